@@ -1,0 +1,331 @@
+"""The codebook: span layers, attributes, the claim frame, document fields and vocabularies.
+
+A codebook is a human-edited TOML file. :func:`load_codebook` parses and
+validates it and raises :class:`CodebookError` naming the file, the line and
+the reason for anything malformed, so that a typo never reaches a project.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spans")
+VOCABULARY_KINDS = ("nominal", "ordinal")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+class CodebookError(ValueError):
+    """A codebook that cannot be used, with where and why."""
+
+    def __init__(self, source: str, line: int | None, reason: str) -> None:
+        self.source = source
+        self.line = line
+        self.reason = reason
+        where = f"{source}, line {line}" if line else source
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyValue:
+    code: str
+    label: str
+    definition: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    name: str
+    label: str
+    kind: str
+    values: tuple[VocabularyValue, ...]
+    missing: tuple[str, ...] = ()
+
+    def codes(self) -> list[str]:
+        return [v.code for v in self.values]
+
+    def scale(self) -> list[str]:
+        """The ordered domain without the 'cannot be judged' codes."""
+        return [v.code for v in self.values if v.code not in self.missing]
+
+    def get(self, code: str) -> VocabularyValue | None:
+        return next((v for v in self.values if v.code == code), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    type: str
+    label: str
+    vocabulary: str = ""
+    required: bool = False
+    default: Any = None
+    layer: str = ""
+    requires_claim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    name: str
+    label: str
+    color: str
+    key: str
+    description: str = ""
+    attributes: tuple[Attribute, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    name: str
+    version: str
+    description: str
+    layers: tuple[Layer, ...]
+    claim_fields: tuple[Attribute, ...]
+    document_fields: tuple[Attribute, ...]
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    source_text: str = ""
+
+    def layer(self, name: str) -> Layer:
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(f"unknown layer {name!r}; the codebook has {self.layer_names()}")
+
+    def layer_names(self) -> list[str]:
+        return [layer.name for layer in self.layers]
+
+    def document_field(self, name: str) -> Attribute:
+        for attr in self.document_fields:
+            if attr.name == name:
+                return attr
+        raise KeyError(f"unknown document field {name!r}")
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        return self.vocabularies[name]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready description with the full domains (for export)."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "description": self.description,
+            "vocabularies": {
+                name: {
+                    "label": v.label,
+                    "kind": v.kind,
+                    "missing": list(v.missing),
+                    "values": [
+                        {"code": x.code, "label": x.label, "definition": x.definition}
+                        for x in v.values
+                    ],
+                }
+                for name, v in self.vocabularies.items()
+            },
+            "layers": [
+                {
+                    "name": layer.name,
+                    "label": layer.label,
+                    "color": layer.color,
+                    "key": layer.key,
+                    "description": layer.description,
+                    "attributes": [_attr_dict(a) for a in layer.attributes],
+                }
+                for layer in self.layers
+            ],
+            "claim": [_attr_dict(a) for a in self.claim_fields],
+            "document": [_attr_dict(a) for a in self.document_fields],
+        }
+
+
+def _attr_dict(attr: Attribute) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": attr.name, "type": attr.type, "label": attr.label}
+    for key in ("vocabulary", "layer"):
+        if getattr(attr, key):
+            out[key] = getattr(attr, key)
+    if attr.required:
+        out["required"] = True
+    if attr.default is not None:
+        out["default"] = attr.default
+    return out
+
+
+def default_codebook_path() -> Path:
+    """The codebook shipped in ``resources/`` (or inside the installed package)."""
+    repo_copy = Path(__file__).resolve().parents[2] / "resources" / "codebook.toml"
+    if repo_copy.exists():
+        return repo_copy
+    return Path(str(resources.files("annotator").joinpath("resources/codebook.toml")))
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """Read and validate a codebook file (the default one when ``path`` is None)."""
+    path = Path(path) if path is not None else default_codebook_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CodebookError(str(path), None, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise CodebookError(str(path), None, f"not UTF-8 text ({exc.reason})") from None
+    return parse_codebook(text, str(path))
+
+
+def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
+    """Parse codebook TOML text; errors name ``source`` and the line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        line = int(match.group(1)) if match else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise CodebookError(source, line, f"invalid TOML: {reason}") from None
+    return _Validator(text, source).build(data)
+
+
+class _Validator:
+    """Turns parsed TOML into a Codebook, locating errors in the source text."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.lines = text.splitlines()
+        self.text = text
+        self.source = source
+
+    def fail(self, reason: str, *needles: str) -> CodebookError:
+        return CodebookError(self.source, self._line_of(needles), reason)
+
+    def _line_of(self, needles: tuple[str, ...]) -> int | None:
+        """The first line mentioning every needle, else the first mentioning any."""
+        for want_all in (True, False):
+            for number, line in enumerate(self.lines, start=1):
+                hits = [n in line for n in needles if n]
+                if hits and (all(hits) if want_all else any(hits)):
+                    return number
+        return None
+
+    def build(self, data: dict[str, Any]) -> Codebook:
+        head = data.get("codebook")
+        if not isinstance(head, dict):
+            raise self.fail("missing [codebook] table with name and version", "[codebook]")
+        for key in ("name", "version"):
+            if not isinstance(head.get(key), str) or not head[key].strip():
+                raise self.fail(f"[codebook] needs a non-empty text '{key}'", key, "[codebook]")
+        vocabularies = self._vocabularies(data.get("vocabularies", {}))
+        layers = self._layers(data.get("layers"), vocabularies)
+        claim = data.get("claim", {})
+        document = data.get("document", {})
+        if not isinstance(claim, dict) or not isinstance(document, dict):
+            raise self.fail("[claim] and [document] must be tables", "[claim]", "[document]")
+        claim_fields = self._attributes(claim.get("fields", []), vocabularies, "claim")
+        doc_fields = self._attributes(document.get("fields", []), vocabularies, "document")
+        return Codebook(
+            name=head["name"],
+            version=head["version"],
+            description=str(head.get("description", "")),
+            layers=layers,
+            claim_fields=claim_fields,
+            document_fields=doc_fields,
+            vocabularies=vocabularies,
+            source_text=self.text,
+        )
+
+    def _vocabularies(self, raw: Any) -> dict[str, Vocabulary]:
+        if not isinstance(raw, dict):
+            raise self.fail("'vocabularies' must be a table", "vocabularies")
+        out: dict[str, Vocabulary] = {}
+        for name, spec in raw.items():
+            header = f"[vocabularies.{name}]"
+            if not isinstance(spec, dict):
+                raise self.fail(f"vocabulary '{name}' must be a table", header)
+            kind = spec.get("kind", "nominal")
+            if kind not in VOCABULARY_KINDS:
+                raise self.fail(
+                    f"vocabulary '{name}': kind must be one of {', '.join(VOCABULARY_KINDS)}, "
+                    f"not {kind!r}",
+                    "kind",
+                    str(kind),
+                )
+            values = self._values(name, spec.get("values"))
+            missing = tuple(str(m) for m in spec.get("missing", ()))
+            codes = {v.code for v in values}
+            for code in missing:
+                if code not in codes:
+                    raise self.fail(f"vocabulary '{name}': missing code {code!r} is not a value",
+                                    "missing")
+            out[name] = Vocabulary(name, str(spec.get("label", name)), kind, values, missing)
+        return out
+
+    def _values(self, vocab: str, raw: Any) -> tuple[VocabularyValue, ...]:
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(f"vocabulary '{vocab}' needs a non-empty 'values' list",
+                            f"[vocabularies.{vocab}]")
+        values: list[VocabularyValue] = []
+        for item in raw:
+            if not isinstance(item, dict) or "code" not in item:
+                raise self.fail(f"vocabulary '{vocab}': every value needs a 'code'", "values")
+            code = str(item["code"])
+            if any(v.code == code for v in values):
+                raise self.fail(f"vocabulary '{vocab}': code {code!r} appears twice",
+                                f'code = "{code}"')
+            values.append(VocabularyValue(code, str(item.get("label", code)),
+                                          str(item.get("definition", ""))))
+        return tuple(values)
+
+    def _layers(self, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Layer, ...]:
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("the codebook needs at least one [[layers]] entry", "[[layers]]")
+        layers: list[Layer] = []
+        keys: set[str] = set()
+        for spec in raw:
+            name = spec.get("name") if isinstance(spec, dict) else None
+            if not isinstance(name, str) or not _NAME.match(name):
+                raise self.fail("every layer needs a 'name' made of letters, digits and _",
+                                "[[layers]]")
+            if any(layer.name == name for layer in layers):
+                raise self.fail(f"layer {name!r} is defined twice", f'"{name}"')
+            color = str(spec.get("color", ""))
+            if not _COLOR.match(color):
+                raise self.fail(f"layer {name!r}: color must look like #rrggbb, not {color!r}",
+                                "color", color or "[[layers]]")
+            key = str(spec.get("key", "")).upper()
+            if len(key) != 1 or not key.isalnum():
+                raise self.fail(f"layer {name!r}: key must be one letter or digit", "key")
+            if key in keys:
+                raise self.fail(f"layer {name!r}: key {key!r} is already used by another layer",
+                                f'key = "{key}"')
+            keys.add(key)
+            attrs = self._attributes(spec.get("attributes", []), vocabularies, f"layer {name}")
+            layers.append(Layer(name, str(spec.get("label", name)), color, key,
+                                str(spec.get("description", "")), attrs))
+        return tuple(layers)
+
+    def _attributes(
+        self, raw: Any, vocabularies: dict[str, Vocabulary], owner: str
+    ) -> tuple[Attribute, ...]:
+        if not isinstance(raw, list):
+            raise self.fail(f"{owner}: attributes must be a list", "attributes", "fields")
+        out: list[Attribute] = []
+        for spec in raw:
+            if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+                raise self.fail(f"{owner}: every attribute needs a 'name'", "name")
+            name, kind = spec["name"], spec.get("type", "text")
+            if kind not in ATTRIBUTE_TYPES:
+                raise self.fail(
+                    f"{owner}: attribute {name!r} has unknown type {kind!r} "
+                    f"(allowed: {', '.join(ATTRIBUTE_TYPES)})",
+                    f'"{name}"', str(kind),
+                )
+            vocab = str(spec.get("vocabulary", ""))
+            if kind in ("choice", "ordinal") and vocab not in vocabularies:
+                raise self.fail(
+                    f"{owner}: attribute {name!r} needs a known vocabulary, not {vocab!r}",
+                    f'"{name}"', vocab,
+                )
+            out.append(Attribute(name, kind, str(spec.get("label", name)), vocab,
+                                 bool(spec.get("required", False)), spec.get("default"),
+                                 str(spec.get("layer", "")),
+                                 bool(spec.get("requires_claim", False))))
+        return tuple(out)

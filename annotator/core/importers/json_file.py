@@ -1,0 +1,120 @@
+"""JSON Lines and JSON: one document per record, optionally with annotations.
+
+Both plain records (``{"text": ..., "title": ...}``) and the native format
+(see docs/native-format.md: a header line, actor lines and document lines)
+are read here; a record may carry ``annotations`` in the native shape.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.core.importers import FileRejected, ImportOptions, ParsedFile, Record
+from annotator.core.importers.text_file import document_from_text
+from annotator.core.models import NewDocument, Rejection
+from annotator.core.text import UnreadableText, clean_text, decode_bytes, sha256
+
+NATIVE_FORMAT = "annotator-native"
+_META = ("title", "outlet", "url", "byline", "language", "published", "claim")
+
+
+def read_jsonl(path: Path, options: ImportOptions) -> ParsedFile:
+    parsed = ParsedFile(source=str(path))
+    for number, line in enumerate(_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            parsed.problems.append(Rejection(str(path), f"invalid JSON ({exc.msg})", number))
+            continue
+        _add_item(parsed, item, number, options)
+    if not parsed.records and not parsed.actors and not parsed.problems:
+        raise FileRejected("no records in the file")
+    return parsed
+
+
+def read_json(path: Path, options: ImportOptions) -> ParsedFile:
+    try:
+        data = json.loads(_text(path))
+    except json.JSONDecodeError as exc:
+        raise FileRejected(f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
+    if isinstance(data, dict) and isinstance(data.get("documents"), list):
+        data = data["documents"]
+    elif isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list) or not data:
+        raise FileRejected("expected a JSON object, a list of objects or {\"documents\": [...]}")
+    parsed = ParsedFile(source=str(path))
+    for index, item in enumerate(data, start=1):
+        _add_item(parsed, item, index, options)
+    return parsed
+
+
+def _text(path: Path) -> str:
+    try:
+        return decode_bytes(path.read_bytes())
+    except UnreadableText as exc:
+        raise FileRejected(str(exc)) from None
+
+
+def _add_item(parsed: ParsedFile, item: Any, line: int, options: ImportOptions) -> None:
+    where = str(parsed.source)
+    if not isinstance(item, dict):
+        parsed.problems.append(Rejection(where, "a record must be a JSON object", line))
+        return
+    kind = item.get("type", "document")
+    if kind == "header":
+        if item.get("format") != NATIVE_FORMAT:
+            parsed.problems.append(Rejection(where, f"unknown format {item.get('format')!r}",
+                                             line))
+        parsed.header = item
+    elif kind == "actor":
+        if not item.get("key") or not item.get("canonical_name"):
+            parsed.problems.append(Rejection(where, "an actor needs key and canonical_name",
+                                             line))
+        else:
+            parsed.actors.append(item)
+    elif kind == "document":
+        try:
+            parsed.records.append(_record(item, line, parsed, options))
+        except (FileRejected, ValueError, TypeError) as exc:
+            parsed.problems.append(Rejection(where, str(exc), line))
+    else:
+        parsed.problems.append(Rejection(where, f"unknown record type {kind!r}", line))
+
+
+def _record(item: dict[str, Any], line: int, parsed: ParsedFile, options: ImportOptions
+            ) -> Record:
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("the record has no 'text'")
+    for key in (*_META, "source_file"):
+        if key in item and not isinstance(item[key], str):
+            raise ValueError(f"'{key}' must be a string")
+    metadata = item.get("metadata", {})
+    if not isinstance(metadata, dict):
+        raise ValueError("'metadata' must be an object")
+    annotations = item.get("annotations", {})
+    if not isinstance(annotations, dict):
+        raise ValueError("'annotations' must be an object keyed by annotator")
+    source = item.get("source_file") or f"{Path(parsed.source).name}:{line}"
+    if "sha256" in item or annotations:
+        # Stored text travels verbatim: offsets of the annotations point into it.
+        stored = clean_text(text) if "sha256" not in item else text
+        if "sha256" in item and sha256(stored) != item["sha256"]:
+            raise ValueError("the text does not match its sha256")
+        if stored != text and annotations:
+            raise ValueError("text with annotations must be stored text (NFC, LF, trimmed)")
+        doc = NewDocument(
+            text=stored, metadata=dict(metadata), source_file=source,
+            language=options.language or item.get("language", ""),
+            **{k: item.get(k, "") for k in _META if k != "language"},
+        )
+    else:
+        meta = {k: item[k] for k in _META if item.get(k)}
+        doc = document_from_text(text, source, options, **meta)
+        doc.metadata.update(metadata)
+    return Record(doc, annotations, sha256(doc.text), line)

@@ -1,0 +1,222 @@
+"""Append-only schema migrations, tracked with ``PRAGMA user_version``.
+
+Each entry of :data:`MIGRATIONS` moves the schema one version forward and is
+never edited once released: a change to the schema is a new entry at the end.
+All pending steps run inside one ``BEGIN EXCLUSIVE`` transaction, so a
+failure leaves the file exactly at its previous version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Execute ``script`` statement by statement inside the caller's transaction.
+
+    ``Connection.executescript`` would commit first, breaking the all-or-nothing
+    promise of a migration run.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement.strip()[:60]}")
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE project_info (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE codebooks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            version TEXT NOT NULL,
+            source_text TEXT NOT NULL,
+            installed_at TEXT NOT NULL
+        );
+        CREATE TABLE import_batches (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            report TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            byline TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            claim TEXT NOT NULL DEFAULT '',
+            metadata TEXT NOT NULL DEFAULT '{}',
+            batch_id INTEGER REFERENCES import_batches(id),
+            source_file TEXT NOT NULL DEFAULT '',
+            length INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX documents_language ON documents(language);
+        CREATE INDEX documents_batch ON documents(batch_id);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE annotators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'human' CHECK (kind IN ('human', 'gold')),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE actors (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            canonical_name TEXT NOT NULL,
+            qid TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            sector TEXT NOT NULL DEFAULT '',
+            actor_type TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE actor_aliases (
+            id INTEGER PRIMARY KEY,
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            lang TEXT NOT NULL DEFAULT '*',
+            UNIQUE (actor_id, alias, lang)
+        );
+        CREATE INDEX actor_aliases_alias ON actor_aliases(alias);
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            layer TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            text TEXT NOT NULL DEFAULT '',
+            actor_id INTEGER REFERENCES actors(id),
+            attributes TEXT NOT NULL DEFAULT '{}',
+            provenance TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX spans_doc ON spans(doc_id, annotator_id);
+        CREATE INDEX spans_actor ON spans(actor_id);
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            claimant_id INTEGER REFERENCES actors(id),
+            addressee_id INTEGER REFERENCES actors(id),
+            object_id INTEGER REFERENCES actors(id),
+            gloss TEXT NOT NULL DEFAULT '',
+            event_type TEXT NOT NULL DEFAULT 'REQUEST',
+            position INTEGER CHECK (position IN (-1, 0, 1)),
+            factuality TEXT NOT NULL DEFAULT '',
+            form TEXT NOT NULL DEFAULT '',
+            date_value TEXT NOT NULL DEFAULT '',
+            date_precision TEXT NOT NULL DEFAULT '',
+            date_mod TEXT NOT NULL DEFAULT '',
+            date_span_id INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+            source TEXT NOT NULL DEFAULT '',
+            source_span_id INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+            source_reliability TEXT NOT NULL DEFAULT '',
+            info_credibility TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            provenance TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX claims_doc ON claims(doc_id, annotator_id);
+        CREATE TABLE claim_spans (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            span_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (claim_id, span_id)
+        );
+        CREATE INDEX claim_spans_span ON claim_spans(span_id);
+        CREATE TABLE doc_values (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            provenance TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator_id, field)
+        );
+        CREATE TABLE doc_status (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator_id)
+        );
+        CREATE INDEX doc_status_annotator ON doc_status(annotator_id, status);
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL DEFAULT '',
+            doc_id INTEGER,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX history_doc ON history(doc_id);
+        CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial]
+"""Released migrations in order; index + 1 is the schema version they produce."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The file was written by a newer annotator than this one."""
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
+    """Run the pending migrations up to ``target``; returns the versions applied."""
+    target = SCHEMA_VERSION if target is None else target
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"this project uses schema version {version}, but this annotator only knows "
+            f"versions up to {SCHEMA_VERSION}; install a newer annotator"
+        )
+    if version >= target:
+        return []
+    applied: list[int] = []
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        for index in range(version, target):
+            MIGRATIONS[index](conn)
+            applied.append(index + 1)
+        conn.execute(f"PRAGMA user_version = {target}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return applied

@@ -1,0 +1,258 @@
+"""The domain model: frozen dataclasses and enums shared by every layer.
+
+Nothing here touches the database or Qt. Identifiers are ``NewType`` ints so
+that a document id cannot be passed where a span id is expected without the
+type checker noticing. Records that travel between projects (spans, claims,
+actors) also carry a ``uid``: a random hex string that stays the same across
+export, import and package merges, while the integer id is local to one file.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, NewType
+
+DocId = NewType("DocId", int)
+SpanId = NewType("SpanId", int)
+ClaimId = NewType("ClaimId", int)
+ActorId = NewType("ActorId", int)
+AnnotatorId = NewType("AnnotatorId", int)
+BatchId = NewType("BatchId", int)
+
+GOLD = "gold"
+"""Name of the pseudo-annotator that holds the adjudicated gold layer."""
+
+
+def new_uid() -> str:
+    """A fresh identifier that survives export, import and merges."""
+    return uuid.uuid4().hex
+
+
+class Status(enum.StrEnum):
+    """Per-annotator progress on one document."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class AnnotatorKind(enum.StrEnum):
+    HUMAN = "human"
+    GOLD = "gold"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a document list shows: everything but the text."""
+
+    id: DocId
+    title: str
+    outlet: str
+    language: str
+    published: str
+    sha256: str
+    length: int
+    status: Status = Status.NOT_STARTED
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as stored: NFC text, its SHA-256 and its metadata."""
+
+    id: DocId
+    text: str
+    sha256: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    byline: str = ""
+    language: str = ""
+    published: str = ""
+    claim: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    batch_id: BatchId | None = None
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A document produced by an importer, before it has an id."""
+
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    byline: str = ""
+    language: str = ""
+    published: str = ""
+    claim: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of a document, owned by one annotator.
+
+    ``start`` and ``end`` are Python code-point offsets into the stored text.
+    """
+
+    id: SpanId
+    uid: str
+    doc_id: DocId
+    annotator: str
+    layer: str
+    start: int
+    end: int
+    text: str = ""
+    actor_id: ActorId | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A demand frame (who demands what of whom), owned by one annotator."""
+
+    id: ClaimId
+    uid: str
+    doc_id: DocId
+    annotator: str
+    claimant_id: ActorId | None = None
+    addressee_id: ActorId | None = None
+    object_id: ActorId | None = None
+    demand_span_ids: tuple[SpanId, ...] = ()
+    gloss: str = ""
+    event_type: str = "REQUEST"
+    position: int | None = None
+    factuality: str = ""
+    form: str = ""
+    date_value: str = ""
+    date_precision: str = ""
+    date_mod: str = ""
+    date_span_id: SpanId | None = None
+    source: str = ""
+    source_span_id: SpanId | None = None
+    source_reliability: str = ""
+    info_credibility: str = ""
+    note: str = ""
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+CLAIM_FIELDS: tuple[str, ...] = (
+    "claimant_id",
+    "addressee_id",
+    "object_id",
+    "demand_span_ids",
+    "gloss",
+    "event_type",
+    "position",
+    "factuality",
+    "form",
+    "date_value",
+    "date_precision",
+    "date_mod",
+    "date_span_id",
+    "source",
+    "source_span_id",
+    "source_reliability",
+    "info_credibility",
+    "note",
+)
+"""The editable fields of a claim, in display order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    alias: str
+    lang: str = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One real-world actor in the project's shared registry."""
+
+    id: ActorId
+    key: str
+    canonical_name: str
+    aliases: tuple[Alias, ...] = ()
+    qid: str = ""
+    country: str = ""
+    sector: str = ""
+    actor_type: str = ""
+    title: str = ""
+
+    def names(self) -> list[str]:
+        """Canonical name first, then every alias, without duplicates."""
+        seen: dict[str, None] = {self.canonical_name: None}
+        for alias in self.aliases:
+            seen.setdefault(alias.alias, None)
+        return list(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """One file or record an import refused, and why."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """The outcome of one import run: what came in, what was refused and why."""
+
+    batch_id: BatchId | None = None
+    imported: list[DocId] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    files_accepted: list[str] = field(default_factory=list)
+    annotations: int = 0
+    actors: int = 0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.imported)} documents imported",
+            f"{len(self.duplicates)} already present",
+            f"{len(self.rejected)} rejected",
+        ]
+        if self.annotations:
+            parts.append(f"{self.annotations} annotations")
+        if self.actors:
+            parts.append(f"{self.actors} actors")
+        if self.cancelled:
+            parts.append("cancelled")
+        return ", ".join(parts)
+
+
+class ChangeKind(enum.StrEnum):
+    DOCUMENTS = "documents"
+    SPANS = "spans"
+    CLAIMS = "claims"
+    VALUES = "values"
+    STATUS = "status"
+    ACTORS = "actors"
+    CODEBOOK = "codebook"
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What an operation changed, so that views know what to refresh.
+
+    ``before`` and ``after`` hold the affected record as it was and as it is
+    (``None`` where it did not or no longer exists); undo commands use them.
+    """
+
+    kind: ChangeKind
+    doc_ids: tuple[DocId, ...] = ()
+    ids: tuple[int, ...] = ()
+    before: Any = None
+    after: Any = None

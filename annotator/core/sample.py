@@ -1,0 +1,65 @@
+"""Build the bundled sample project from ``sample_data/``.
+
+The articles, their metadata table, the actor registry and the annotators'
+native annotations are plain files in the repository; this module puts them
+into a fresh project so that `make run` opens something real.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from annotator.core.project import Project
+
+
+def sample_data_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "sample_data"
+
+
+def build_sample_project(path: Path, *, force: bool = False,
+                         data_dir: Path | None = None) -> Path:
+    """Create the sample project at ``path`` unless it exists (``force`` rebuilds)."""
+    data = data_dir or sample_data_dir()
+    if path.exists() and not force:
+        return path
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".building")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    with Project.create(tmp) as project:
+        registry = data / "actors.csv"
+        if registry.exists():
+            _raise_on_rejects(project.import_actors_csv(registry).rejected)
+        annotations = data / "annotations.jsonl"
+        if annotations.exists():
+            _raise_on_rejects(project.import_paths([annotations]).rejected)
+        else:
+            _import_articles(project, data)
+    tmp.rename(path)
+    return path
+
+
+def _import_articles(project: Project, data: Path) -> None:
+    report = project.import_paths([data / "articles"], description="sample articles")
+    _raise_on_rejects(report.rejected)
+    meta_path = data / "articles_meta.csv"
+    if not meta_path.exists():
+        return
+    by_file = {d.source_file: d.id for d in
+               (project.document(s.id) for s in project.documents())}
+    with meta_path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            doc_id = by_file.get(row["file"])
+            if doc_id is None:
+                continue
+            fields = {k: row[k] for k in ("title", "outlet", "url", "language", "published")
+                      if row.get(k)}
+            project.set_document_fields(doc_id, "sample", **fields)
+
+
+def _raise_on_rejects(rejected: list) -> None:  # type: ignore[type-arg]
+    if rejected:
+        raise ValueError("sample data rejected: " + "; ".join(str(r) for r in rejected))

@@ -1,0 +1,185 @@
+"""Turning raw article bytes into stored text: encoding, cleanup, language, header lines.
+
+Stored text is NFC-normalised with LF line endings and no NUL bytes; offsets
+of every span are code points into exactly that text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+LANGUAGES = ("sv", "nb", "nn", "en", "de", "da")
+"""Languages the detector chooses among (Norwegian is reported as ``nb``)."""
+
+
+class UnreadableText(ValueError):
+    """Bytes that are not text in any encoding we accept."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM) first, then the best guess."""
+    if not data.strip():
+        raise UnreadableText("the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableText("broken UTF-16 text") from None
+    cleaned = data.replace(b"\x00", b"")
+    try:
+        return cleaned.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise UnreadableText("binary data, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(cleaned, cp_isolation=["cp1252", "latin_1", "iso8859_15", "utf_8"]).best()
+    if best is None:
+        raise UnreadableText("cannot detect the text encoding")
+    return str(best)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    nul_ratio = sample.count(0) / max(1, len(sample))
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return nul_ratio > 0.1 or controls / max(1, len(sample)) > 0.05
+
+
+def clean_text(text: str) -> str:
+    """NFC, LF line endings, no NUL or BOM, no trailing whitespace lines."""
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _classifier():  # type: ignore[no-untyped-def]
+    """py3langid's bundled model (no download), restricted to our languages."""
+    from py3langid import langid
+
+    langid.set_languages(["sv", "no", "nn", "en", "de", "da"])
+    return langid.classify
+
+
+def detect_language(text: str) -> str:
+    """A BCP-47 tag among :data:`LANGUAGES`, or '' for text too short to tell."""
+    sample = text[:4000]
+    if sum(c.isalpha() for c in sample) < 20:
+        return ""
+    lang, _prob = _classifier()(sample)
+    return {"no": "nb"}.get(lang, lang)
+
+
+# --------------------------------------------------------------- header lines
+
+_MONTHS = {
+    # sv, nb, de and en month names and abbreviations -> month number
+    **{m: i for i, m in enumerate(
+        ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+         "oktober", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(
+        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+         "oktober", "november", "desember"], 1)},
+    **{m: i for i, m in enumerate(
+        ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+         "oktober", "november", "dezember"], 1)},
+    **{m: i for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        1)},
+    "okt": 10, "dez": 12, "des": 12, "mai": 5, "sept": 9, "mär": 3, "maj": 5,
+}
+_HEADER_WORDS = re.compile(
+    r"^\s*(publicerad|uppdaterad|publisert|oppdatert|published|updated|posted|"
+    r"veröffentlicht|aktualisiert|stand)\b[:\s]*(am\s+)?", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zÄÖÜäöüÅåæøÆØé]{3,10})\.?\s+(\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def date_in_line(line: str) -> str:
+    """An ISO date found in a header line such as 'Publicerad 1 oktober 2024 kl 15.11'."""
+    candidates: list[tuple[int, int, int]] = []
+    if m := _ISO.search(line):
+        candidates.append((int(m[1]), int(m[2]), int(m[3])))
+    if m := _DAY_MONTH_YEAR.search(line):
+        month = _MONTHS.get(m[2].lower())
+        if month:
+            candidates.append((int(m[3]), month, int(m[1])))
+    if m := _MONTH_DAY_YEAR.search(line):
+        month = _MONTHS.get(m[1].lower())
+        if month:
+            candidates.append((int(m[3]), month, int(m[2])))
+    if m := _NUMERIC.search(line):
+        candidates.append((int(m[3]), int(m[2]), int(m[1])))
+    for year, month, day in candidates:
+        if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the first lines of a scraped article tell."""
+
+    claim: str
+    title: str
+    published: str
+    body: str
+
+
+def _is_claim_line(first: str, rest: list[str]) -> bool:
+    """A one-line claim: one short sentence, then a blank line, then the article."""
+    if not rest or rest[0].strip():
+        return False
+    if len(first) > 240 or not first.rstrip().endswith((".", "!", "?")):
+        return False
+    if _HEADER_WORDS.match(first) or date_in_line(first) == first.strip():
+        return False
+    remaining = [line for line in rest if line.strip()]
+    return len(remaining) >= 3 and first.count(". ") == 0
+
+
+def parse_header(text: str) -> Header:
+    """Split off a leading claim line and read the title and publication date.
+
+    The claim line is removed from the stored body (it is shown apart); the title
+    and date lines stay in the body, because annotators may mark spans in them.
+    """
+    lines = text.split("\n")
+    claim = ""
+    if len(lines) > 2 and _is_claim_line(lines[0].strip(), lines[1:]):
+        claim = lines[0].strip()
+        lines = lines[1:]
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    body = "\n".join(lines)
+    title = next((line.strip() for line in lines if line.strip()), "")[:300]
+    published = ""
+    for line in lines[:12]:
+        if _HEADER_WORDS.match(line) or len(line.strip()) < 40:
+            published = date_in_line(line)
+            if published:
+                break
+    return Header(claim=claim, title=title, published=published, body=body)
