@@ -183,7 +183,56 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+def _v2_team_and_suggestions(conn: sqlite3.Connection) -> None:
+    """Assignments and merged packages (team work), adjudication decisions,
+    rejected suggestions."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE assignments (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator_id)
+        );
+        CREATE TABLE packages (
+            id INTEGER PRIMARY KEY,
+            package_uid TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+            annotator TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            at TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}',
+            UNIQUE (package_uid, direction, checksum)
+        );
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            item_kind TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            from_annotator TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (doc_id, item_kind, item_key)
+        );
+        CREATE TABLE suggestion_rejections (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            layer TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            value TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator_id, layer, start, "end", value)
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
