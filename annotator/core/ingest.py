@@ -61,10 +61,10 @@ def import_paths(project: Project, paths: list[str | Path], *, text_column: str,
     repo.conn.execute("BEGIN IMMEDIATE")
     try:
         for index, path in enumerate(files):
+            state.progress(index, len(files), path.name)
             if state.cancelled:
                 report.cancelled = True
                 break
-            state.progress(index, len(files), path.name)
             _import_one(project, path, options, report)
             if time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
                 repo.conn.execute("COMMIT")
@@ -116,11 +116,12 @@ def _write_file(project: Project, parsed: ParsedFile, report: ImportReport) -> N
             report.actors += 1
     for record in parsed.records:
         sha = record.sha256 or _sha(record)
-        doc_id = repo.doc_id_by_sha(sha)
-        if doc_id is None:
-            doc_id = repo.insert_documents([(record.document, sha)], report.batch_id)[0]
+        new_id = repo.insert_documents([(record.document, sha)], report.batch_id)[0]
+        if new_id is not None:
+            doc_id = new_id
             report.imported.append(doc_id)
         else:
+            doc_id = repo.doc_id_by_sha(sha)  # type: ignore[assignment]
             report.duplicates.append(record.document.source_file or sha[:12])
         if record.annotations:
             report.annotations += _write_annotations(project, doc_id, record)

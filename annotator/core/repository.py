@@ -145,18 +145,24 @@ class Repository:
 
     def insert_documents(
         self, docs: Sequence[tuple[NewDocument, str]], batch_id: BatchId | None
-    ) -> list[DocId]:
-        """Insert documents (with their hashes) and index them for search."""
-        ids: list[DocId] = []
+    ) -> list[DocId | None]:
+        """Insert documents (with their hashes) and index them for search.
+
+        A text already in the project is skipped: its place in the result is None.
+        """
+        ids: list[DocId | None] = []
         for doc, sha in docs:
             cur = self.conn.execute(
                 "INSERT INTO documents(sha256, text, title, outlet, url, byline, language, "
                 "published, claim, metadata, batch_id, source_file, length) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO NOTHING",
                 (sha, doc.text, doc.title, doc.outlet, doc.url, doc.byline, doc.language,
                  doc.published, doc.claim, _dump(doc.metadata), batch_id, doc.source_file,
                  len(doc.text)),
             )
+            if cur.rowcount == 0:
+                ids.append(None)
+                continue
             doc_id = DocId(int(cur.lastrowid or 0))
             self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
                               (doc_id, doc.title, doc.text))

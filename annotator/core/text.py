@@ -166,15 +166,16 @@ def parse_header(text: str) -> Header:
 
     The claim line is removed from the stored body (it is shown apart); the title
     and date lines stay in the body, because annotators may mark spans in them.
+    Only the head of the text is looked at, so long files cost no more.
     """
-    lines = text.split("\n")
+    head = text[:6000]
+    lines = head.split("\n")
     claim = ""
+    body = text
     if len(lines) > 2 and _is_claim_line(lines[0].strip(), lines[1:]):
         claim = lines[0].strip()
-        lines = lines[1:]
-        while lines and not lines[0].strip():
-            lines.pop(0)
-    body = "\n".join(lines)
+        body = text[len(lines[0]):].lstrip("\n \t")
+        lines = body[:6000].split("\n")
     title = next((line.strip() for line in lines if line.strip()), "")[:300]
     published = ""
     for line in lines[:12]:

@@ -36,6 +36,10 @@ class ParsedFile:
     problems: list[Rejection] = field(default_factory=list)
     header: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def name(self) -> str:
+        return Path(self.source).name
+
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:

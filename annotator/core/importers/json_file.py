@@ -100,7 +100,7 @@ def _record(item: dict[str, Any], line: int, parsed: ParsedFile, options: Import
     annotations = item.get("annotations", {})
     if not isinstance(annotations, dict):
         raise ValueError("'annotations' must be an object keyed by annotator")
-    source = item.get("source_file") or f"{Path(parsed.source).name}:{line}"
+    source = item.get("source_file") or f"{parsed.name}:{line}"
     if "sha256" in item or annotations:
         # Stored text travels verbatim: offsets of the annotations point into it.
         stored = clean_text(text) if "sha256" not in item else text

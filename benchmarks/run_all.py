@@ -1,0 +1,23 @@
+"""The whole performance suite at full size, one benchmark after another (see docs/performance.md)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    status = 0
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"== {script.name}", flush=True)
+        status |= subprocess.run([sys.executable, str(script)], env=env, check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
