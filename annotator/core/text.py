@@ -155,6 +155,8 @@ def _is_claim_line(first: str, rest: list[str]) -> bool:
         return False
     if len(first) > 240 or not first.rstrip().endswith((".", "!", "?")):
         return False
+    if first[:1] in "\"'“”„«»‘’–—-" or any(ord(c) > 0xFFFF for c in first):
+        return False  # a quoted teaser or a social-media post, not a claim to check
     if _HEADER_WORDS.match(first) or date_in_line(first) == first.strip():
         return False
     remaining = [line for line in rest if line.strip()]

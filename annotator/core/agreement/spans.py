@@ -1,0 +1,318 @@
+"""Agreement on text spans: matching, precision/recall/F1 and Krippendorff's unitizing alpha.
+
+Owns span matching between two coders (exact or overlapping, one-to-one), pairwise F1 and
+Krippendorff's alpha_U for one category on one or several continua (documents).
+
+A span is a :class:`Unit`, a ``(start, end)`` or ``(start, end, label)`` tuple, or any object
+with ``start``, ``end`` and optionally ``label`` attributes (e.g. the core ``Span`` model).
+Offsets are character positions, half-open: ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, Literal
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+Match = Literal["exact", "overlap"]
+SpansByCoder = Mapping[str, Sequence[Any]]
+NAN = float("nan")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A labelled half-open character interval ``[start, end)``."""
+
+    start: int
+    end: int
+    label: Hashable | None = None
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"a span needs end > start, got [{self.start}, {self.end})")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Unit) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def as_unit(span: Any) -> Unit:
+    """Normalise a span-like value (Unit, tuple, or object with start/end/label) to a Unit."""
+    if isinstance(span, Unit):
+        return span
+    if hasattr(span, "start") and hasattr(span, "end"):
+        return Unit(int(span.start), int(span.end), getattr(span, "label", None))
+    if isinstance(span, Sequence) and not isinstance(span, str) and len(span) in (2, 3):
+        return Unit(int(span[0]), int(span[1]), span[2] if len(span) == 3 else None)
+    raise TypeError(f"not a span: {span!r}")
+
+
+@dataclass(frozen=True)
+class F1Result:
+    """Precision and recall of ``b`` against the reference ``a``; NaN where a ratio is 0/0."""
+
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+
+    @classmethod
+    def from_counts(cls, tp: int, fp: int, fn: int) -> F1Result:
+        precision = tp / (tp + fp) if tp + fp else NAN
+        recall = tp / (tp + fn) if tp + fn else NAN
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else NAN
+        return cls(precision, recall, f1, tp, fp, fn)
+
+
+def combine_f1(results: Iterable[F1Result]) -> F1Result:
+    """Micro-average: F1 of the summed counts (e.g. over documents)."""
+    tp = fp = fn = 0
+    for result in results:
+        tp, fp, fn = tp + result.tp, fp + result.fp, fn + result.fn
+    return F1Result.from_counts(tp, fp, fn)
+
+
+def _exact_pairs(a: list[Unit], b: list[Unit], by_label: bool) -> list[tuple[int, int]]:
+    waiting: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for j, unit in enumerate(b):
+        waiting[(unit.start, unit.end, unit.label if by_label else None)].append(j)
+    pairs = []
+    for i, unit in enumerate(a):
+        candidates = waiting.get((unit.start, unit.end, unit.label if by_label else None))
+        if candidates:
+            pairs.append((i, candidates.pop(0)))
+    return pairs
+
+
+def _jaccard(a: Unit, b: Unit) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared / (a.length + b.length - shared)
+
+
+def _overlap_pairs(a: list[Unit], b: list[Unit], by_label: bool) -> list[tuple[int, int]]:
+    """Maximum one-to-one matching of overlapping spans; ties go to the larger overlaps."""
+    if not a or not b:
+        return []
+    # Each admissible pair is worth 1 plus a tie-breaker below 1 / (max pairs), so the
+    # number of matches is maximised first and the total Jaccard overlap second.
+    tie_scale = 1.0 / (min(len(a), len(b)) + 1)
+    weights = np.zeros((len(a), len(b)))
+    for i, unit_a in enumerate(a):
+        for j, unit_b in enumerate(b):
+            if unit_a.overlaps(unit_b) and (not by_label or unit_a.label == unit_b.label):
+                weights[i, j] = 1.0 + tie_scale * _jaccard(unit_a, unit_b)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if weights[i, j] > 0]
+
+
+def match_spans(
+    a_spans: Iterable[Any], b_spans: Iterable[Any], match: Match = "exact", by_label: bool = True
+) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(index in a, index in b)`` of matching spans.
+
+    "exact": same start and end; "overlap": sharing at least one character (maximum matching).
+    With ``by_label`` the labels must be equal too.
+    """
+    a = [as_unit(span) for span in a_spans]
+    b = [as_unit(span) for span in b_spans]
+    if match == "exact":
+        return _exact_pairs(a, b, by_label)
+    if match == "overlap":
+        return _overlap_pairs(a, b, by_label)
+    raise ValueError(f"match must be 'exact' or 'overlap', not {match!r}")
+
+
+def span_f1(
+    a_spans: Iterable[Any], b_spans: Iterable[Any], match: Match = "exact", by_label: bool = True
+) -> F1Result:
+    """Precision, recall and F1 of ``b_spans`` taking ``a_spans`` as the reference.
+
+    Matching is one-to-one (see :func:`match_spans`), so swapping a and b swaps precision and
+    recall and leaves F1 unchanged. Empty inputs give NaN ratios rather than 0 or 1.
+    """
+    a, b = list(a_spans), list(b_spans)
+    tp = len(match_spans(a, b, match, by_label))
+    return F1Result.from_counts(tp, len(b) - tp, len(a) - tp)
+
+
+def pairwise_span_f1(
+    spans_by_coder: SpansByCoder, match: Match = "exact", by_label: bool = True
+) -> dict[tuple[str, str], F1Result]:
+    """:func:`span_f1` for every pair of coders, the earlier coder (dict order) as reference."""
+    return {
+        (first, second): span_f1(spans_by_coder[first], spans_by_coder[second], match, by_label)
+        for first, second in combinations(spans_by_coder, 2)
+    }
+
+
+# --- Krippendorff's alpha_U -------------------------------------------------------------------
+#
+# Krippendorff (1995) "On the reliability of unitizing continuous data" and Content Analysis
+# (2nd ed. 2004, sec. 11.6): each coder's marks for one category cut the continuum into units
+# and gaps. For overlapping segments g (coder i) and h (coder j):
+#   both units:                    d = (b_g - b_h)^2 + (e_g - e_h)^2
+#   a unit lying inside a gap:     d = length(unit)^2
+#   otherwise (gap/gap, partial):  d = 0
+# D_o = sum over ordered coder pairs of d / (m (m-1) L^2). D_e considers every placement of
+# every unit into every gap (formula in _expected_disagreement). alpha_U = 1 - D_o / D_e.
+# This is the classic coefficient, not the |u-alpha family of Krippendorff et al. (2016).
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int
+    end: int
+    is_unit: bool
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _category_units(spans: Sequence[Any], label: Hashable | None, length: int) -> list[Unit]:
+    """The coder's units of the category, overlapping ones merged into their union."""
+    units = sorted(
+        (unit for unit in map(as_unit, spans) if label is None or unit.label == label),
+        key=lambda unit: (unit.start, unit.end),
+    )
+    merged: list[Unit] = []
+    for unit in units:
+        if unit.start < 0 or unit.end > length:
+            raise ValueError(f"span [{unit.start}, {unit.end}) outside the continuum 0..{length}")
+        if merged and unit.start < merged[-1].end:
+            last = merged.pop()
+            unit = Unit(last.start, max(last.end, unit.end))
+        merged.append(unit)
+    return merged
+
+
+def _segments(units: list[Unit], length: int) -> list[_Segment]:
+    """Units and the gaps between them, tiling ``[0, length)``."""
+    segments = []
+    position = 0
+    for unit in units:
+        if unit.start > position:
+            segments.append(_Segment(position, unit.start, False))
+        segments.append(_Segment(unit.start, unit.end, True))
+        position = unit.end
+    if position < length:
+        segments.append(_Segment(position, length, False))
+    return segments
+
+
+def _distance(g: _Segment, h: _Segment) -> int:
+    if g.is_unit and h.is_unit:
+        overlapping = g.start < h.end and h.start < g.end
+        return (g.start - h.start) ** 2 + (g.end - h.end) ** 2 if overlapping else 0
+    if g.is_unit and h.start <= g.start and g.end <= h.end:
+        return g.length**2
+    if h.is_unit and g.start <= h.start and h.end <= g.end:
+        return h.length**2
+    return 0
+
+
+def _pair_disagreement(first: list[_Segment], second: list[_Segment]) -> int:
+    """Sum of distances over overlapping segment pairs (a sweep over both tilings)."""
+    total = i = j = 0
+    while i < len(first) and j < len(second):
+        g, h = first[i], second[j]
+        if g.is_unit or h.is_unit:
+            total += _distance(g, h)
+        i, j = i + (g.end <= h.end), j + (h.end <= g.end)
+    return total
+
+
+def _expected_disagreement(
+    unit_lengths: list[int], gap_lengths: list[int], coders: int, length: int
+) -> float:
+    """Krippendorff (2004) D_e for one category, exact in integers until the final division."""
+    count = len(unit_lengths)
+    numerator = 0
+    for unit in unit_lengths:
+        # (N - 1)(2l^3 - 3l^2 + l) / 3 is an integer: l(l-1)(2l-1) is divisible by 6.
+        numerator += (count - 1) * unit * (unit - 1) * (2 * unit - 1) // 3
+        numerator += unit**2 * sum(gap - unit + 1 for gap in gap_lengths if gap >= unit)
+    total = coders * length
+    denominator = total * (total - 1) - sum(unit * (unit - 1) for unit in unit_lengths)
+    if numerator == 0 or denominator <= 0:
+        return 0.0
+    return 2 * numerator / (length * denominator)
+
+
+def _common_coders(docs: Sequence[tuple[int, SpansByCoder]]) -> list[str]:
+    if not docs:
+        raise ValueError("no continuum given")
+    coders = list(docs[0][1])
+    for _, by_coder in docs[1:]:
+        if set(by_coder) != set(coders):
+            raise ValueError("every continuum must be coded by the same coders")
+    if len(coders) < 2:
+        raise ValueError("alpha_U needs at least two coders")
+    return coders
+
+
+def unitizing_disagreements_multi(
+    docs: Sequence[tuple[int, SpansByCoder]], label: Hashable | None = None
+) -> tuple[float, float]:
+    """Observed and expected disagreement (D_o, D_e) of alpha_U over several continua."""
+    coders = _common_coders(docs)
+    observed = 0
+    units: list[int] = []
+    gaps: list[int] = []
+    for length, by_coder in docs:
+        tilings = [_segments(_category_units(by_coder[c], label, length), length) for c in coders]
+        observed += 2 * sum(_pair_disagreement(s, t) for s, t in combinations(tilings, 2))
+        for tiling in tilings:
+            units += [segment.length for segment in tiling if segment.is_unit]
+            gaps += [segment.length for segment in tiling if not segment.is_unit]
+    total = sum(length for length, _ in docs)
+    if total <= 0:
+        raise ValueError("the continuum is empty")
+    m = len(coders)
+    return observed / (m * (m - 1) * total**2), _expected_disagreement(units, gaps, m, total)
+
+
+def unitizing_disagreements(
+    continuum_length: int, spans_by_coder: SpansByCoder, label: Hashable | None = None
+) -> tuple[float, float]:
+    """Observed and expected disagreement (D_o, D_e) of alpha_U on one continuum."""
+    return unitizing_disagreements_multi([(continuum_length, spans_by_coder)], label)
+
+
+def _alpha(observed: float, expected: float) -> float:
+    return 1.0 - observed / expected if expected > 0 else NAN
+
+
+def unitizing_alpha(
+    continuum_length: int, spans_by_coder: SpansByCoder, label: Hashable | None = None
+) -> float:
+    """Krippendorff's alpha_U for one category on one continuum ``[0, continuum_length)``.
+
+    ``label`` selects the category; ``None`` treats every span as the same category (agreement
+    on where units are, ignoring labels). A coder's overlapping spans of the category are merged
+    into their union, since alpha_U does not allow them. Every coder must be a key of
+    ``spans_by_coder`` (an empty list means "marked nothing"). NaN when no coder marked a unit.
+    """
+    return _alpha(*unitizing_disagreements(continuum_length, spans_by_coder, label))
+
+
+def unitizing_alpha_multi(
+    docs: Sequence[tuple[int, SpansByCoder]], label: Hashable | None = None
+) -> float:
+    """alpha_U over several documents ``[(length, spans_by_coder), ...]`` as one continuum.
+
+    The documents are laid end to end: observed disagreements are summed, L is the total length
+    and units and gaps of all documents enter the expected disagreement. A document boundary
+    always ends a gap, so gaps never join across documents. All documents need the same coders.
+    """
+    return _alpha(*unitizing_disagreements_multi(docs, label))
