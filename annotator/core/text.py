@@ -149,6 +149,9 @@ class Header:
     body: str
 
 
+_SENTENCE_BREAK = re.compile(r"[^\W\d]{2}[.!?] +[^\W\d]")
+
+
 def _is_claim_line(first: str, rest: list[str]) -> bool:
     """A one-line claim: one short sentence, then a blank line, then the article."""
     if not rest or rest[0].strip():
@@ -160,7 +163,7 @@ def _is_claim_line(first: str, rest: list[str]) -> bool:
     if _HEADER_WORDS.match(first) or date_in_line(first) == first.strip():
         return False
     remaining = [line for line in rest if line.strip()]
-    return len(remaining) >= 3 and first.count(". ") == 0
+    return len(remaining) >= 3 and not _SENTENCE_BREAK.search(first)
 
 
 def parse_header(text: str) -> Header:
