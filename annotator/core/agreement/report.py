@@ -139,8 +139,23 @@ def _document_fields(project: Project, data: _Data, bootstrap: int) -> list[dict
     return out
 
 
+def _span_disagreements(data: _Data) -> dict[str, list[tuple[int, str]]]:
+    """Review items (groups of overlapping spans) that differ, by layer."""
+    from annotator.core.review import _span_items
+
+    found: dict[str, list[tuple[int, str]]] = {}
+    for d in data.docs:
+        spans = {n: data.spans.get((d, n), []) for n in data.names}
+        for item in _span_items(d, data.names, spans):
+            if item.disagreement:
+                for layer in item.layer.split("+"):
+                    found.setdefault(layer, []).append((d, item.key))
+    return found
+
+
 def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
     out = []
+    behind = _span_disagreements(data)
     for layer in project.codebook.layer_names():
         per_doc = []
         exact, overlap = {}, {}
@@ -160,7 +175,8 @@ def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
         alpha_u = unitizing_alpha_multi(per_doc) if per_doc else math.nan
         count = sum(len(v) for _, v2 in per_doc for v in v2.values())
         base = {"group": "spans", "n_units": count, "ci": [None, None], "confusion": [],
-                "percent_agreement": None, "disagreements": []}
+                "percent_agreement": None,
+                "disagreements": [list(k) for k in behind.get(layer, [])]}
         out.append({**base, "field": f"{layer} exact F1", "coefficient": "pairwise F1 exact",
                     "value": _num(_mean(exact.values())),
                     "pairs": {k: _num(v) for k, v in exact.items()}})
