@@ -11,12 +11,14 @@ imports group many files in one transaction, so they pay it rarely.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core import migrations
+from annotator.core import backup, migrations
+from annotator.core.repository_maintenance import needs_immutable
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": lets `file` and our own checks recognise a project
 
@@ -31,6 +33,8 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     if target != ":memory:":
         mode = "ro" if read_only else "rwc"
         target = f"{Path(path).resolve().as_uri()}?mode={mode}"
+        if read_only and needs_immutable(Path(path)):
+            target += "&immutable=1"  # read-only media: nobody can be writing it either
     try:
         conn = sqlite3.connect(target, uri=target != ":memory:", isolation_level=None,
                                check_same_thread=False, timeout=5.0)
@@ -46,15 +50,38 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA cache_size = -32000")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise ProjectFileError(f"{path} is not an annotator project ({exc})") from None
+        raise ProjectFileError(f"{path} is damaged or not an annotator project ({exc})") from None
     return conn
 
 
+def read_only_reason(path: str | Path) -> str | None:
+    """Why an existing project file cannot be written (None when it can).
+
+    Such a file is opened read-only instead of failing: reading works and every
+    save reports :class:`~annotator.core.repository_maintenance.ReadOnlyProjectError`.
+    """
+    path = Path(path)
+    if str(path) == ":memory:" or not path.exists():
+        return None
+    if not os.access(path, os.W_OK):
+        return f"{path} is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only"
+    return None
+
+
 def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) -> Database:
-    """Open (or create) a project database and run pending migrations."""
+    """Open (or create) a project database and run pending migrations.
+
+    Opening an existing file for writing first backs it up (see
+    :func:`annotator.core.backup.before_open`): always before a migration, else
+    at most once per backup interval.
+    """
     path_obj = Path(path) if str(path) != ":memory:" else None
     if path_obj is not None and not create and not path_obj.exists():
         raise ProjectFileError(f"{path} does not exist")
+    if path_obj is not None and not create and read_only_reason(path_obj):
+        read_only = True
     if path_obj is not None and create and path_obj.exists() and path_obj.stat().st_size:
         raise ProjectFileError(f"{path} already exists; open it instead of creating it")
     conn = connect(path, read_only=read_only)
@@ -66,6 +93,8 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) 
         if not create and version == 0:
             raise ProjectFileError(f"{path} is not an annotator project (no schema)")
         if not read_only:
+            if path_obj is not None and not create:
+                backup.before_open(conn, path_obj, version, migrations.SCHEMA_VERSION)
             migrations.migrate(conn)
             if app_id != APPLICATION_ID:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -17,9 +17,10 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core import ingest
+from annotator.core.assist.suggest import Suggestion
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook
 from annotator.core.db import open_db
 from annotator.core.models import (
@@ -44,6 +45,9 @@ from annotator.core.models import (
 from annotator.core.repository import Repository
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.text import sha256
+
+if TYPE_CHECKING:
+    from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
 _NAME_OK = re.compile(r"^[\w .@'-]{1,64}$")
 
@@ -88,6 +92,28 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def backup(self, reason: str = "manual") -> Path:
+        """Copy the project into its backup folder now; returns the copy's path."""
+        from annotator.core import backup
+
+        return backup.take_backup(self.db.conn, self.path, reason)
+
+    def restore(self, source: str | Path | None = None) -> tuple[Path, Path]:
+        """Replace the content with a backup (default: the latest good one).
+
+        The current content is backed up first, so a restore can itself be undone
+        by restoring that copy. Returns (restored from, copy of what was replaced);
+        every view must reload everything afterwards, and undo history is void.
+        """
+        from annotator.core import backup
+
+        if self.read_only:
+            raise ValidationError("a project opened read-only cannot be restored")
+        result = backup.restore_into_open(self.db.conn, self.path,
+                                          Path(source) if source is not None else None)
+        self._codebook = None
+        return result
 
     @property
     def codebook(self) -> Codebook:
@@ -478,6 +504,82 @@ class Project:
             self.repo.log("", "merge", "actor", keep, None,
                           {"keep": _plain(kept), "drop": _plain(dropped)}, _plain(merged))
         return Changes(ChangeKind.ACTORS, (), (keep, drop), dropped, merged)
+
+    # ------------------------------------------------------------- suggestions
+
+    def suggestions(self, doc_id: DocId, annotator: str | None,
+                    layers: Iterable[str] | None = None, *,
+                    suggesters: Sequence[str] | None = None) -> list[Suggestion]:
+        """Actor and date suggestions for ``annotator`` (None: unfiltered), hiding those
+        overlapping their own spans of the same layer and those they rejected."""
+        from annotator.core.assist import workflow
+
+        return workflow.suggestions(self, doc_id, annotator, layers, suggesters)
+
+    def accept_suggestion(self, doc_id: DocId, annotator: str,
+                          suggestion: Suggestion) -> Changes:
+        """The annotator's own span with the actor or date filled in; undo: remove_span."""
+        from annotator.core.assist import workflow
+
+        return workflow.accept(self, doc_id, annotator, suggestion)
+
+    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes:
+        """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
+        the new spans."""
+        from annotator.core.assist import workflow
+
+        return workflow.accept_all(self, doc_id, annotator, layer)
+
+    def reject_suggestion(self, doc_id: DocId, annotator: str,
+                          suggestion: Suggestion) -> Changes:
+        """Hide a suggestion from ``annotator`` for good; undo: unreject_suggestion."""
+        from annotator.core.assist import workflow
+
+        return workflow.reject(self, doc_id, annotator, suggestion)
+
+    def unreject_suggestion(self, doc_id: DocId, annotator: str,
+                            suggestion: Suggestion) -> Changes:
+        from annotator.core.assist import workflow
+
+        return workflow.unreject(self, doc_id, annotator, suggestion)
+
+    # --------------------------------------------------------------- team work
+
+    def assign(self, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
+               overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
+        """Assign documents: each to every annotator, or split with an ``overlap``
+        fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
+        from annotator.core import team
+
+        return team.assign(self, doc_ids, annotators, overlap=overlap, seed=seed)
+
+    def make_package(self, annotator: str, out_path: str | Path,
+                     doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
+        """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
+        from annotator.core import team
+
+        return team.make_package(self, annotator, out_path, doc_ids)
+
+    def write_packages(self, out_dir: str | Path,
+                       plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
+        """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
+        every assignment, into ``out_dir``."""
+        from annotator.core import team
+
+        return team.write_packages(self, out_dir, plan)
+
+    def merge_package(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
+        """Merge a returned package (one transaction; twice is a no-op); raises
+        :class:`~annotator.core.team_package.PackageError` and merges nothing on refusal."""
+        from annotator.core import team
+
+        return team.merge_package(self, path, dry_run=dry_run)
+
+    def progress_by_annotator(self) -> list[AnnotatorProgress]:
+        """Assigned, not started, in progress and done per annotator (the dashboard)."""
+        from annotator.core import team
+
+        return team.progress(self)
 
     # ------------------------------------------------------------ export, check
 

@@ -35,6 +35,7 @@ from annotator.core.models import (
     SpanId,
     Status,
 )
+from annotator.core.repository_maintenance import storage_errors
 
 _DOC_COLUMNS = ("title", "outlet", "url", "byline", "language", "published", "claim")
 _ACTOR_COLUMNS = ("canonical_name", "qid", "country", "sector", "actor_type", "title")
@@ -68,7 +69,17 @@ class Repository:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
-        """One transaction (or a savepoint when nested)."""
+        """One transaction (or a savepoint when nested).
+
+        A full disk, a read-only file, a lock held too long by another window or a
+        damaged file leaves as a :class:`~annotator.core.repository_maintenance.StorageError`
+        with a message for the user; nothing of the failed operation is kept.
+        """
+        with storage_errors(), self._transaction():
+            yield
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
         if self.conn.in_transaction:
             name = f"sp_{secrets.token_hex(6)}"
             self.conn.execute(f"SAVEPOINT {name}")
@@ -88,7 +99,12 @@ class Repository:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error:
+            if self.conn.in_transaction:  # else later edits would nest in a dead transaction
+                self.conn.execute("ROLLBACK")
+            raise
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
@@ -540,6 +556,16 @@ class Repository:
             "updated_at = excluded.updated_at",
             (doc_id, annotator_id, field, _dump(value), _dump(provenance or {}), now()))
 
+    def all_values(self) -> list[tuple[DocId, str, str, Any]]:
+        """Every (document, annotator, field, value) in one query (for agreement)."""
+        rows = self.conn.execute(
+            "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
+            "JOIN annotators a ON a.id = v.annotator_id ORDER BY v.doc_id")
+        return [(DocId(d), n, f, json.loads(v)) for d, n, f, v in rows]
+
+    def doc_lengths(self) -> dict[DocId, int]:
+        return {DocId(d): n for d, n in self.conn.execute("SELECT id, length FROM documents")}
+
     def status(self, doc_id: DocId, annotator_id: AnnotatorId) -> Status:
         value = self._one("SELECT status FROM doc_status WHERE doc_id = ? AND annotator_id = ?",
                           (doc_id, annotator_id))
@@ -562,6 +588,85 @@ class Repository:
             " SELECT doc_id, annotator_id FROM doc_status) x "
             "JOIN annotators a ON a.id = x.annotator_id ORDER BY x.doc_id, a.name")
         return [(DocId(d), n) for d, n in rows]
+
+    def annotators_of(self, doc_id: DocId) -> list[str]:
+        """Names of everyone with any annotation, value or status on one document."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT a.name FROM annotators a WHERE a.id IN ("
+            " SELECT annotator_id FROM spans WHERE doc_id = ?1 UNION"
+            " SELECT annotator_id FROM claims WHERE doc_id = ?1 UNION"
+            " SELECT annotator_id FROM doc_values WHERE doc_id = ?1 UNION"
+            " SELECT annotator_id FROM doc_status WHERE doc_id = ?1) ORDER BY a.name",
+            (doc_id,))
+        return [r[0] for r in rows]
+
+    def docs_coded_by_all(self, names: Sequence[str]) -> list[DocId]:
+        """Documents every named annotator has worked on (any status row)."""
+        marks = ", ".join("?" * len(names))
+        rows = self.conn.execute(
+            "SELECT s.doc_id FROM doc_status s JOIN annotators a ON a.id = s.annotator_id "
+            f"WHERE a.name IN ({marks}) GROUP BY s.doc_id "
+            "HAVING COUNT(DISTINCT s.annotator_id) = ? ORDER BY s.doc_id",
+            (*names, len(set(names))))
+        return [DocId(r[0]) for r in rows]
+
+    @contextlib.contextmanager
+    def _doc_subset(self, doc_ids: Sequence[DocId]) -> Iterator[str]:
+        """A temporary table of document ids to join bulk reads against."""
+        name = f"temp.subset_{secrets.token_hex(4)}"
+        self.conn.execute(f"CREATE TABLE {name}(id INTEGER PRIMARY KEY)")
+        try:
+            self.conn.executemany(f"INSERT INTO {name}(id) VALUES (?)",
+                                  [(d,) for d in doc_ids])
+            yield name
+        finally:
+            self.conn.execute(f"DROP TABLE {name}")
+
+    def bulk_annotations(self, doc_ids: Sequence[DocId], names: Sequence[str]
+                         ) -> tuple[list[Span], list[Claim], list[tuple[DocId, str, str, Any]]]:
+        """Spans, claims and values of some annotators on some documents, in bulk."""
+        marks = ", ".join("?" * len(names))
+        with self._doc_subset(doc_ids) as subset:
+            spans = [self._span(r) for r in self.conn.execute(
+                self._SPAN_SELECT + f" JOIN {subset} x ON x.id = s.doc_id WHERE a.name IN "
+                f'({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)]
+            claims = [self._claim(r) for r in self.conn.execute(
+                self._CLAIM_SELECT + f" JOIN {subset} x ON x.id = c.doc_id WHERE a.name IN "
+                f"({marks}) ORDER BY c.doc_id, c.id", names).fetchall()]
+            values = [(DocId(d), n, f, json.loads(v)) for d, n, f, v in self.conn.execute(
+                "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
+                f"JOIN annotators a ON a.id = v.annotator_id JOIN {subset} x ON x.id = v.doc_id "
+                f"WHERE a.name IN ({marks})", names)]
+        return spans, claims, values
+
+    # ------------------------------------------------------------ adjudication
+
+    def record_decision(self, doc_id: DocId, item_kind: str, item_key: str, decision: str,
+                        from_annotator: str, reason: str, note: str, decided_by: str) -> None:
+        self.conn.execute(
+            "INSERT INTO adjudications(doc_id, item_kind, item_key, decision, from_annotator, "
+            "reason, note, decided_by, at) VALUES (?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(doc_id, item_kind, item_key) DO UPDATE SET decision = excluded.decision, "
+            "from_annotator = excluded.from_annotator, reason = excluded.reason, "
+            "note = excluded.note, decided_by = excluded.decided_by, at = excluded.at",
+            (doc_id, item_kind, item_key, decision, from_annotator, reason, note, decided_by,
+             now()))
+
+    def forget_decision(self, doc_id: DocId, item_kind: str, item_key: str) -> None:
+        self.conn.execute(
+            "DELETE FROM adjudications WHERE doc_id = ? AND item_kind = ? AND item_key = ?",
+            (doc_id, item_kind, item_key))
+
+    def decisions(self, doc_id: DocId | None = None) -> list[dict[str, Any]]:
+        keys = ("doc_id", "item_kind", "item_key", "decision", "from_annotator", "reason",
+                "note", "decided_by", "at")
+        sql = f"SELECT {', '.join(keys)} FROM adjudications"
+        params: list[Any] = []
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params.append(doc_id)
+        return [dict(zip(keys, row, strict=True))
+                for row in self.conn.execute(sql + " ORDER BY doc_id, id", params)]
 
     # ------------------------------------------------------------------ counts
 

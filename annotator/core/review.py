@@ -100,8 +100,7 @@ class GoldEdit:
 
 def annotators_of(project: Project, doc_id: DocId) -> list[str]:
     """Human annotators who annotated or opened the document."""
-    return sorted({name for d, name in project.repo.annotated_pairs()
-                   if d == doc_id and name != GOLD})
+    return [name for name in project.repo.annotators_of(doc_id) if name != GOLD]
 
 
 def items(project: Project, doc_id: DocId, annotators: Sequence[str] | None = None

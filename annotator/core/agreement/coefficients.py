@@ -324,3 +324,46 @@ def bootstrap_ci(
     tail = (1 - level) / 2
     low, high = np.quantile(replicates, [tail, 1 - tail])
     return float(low), float(high)
+
+
+def bootstrap_alpha(
+    data: ReliabilityData,
+    level: Level = "nominal",
+    domain: Sequence[Hashable] | None = None,
+    n: int = 1000,
+    seed: int = 0,
+    level_ci: float = 0.95,
+) -> tuple[float, float]:
+    """Percentile bootstrap interval of Krippendorff's alpha, vectorised over replicates.
+
+    Resampling units with replacement changes alpha only through sums over units: each
+    unit contributes a fixed observed disagreement and fixed category counts. So every
+    replicate is a weighted sum (multinomial weights) and all replicates cost a few matrix
+    products, instead of recomputing alpha from scratch each time (what
+    :func:`bootstrap_ci` does). For ordinal data the distance matrix is kept at its
+    full-sample value (it depends on the marginals); for the other levels the result is
+    the same as resampling naively.
+    """
+    units = _pairable_units(data)
+    if not units or n < 1:
+        return NAN, NAN
+    categories = resolve_domain([v for unit in units for v in unit], domain)
+    counts = _count_matrix(units, categories)
+    delta = _delta_matrix(level, categories, _coincidences(counts).sum(axis=1))
+    pairable = counts.sum(axis=1)
+    # observed disagreement of each unit: sum over ordered pairs of values / (m_u - 1)
+    per_unit = (np.einsum("uc,ck,uk->u", counts, delta, counts)
+                - counts @ np.diag(delta)) / (pairable - 1)
+    rng = np.random.default_rng(seed)
+    weights = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n)
+    observed = weights @ per_unit
+    marginals = weights @ counts
+    total = marginals.sum(axis=1)
+    expected = np.einsum("rc,ck,rk->r", marginals, delta, marginals)
+    valid = (expected > 0) & (total > 1)
+    if not valid.any():
+        return NAN, NAN
+    replicates = 1.0 - (total[valid] - 1) * observed[valid] / expected[valid]
+    tail = (1 - level_ci) / 2
+    low, high = np.quantile(replicates, [tail, 1 - tail])
+    return float(low), float(high)

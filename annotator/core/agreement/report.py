@@ -21,12 +21,17 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.agreement.coefficients import (
-    bootstrap_ci,
+    bootstrap_alpha,
     cohen_kappa,
     krippendorff_alpha,
     percent_agreement,
 )
-from annotator.core.agreement.spans import combine_f1, span_f1, unitizing_alpha_multi
+from annotator.core.agreement.spans import (
+    F1Result,
+    combine_f1,
+    span_f1,
+    unitizing_alpha_multi,
+)
 from annotator.core.models import GOLD, DocId, Span
 from annotator.core.tasks import NULL_STATE, TaskState
 
@@ -38,15 +43,15 @@ Rows = list[list[Any]]
 
 def _entry(name: str, group: str, coefficient: str, rows: Rows, names: Sequence[str],
            level: str = "nominal", domain: Sequence[Any] | None = None, *,
-           keys: Sequence[tuple[int, str]] = (), bootstrap: int = 200) -> dict[str, Any]:
+           keys: Sequence[tuple[int, str]] = (), bootstrap: int = 1000) -> dict[str, Any]:
     """One line of the report: alpha with a bootstrap interval, pairs and confusion."""
 
     def stat(sample: list[Any]) -> float:
         return krippendorff_alpha(sample, level=level, domain=domain)
 
     value = stat(rows) if rows else math.nan
-    low, high = bootstrap_ci(rows, stat, n=bootstrap, seed=0) if bootstrap and rows \
-        else (math.nan, math.nan)
+    low, high = bootstrap_alpha(rows, level, domain, n=bootstrap, seed=0) \
+        if bootstrap and rows else (math.nan, math.nan)
     pairs = {}
     confusion: Counter[tuple[str, str]] = Counter()
     for i, j in combinations(range(len(names)), 2):
@@ -74,24 +79,23 @@ class _Data:
 
     def __init__(self, project: Project, names: Sequence[str]) -> None:
         self.names = list(names)
-        self.spans: dict[tuple[DocId, str], list[Span]] = {}
-        for span in project.repo.spans():
-            self.spans.setdefault((span.doc_id, span.annotator), []).append(span)
-        self.values: dict[tuple[DocId, str], dict[str, Any]] = {}
-        for doc_id, name, field, value in project.repo.all_values():
-            self.values.setdefault((doc_id, name), {})[field] = value
-        pairs = project.repo.annotated_pairs()
-        coders: dict[DocId, set[str]] = {}
-        for doc_id, name in pairs:
-            coders.setdefault(doc_id, set()).add(name)
-        wanted = set(self.names)
         # units: documents that every selected annotator worked on
-        self.docs = sorted(d for d, c in coders.items() if wanted <= c)
+        self.docs = project.repo.docs_coded_by_all(self.names)
+        spans, claims, values = project.repo.bulk_annotations(self.docs, self.names)
+        self.spans: dict[tuple[DocId, str], list[Span]] = {}
+        for span in spans:
+            self.spans.setdefault((span.doc_id, span.annotator), []).append(span)
+        self.claims: dict[tuple[DocId, str], list[Any]] = {}
+        for claim in claims:
+            self.claims.setdefault((claim.doc_id, claim.annotator), []).append(claim)
+        self.values: dict[tuple[DocId, str], dict[str, Any]] = {}
+        for doc_id, name, field, value in values:
+            self.values.setdefault((doc_id, name), {})[field] = value
         self.lengths = project.repo.doc_lengths()
 
 
 def agreement_report(project: Project, annotators: Sequence[str] | None = None, *,
-                     bootstrap: int = 200, state: TaskState = NULL_STATE) -> dict[str, Any]:
+                     bootstrap: int = 1000, state: TaskState = NULL_STATE) -> dict[str, Any]:
     names = [n for n in (annotators or project.annotators()) if n != GOLD]
     if len(names) < 2:
         raise ValueError("agreement needs at least two annotators; the project has "
@@ -156,22 +160,26 @@ def _span_disagreements(data: _Data) -> dict[str, list[tuple[int, str]]]:
 def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
     out = []
     behind = _span_disagreements(data)
+    by_layer: dict[tuple[DocId, str, str], list[tuple[int, int]]] = {}
+    for (d, name), spans in data.spans.items():
+        for s in spans:
+            by_layer.setdefault((d, name, s.layer), []).append((s.start, s.end))
     for layer in project.codebook.layer_names():
-        per_doc = []
         exact, overlap = {}, {}
         for i, j in combinations(data.names, 2):
             ex, ov = [], []
             for d in data.docs:
-                a = [s for s in data.spans.get((d, i), []) if s.layer == layer]
-                b = [s for s in data.spans.get((d, j), []) if s.layer == layer]
-                ex.append(span_f1(a, b, "exact", by_label=False))
+                a = by_layer.get((d, i, layer), [])
+                b = by_layer.get((d, j, layer), [])
+                if not a and not b:
+                    continue
+                tp = len(set(a) & set(b))
+                ex.append(F1Result.from_counts(tp, len(b) - tp, len(a) - tp))
                 ov.append(span_f1(a, b, "overlap", by_label=False))
-            exact[f"{i}|{j}"] = combine_f1(ex).f1
-            overlap[f"{i}|{j}"] = combine_f1(ov).f1
-        for d in data.docs:
-            per_doc.append((data.lengths[d], {
-                n: [(s.start, s.end) for s in data.spans.get((d, n), []) if s.layer == layer]
-                for n in data.names}))
+            exact[f"{i}|{j}"] = combine_f1(ex).f1 if ex else math.nan
+            overlap[f"{i}|{j}"] = combine_f1(ov).f1 if ov else math.nan
+        per_doc = [(data.lengths[d], {n: by_layer.get((d, n, layer), []) for n in data.names})
+                   for d in data.docs]
         alpha_u = unitizing_alpha_multi(per_doc) if per_doc else math.nan
         count = sum(len(v) for _, v2 in per_doc for v in v2.values())
         base = {"group": "spans", "n_units": count, "ci": [None, None], "confusion": [],
@@ -228,9 +236,7 @@ def _span_attributes(data: _Data, bootstrap: int) -> list[dict[str, Any]]:
 def _claims(project: Project, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
     from annotator.core.review import CLAIM_COMPARED, _claim_items
 
-    by_doc: dict[tuple[DocId, str], list[Any]] = {}
-    for claim in project.repo.claims():
-        by_doc.setdefault((claim.doc_id, claim.annotator), []).append(claim)
+    by_doc = data.claims
     rows: dict[str, Rows] = {f: [] for f in CLAIM_COMPARED}
     keys: dict[str, list[tuple[int, str]]] = {f: [] for f in CLAIM_COMPARED}
     matched = units = 0

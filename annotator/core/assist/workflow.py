@@ -1,0 +1,176 @@
+"""Suggestions inside a project: what an annotator is shown, accepting and rejecting.
+
+The :class:`~annotator.core.project.Project` façade delegates here. A
+suggestion is hidden from an annotator when it overlaps one of their own spans
+of the same layer, or when they rejected it before (remembered per document,
+layer, offsets and value). Accepting turns a suggestion into the annotator's
+own span through ``Project.add_span``, with the actor link or the date
+attributes filled in, so undo is the normal span removal.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import weakref
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.assist.suggest import (
+    DEFAULT_SUGGESTERS,
+    Registry,
+    Suggester,
+    SuggesterUnavailable,
+    Suggestion,
+    get_suggester,
+    overlaps,
+    run_suggesters,
+)
+from annotator.core.models import ChangeKind, Changes, DocId, Span
+from annotator.core.repository_suggest import RejectionKey, SuggestRepository
+
+if TYPE_CHECKING:
+    from annotator.core.project import Project
+
+log = logging.getLogger(__name__)
+
+_REGISTRIES: weakref.WeakKeyDictionary[object, tuple[str, Registry]] = \
+    weakref.WeakKeyDictionary()
+
+
+def registry(project: Project) -> Registry:
+    """The project's registry, re-read only when its fingerprint changed."""
+    fingerprint = SuggestRepository(project.repo).registry_fingerprint()
+    cached = _REGISTRIES.get(project.repo)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    fresh = Registry.from_actors(project.actors())
+    _REGISTRIES[project.repo] = (fingerprint, fresh)
+    return fresh
+
+
+def raw_suggestions(project: Project, doc_id: DocId, layers: Iterable[str] | None = None,
+                    suggesters: Sequence[str] | None = None) -> list[Suggestion]:
+    """Every suggestion for the document, before any annotator's spans or rejections."""
+    doc = project.document(doc_id)
+    chosen = _chosen(suggesters)
+    known = set(project.codebook.layer_names())
+    wanted = known if layers is None else set(layers) & known
+    return run_suggesters(doc.text, doc.language, doc.published or None, registry(project),
+                          chosen, wanted)
+
+
+def _chosen(names: Sequence[str] | None) -> list[Suggester]:
+    """Named suggesters must be available; a default one that is not is skipped."""
+    if names:
+        return [get_suggester(name) for name in names]
+    chosen = []
+    for name in DEFAULT_SUGGESTERS:
+        try:
+            chosen.append(get_suggester(name))
+        except SuggesterUnavailable as exc:
+            log.warning("%s", exc)
+    return chosen
+
+
+def suggestions(project: Project, doc_id: DocId, annotator: str | None,
+                layers: Iterable[str] | None = None,
+                suggesters: Sequence[str] | None = None) -> list[Suggestion]:
+    """What ``annotator`` is shown: raw suggestions less their spans and rejections."""
+    found = raw_suggestions(project, doc_id, layers, suggesters)
+    if not annotator or annotator not in project.repo.annotators():
+        return found
+    annotator_id = project.repo.annotator_id(annotator, create=False)
+    rejected = SuggestRepository(project.repo).rejections(doc_id, annotator_id)
+    own = project.spans(doc_id, annotator)
+    covered = _SpanLookup(own)
+    return [s for s in found
+            if rejection_key(s) not in rejected and not covered.overlaps(s)]
+
+
+def rejection_key(suggestion: Suggestion) -> RejectionKey:
+    return (suggestion.layer, suggestion.start, suggestion.end, suggestion.value)
+
+
+class _SpanLookup:
+    """Existing spans per layer, sorted, for fast overlap tests."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.by_layer: dict[str, list[tuple[int, int]]] = {}
+        for span in spans:
+            self.by_layer.setdefault(span.layer, []).append((span.start, span.end))
+        for items in self.by_layer.values():
+            items.sort()
+
+    def overlaps(self, suggestion: Suggestion) -> bool:
+        items = self.by_layer.get(suggestion.layer, [])
+        index = bisect.bisect_left(items, (suggestion.end, suggestion.end))
+        return any(overlaps(start, end, suggestion.start, suggestion.end)
+                   for start, end in items[:index])
+
+
+# ------------------------------------------------------------------- editing
+
+def accept(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+    """The annotator's own span from ``suggestion`` (one transaction, undo: remove_span)."""
+    from annotator.core.project import ValidationError
+
+    text = project.text(doc_id)
+    if text[suggestion.start:suggestion.end] != suggestion.text:
+        raise ValidationError(
+            f"the suggestion {suggestion.text!r} no longer matches the text at "
+            f"{suggestion.start}-{suggestion.end}")
+    return project.add_span(doc_id, annotator, suggestion.layer, suggestion.start,
+                            suggestion.end, **span_fields(suggestion))
+
+
+def accept_all(project: Project, doc_id: DocId, annotator: str, layer: str) -> Changes:
+    """Accept every suggestion ``annotator`` is shown for ``layer`` in one transaction."""
+    shown = suggestions(project, doc_id, annotator, [layer])
+    spans: list[Span] = []
+    with project.repo.write():
+        for suggestion in shown:
+            spans.append(accept(project, doc_id, annotator, suggestion).after)
+    return Changes(ChangeKind.SPANS, (doc_id,), tuple(s.id for s in spans), None, tuple(spans))
+
+
+def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+    """Hide ``suggestion`` from ``annotator`` for good (undo: :func:`unreject`)."""
+    project.document(doc_id)
+    with project.repo.write():
+        annotator_id = project._annotator(annotator)
+        SuggestRepository(project.repo).reject(doc_id, annotator_id, rejection_key(suggestion))
+        project.repo.log(annotator, "reject", "suggestion", suggestion.layer, doc_id, None,
+                         suggestion.as_dict())
+    return Changes(ChangeKind.SPANS, (doc_id,), (), suggestion, None)
+
+
+def unreject(project: Project, doc_id: DocId, annotator: str,
+             suggestion: Suggestion) -> Changes:
+    """Show a rejected suggestion again."""
+    with project.repo.write():
+        annotator_id = project._annotator(annotator)
+        SuggestRepository(project.repo).unreject(doc_id, annotator_id,
+                                                 rejection_key(suggestion))
+        project.repo.log(annotator, "unreject", "suggestion", suggestion.layer, doc_id,
+                         suggestion.as_dict(), None)
+    return Changes(ChangeKind.SPANS, (doc_id,), (), None, suggestion)
+
+
+def span_fields(suggestion: Suggestion) -> dict[str, Any]:
+    """The keyword arguments of ``Project.add_span`` (or ``commands.AddSpan``) that accept
+    ``suggestion``: actor_id, attributes and provenance."""
+    return {"actor_id": suggestion.actor_id, "attributes": span_attributes(suggestion),
+            "provenance": provenance(suggestion)}
+
+
+def span_attributes(suggestion: Suggestion) -> dict[str, object]:
+    """The attributes an accepted span carries: value/precision/mod for DATE."""
+    if suggestion.layer == "DATE":
+        return {k: v for k, v in suggestion.attributes.items()
+                if k in ("value", "precision", "mod") and v not in (None, "")}
+    return {}
+
+
+def provenance(suggestion: Suggestion) -> dict[str, object]:
+    return {"suggested_by": suggestion.suggester, "rule": suggestion.rule}

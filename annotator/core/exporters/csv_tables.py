@@ -1,0 +1,72 @@
+"""CSV export: a folder with documents.csv, spans.csv, claims.csv, actors.csv,
+codebook.json and manifest.json.
+
+UTF-8 with a header row, RFC 4180 quoting (``csv`` module defaults), LF line
+ends; texts keep their line breaks inside quoted cells. See docs/export-formats.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.exporters.base import ExportResult, manifest, output, write_json
+from annotator.core.exporters.codebook_json import codebook_document
+from annotator.core.exporters.rows import actor_index, iter_bundles, plan
+from annotator.core.exporters.selection import Selection
+from annotator.core.exporters.tables import Layout, claim_rows, document_rows, span_rows
+from annotator.core.ingest import ACTOR_CSV_COLUMNS, format_aliases
+from annotator.core.tasks import TaskState
+
+if TYPE_CHECKING:
+    from annotator.core.project import Project
+
+FORMAT_NAME = "csv"
+TABLES = ("documents", "spans", "claims")
+
+
+def export(project: Project, path: Path, selection: Selection, state: TaskState
+           ) -> ExportResult:
+    """Write the tables into the folder ``path`` (replaced whole when finished)."""
+    the_plan = plan(project, selection)
+    layout = Layout.of(project.codebook)
+    actors = actor_index(project)
+    result = ExportResult(FORMAT_NAME, path)
+    hashes: list[tuple[int, str]] = []
+    with output() as out:
+        folder = out.directory(path)
+        handles = {name: (folder / f"{name}.csv").open("w", encoding="utf-8", newline="")
+                   for name in TABLES}
+        try:
+            writers = {name: csv.writer(h, lineterminator="\n") for name, h in handles.items()}
+            writers["documents"].writerow(layout.documents)
+            writers["spans"].writerow(layout.spans)
+            writers["claims"].writerow(layout.claims)
+            for bundle in iter_bundles(project, the_plan, state):
+                hashes.append((bundle.doc.id, bundle.doc.sha256))
+                writers["documents"].writerows(document_rows(bundle, layout))
+                writers["spans"].writerows(span_rows(bundle, layout, actors))
+                writers["claims"].writerows(claim_rows(bundle, layout, actors))
+        finally:
+            for handle in handles.values():
+                handle.close()
+        write_actors(folder / "actors.csv", project)
+        write_json(folder / "codebook.json", codebook_document(project))
+        write_json(folder / "manifest.json", manifest(
+            project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
+            files=[*(f"{t}.csv" for t in TABLES), "actors.csv", "codebook.json"]))
+    result.documents = len(hashes)
+    result.files = [path / f"{t}.csv" for t in TABLES]
+    return result
+
+
+def write_actors(path: Path, project: Project) -> None:
+    """The registry in the same columns the registry import reads."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(ACTOR_CSV_COLUMNS)
+        for actor in sorted(project.actors(), key=lambda a: a.key):
+            writer.writerow([actor.key, actor.canonical_name, format_aliases(actor.aliases),
+                             actor.qid, actor.country, actor.sector, actor.actor_type,
+                             actor.title])

@@ -1,0 +1,159 @@
+"""The three flat tables behind CSV, Parquet and the datasets export.
+
+- documents: one row per document and annotator (documents nobody in the
+  selection annotated get one row with an empty annotator), with metadata,
+  status and every document field of the codebook;
+- spans: one row per span (long format) with the registry actor and every
+  layer attribute of the codebook;
+- claims: one row per claim in Political Claims Analysis style: claimant,
+  addressee and object actor with registry name, QID, country and sector; event
+  type; demand (span text and gloss); position; date value, precision and the
+  earliest/latest days it covers; source with the Admiralty grading; and the
+  document's metadata.
+
+Rows are plain lists in :data:`*_COLUMNS` order, cheap to write a million of.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.codebook import Codebook
+from annotator.core.exporters.base import date_bounds
+from annotator.core.exporters.rows import Bundle, View
+from annotator.core.models import Actor, Claim, Document, Span
+
+DOC_META = ("title", "outlet", "url", "byline", "language", "published", "claim", "source_file")
+ACTOR_PARTS = ("key", "name", "qid", "country", "sector")
+ROLES = ("claimant", "addressee", "object")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Column names for a codebook (its document fields and span attributes)."""
+
+    doc_fields: tuple[str, ...]
+    span_attributes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, book: Codebook) -> Layout:
+        attrs: dict[str, None] = {}
+        for layer in book.layers:
+            for attr in layer.attributes:
+                if attr.type != "actor":
+                    attrs.setdefault(attr.name, None)
+        return cls(tuple(f.name for f in book.document_fields), tuple(attrs))
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return ("doc_id", "sha256", *DOC_META, "batch_id", "length", "metadata", "annotator",
+                "status", *self.doc_fields)
+
+    @property
+    def spans(self) -> tuple[str, ...]:
+        return ("doc_id", "sha256", "annotator", "span_uid", "layer", "start", "end", "text",
+                *(f"actor_{p}" for p in ACTOR_PARTS),
+                *(f"attr_{a}" for a in self.span_attributes), "date_earliest", "date_latest",
+                "attributes")
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        return ("doc_id", "sha256", "annotator", "claim_uid",
+                *(f"{r}_{p}" for r in ROLES for p in ACTOR_PARTS),
+                "event_type", "demand_text", "demand_span_uids", "gloss", "position",
+                "factuality", "form", "date_value", "date_precision", "date_mod",
+                "date_earliest", "date_latest", "date_text", "source", "source_text",
+                "source_reliability", "info_credibility", "note",
+                *(f"doc_{m}" for m in DOC_META if m not in ("claim", "source_file")),
+                *(f"doc_{f}" for f in self.doc_fields))
+
+
+def _actor(actors: dict[int, Actor], actor_id: int | None) -> list[str]:
+    actor = actors.get(actor_id) if actor_id is not None else None
+    if actor is None:
+        return ["", "", "", "", ""]
+    return [actor.key, actor.canonical_name, actor.qid, actor.country, actor.sector]
+
+
+def document_rows(bundle: Bundle, layout: Layout) -> Iterator[list[Any]]:
+    doc = bundle.doc
+    head = [doc.id, doc.sha256, *(getattr(doc, m) for m in DOC_META), doc.batch_id,
+            len(doc.text), _dumps(doc.metadata) if doc.metadata else ""]
+    if not bundle.views:
+        yield [*head, "", "", *("" for _ in layout.doc_fields)]
+    for view in bundle.views:
+        yield [*head, view.annotator, view.status.value,
+               *(_cell(view.values.get(f)) for f in layout.doc_fields)]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return _dumps(value)
+    return value
+
+
+def span_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Iterator[list[Any]]:
+    doc = bundle.doc
+    for view in bundle.views:
+        for span in view.spans:
+            yield span_row(doc, view.annotator, span, layout, actors)
+
+
+def span_row(doc: Document, annotator: str, span: Span, layout: Layout,
+             actors: dict[int, Actor]) -> list[Any]:
+    attrs = span.attributes
+    earliest, latest = ("", "")
+    if span.layer == "DATE" and attrs.get("value"):
+        earliest, latest = date_bounds(str(attrs["value"]), str(attrs.get("mod") or ""))
+    return [doc.id, doc.sha256, annotator, span.uid, span.layer, span.start, span.end,
+            span.text, *_actor(actors, span.actor_id),
+            *(_cell(attrs.get(a)) for a in layout.span_attributes), earliest, latest,
+            _dumps(attrs) if attrs else ""]
+
+
+def claim_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Iterator[list[Any]]:
+    for view in bundle.views:
+        if not view.claims:
+            continue
+        spans = view.span_by_id()
+        for claim in view.claims:
+            yield claim_row(bundle.doc, view, claim, spans, layout, actors)
+
+
+def claim_row(doc: Document, view: View, claim: Claim, spans: dict[int, Span], layout: Layout,
+              actors: dict[int, Actor]) -> list[Any]:
+    demand = [spans[s] for s in claim.demand_span_ids if s in spans]
+    date_span = spans.get(claim.date_span_id) if claim.date_span_id is not None else None
+    source_span = spans.get(claim.source_span_id) if claim.source_span_id is not None else None
+    value, precision, mod = claim.date_value, claim.date_precision, claim.date_mod
+    if not value and date_span is not None:
+        value = str(date_span.attributes.get("value") or "")
+        precision = precision or str(date_span.attributes.get("precision") or "")
+        mod = mod or str(date_span.attributes.get("mod") or "")
+    earliest, latest = date_bounds(value, mod)
+    return [
+        doc.id, doc.sha256, view.annotator, claim.uid,
+        *_actor(actors, claim.claimant_id), *_actor(actors, claim.addressee_id),
+        *_actor(actors, claim.object_id),
+        claim.event_type, " | ".join(s.text for s in demand), " ".join(s.uid for s in demand),
+        claim.gloss, "" if claim.position is None else claim.position, claim.factuality,
+        claim.form, value, precision, mod, earliest, latest,
+        date_span.text if date_span else "", claim.source,
+        source_span.text if source_span else "", claim.source_reliability,
+        claim.info_credibility, claim.note,
+        *(getattr(doc, m) for m in DOC_META if m not in ("claim", "source_file")),
+        *(_cell(view.values.get(f)) for f in layout.doc_fields),
+    ]
+
+
+INT_COLUMNS = frozenset({"doc_id", "batch_id", "length", "start", "end", "position"})
+"""Columns holding integers (nullable); every other column is text."""

@@ -1,0 +1,324 @@
+"""The annotator package file (``.annpkg``): writing it and reading it back safely.
+
+A package is a zip holding a fixed set of members::
+
+    manifest.json     what the package is, for whom, for which codebook, and the
+                      SHA-256 and size of every other member
+    manifest.sha256   the SHA-256 of manifest.json (``sha256sum`` format)
+    codebook.toml     the codebook source text, byte for byte
+    registry.jsonl    the actor registry as native actor lines
+    documents.jsonl   a native header, then native document lines
+    deletions.json    uids the annotator removed (empty in an assignment package)
+
+Nothing here knows about projects: :func:`write_package` takes bytes and a
+manifest, :func:`read_package` returns them after every structural check
+(zip integrity, member names, sizes, checksums, format version), and the
+``*_records`` functions parse and check the content members. Members are
+read into memory and never extracted, so a hostile name cannot write anywhere;
+such names are refused anyway, because our writer never produces them.
+The checksums detect damage and casual edits, not a deliberate forgery: whoever
+edits a member can recompute them (see docs/team-workflow.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotator.core.exporters.native import FORMAT as NATIVE_FORMAT
+
+FORMAT = "annotator-package"
+FORMAT_VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+SUFFIX = ".annpkg"
+
+MANIFEST = "manifest.json"
+CHECKSUM = "manifest.sha256"
+CODEBOOK = "codebook.toml"
+REGISTRY = "registry.jsonl"
+DOCUMENTS = "documents.jsonl"
+DELETIONS = "deletions.json"
+CONTENT_MEMBERS = (CODEBOOK, REGISTRY, DOCUMENTS, DELETIONS)
+MEMBERS = frozenset((MANIFEST, CHECKSUM, *CONTENT_MEMBERS))
+
+MiB = 1024 * 1024
+
+
+class PackageError(ValueError):
+    """A package that cannot be used; the message says why, in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackageLimits:
+    """Upper bounds checked before and while reading (zip-bomb protection)."""
+
+    max_package_bytes: int = 1024 * MiB
+    max_member_bytes: int = 512 * MiB
+    max_total_bytes: int = 1024 * MiB
+    max_manifest_bytes: int = 1 * MiB
+    max_ratio: int = 1100
+    """Deflate cannot compress better than about 1032:1; anything above is forged."""
+
+
+DEFAULT_LIMITS = PackageLimits()
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """A package read and verified: its manifest and its content members."""
+
+    path: Path
+    manifest: dict[str, Any]
+    checksum: str
+    members: Mapping[str, bytes]
+
+    def text(self, name: str) -> str:
+        try:
+            return self.members[name].decode("utf-8")
+        except UnicodeDecodeError:
+            raise PackageError(f"{name} in {self.path.name} is not UTF-8 text") from None
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def dumps_manifest(manifest: Mapping[str, Any]) -> bytes:
+    return (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+
+
+# ------------------------------------------------------------------- writing
+
+
+def write_package(path: Path, manifest: dict[str, Any], contents: Mapping[str, bytes]) -> str:
+    """Write ``contents`` with ``manifest`` (its ``files`` list is filled in) atomically.
+
+    Returns the package checksum (the SHA-256 of manifest.json).
+    """
+    missing = set(CONTENT_MEMBERS) - set(contents)
+    if missing or set(contents) - set(CONTENT_MEMBERS):
+        raise ValueError(f"a package holds exactly {', '.join(CONTENT_MEMBERS)}")
+    manifest = dict(manifest)
+    manifest["files"] = [
+        {"path": name, "sha256": sha256_bytes(contents[name]), "size": len(contents[name])}
+        for name in CONTENT_MEMBERS
+    ]
+    manifest_bytes = dumps_manifest(manifest)
+    checksum = sha256_bytes(manifest_bytes)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(MANIFEST, manifest_bytes)
+            archive.writestr(CHECKSUM, f"{checksum}  {MANIFEST}\n")
+            for name in CONTENT_MEMBERS:
+                archive.writestr(name, contents[name])
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return checksum
+
+
+# ------------------------------------------------------------------- reading
+
+
+def read_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> Package:
+    """Open, check and load a package; raises :class:`PackageError` with the reason."""
+    path = Path(path)
+    if not path.is_file():
+        raise PackageError(f"{path} does not exist or is not a file")
+    if path.stat().st_size > limits.max_package_bytes:
+        raise PackageError(f"{path.name} is larger than {limits.max_package_bytes // MiB} MB")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = _checked_infos(archive, limits)
+            raw = {info.filename: _read_member(archive, info, limits) for info in infos}
+    except zipfile.BadZipFile as exc:
+        raise PackageError(f"{path.name} is damaged or truncated ({exc})") from None
+    except (OSError, EOFError, zipfile.LargeZipFile) as exc:
+        raise PackageError(f"{path.name} cannot be read ({exc})") from None
+    manifest, checksum = _verified_manifest(path, raw)
+    _check_files(path, manifest, raw)
+    members = {name: raw[name] for name in CONTENT_MEMBERS}
+    return Package(path, manifest, checksum, members)
+
+
+def _checked_infos(archive: zipfile.ZipFile, limits: PackageLimits) -> list[zipfile.ZipInfo]:
+    infos = archive.infolist()
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        _check_name(info)
+        if info.filename in seen:
+            raise PackageError(f"member {info.filename!r} appears twice")
+        seen.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise PackageError(f"member {info.filename!r} is encrypted")
+        _check_size(info, limits)
+        total += info.file_size
+    if total > limits.max_total_bytes:
+        raise PackageError(f"members declare {total} bytes in all, more than the limit of "
+                           f"{limits.max_total_bytes} (a zip bomb?)")
+    missing = MEMBERS - seen
+    if missing:
+        raise PackageError(f"not a complete package: {', '.join(sorted(missing))} missing")
+    return infos
+
+
+def _check_name(info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        raise PackageError(f"unsafe member {name!r}: absolute path")
+    if ".." in parts:
+        raise PackageError(f"unsafe member {name!r}: path leaves the package ('..')")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise PackageError(f"unsafe member {name!r}: symbolic link")
+    if name not in MEMBERS:
+        raise PackageError(f"unexpected member {name!r} (a package holds "
+                           f"{', '.join(sorted(MEMBERS))})")
+
+
+def _check_size(info: zipfile.ZipInfo, limits: PackageLimits) -> None:
+    limit = limits.max_manifest_bytes if info.filename in (MANIFEST, CHECKSUM) \
+        else limits.max_member_bytes
+    if info.file_size > limit:
+        raise PackageError(f"member {info.filename!r} declares {info.file_size} bytes, more "
+                           f"than the limit of {limit} (a zip bomb?)")
+    if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
+        raise PackageError(f"member {info.filename!r} claims a compression ratio of "
+                           f"{info.file_size // info.compress_size}:1 (a zip bomb?)")
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                 limits: PackageLimits) -> bytes:
+    """Read at most the declared size (and the limit) plus one byte, to catch liars."""
+    cap = min(info.file_size, limits.max_member_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(info) as handle:
+        while chunk := handle.read(min(1 * MiB, cap + 1 - size)):
+            size += len(chunk)
+            if size > cap:
+                raise PackageError(f"member {info.filename!r} is larger than it declares "
+                                   "(a zip bomb?)")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _verified_manifest(path: Path, raw: Mapping[str, bytes]) -> tuple[dict[str, Any], str]:
+    checksum = sha256_bytes(raw[MANIFEST])
+    stated = raw[CHECKSUM].decode("ascii", "replace").split()
+    if not stated or stated[0].lower() != checksum:
+        raise PackageError(f"{path.name} was modified: manifest.json does not match its "
+                           "checksum")
+    try:
+        manifest = json.loads(raw[MANIFEST])
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PackageError(f"{path.name}: manifest.json is not valid JSON ({exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise PackageError(f"{path.name} is not an annotator package")
+    version = manifest.get("format_version")
+    if version not in SUPPORTED_VERSIONS:
+        raise PackageError(f"{path.name} uses package format version {version!r}; this "
+                           f"annotator reads version {', '.join(map(str, SUPPORTED_VERSIONS))}"
+                           " (install a newer annotator)")
+    return manifest, checksum
+
+
+def _check_files(path: Path, manifest: Mapping[str, Any], raw: Mapping[str, bytes]) -> None:
+    files = manifest.get("files")
+    if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
+        raise PackageError(f"{path.name}: the manifest has no valid file list")
+    listed = {str(f.get("path")): f for f in files}
+    if set(listed) != set(CONTENT_MEMBERS) or len(files) != len(listed):
+        raise PackageError(f"{path.name}: the manifest lists {sorted(listed)}, expected "
+                           f"{sorted(CONTENT_MEMBERS)}")
+    for name in CONTENT_MEMBERS:
+        entry, data = listed[name], raw[name]
+        if entry.get("size") != len(data) or entry.get("sha256") != sha256_bytes(data):
+            raise PackageError(f"{path.name} was modified or damaged: {name} does not match "
+                               "the checksum in the manifest")
+
+
+# ------------------------------------------------------------------ content
+
+
+def _lines(package: Package, member: str) -> list[tuple[int, dict[str, Any]]]:
+    out = []
+    for number, line in enumerate(package.text(member).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PackageError(f"{member} line {number}: invalid JSON ({exc.msg})") from None
+        if not isinstance(item, dict):
+            raise PackageError(f"{member} line {number}: not a JSON object")
+        out.append((number, item))
+    return out
+
+
+def registry_records(package: Package) -> list[dict[str, Any]]:
+    """The registry's actor lines."""
+    actors = []
+    for number, item in _lines(package, REGISTRY):
+        if item.get("type") != "actor" or not item.get("key") or not item.get("canonical_name"):
+            raise PackageError(f"{REGISTRY} line {number}: not an actor with key and "
+                               "canonical_name")
+        actors.append(item)
+    return actors
+
+
+def document_records(package: Package, annotator: str) -> list[dict[str, Any]]:
+    """The document lines, each with a text matching its hash and only ``annotator``'s
+    annotations."""
+    out = []
+    for number, item in _lines(package, DOCUMENTS):
+        kind = item.get("type", "document")
+        if kind == "header":
+            if item.get("format") != NATIVE_FORMAT:
+                raise PackageError(f"{DOCUMENTS}: unknown format {item.get('format')!r}")
+            continue
+        if kind != "document":
+            raise PackageError(f"{DOCUMENTS} line {number}: unknown record type {kind!r}")
+        _check_document(item, number, annotator)
+        out.append(item)
+    return out
+
+
+def _check_document(item: dict[str, Any], number: int, annotator: str) -> None:
+    text, digest = item.get("text"), item.get("sha256")
+    if not isinstance(text, str) or not isinstance(digest, str) \
+            or sha256_bytes(text.encode("utf-8")) != digest:
+        raise PackageError(f"{DOCUMENTS} line {number}: the text does not match its sha256")
+    annotations = item.get("annotations", {})
+    if not isinstance(annotations, dict):
+        raise PackageError(f"{DOCUMENTS} line {number}: annotations must be an object")
+    others = sorted(set(annotations) - {annotator})
+    if others:
+        raise PackageError(f"{DOCUMENTS} line {number}: a package from {annotator!r} carries "
+                           f"annotations by {', '.join(map(repr, others))}")
+    if not all(isinstance(v, dict) for v in annotations.values()):
+        raise PackageError(f"{DOCUMENTS} line {number}: annotations must be objects")
+
+
+def deletion_lists(package: Package) -> dict[str, list[Any]]:
+    """uids of removed spans and claims, and cleared document fields."""
+    try:
+        data = json.loads(package.text(DELETIONS))
+    except json.JSONDecodeError as exc:
+        raise PackageError(f"{DELETIONS}: invalid JSON ({exc.msg})") from None
+    if not isinstance(data, dict):
+        raise PackageError(f"{DELETIONS} must be an object")
+    out = {key: data.get(key, []) for key in ("spans", "claims", "values")}
+    if not all(isinstance(v, list) for v in out.values()):
+        raise PackageError(f"{DELETIONS}: spans, claims and values must be lists")
+    return out
