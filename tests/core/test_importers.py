@@ -197,3 +197,13 @@ def test_cancel_stops_between_files(project: Project, tmp_path: Path) -> None:
     assert report.cancelled
     assert len(report.imported) == 2
     assert project.count_documents() == 2  # whole files only
+
+
+def test_quoted_teaser_is_not_a_claim(project: Project, tmp_path: Path) -> None:
+    teaser = "“Diplomacy still has a pulse 🙏” — the envoy’s post set the tone.\n\n"
+    dated = "Utenriksminister Haugland møtte Putin i Moskva 15. februar 2022.\n\n"
+    report = project.import_paths([write(tmp_path / "t.txt", teaser + ARTICLE),
+                                   write(tmp_path / "d.txt", dated + ARTICLE + " Mer.")])
+    first, second = (project.document(d) for d in report.imported)
+    assert first.claim == "" and first.text.startswith("“Diplomacy")
+    assert second.claim.startswith("Utenriksminister Haugland")  # "15. februar" is no break
