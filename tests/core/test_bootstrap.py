@@ -32,10 +32,10 @@ def test_vectorised_bootstrap_matches_naive(seed: int, level: str) -> None:
     if level == "interval":
         data = [[None if v is None else "abcd".index(v) for v in row] for row in data]
     point = krippendorff_alpha(data, level=level)
-    fast = bootstrap_alpha(data, level, n=2000, seed=seed)
-    naive = bootstrap_ci(data, lambda s: krippendorff_alpha(s, level=level), n=2000, seed=seed)
+    fast = bootstrap_alpha(data, level, n=800, seed=seed)
+    naive = bootstrap_ci(data, lambda s: krippendorff_alpha(s, level=level), n=800, seed=seed)
     assert fast[0] < point < fast[1]
-    assert fast == pytest.approx(naive, abs=0.02)  # two samplings of the same distribution
+    assert fast == pytest.approx(naive, abs=0.03)  # two samplings of the same distribution
 
 
 def test_bootstrap_of_perfect_agreement_is_degenerate() -> None:
