@@ -109,7 +109,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = export_actors_csv(project, Path(args.out))
             print(f"wrote {count} actors to {args.out}")
             return EXIT_OK
-    raise CliError(f"unknown format {args.format!r}")
+        from annotator.core.exporters import parse_source
+
+        selection = parse_source(args.source, status=args.status, language=args.language,
+                                 batch_id=args.batch)
+        options = {"predictions": True} if args.predictions else {}
+        result = project.export(args.format, args.out, selection, state=state, **options)
+    if sys.stderr.isatty() and not args.quiet:
+        print(file=sys.stderr)
+    print(result.summary())
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -333,6 +344,28 @@ def _add_team_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_progress)
 
 
+def _add_export_command(sub: Any) -> None:
+    from annotator.core.exporters import FORMATS
+
+    p = sub.add_parser("export", help="write the project in a dataset format")
+    p.add_argument("project")
+    p.add_argument("--format", default="native",
+                   choices=["native", "actors", *sorted(FORMATS)],
+                   help="native (lossless JSONL, the default), actors (registry CSV) or a "
+                   "dataset format")
+    p.add_argument("--out", required=True)
+    p.add_argument("--annotator", action="append",
+                   help="native: only this annotator (repeatable)")
+    p.add_argument("--source", default="all", help="all | NAME | gold | gold-fallback:NAME")
+    p.add_argument("--status", choices=["not_started", "in_progress", "done"])
+    p.add_argument("--language")
+    p.add_argument("--batch", type=int, help="import batch id")
+    p.add_argument("--predictions", action="store_true",
+                   help="labelstudio: write predictions instead of annotations")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from annotator import __version__
 
@@ -362,13 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("export", help="write the project in a dataset format")
-    p.add_argument("project")
-    p.add_argument("--format", default="native", choices=["native", "actors"])
-    p.add_argument("--out", required=True)
-    p.add_argument("--annotator", action="append", help="only this annotator (repeatable)")
-    p.add_argument("--quiet", action="store_true")
-    p.set_defaults(func=cmd_export)
+    _add_export_command(sub)
 
     p = sub.add_parser("check", help="integrity, foreign keys and text hashes")
     p.add_argument("project")

@@ -583,6 +583,13 @@ class Project:
 
     # ------------------------------------------------------------ export, check
 
+    def export(self, format_name: str, path: str | Path, selection: Any = None, *,
+               state: TaskState = NULL_STATE, **options: Any) -> Any:
+        """Export a Selection (default: everything) as ``format_name``; an ExportResult."""
+        from annotator.core.exporters import export
+
+        return export(self, format_name, path, selection, state, **options)
+
     def export_native(self, path: str | Path, *, state: TaskState = NULL_STATE,
                       annotators: Sequence[str] | None = None,
                       timestamp: bool = True) -> int:

@@ -54,6 +54,11 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+def _load(text: str) -> Any:
+    """json.loads with a fast path for the empty object most rows carry."""
+    return {} if text == "{}" else json.loads(text)
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -399,7 +404,7 @@ class Repository:
     @staticmethod
     def _span(row: Sequence[Any]) -> Span:
         return Span(SpanId(row[0]), row[1], DocId(row[2]), row[3], row[4], row[5], row[6],
-                    row[7], row[8], json.loads(row[9]), json.loads(row[10]))
+                    row[7], row[8], _load(row[9]), _load(row[10]))
 
     def insert_span(self, span: Span, annotator_id: AnnotatorId, *, keep_id: bool = False
                     ) -> SpanId:
@@ -456,12 +461,17 @@ class Repository:
         "c.provenance FROM claims c JOIN annotators a ON a.id = c.annotator_id"
     )
 
-    def _claim(self, row: Sequence[Any]) -> Claim:
+    def _claim(self, row: Sequence[Any],
+                demand: dict[int, tuple[SpanId, ...]] | None = None) -> Claim:
         fields = dict(zip(_CLAIM_COLUMNS, row[4:-1], strict=True))
-        span_ids = tuple(SpanId(r[0]) for r in self.conn.execute(
-            "SELECT span_id FROM claim_spans WHERE claim_id = ? ORDER BY position", (row[0],)))
+        if demand is not None:
+            span_ids = demand.get(row[0], ())
+        else:
+            span_ids = tuple(SpanId(r[0]) for r in self.conn.execute(
+                "SELECT span_id FROM claim_spans WHERE claim_id = ? ORDER BY position",
+                (row[0],)))
         return Claim(id=ClaimId(row[0]), uid=row[1], doc_id=DocId(row[2]), annotator=row[3],
-                     demand_span_ids=span_ids, provenance=json.loads(row[-1]), **fields)
+                     demand_span_ids=span_ids, provenance=_load(row[-1]), **fields)
 
     def insert_claim(self, claim: Claim, annotator_id: AnnotatorId, *, keep_id: bool = False
                      ) -> ClaimId:
@@ -563,8 +573,12 @@ class Repository:
             "JOIN annotators a ON a.id = v.annotator_id ORDER BY v.doc_id")
         return [(DocId(d), n, f, json.loads(v)) for d, n, f, v in rows]
 
-    def doc_lengths(self) -> dict[DocId, int]:
-        return {DocId(d): n for d, n in self.conn.execute("SELECT id, length FROM documents")}
+    def doc_lengths(self, doc_ids: Sequence[DocId] | None = None) -> dict[DocId, int]:
+        if doc_ids is None:
+            return {DocId(d): n for d, n in self.conn.execute("SELECT id, length FROM documents")}
+        with self._doc_subset(doc_ids) as subset:
+            return {DocId(d): n for d, n in self.conn.execute(
+                f"SELECT d.id, d.length FROM documents d JOIN {subset} x ON x.id = d.id")}
 
     def status(self, doc_id: DocId, annotator_id: AnnotatorId) -> Status:
         value = self._one("SELECT status FROM doc_status WHERE doc_id = ? AND annotator_id = ?",
@@ -630,10 +644,16 @@ class Repository:
             spans = [self._span(r) for r in self.conn.execute(
                 self._SPAN_SELECT + f" JOIN {subset} x ON x.id = s.doc_id WHERE a.name IN "
                 f'({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)]
-            claims = [self._claim(r) for r in self.conn.execute(
+            demand: dict[int, tuple[SpanId, ...]] = {}
+            for claim_id, span_id in self.conn.execute(
+                    f"SELECT cs.claim_id, cs.span_id FROM claim_spans cs JOIN claims c "
+                    f"ON c.id = cs.claim_id JOIN {subset} x ON x.id = c.doc_id "
+                    "ORDER BY cs.claim_id, cs.position"):
+                demand[claim_id] = (*demand.get(claim_id, ()), SpanId(span_id))
+            claims = [self._claim(r, demand) for r in self.conn.execute(
                 self._CLAIM_SELECT + f" JOIN {subset} x ON x.id = c.doc_id WHERE a.name IN "
                 f"({marks}) ORDER BY c.doc_id, c.id", names).fetchall()]
-            values = [(DocId(d), n, f, json.loads(v)) for d, n, f, v in self.conn.execute(
+            values = [(DocId(d), n, f, _load(v)) for d, n, f, v in self.conn.execute(
                 "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
                 f"JOIN annotators a ON a.id = v.annotator_id JOIN {subset} x ON x.id = v.doc_id "
                 f"WHERE a.name IN ({marks})", names)]

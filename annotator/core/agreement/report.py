@@ -91,7 +91,7 @@ class _Data:
         self.values: dict[tuple[DocId, str], dict[str, Any]] = {}
         for doc_id, name, field, value in values:
             self.values.setdefault((doc_id, name), {})[field] = value
-        self.lengths = project.repo.doc_lengths()
+        self.lengths = project.repo.doc_lengths(self.docs)
 
 
 def agreement_report(project: Project, annotators: Sequence[str] | None = None, *,
@@ -175,7 +175,10 @@ def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
                     continue
                 tp = len(set(a) & set(b))
                 ex.append(F1Result.from_counts(tp, len(b) - tp, len(a) - tp))
-                ov.append(span_f1(a, b, "overlap", by_label=False))
+                if tp == len(a) == len(b):
+                    ov.append(ex[-1])  # identical spans: overlap matching finds the same
+                else:
+                    ov.append(span_f1(a, b, "overlap", by_label=False))
             exact[f"{i}|{j}"] = combine_f1(ex).f1 if ex else math.nan
             overlap[f"{i}|{j}"] = combine_f1(ov).f1 if ov else math.nan
         per_doc = [(data.lengths[d], {n: by_layer.get((d, n, layer), []) for n in data.names})

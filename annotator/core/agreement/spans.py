@@ -49,6 +49,8 @@ def as_unit(span: Any) -> Unit:
     """Normalise a span-like value (Unit, tuple, or object with start/end/label) to a Unit."""
     if isinstance(span, Unit):
         return span
+    if type(span) is tuple and len(span) == 2:  # the common case, kept cheap
+        return Unit(int(span[0]), int(span[1]))
     if hasattr(span, "start") and hasattr(span, "end"):
         return Unit(int(span.start), int(span.end), getattr(span, "label", None))
     if isinstance(span, Sequence) and not isinstance(span, str) and len(span) in (2, 3):

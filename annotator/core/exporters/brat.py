@@ -186,7 +186,7 @@ def _layer_attributes(book: Codebook, layer: str) -> dict[str, Attribute]:
 
 def set_name(selection: Selection, annotator: str) -> str:
     """The sub-folder of a view: the annotator ("all"), else one folder for the selection."""
-    if selection.source == ALL or selection.source == "annotator":
+    if selection.source in (ALL, "annotator"):
         name = annotator
     elif selection.source == "gold":
         name = "gold"

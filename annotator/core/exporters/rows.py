@@ -23,7 +23,6 @@ from annotator.core.exporters.selection import ALL, GOLD_FALLBACK, Selection, Se
 from annotator.core.models import (
     GOLD,
     Actor,
-    ActorId,
     BatchId,
     Claim,
     ClaimId,
@@ -85,6 +84,7 @@ def plan(project: Project, selection: Selection) -> Plan:
     for doc_id, name in project.repo.annotated_pairs():
         pairs.setdefault(doc_id, set()).add(name)
     statuses = status_rows(conn) if selection.status else {}
+    started = {doc_id for doc_id, _name in statuses}
     chosen: dict[DocId, tuple[str, ...]] = {}
     doc_ids: list[DocId] = []
     for doc_id in candidates:
@@ -94,7 +94,7 @@ def plan(project: Project, selection: Selection) -> Plan:
             names = tuple(n for n in names
                           if statuses.get((doc_id, n), Status.NOT_STARTED.value)
                           == selection.status)
-            if not names and not _status_matches_empty(selection, doc_id, statuses):
+            if not names and not _status_matches_empty(selection, doc_id, started):
                 continue
         doc_ids.append(doc_id)
         chosen[doc_id] = names
@@ -120,14 +120,11 @@ def _views_for(selection: Selection, have: set[str]) -> tuple[str, ...]:
     return (selection.annotator,) if selection.annotator in have else ()
 
 
-def _status_matches_empty(selection: Selection, doc_id: DocId,
-                          statuses: dict[tuple[DocId, str], str]) -> bool:
+def _status_matches_empty(selection: Selection, doc_id: DocId, started: set[DocId]) -> bool:
     """A document nobody (of the selection) started matches status ``not_started``."""
     if selection.status != Status.NOT_STARTED.value:
         return False
-    if selection.source == ALL:
-        return not any(key[0] == doc_id for key in statuses)
-    return True
+    return selection.source != ALL or doc_id not in started
 
 
 def _names(selection: Selection, every: list[str]) -> list[str]:
@@ -225,13 +222,14 @@ def make_document(r: Sequence[Any]) -> Document:
 
 def _spans_by_annotator(rows: list[Sequence[Any]], names: dict[int, str],
                         wanted: tuple[str, ...]) -> dict[str, list[Span]]:
-    out: dict[str, list[Span]] = {}
+    out: dict[str, list[Span]] = {name: [] for name in wanted}
     for r in rows:
         name = names[r[3]]
-        if name in wanted:
-            out.setdefault(name, []).append(
-                Span(r[1], r[2], r[0], name, r[4], r[5], r[6], r[7], r[8], _object(r[9]),
-                     _object(r[10])))
+        bucket = out.get(name)
+        if bucket is not None:
+            bucket.append(Span(r[1], r[2], r[0], name, r[4], r[5], r[6], r[7], r[8],
+                               {} if r[9] == "{}" else dict(_loads(r[9])),
+                               {} if r[10] == "{}" else dict(_loads(r[10]))))
     return out
 
 

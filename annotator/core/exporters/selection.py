@@ -72,5 +72,6 @@ def parse_source(text: str, **filters: object) -> Selection:
     if sep and kind == ANNOTATOR:
         return Selection(ANNOTATOR, name.strip(), **filters)  # type: ignore[arg-type]
     if text in (GOLD_FALLBACK, ANNOTATOR, ""):
-        raise SelectionError(f"--source {text or '(empty)'} needs a name, e.g. {GOLD_FALLBACK}:alice")
+        raise SelectionError(
+            f"--source {text or '(empty)'} needs a name, e.g. {GOLD_FALLBACK}:alice")
     return Selection(ANNOTATOR, text, **filters)  # type: ignore[arg-type]

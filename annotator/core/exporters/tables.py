@@ -4,7 +4,7 @@
   selection annotated get one row with an empty annotator), with metadata,
   status and every document field of the codebook;
 - spans: one row per span (long format) with the registry actor and every
-  layer attribute of the codebook;
+  layer attribute of the codebook (the registry's other columns are in actors.csv);
 - claims: one row per claim in Political Claims Analysis style: claimant,
   addressee and object actor with registry name, QID, country and sector; event
   type; demand (span text and gloss); position; date value, precision and the
@@ -52,20 +52,24 @@ class Layout:
         return cls(tuple(f.name for f in book.document_fields), tuple(attrs))
 
     @property
+    def empty_attributes(self) -> list[str]:
+        """The attribute cells of a span without attributes (and its date bounds, JSON)."""
+        return [""] * (len(self.span_attributes) + 3)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return ("doc_id", "sha256", *DOC_META, "batch_id", "length", "metadata", "annotator",
-                "status", *self.doc_fields)
+                "status", *self.doc_fields, "text")
 
     @property
     def spans(self) -> tuple[str, ...]:
-        return ("doc_id", "sha256", "annotator", "span_uid", "layer", "start", "end", "text",
-                *(f"actor_{p}" for p in ACTOR_PARTS),
-                *(f"attr_{a}" for a in self.span_attributes), "date_earliest", "date_latest",
-                "attributes")
+        return ("doc_id", "annotator", "span_uid", "layer", "start", "end", "text",
+                "actor_key", "actor_qid", *(f"attr_{a}" for a in self.span_attributes),
+                "date_earliest", "date_latest", "attributes_other")
 
     @property
     def claims(self) -> tuple[str, ...]:
-        return ("doc_id", "sha256", "annotator", "claim_uid",
+        return ("doc_id", "annotator", "claim_uid",
                 *(f"{r}_{p}" for r in ROLES for p in ACTOR_PARTS),
                 "event_type", "demand_text", "demand_span_uids", "gloss", "position",
                 "factuality", "form", "date_value", "date_precision", "date_mod",
@@ -75,11 +79,14 @@ class Layout:
                 *(f"doc_{f}" for f in self.doc_fields))
 
 
-def _actor(actors: dict[int, Actor], actor_id: int | None) -> list[str]:
+_NO_ACTOR = ("", "", "", "", "")
+
+
+def _actor(actors: dict[int, Actor], actor_id: int | None) -> tuple[str, ...]:
     actor = actors.get(actor_id) if actor_id is not None else None
     if actor is None:
-        return ["", "", "", "", ""]
-    return [actor.key, actor.canonical_name, actor.qid, actor.country, actor.sector]
+        return _NO_ACTOR
+    return (actor.key, actor.canonical_name, actor.qid, actor.country, actor.sector)
 
 
 def document_rows(bundle: Bundle, layout: Layout) -> Iterator[list[Any]]:
@@ -87,10 +94,10 @@ def document_rows(bundle: Bundle, layout: Layout) -> Iterator[list[Any]]:
     head = [doc.id, doc.sha256, *(getattr(doc, m) for m in DOC_META), doc.batch_id,
             len(doc.text), _dumps(doc.metadata) if doc.metadata else ""]
     if not bundle.views:
-        yield [*head, "", "", *("" for _ in layout.doc_fields)]
+        yield [*head, "", "", *("" for _ in layout.doc_fields), doc.text]
     for view in bundle.views:
         yield [*head, view.annotator, view.status.value,
-               *(_cell(view.values.get(f)) for f in layout.doc_fields)]
+               *(_cell(view.values.get(f)) for f in layout.doc_fields), doc.text]
 
 
 def _cell(value: Any) -> Any:
@@ -111,13 +118,19 @@ def span_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Itera
 def span_row(doc: Document, annotator: str, span: Span, layout: Layout,
              actors: dict[int, Actor]) -> list[Any]:
     attrs = span.attributes
+    actor = actors.get(span.actor_id) if span.actor_id is not None else None
+    head = [doc.id, annotator, span.uid, span.layer, span.start, span.end, span.text,
+            actor.key if actor else "", actor.qid if actor else ""]
+    if not attrs:
+        head += layout.empty_attributes
+        return head
     earliest, latest = ("", "")
     if span.layer == "DATE" and attrs.get("value"):
         earliest, latest = date_bounds(str(attrs["value"]), str(attrs.get("mod") or ""))
-    return [doc.id, doc.sha256, annotator, span.uid, span.layer, span.start, span.end,
-            span.text, *_actor(actors, span.actor_id),
-            *(_cell(attrs.get(a)) for a in layout.span_attributes), earliest, latest,
-            _dumps(attrs) if attrs else ""]
+    head += [_cell(attrs.get(a)) for a in layout.span_attributes]
+    other = {k: v for k, v in attrs.items() if k not in layout.span_attributes}
+    head += [earliest, latest, _dumps(other) if other else ""]
+    return head
 
 
 def claim_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Iterator[list[Any]]:
@@ -141,7 +154,7 @@ def claim_row(doc: Document, view: View, claim: Claim, spans: dict[int, Span], l
         mod = mod or str(date_span.attributes.get("mod") or "")
     earliest, latest = date_bounds(value, mod)
     return [
-        doc.id, doc.sha256, view.annotator, claim.uid,
+        doc.id, view.annotator, claim.uid,
         *_actor(actors, claim.claimant_id), *_actor(actors, claim.addressee_id),
         *_actor(actors, claim.object_id),
         claim.event_type, " | ".join(s.text for s in demand), " ".join(s.uid for s in demand),

@@ -15,7 +15,8 @@ from typing import Any
 from annotator.core.models import NewDocument, Rejection
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
-SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm")
+SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm",
+            ".ann")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,27 +59,45 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                if child.is_file() and child.suffix.lower() in SUFFIXES \
+                        and not _export_companion(child):
                     yield child
         else:
             yield path
 
 
+def _export_companion(path: Path) -> bool:
+    """Files that belong to a brat or Label Studio export read through another file."""
+    from annotator.core.importers import brat, labelstudio
+
+    return brat.is_companion(path) or labelstudio.is_companion(path)
+
+
 def read_file(path: Path, options: ImportOptions) -> ParsedFile:
     """Parse one file by its suffix; raises FileRejected for a file that is unusable whole."""
-    from annotator.core.importers import csv_file, html_file, json_file, text_file
+    from annotator.core.importers import (
+        brat,
+        csv_file,
+        html_file,
+        json_file,
+        labelstudio,
+        text_file,
+    )
 
     if not path.exists():
         raise FileRejected("file not found")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise FileRejected(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     suffix = path.suffix.lower()
+    if suffix == ".json" and labelstudio.sniff(path):
+        return labelstudio.read(path, options)
     readers = {
         ".txt": text_file.read, ".text": text_file.read,
         ".jsonl": json_file.read_jsonl, ".ndjson": json_file.read_jsonl,
         ".json": json_file.read_json,
         ".csv": csv_file.read, ".tsv": csv_file.read,
         ".html": html_file.read, ".htm": html_file.read,
+        ".ann": brat.read,
     }
     reader = readers.get(suffix)
     if reader is None:
