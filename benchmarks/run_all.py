@@ -1,4 +1,7 @@
-"""The whole performance suite at full size, one benchmark after another (see docs/performance.md)."""
+"""The whole performance suite at full size, one benchmark after another.
+
+See docs/performance.md for the figures and what each target means.
+"""
 
 from __future__ import annotations
 

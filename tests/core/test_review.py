@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import GOLD, Project
-from annotator.core import review
+from annotator.core import GOLD, Project, review
 from annotator.core.agreement.report import agreement_report, report_csv, report_html
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
@@ -56,12 +55,12 @@ def test_items_classify_every_kind(coded: Project) -> None:
     kinds = {i.key: i.disagreement for i in review.items(coded, d)}
     start, end = at("Vollmer")
     assert kinds[f"span:ACTOR:{start}-{end}"] is None
-    assert kinds["span:ACTOR:%d-%d" % at("Putin")] == "actor"
-    assert kinds["span:DATE:%d-%d" % at("Monday")] == "date_value"
+    assert kinds["span:ACTOR:{}-{}".format(*at("Putin"))] == "actor"
+    assert kinds["span:DATE:{}-{}".format(*at("Monday"))] == "date_value"
     demand_start, _ = at("withdraw its troops")
     _, demand_end = at("withdraw its troops from the border")
     assert kinds[f"span:DEMAND:{demand_start}-{demand_end}"] == "boundary"
-    assert kinds["span:SOURCE:%d-%d" % at("according to Reuters")] == "span_missing"
+    assert kinds["span:SOURCE:{}-{}".format(*at("according to Reuters"))] == "span_missing"
     assert kinds["value:relevance"] is None
     assert kinds["value:outlet_reliability"] == "reliability"
     claim_kinds = [i.disagreement for i in review.items(coded, d) if i.kind == "claim"]
@@ -134,7 +133,8 @@ def test_agreement_report(coded: Project) -> None:
     assert by_field["DEMAND exact F1"]["value"] == 0.0
     assert by_field["DEMAND overlap F1"]["value"] == 1.0
     assert by_field["actor identity"]["n_units"] == 2
-    assert by_field["actor identity"]["disagreements"] == [[1, "span:ACTOR:%d-%d" % at("Putin")]]
+    putin_key = "span:ACTOR:{}-{}".format(*at("Putin"))
+    assert by_field["actor identity"]["disagreements"] == [[1, putin_key]]
     assert by_field["claim position"]["disagreements"]
     assert by_field["outlet_reliability"]["disagreements"] == [[1, "value:outlet_reliability"]]
     csv_text = report_csv(report)
