@@ -429,6 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_suggest)
 
     _add_team_commands(sub)
+    from annotator.gui.screenshot_cli import add_parser as add_screenshot
+
+    add_screenshot(sub)
 
     p = sub.add_parser("open", help="open the window (on a project, if given)")
     p.add_argument("project", nargs="?")
