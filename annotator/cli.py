@@ -432,6 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
     from annotator.gui.screenshot_cli import add_parser as add_screenshot
 
     add_screenshot(sub)
+    from annotator.gui.review.cli_commands import add_parsers as add_review_commands
+
+    add_review_commands(sub)
 
     p = sub.add_parser("open", help="open the window (on a project, if given)")
     p.add_argument("project", nargs="?")

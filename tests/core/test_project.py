@@ -261,3 +261,22 @@ def test_check_finds_tampered_text(project: Project) -> None:
     project.repo.conn.execute("UPDATE documents SET text = text || 'x'")
     problems = project.check()
     assert any("SHA-256" in p for p in problems)
+
+
+def test_native_round_trip_on_the_sample_project(tmp_path: Path) -> None:
+    from annotator.core.sample import build_sample_project
+
+    sample = build_sample_project(tmp_path / "sample.annotator")
+    with Project.open(sample) as project:
+        assert project.count_documents() == 12
+        assert set(project.annotators()) == {"anna", "ben", "carla"}
+        assert project.check() == []
+        first = tmp_path / "one.jsonl"
+        project.export_native(first, timestamp=False)
+    with Project.create(tmp_path / "copy.annotator") as copy:
+        assert not copy.import_paths([first]).rejected
+        second = tmp_path / "two.jsonl"
+        copy.export_native(second, timestamp=False)
+    assert first.read_bytes() == second.read_bytes()
+    committed = Path("sample_data/annotations.jsonl").read_bytes()
+    assert first.read_bytes() == committed  # the sample file is itself a native export

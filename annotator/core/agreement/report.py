@@ -135,8 +135,11 @@ def _document_fields(project: Project, data: _Data, bootstrap: int) -> list[dict
                               data.names, "ordinal", scale, keys=keys, bootstrap=bootstrap))
             judgeable = [[None if v is None else v not in vocab.missing for v in r]
                          for r in rows]
+            differ = [(d, f"value:{attr.name}") for (d, _), r in zip(keep, judgeable,
+                                                                     strict=True)
+                      if len({v for v in r if v is not None}) > 1]
             out.append(_entry(f"{attr.name} judgeable", "document", "alpha nominal",
-                              judgeable, data.names, bootstrap=bootstrap))
+                              judgeable, data.names, keys=differ, bootstrap=bootstrap))
         else:
             out.append(_entry(attr.name, "document", "alpha nominal", rows, data.names,
                               "nominal", vocab.codes(), keys=keys, bootstrap=bootstrap))
