@@ -1,0 +1,127 @@
+"""Undo commands over the Project, without Qt: apply, revert, apply again keeps ids and uids."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core import Project
+from annotator.core import commands as c
+from annotator.core.models import Status
+
+TEXT = "🇺🇦 Olaf Scholz urged Vladimir Putin to withdraw his troops on Friday."
+ME = "alice"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Project:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    proj = Project.create(tmp_path / "p.annotator")
+    proj.import_paths([article])
+    proj.add_actor("Olaf Scholz", key="scholz")
+    return proj
+
+
+def _doc(project: Project) -> int:
+    return project.documents()[0].id
+
+
+def test_add_span_revert_and_reapply_keep_identity(project: Project) -> None:
+    doc = _doc(project)
+    start = TEXT.index("Olaf")
+    cmd = c.AddSpan(doc, ME, "ACTOR", start, start + 11)
+    (changes,) = cmd.apply(project)
+    span = changes.after
+    assert span.text == "Olaf Scholz"
+    cmd.revert(project)
+    assert project.spans(doc) == []
+    cmd.apply(project)
+    (again,) = project.spans(doc)
+    assert (again.id, again.uid) == (span.id, span.uid)
+
+
+def test_remove_span_revert_relinks_claims(project: Project) -> None:
+    doc = _doc(project)
+    start = TEXT.index("withdraw")
+    demand = project.add_span(doc, ME, "DEMAND", start, start + 23).after
+    claim = project.add_claim(doc, ME, demand_span_ids=[demand.id]).after
+    cmd = c.RemoveSpan(demand.id, ME)
+    cmd.apply(project)
+    assert project.claims(doc)[0].demand_span_ids == ()
+    cmd.revert(project)
+    assert project.spans(doc)[0].uid == demand.uid
+    assert project.claims(doc)[0].demand_span_ids == (demand.id,)
+    assert project.claims(doc)[0].uid == claim.uid
+
+
+def test_update_span_and_claims(project: Project) -> None:
+    doc = _doc(project)
+    scholz = project.actors()[0].id
+    span = project.add_span(doc, ME, "ACTOR", 3, 14).after
+    update = c.UpdateSpan(span.id, ME, actor_id=scholz, attributes={"x": 1})
+    update.apply(project)
+    assert project.spans(doc)[0].actor_id == scholz
+    update.revert(project)
+    assert (project.spans(doc)[0].actor_id, project.spans(doc)[0].attributes) == (None, {})
+
+    add = c.AddClaim(doc, ME, event_type="REQUEST")
+    (created,) = add.apply(project)
+    edit = c.UpdateClaim(created.after.id, ME, claimant_id=scholz, position=1)
+    edit.apply(project)
+    assert project.claims(doc)[0].position == 1
+    edit.revert(project)
+    assert project.claims(doc)[0].claimant_id is None
+    remove = c.RemoveClaim(created.after.id, ME)
+    remove.apply(project)
+    assert project.claims(doc) == []
+    remove.revert(project)
+    assert project.claims(doc)[0].uid == created.after.uid
+    add.revert(project)
+    assert project.claims(doc) == []
+
+
+def test_values_status_document_fields_and_actors(project: Project) -> None:
+    doc = _doc(project)
+    value = c.SetValue(doc, ME, "relevance", "yes")
+    value.apply(project)
+    assert project.values(doc, ME) == {"relevance": "yes"}
+    value.revert(project)
+    assert project.values(doc, ME) == {}
+
+    status = c.SetStatus(doc, ME, Status.DONE)
+    status.apply(project)
+    assert project.status(doc, ME) is Status.DONE
+    status.revert(project)
+    assert project.status(doc, ME) is Status.IN_PROGRESS  # the value edit touched it
+
+    before = project.document(doc)
+    fields = c.SetDocumentFields(doc, ME, language="de", published="2024-11-15")
+    fields.apply(project)
+    assert project.document(doc).language == "de"
+    fields.revert(project)
+    after = project.document(doc)
+    assert (after.language, after.published) == (before.language, before.published)
+
+    actor = c.AddActor("Die Zeit")
+    (added,) = actor.apply(project)
+    actor.revert(project)
+    assert all(a.canonical_name != "Die Zeit" for a in project.actors())
+    actor.apply(project)
+    assert project.actor(added.after.id).key == added.after.key
+
+
+def test_queries(project: Project) -> None:
+    doc = _doc(project)
+    assert c.languages(project) == [project.documents()[0].language]
+    scholz = project.actors()[0].id
+    project.add_span(doc, ME, "ACTOR", 3, 14, actor_id=scholz)
+    assert c.mentioned_actor_ids(project.spans(doc)) == [scholz]
+
+
+def test_commands_import_no_qt() -> None:
+    code = "import sys, annotator.core.commands; sys.exit('PySide6' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
