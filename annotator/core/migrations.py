@@ -232,7 +232,19 @@ def _v2_team_and_suggestions(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions]
+def _v3_list_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes that keep sorting the document list instant on large projects."""
+    run_script(
+        conn,
+        """
+        CREATE INDEX documents_title ON documents(title COLLATE NOCASE, id);
+        CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE, id);
+        CREATE INDEX documents_published ON documents(published, id);
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
