@@ -53,8 +53,15 @@ def _looks_binary(data: bytes) -> bool:
     return nul_ratio > 0.1 or controls / max(1, len(sample)) > 0.05
 
 
+_TRAILING_SPACE = re.compile(r"[^\S\n]\n")
+
+
 def clean_text(text: str) -> str:
     """NFC, LF line endings, no NUL or BOM, no trailing whitespace lines."""
+    if ("\r" not in text and "\x00" not in text and "\ufeff" not in text
+            and unicodedata.is_normalized("NFC", text) and not _TRAILING_SPACE.search(text)
+            and not text[-1:].isspace()):
+        return text.strip("\n")  # already clean but for blank lines around it
     text = text.replace("\ufeff", "").replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
@@ -173,14 +180,14 @@ def parse_header(text: str) -> Header:
     and date lines stay in the body, because annotators may mark spans in them.
     Only the head of the text is looked at, so long files cost no more.
     """
-    head = text[:6000]
+    head = text[:2000]
     lines = head.split("\n")
     claim = ""
     body = text
     if len(lines) > 2 and _is_claim_line(lines[0].strip(), lines[1:]):
         claim = lines[0].strip()
         body = text[len(lines[0]):].lstrip("\n \t")
-        lines = body[:6000].split("\n")
+        lines = body[:2000].split("\n")
     title = next((line.strip() for line in lines if line.strip()), "")[:300]
     published = ""
     for line in lines[:12]:

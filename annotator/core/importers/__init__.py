@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ class ParsedFile:
 
     @property
     def name(self) -> str:
-        return Path(self.source).name
+        return _basename(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,11 @@ class ImportOptions:
 
 class FileRejected(ValueError):
     """The whole file is unusable (empty, binary, wrong format)."""
+
+
+@lru_cache(maxsize=64)
+def _basename(source: str) -> str:
+    return Path(source).name
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
