@@ -642,21 +642,21 @@ class Repository:
         marks = ", ".join("?" * len(names))
         with self._doc_subset(doc_ids) as subset:
             spans = [self._span(r) for r in self.conn.execute(
-                self._SPAN_SELECT + f" JOIN {subset} x ON x.id = s.doc_id WHERE a.name IN "
-                f'({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)]
+                self._SPAN_SELECT + f" WHERE s.doc_id IN (SELECT id FROM {subset}) AND a.name "
+                f'IN ({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)]
             demand: dict[int, tuple[SpanId, ...]] = {}
             for claim_id, span_id in self.conn.execute(
                     f"SELECT cs.claim_id, cs.span_id FROM claim_spans cs JOIN claims c "
-                    f"ON c.id = cs.claim_id JOIN {subset} x ON x.id = c.doc_id "
+                    f"ON c.id = cs.claim_id WHERE c.doc_id IN (SELECT id FROM {subset}) "
                     "ORDER BY cs.claim_id, cs.position"):
                 demand[claim_id] = (*demand.get(claim_id, ()), SpanId(span_id))
             claims = [self._claim(r, demand) for r in self.conn.execute(
-                self._CLAIM_SELECT + f" JOIN {subset} x ON x.id = c.doc_id WHERE a.name IN "
-                f"({marks}) ORDER BY c.doc_id, c.id", names).fetchall()]
+                self._CLAIM_SELECT + f" WHERE c.doc_id IN (SELECT id FROM {subset}) AND a.name "
+                f"IN ({marks}) ORDER BY c.doc_id, c.id", names).fetchall()]
             values = [(DocId(d), n, f, _load(v)) for d, n, f, v in self.conn.execute(
                 "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
-                f"JOIN annotators a ON a.id = v.annotator_id JOIN {subset} x ON x.id = v.doc_id "
-                f"WHERE a.name IN ({marks})", names)]
+                f"JOIN annotators a ON a.id = v.annotator_id WHERE v.doc_id IN "
+                f"(SELECT id FROM {subset}) AND a.name IN ({marks})", names)]
         return spans, claims, values
 
     # ------------------------------------------------------------ adjudication
