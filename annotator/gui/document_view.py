@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.assist.suggest import Suggestion
 from annotator.core.codebook import Layer
 from annotator.core.models import Document, Span
 from annotator.gui.find_bar import FindBar
@@ -115,6 +116,12 @@ class DocumentView(QWidget):
     """Move this span to another layer (a layer key with no text selected)."""
     sig_edit_requested = Signal()
     """Return on a selected span: go to its attributes."""
+    sig_suggestion_clicked = Signal(int)
+    """A click on the suggestion at this index (no span under the mouse)."""
+    sig_suggestion_accept_requested = Signal()
+    """Return on the current suggestion (no span selected)."""
+    sig_suggestion_reject_requested = Signal()
+    """Delete on the current suggestion (no span selected)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +133,8 @@ class DocumentView(QWidget):
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
         self._layers: dict[str, Layer] = {}
         self._actor_names: dict[int, str] = {}
+        self._suggestions: list[Suggestion] = []
+        self._suggestion_index: int | None = None
         self.snap = True
         self._build()
         self._connect()
@@ -198,6 +207,7 @@ class DocumentView(QWidget):
         self._text = doc.text if doc else ""
         self._offsets = OffsetMap(self._text)
         self._selected = None
+        self._suggestions, self._suggestion_index = [], None
         self.edit.setPlainText(self._text)
         self.edit.moveCursor(QTextCursor.MoveOperation.Start)
         if doc is None:
@@ -258,6 +268,8 @@ class DocumentView(QWidget):
 
     def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
         self._selected = span_id
+        if span_id is not None:
+            self._suggestion_index = None
         span = self.selected_span
         if span is not None and scroll:
             cursor = self.edit.textCursor()
@@ -276,6 +288,48 @@ class DocumentView(QWidget):
         elif self._selected is not None:
             self.sig_relabel_requested.emit(self._selected, layer)
 
+    # ------------------------------------------------------- suggestions
+
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """Show ``suggestions`` as dashed underlines (none current)."""
+        self._suggestions = sorted(suggestions, key=lambda s: (s.start, s.end, s.layer))
+        self._suggestion_index = None
+        self._render(spans_changed=False)
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """The suggestions shown, in text order."""
+        return list(self._suggestions)
+
+    @property
+    def current_index(self) -> int | None:
+        return self._suggestion_index
+
+    @property
+    def current_suggestion(self) -> Suggestion | None:
+        i = self._suggestion_index
+        return None if i is None else self._suggestions[i]
+
+    def select_suggestion(self, index: int | None, *, scroll: bool = True) -> None:
+        """Make a suggestion current (Return accepts it, Delete rejects it)."""
+        self._suggestion_index = index
+        if index is not None and self._selected is not None:
+            self._selected = None
+            self.sig_span_selected.emit(None)
+        suggestion = self.current_suggestion
+        if suggestion is not None and scroll:
+            cursor = self.edit.textCursor()
+            cursor.setPosition(self._offsets.to_qt(suggestion.start))
+            self.edit.setTextCursor(cursor)
+            self.edit.ensureCursorVisible()
+        self._render(spans_changed=False)
+
+    def suggestion_at(self, cp: int) -> int | None:
+        """Index of the shortest suggestion covering code point ``cp``."""
+        hits = [i for i, s in enumerate(self._suggestions) if s.start <= cp < s.end]
+        return min(hits, key=lambda i: self._suggestions[i].end - self._suggestions[i].start,
+                   default=None)
+
     def span_at(self, cp: int) -> Span | None:
         """The shortest span covering code point ``cp`` (or ending right before it)."""
         for probe in (cp, cp - 1):
@@ -292,21 +346,34 @@ class DocumentView(QWidget):
     def _on_edit_delete_key(self) -> None:
         if self._selected is not None:
             self.sig_delete_requested.emit(self._selected)
+        elif self._suggestion_index is not None:
+            self.sig_suggestion_reject_requested.emit()
 
     def _on_edit_enter_key(self) -> None:
         if self._selected is not None:
             self.sig_edit_requested.emit()
+        elif self._suggestion_index is not None:
+            self.sig_suggestion_accept_requested.emit()
 
     def _on_edit_escape_key(self) -> None:
         cursor = self.edit.textCursor()
         cursor.clearSelection()
         self.edit.setTextCursor(cursor)
+        if self._suggestion_index is not None:
+            self.select_suggestion(None)
         if self._selected is not None:
             self.select_span(None)
             self.sig_span_selected.emit(None)
 
     def _on_edit_clicked(self, pos: int) -> None:
-        span = self.span_at(self._offsets.from_qt(pos))
+        cp = self._offsets.from_qt(pos)
+        index = self.suggestion_at(cp)
+        if index is not None and self.span_at(cp) is None:
+            self.sig_suggestion_clicked.emit(index)
+            return
+        if self._suggestion_index is not None:
+            self.select_suggestion(None)
+        span = self.span_at(cp)
         new = None if span is None else int(span.id)
         if new != self._selected:
             self.select_span(new, scroll=False)
@@ -315,10 +382,13 @@ class DocumentView(QWidget):
     def _on_edit_tooltip(self, pos: int, global_pos: QPoint) -> None:
         cp = self._offsets.from_qt(pos)
         hits = [s for s in self._spans if s.start <= cp < s.end]
-        if not hits:
+        offers = [s for s in self._suggestions if s.start <= cp < s.end]
+        if not hits and not offers:
             QToolTip.hideText()
             return
-        lines = []
+        lines = [f"Suggested {s.layer}: {s.text} → "
+                 f"{s.actor_name or s.attributes.get('value') or '?'} "
+                 "(click or Return: accept; Delete: reject)" for s in offers]
         for span in hits:
             layer = self._layers.get(span.layer)
             actor = self._actor_names.get(int(span.actor_id)) if span.actor_id else None
@@ -344,7 +414,27 @@ class DocumentView(QWidget):
             fmt.setBackground(QColor(layer.color if layer else "#555555"))
             fmt.setForeground(QColor("white"))
             selections.append(self._extra(span.start, span.end, fmt))
+        for i, offer in enumerate(self._suggestions):
+            selections.append(self._extra(offer.start, offer.end,
+                                          self._suggestion_format(offer.layer,
+                                                                  i == self._suggestion_index)))
         self.edit.setExtraSelections(selections)
+
+    def _suggestion_format(self, layer: str, current: bool) -> QTextCharFormat:
+        """Dashed underline in the layer colour; the current one also tinted, text darker."""
+        key = ("?", layer, "current" if current else "")
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(self._color(layer)))
+            if current:
+                tint = QColor(self._color(layer))
+                tint.setAlpha(45)
+                fmt.setBackground(tint)
+                fmt.setForeground(QColor(self._color(layer)).darker(180))
+            self._formats[key] = fmt
+        return fmt
 
     def _format(self, cover: list[Span]) -> QTextCharFormat:
         """One shared format per combination of layers (a long article has thousands)."""
