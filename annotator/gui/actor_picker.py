@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.models import Actor
 from annotator.gui.item_models import ROLE_ID, Index
+from annotator.gui.widgets import row_over_message
 
 
 class ActorListModel(QAbstractListModel):
@@ -168,13 +167,7 @@ class ActorPicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.field, 1)
         row.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(row)
-        layout.addWidget(self.hint)
-        self.setFocusProxy(self.field)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        row_over_message(self, row, self.hint, self.field)
         self.completer.activated[QModelIndex].connect(self._on_completer_activated)
         self.field.editingFinished.connect(self._on_field_editing_finished)
         self.field.sig_create_key.connect(self._on_field_create_key)

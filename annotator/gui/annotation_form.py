@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core.codebook import Codebook
+from annotator.core.commands import mentioned_actor_ids
 from annotator.core.models import Actor, Claim, Document, Span
 from annotator.gui.actor_picker import ActorListModel
 from annotator.gui.claim_panel import ClaimPanel
@@ -33,10 +34,15 @@ class AnnotationForm(QWidget):
         super().__init__(parent)
         self._session = session
         self._doc: Document | None = None
+        self._spans: list[Span] = []
+        self._claims: list[Claim] = []
+        self._values: dict[str, Any] = {}
+        self._stale: set[int] = set()
         self.actors = ActorListModel(self)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Annotation form")
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.span_panel: SpanPanel | None = None
         self.claim_panel: ClaimPanel | None = None
         self.document_panel: DocumentFieldsPanel | None = None
@@ -65,39 +71,58 @@ class AnnotationForm(QWidget):
         self.tabs.addTab(self.claim_panel, "&Claims")
         self.tabs.addTab(self.document_panel, "D&ocument")
         self.span_panel.sig_span_selected.connect(self._on_span_panel_span_selected)
+        self._stale = {TAB_SPAN, TAB_CLAIMS, TAB_DOCUMENT}
 
     def set_actors(self, actors: list[Actor]) -> None:
         self.actors.set_actors(actors)
 
+    # Only the tab on screen is filled at once; the others when they are shown
+    # (hidden editors cannot hold a pending edit), which keeps switching cheap.
+
     def set_document(self, doc: Document | None, spans: list[Span], claims: list[Claim],
                      values: dict[str, Any]) -> None:
-        if self.span_panel is None or self.claim_panel is None or self.document_panel is None:
+        if self.span_panel is None:
             return
         self.flush()
-        self._doc = doc
+        self._doc, self._spans, self._claims, self._values = doc, spans, claims, values
+        self.actors.set_first(mentioned_actor_ids(spans))
         self.span_panel.select(None)
-        self.span_panel.set_spans(spans)
-        self.claim_panel.set_document(doc.id if doc else None, claims, spans)
-        self.document_panel.set_document(doc, values)
+        self._mark(TAB_SPAN, TAB_CLAIMS, TAB_DOCUMENT)
 
     def set_spans(self, spans: list[Span]) -> None:
-        if self.span_panel is not None and self.claim_panel is not None:
-            self.span_panel.set_spans(spans)
-            self.claim_panel.set_spans(spans)
+        self._spans = spans
+        self.actors.set_first(mentioned_actor_ids(spans))
+        self._mark(TAB_SPAN, TAB_CLAIMS)
 
     def set_claims(self, claims: list[Claim]) -> None:
-        if self.claim_panel is not None:
-            self.claim_panel.set_claims(claims)
+        self._claims = claims
+        self._mark(TAB_CLAIMS)
 
     def set_values(self, values: dict[str, Any]) -> None:
-        if self.document_panel is not None:
-            self.document_panel.set_values(values)
+        self._values = values
+        self._mark(TAB_DOCUMENT)
+
+    def _mark(self, *tabs: int) -> None:
+        self._stale.update(tabs)
+        self._refresh(self.tabs.currentIndex())
+
+    def _refresh(self, tab: int) -> None:
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        if tab == TAB_SPAN and self.span_panel is not None:
+            self.span_panel.set_spans(self._spans)
+        elif tab == TAB_CLAIMS and self.claim_panel is not None:
+            self.claim_panel.set_document(self._doc.id if self._doc else None, self._claims,
+                                          self._spans)
+        elif tab == TAB_DOCUMENT and self.document_panel is not None:
+            self.document_panel.set_document(self._doc, self._values)
 
     def select_span(self, span_id: int | None) -> None:
         if self.span_panel is not None:
-            self.span_panel.select(span_id)
             if span_id is not None:
-                self.tabs.setCurrentIndex(TAB_SPAN)
+                self.tabs.setCurrentIndex(TAB_SPAN)  # brings the span list up to date
+            self.span_panel.select(span_id)
 
     def flush(self) -> None:
         """Commit whatever the annotator typed and has not yet left."""
@@ -129,3 +154,6 @@ class AnnotationForm(QWidget):
 
     def _on_span_panel_span_selected(self, span_id: object) -> None:
         self.sig_span_selected.emit(span_id)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self._refresh(index)

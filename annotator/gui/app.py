@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from annotator.core.models import DocId
 from annotator.core.project import Project
 from annotator.gui.compat import guard_none_refcount
 from annotator.gui.dialogs import ask_annotator_name
@@ -112,7 +113,7 @@ def render_screenshot(project_path: str | Path, out_png: str | Path,
 def _first_annotator(project: Project, doc_id: int | None) -> str:
     names = project.annotators()
     if doc_id is not None:
-        with_spans = {s.annotator for s in project.spans(doc_id)}  # type: ignore[arg-type]
+        with_spans = {s.annotator for s in project.spans(DocId(doc_id))}
         names = [n for n in names if n in with_spans] or names
     return names[0] if names else "screenshot"
 

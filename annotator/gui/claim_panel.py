@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.codebook import Codebook
-from annotator.core.commands import mentioned_actor_ids
 from annotator.core.models import Claim, DocId, Span
 from annotator.gui.actor_picker import ActorListModel
 from annotator.gui.form_fields import FieldSet, focus_first
@@ -97,7 +96,6 @@ class ClaimPanel(QWidget):
     def set_spans(self, spans: list[Span]) -> None:
         self._spans = spans
         self.fields.set_span_choices(spans)
-        self._actors.set_first(mentioned_actor_ids(spans))
         if self._claim is not None:
             self.demand_spans.set_checked(self._claim.demand_span_ids)
 

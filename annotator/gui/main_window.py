@@ -26,12 +26,15 @@ from annotator.core.models import ChangeKind, Changes, DocId, Document, ImportRe
 from annotator.core.project import Project
 from annotator.gui import actions as window_actions
 from annotator.gui.annotation_form import AnnotationForm
+from annotator.gui.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs import ask_annotator_name, shortcuts_dialog
 from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView
 from annotator.gui.import_export import ImportExport
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from annotator.gui.suggestions import SuggestionController
+from annotator.gui.tools import WindowTools
 
 MESSAGE_MS = 6000
 
@@ -69,7 +72,9 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.doc_list.view, self.view.edit)
         self.setTabOrder(self.view.edit, self.form.tabs)
         self._connect()
+        self.tools = WindowTools(self)  # after _connect: its title note follows _show_project
         self._restore_layout()
+        self.suggest = SuggestionController(self)
         self._show_project(None)
 
     def _slots(self) -> dict[str, window_actions.Slot]:
@@ -89,6 +94,25 @@ class MainWindow(QMainWindow):
             "next_unfinished": self.go_next_unfinished,
             "previous": lambda: self.go_neighbour(-1), "next": lambda: self.go_neighbour(+1),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "suggest_toggle": lambda: self.suggest.toggle(),
+            "suggest_next": lambda: self.suggest.step(+1),
+            "suggest_previous": lambda: self.suggest.step(-1),
+            "suggest_accept": lambda: self.suggest.accept_current(),
+            "suggest_reject": lambda: self.suggest.reject_current(),
+            "suggest_all_actor": lambda: self.suggest.accept_all("ACTOR"),
+            "suggest_all_date": lambda: self.suggest.accept_all("DATE"),
+            "suggest_all_demand": lambda: self.suggest.accept_all("DEMAND"),
+            "suggest_all_source": lambda: self.suggest.accept_all("SOURCE"),
+            "export": lambda: self.tools.open_export(),
+            "open_package": lambda: self.tools.open_package(),
+            "write_return_package": lambda: self.tools.write_return_package(),
+            "restore_backup": lambda: self.tools.restore_backup(),
+            "actor_registry": lambda: self.tools.open_actor_registry(),
+            "agreement_report": lambda: self.tools.open_agreement_report(),
+            "adjudicate": lambda: self.tools.open_adjudication(),
+            "assign_packages": lambda: self.tools.assign_packages(),
+            "merge_packages": lambda: self.tools.merge_packages(),
+            "progress_dashboard": lambda: self.tools.progress_dashboard(),
         }
 
     def _connect(self) -> None:
@@ -117,6 +141,8 @@ class MainWindow(QMainWindow):
         try:
             self.session.open_project(path, create=create)
         except Exception as exc:  # noqa: BLE001 - any unreadable file is reported, not fatal
+            if offer_restore_if_damaged(self, path, exc):  # damaged: offers the latest backup
+                return self.session.project if self.session.path == Path(path) else None
             QMessageBox.warning(self, "annotator", f"Cannot open {path}:\n{exc}")
             return None
         self.settings.add_recent_project(path)

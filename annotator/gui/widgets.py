@@ -38,6 +38,18 @@ def compact_list(view: QListView, accessible_name: str) -> QListView:
     return view
 
 
+def row_over_message(owner: QWidget, row: QHBoxLayout, message: QLabel,
+                     focus: QWidget) -> None:
+    """Lay out a field's row of controls above its (usually hidden) message line."""
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addLayout(row)
+    layout.addWidget(message)
+    owner.setFocusProxy(focus)
+    owner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+
 class CommitLineEdit(QLineEdit):
     """A line edit that commits its text once, when the user is done with it."""
 
@@ -48,13 +60,18 @@ class CommitLineEdit(QLineEdit):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self._stored = ""
+        self._invalid = False
+        self._tooltip = ""
         self.editingFinished.connect(self.flush)
 
     def set_value(self, value: Any) -> None:
         self._stored = "" if value is None else str(value)
         self.setText(self._stored)
         self.setCursorPosition(0)  # show the start of a long text, not its end
-        self.setStyleSheet("")
+        if self._invalid:  # restyling is costly: only undo mark_invalid
+            self._invalid = False
+            self.setStyleSheet("")
+            self.setToolTip(self._tooltip)
 
     def flush(self) -> None:
         """Commit the text if it changed since the last set_value/commit."""
@@ -63,6 +80,9 @@ class CommitLineEdit(QLineEdit):
             self.sig_committed.emit(self._stored)
 
     def mark_invalid(self, message: str) -> None:
+        if not self._invalid:
+            self._tooltip = self.toolTip()
+        self._invalid = True
         self.setStyleSheet("QLineEdit { border: 1px solid #c62828; background: #fdecea; }")
         self.setToolTip(message)
 
@@ -143,13 +163,7 @@ class DateField(QWidget):
             self.mod.setToolTip("Modifier: start, middle, end of the period, about, before …")
             row.addWidget(self.mod, 2)
         row.addWidget(self.precision)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(2)
-        outer.addLayout(row)
-        outer.addWidget(self.error)
-        self.setFocusProxy(self.value)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        row_over_message(self, row, self.error, self.value)
         self.value.sig_committed.connect(self._on_value_committed)
         if self.mod is not None:
             self.mod.sig_committed.connect(self._on_mod_committed)

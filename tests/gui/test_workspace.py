@@ -280,10 +280,11 @@ def test_mark_done_moves_to_next_unfinished(qtbot: Any, window: Any) -> None:
 
 def test_document_fields_and_claim_line(qtbot: Any, window: Any) -> None:
     panel = window.form.document_panel
+    qtbot.keyClick(window.view.edit, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    relevance = panel.fields.editors["relevance"]
+    assert relevance.hasFocus()
     stance = panel.fields.editors["stance"]
     assert not stance.isEnabled()  # the first document has no claim line
-    relevance = panel.fields.editors["relevance"]
-    relevance.setFocus()
     qtbot.keyClick(relevance, Qt.Key.Key_Down)
     note = panel.fields.editors["note"]
     qtbot.keyClicks(note, "check the date")
@@ -320,7 +321,9 @@ def test_find_zoom_and_reopen_in_a_new_window(qtbot: Any, window: Any, settings:
     qtbot.keyClick(edit, Qt.Key.Key_A)
     qtbot.keyClick(edit, Qt.Key.Key_N,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     note = window.form.document_panel.fields.editors["note"]
+    note.setFocus()
     qtbot.keyClicks(note, "typed, never left")  # saved when the window moves on
     size = edit.font().pointSize()
     qtbot.keyClick(edit, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
@@ -341,7 +344,9 @@ def test_find_zoom_and_reopen_in_a_new_window(qtbot: Any, window: Any, settings:
     assert [s.text for s in again.view.spans] == ["Olaf Scholz"]
     assert len(again.view.edit.extraSelections()) == 1
     assert again.form.span_panel.model.rowCount() == 1
+    again.form.focus_claims()
     assert again.form.claim_panel.model.rowCount() == 1
+    again.form.focus_document_fields()
     assert again.form.document_panel.fields.editors["note"].text() == "typed, never left"
     with Project.open(project_path) as project:
         assert project.check() == []
