@@ -70,7 +70,7 @@ def baseline(folder: Path, db_path: Path) -> float:
     conn.execute("CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, "
                  "text TEXT, title TEXT, language TEXT)")
     conn.execute("CREATE VIRTUAL TABLE fts USING fts5(title, text, content='documents', "
-                 "content_rowid='id')")
+                 "content_rowid='id', tokenize='unicode61 remove_diacritics 2')")
     conn.execute("BEGIN")
     for part in sorted(folder.glob("*.jsonl")):
         for line in part.read_text(encoding="utf-8").splitlines():

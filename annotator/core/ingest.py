@@ -114,9 +114,11 @@ def _write_file(project: Project, parsed: ParsedFile, report: ImportReport) -> N
     for item in parsed.actors:
         if _upsert_actor(project, item):
             report.actors += 1
-    for record in parsed.records:
-        sha = record.sha256 or _sha(record)
-        new_id = repo.insert_documents([(record.document, sha)], report.batch_id)[0]
+    shas = [record.sha256 or _sha(record) for record in parsed.records]
+    new_ids = repo.insert_documents(
+        [(record.document, sha) for record, sha in zip(parsed.records, shas, strict=True)],
+        report.batch_id)
+    for record, sha, new_id in zip(parsed.records, shas, new_ids, strict=True):
         if new_id is not None:
             doc_id = new_id
             report.imported.append(doc_id)

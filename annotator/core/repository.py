@@ -167,28 +167,43 @@ class Repository:
     def insert_documents(
         self, docs: Sequence[tuple[NewDocument, str]], batch_id: BatchId | None
     ) -> list[DocId | None]:
-        """Insert documents (with their hashes) and index them for search.
+        """Insert documents (with their hashes) and index them for search, in bulk.
 
-        A text already in the project is skipped: its place in the result is None.
+        A text already in the project (or earlier in ``docs``) is skipped: its place in
+        the result is None. Rows go in with one executemany and the full-text index is
+        filled from them with one INSERT ... SELECT.
         """
-        ids: list[DocId | None] = []
+        known = self._existing_shas([sha for _, sha in docs])
+        fresh: list[tuple[NewDocument, str]] = []
         for doc, sha in docs:
-            cur = self.conn.execute(
-                "INSERT INTO documents(sha256, text, title, outlet, url, byline, language, "
-                "published, claim, metadata, batch_id, source_file, length) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO NOTHING",
-                (sha, doc.text, doc.title, doc.outlet, doc.url, doc.byline, doc.language,
-                 doc.published, doc.claim, _dump(doc.metadata), batch_id, doc.source_file,
-                 len(doc.text)),
-            )
-            if cur.rowcount == 0:
-                ids.append(None)
-                continue
-            doc_id = DocId(int(cur.lastrowid or 0))
-            self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
-                              (doc_id, doc.title, doc.text))
-            ids.append(doc_id)
-        return ids
+            if sha not in known:
+                known.add(sha)
+                fresh.append((doc, sha))
+        last = int(self._one("SELECT COALESCE(MAX(id), 0) FROM documents"))
+        self.conn.executemany(
+            "INSERT INTO documents(id, sha256, text, title, outlet, url, byline, language, "
+            "published, claim, metadata, batch_id, source_file, length) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(last + n, sha, doc.text, doc.title, doc.outlet, doc.url, doc.byline,
+              doc.language, doc.published, doc.claim, _dump(doc.metadata), batch_id,
+              doc.source_file, len(doc.text)) for n, (doc, sha) in enumerate(fresh, start=1)])
+        if fresh:
+            self.conn.execute("INSERT INTO documents_fts(rowid, title, text) "
+                              "SELECT id, title, text FROM documents WHERE id > ?", (last,))
+        new_ids = {sha: DocId(last + n) for n, (_, sha) in enumerate(fresh, start=1)}
+        out: list[DocId | None] = []
+        for _, sha in docs:
+            out.append(new_ids.pop(sha, None))
+        return out
+
+    def _existing_shas(self, shas: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for index in range(0, len(shas), 500):
+            chunk = shas[index:index + 500]
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT sha256 FROM documents WHERE sha256 IN ({', '.join('?' * len(chunk))})",
+                chunk))
+        return found
 
     def document(self, doc_id: DocId) -> Document:
         row = self.conn.execute(

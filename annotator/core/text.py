@@ -53,14 +53,11 @@ def _looks_binary(data: bytes) -> bool:
     return nul_ratio > 0.1 or controls / max(1, len(sample)) > 0.05
 
 
-_TRAILING_SPACE = re.compile(r"[^\S\n]\n")
-
-
 def clean_text(text: str) -> str:
     """NFC, LF line endings, no NUL or BOM, no trailing whitespace lines."""
     if ("\r" not in text and "\x00" not in text and "\ufeff" not in text
-            and unicodedata.is_normalized("NFC", text) and not _TRAILING_SPACE.search(text)
-            and not text[-1:].isspace()):
+            and unicodedata.is_normalized("NFC", text)
+            and not any(line[-1:].isspace() for line in text.split("\n"))):
         return text.strip("\n")  # already clean but for blank lines around it
     text = text.replace("\ufeff", "").replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
