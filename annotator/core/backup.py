@@ -139,8 +139,8 @@ def before_open(conn: sqlite3.Connection, project: Path, version: int, target: i
         return take_backup(conn, project, f"before-v{target}")
     try:
         return backup_on_open(conn, project, policy or BackupPolicy.from_env())
-    except BackupError as exc:
-        log.warning("%s", exc)
+    except (BackupError, OSError, sqlite3.Error) as exc:
+        log.warning("no backup of %s on opening: %s", project, exc)
         return None
 
 
