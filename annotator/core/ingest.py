@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,7 +101,8 @@ def _import_one(project: Project, path: Path, options: ImportOptions,
     try:
         with project.repo.write():
             _write_file(project, parsed, report)
-    except (RecordError, KeyError, ValueError) as exc:
+    except (RecordError, KeyError, ValueError, TypeError, AttributeError, OverflowError,
+            sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         del report.imported[before[0]:]
         del report.duplicates[before[1]:]
         report.annotations, report.actors = before[2], before[3]
@@ -170,8 +172,7 @@ def _write_annotations(project: Project, doc_id: DocId, record: Record) -> int:
     written = 0
     text = record.document.text
     for annotator, payload in sorted(record.annotations.items()):
-        if not isinstance(payload, dict):
-            raise RecordError(f"line {record.line}: annotations of {annotator!r} must be an object")
+        _check_shape(payload, annotator, record.line)
         annotator_id = project._annotator(annotator)
         span_ids = {}
         for item in payload.get("spans", []):
@@ -182,7 +183,7 @@ def _write_annotations(project: Project, doc_id: DocId, record: Record) -> int:
             written += _write_claim(project, doc_id, annotator_id, annotator, item, span_ids,
                                     record.line)
         for field, value in sorted((payload.get("values") or {}).items()):
-            project.codebook.document_field(field)
+            _check_value(project, field, value, record.line)
             if field not in project.repo.values(doc_id, annotator_id):
                 project.repo.set_value(doc_id, annotator_id, field, value,
                                        (payload.get("provenance") or {}).get(field))
@@ -197,15 +198,55 @@ def _write_annotations(project: Project, doc_id: DocId, record: Record) -> int:
     return written
 
 
+def _check_shape(payload: Any, annotator: str, line: int | None) -> None:
+    """Refuse annotations whose JSON types are not the native format's."""
+    where = f"line {line}: annotations of {annotator!r}"
+    if not isinstance(payload, dict):
+        raise RecordError(f"{where} must be an object")
+    for key in ("spans", "claims"):
+        items = payload.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise RecordError(f"{where}: '{key}' must be a list of objects")
+    for key in ("values", "provenance"):
+        if not isinstance(payload.get(key) or {}, dict):
+            raise RecordError(f"{where}: '{key}' must be an object")
+    uids = [str(i.get("uid")) for i in payload.get("spans", [])]
+    if len(uids) != len(set(uids)):
+        raise RecordError(f"{where}: a span uid appears twice")
+    for item in payload.get("spans", []) + payload.get("claims", []):
+        for key, value in item.items():
+            if key in ("attributes", "provenance"):
+                if not isinstance(value, dict):
+                    raise RecordError(f"{where}: '{key}' must be an object")
+            elif isinstance(value, dict | float) or (isinstance(value, int)
+                                                       and abs(value) > 2**62):
+                raise RecordError(f"{where}: {key!r} has a value of the wrong type")
+
+
+def _check_value(project: Project, field: str, value: Any, line: int | None) -> None:
+    try:
+        attr = project.codebook.document_field(field)
+    except KeyError:
+        raise RecordError(f"line {line}: unknown document field {field!r}") from None
+    if not isinstance(value, str | int | bool) and value is not None:
+        raise RecordError(f"line {line}: {field} must be text")
+    if attr.vocabulary and value not in (None, "") and \
+            str(value) not in project.codebook.vocabulary(attr.vocabulary).codes():
+        raise RecordError(f"line {line}: {field} {value!r} is not one of "
+                          f"{', '.join(project.codebook.vocabulary(attr.vocabulary).codes())}")
+
+
 def _write_span(project: Project, doc_id: DocId, annotator_id: AnnotatorId, annotator: str,
                 item: dict[str, Any], text: str, line: int | None) -> tuple[SpanId, int]:
     uid = str(item.get("uid") or "")
     if not uid:
         raise RecordError(f"line {line}: a span has no uid")
+    start, end, layer = item.get("start"), item.get("end"), item.get("layer")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        raise RecordError(f"line {line}: span {uid} has offsets {start}-{end} outside the text")
     existing = project.repo.span_id_by_uid(uid)
     if existing is not None:
         return existing, 0
-    start, end, layer = item.get("start"), item.get("end"), item.get("layer")
     if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
         raise RecordError(f"line {line}: span {uid} has offsets {start}-{end} outside the text")
     if layer not in project.codebook.layer_names():

@@ -18,6 +18,7 @@ win over them.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -126,6 +127,10 @@ def merge_package(project: Project, path: str | Path, *, limits: PackageLimits =
     except (KeyError, ValueError) as exc:
         message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
         raise PackageError(f"{package.path.name}: {message}; nothing was merged") from None
+    except (TypeError, AttributeError, OverflowError, sqlite3.InterfaceError,
+            sqlite3.ProgrammingError) as exc:
+        raise PackageError(f"{package.path.name}: malformed annotations ({exc}); "
+                           "nothing was merged") from None
     return report
 
 

@@ -27,6 +27,7 @@ import json
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,6 +145,9 @@ def read_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> Pa
         raise PackageError(f"{path.name} is damaged or truncated ({exc})") from None
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise PackageError(f"{path.name} cannot be read ({exc})") from None
+    except (zlib.error, NotImplementedError) as exc:
+        raise PackageError(f"{path.name} is damaged: a member cannot be unpacked ({exc})"
+                           ) from None
     manifest, checksum = _verified_manifest(path, raw)
     _check_files(path, manifest, raw)
     members = {name: raw[name] for name in CONTENT_MEMBERS}

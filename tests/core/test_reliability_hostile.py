@@ -19,7 +19,6 @@ import io
 import itertools
 import json
 import os
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,8 +43,7 @@ BASE = ("Chancellor Vollmer phoned President Putin on Monday and demanded that R
 LAYERS = ("ACTOR", "DATE", "DEMAND", "SOURCE")
 LOGGED = {"import_batches", "history"}  # an attempt is logged even when it is refused
 
-KNOWN_INGEST_ESCAPES: tuple[type[BaseException], ...] = (
-    TypeError, AttributeError, OverflowError, sqlite3.InterfaceError, sqlite3.ProgrammingError)
+KNOWN_INGEST_ESCAPES: tuple[type[BaseException], ...] = ()
 """Exceptions ingest._import_one still lets out for malformed *native annotation* records
 (spans that are not a list, a gloss that is an object, an actor id of 10**30 ...). Found while
 writing these tests; the fix (widen the ``except`` in ingest._import_one) belongs to ingest.py's
@@ -53,7 +51,7 @@ owner. Until then they are tolerated ONLY if the project is left unchanged, and 
 test_known_ingest_escapes_are_still_open flips to failing the day they are fixed: then
 empty this tuple."""
 
-KNOWN_DUPLICATE_UID_GAP = True
+KNOWN_DUPLICATE_UID_GAP = False
 """A file naming the same span uid twice is accepted: the second copy is dropped unchecked
 (ingest._write_span looks the uid up before validating), even with offsets outside the
 text. Found by test_random_offsets_in_native_records; reported to ingest.py's owner (fix:
@@ -368,36 +366,30 @@ def test_random_codebooks(text: str) -> None:
     json.dumps(book.to_dict())
 
 
-def test_known_ingest_escapes_are_still_open(tmp_path: Path) -> None:
-    """The record shapes behind KNOWN_INGEST_ESCAPES. When ingest handles them, this fails:
-    then empty KNOWN_INGEST_ESCAPES and delete this test."""
-    if not KNOWN_INGEST_ESCAPES:
-        pytest.skip("no known escapes left")
+def test_malformed_native_records_are_refused_cleanly(tmp_path: Path) -> None:
+    """Record shapes that once escaped ingest as TypeError and friends: now rejections."""
     target = Target(tmp_path)
     shapes = [{"spans": 5}, {"spans": [5]}, {"claims": [{"uid": "c", "gloss": {"a": 1}}]},
-              {"values": [1]}]
-    escaped = 0
+              {"values": [1]}, {"values": {"relevance": "maybe"}},
+              {"spans": [{"uid": "s", "layer": "ACTOR", "start": 0, "end": 10 ** 30}]}]
+    before = target.project.count_documents()
     for payload in shapes:
         record = {"type": "document", "text": BASE + " x", "annotations": {"bob": payload}}
         path = write(target.path(".jsonl"), json.dumps(record))
-        if target.throw(path, known=KNOWN_INGEST_ESCAPES) is None:
-            escaped += 1
+        report = target.project.import_paths([path])
+        assert str(path) not in report.files_accepted, payload
+        assert report.rejected and "file not imported" in report.rejected[-1].reason
+    assert target.project.count_documents() == before
     target.project.close()
-    assert escaped, "ingest now refuses these records cleanly: empty KNOWN_INGEST_ESCAPES"
 
 
-def test_known_duplicate_uid_gap_is_still_open(tmp_path: Path) -> None:
-    """When ingest refuses a file repeating a span uid with bad offsets, this fails: then
-    set KNOWN_DUPLICATE_UID_GAP to False and delete this test."""
-    if not KNOWN_DUPLICATE_UID_GAP:
-        pytest.skip("fixed")
+def test_a_repeated_span_uid_is_refused(tmp_path: Path) -> None:
     target = Target(tmp_path)
-    text = BASE + " y"
     spans = [{"uid": "d1", "layer": "ACTOR", "start": 0, "end": 10},
              {"uid": "d1", "layer": "DATE", "start": 500, "end": 400, "text": "nonsense"}]
-    record = {"type": "document", "text": text, "annotations": {"bob": {"spans": spans}}}
+    record = {"type": "document", "text": BASE + " y", "annotations": {"bob": {"spans": spans}}}
     path = write(target.path(".jsonl"), json.dumps(record))
     report = target.project.import_paths([path])
     target.project.close()
-    assert str(path) in report.files_accepted, \
-        "ingest now refuses repeated uids with bad offsets: set KNOWN_DUPLICATE_UID_GAP False"
+    assert str(path) not in report.files_accepted
+    assert any("appears twice" in r.reason for r in report.rejected)
