@@ -70,12 +70,15 @@ def read_only_reason(path: str | Path) -> str | None:
     return None
 
 
-def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) -> Database:
+def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
+            defer_backup: bool = False) -> Database:
     """Open (or create) a project database and run pending migrations.
 
     Opening an existing file for writing first backs it up (see
     :func:`annotator.core.backup.before_open`): always before a migration, else
-    at most once per backup interval.
+    at most once per backup interval. ``defer_backup`` leaves the rolling backup
+    to the caller (the window takes it on a worker thread after the first paint);
+    the backup before a migration is never deferred.
     """
     path_obj = Path(path) if str(path) != ":memory:" else None
     if path_obj is not None and not create and not path_obj.exists():
@@ -93,7 +96,8 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) 
         if not create and version == 0:
             raise ProjectFileError(f"{path} is not an annotator project (no schema)")
         if not read_only:
-            if path_obj is not None and not create:
+            migrating = 0 < version < migrations.SCHEMA_VERSION
+            if path_obj is not None and not create and (migrating or not defer_backup):
                 backup.before_open(conn, path_obj, version, migrations.SCHEMA_VERSION)
             migrations.migrate(conn)
             if app_id != APPLICATION_ID:

@@ -60,10 +60,11 @@ class Project:
     """One annotation project stored in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
-                 _create: bool = False) -> None:
+                 _create: bool = False, defer_backup: bool = False) -> None:
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.read_only = read_only
-        self.db = open_db(path, create=_create, read_only=read_only)
+        self.db = open_db(path, create=_create, read_only=read_only,
+                          defer_backup=defer_backup)
         self.repo = Repository(self.db)
         self._codebook: Codebook | None = None
 
@@ -81,8 +82,20 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Project:
-        return cls(path, read_only=read_only)
+    def open(cls, path: str | Path, *, read_only: bool = False,
+             defer_backup: bool = False) -> Project:
+        """Open a project; ``defer_backup`` leaves the rolling backup to
+        :meth:`backup_if_due` (for callers that take it off the critical path)."""
+        return cls(path, read_only=read_only, defer_backup=defer_backup)
+
+    def backup_if_due(self) -> Path | None:
+        """The rolling backup that opening takes, if one is due; the copy's path or None."""
+        from annotator.core import backup
+
+        if self.read_only or str(self.path) == ":memory:":
+            return None
+        return backup.backup_on_open(self.repo.conn, self.path,
+                                     backup.BackupPolicy.from_env())
 
     def close(self) -> None:
         self.db.close()

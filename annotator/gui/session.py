@@ -16,10 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core import commands
+from annotator.gui import workers
 from annotator.core.models import Changes, Claim, DocId, Span, Status
 from annotator.core.project import Project
 
@@ -82,11 +83,25 @@ class Session(QObject):
 
     def open_project(self, path: str | Path, *, create: bool = False) -> Project:
         """Open (or create) ``path``; raises ProjectFileError with a readable reason."""
-        project = Project.create(path) if create else Project.open(path)
+        project = Project.create(path) if create else Project.open(path, defer_backup=True)
         self.close_project()
         self._project = project
         self.sig_project_opened.emit(project)
+        if not create:
+            self._backup_later(Path(path))
         return project
+
+    def _backup_later(self, path: Path) -> None:
+        """The rolling backup of a large project can take seconds: after the first paint,
+        on a worker with its own connection, never in the annotator's way."""
+
+        def run(_state: object) -> object:
+            with Project.open(path, defer_backup=True) as project:
+                return project.backup_if_due()
+
+        self._backup_task = workers.Task(run, "backup")
+        self._backup_task.signals.sig_failed.connect(self.sig_error.emit)
+        QTimer.singleShot(0, lambda: workers.start(self._backup_task, self.thread_pool))
 
     def close_project(self) -> None:
         if self._project is None:
