@@ -593,7 +593,7 @@ class Repository:
             return {DocId(d): n for d, n in self.conn.execute("SELECT id, length FROM documents")}
         with self._doc_subset(doc_ids) as subset:
             return {DocId(d): n for d, n in self.conn.execute(
-                f"SELECT d.id, d.length FROM documents d JOIN {subset} x ON x.id = d.id")}
+                f"SELECT d.id, d.length FROM documents d WHERE d.id IN (SELECT id FROM {subset})")}
 
     def status(self, doc_id: DocId, annotator_id: AnnotatorId) -> Status:
         value = self._one("SELECT status FROM doc_status WHERE doc_id = ? AND annotator_id = ?",
@@ -651,14 +651,35 @@ class Repository:
         finally:
             self.conn.execute(f"DROP TABLE {name}")
 
-    def bulk_annotations(self, doc_ids: Sequence[DocId], names: Sequence[str]
+    def bulk_span_rows(self, doc_ids: Sequence[DocId], names: Sequence[str]
+                       ) -> list[tuple[DocId, str, str, int, int, int | None, str]]:
+        """Lean span rows ``(doc_id, annotator, layer, start, end, actor_id, attributes_json)``.
+
+        The same spans in the same order as :meth:`bulk_annotations`, without building
+        :class:`Span` objects (no text or provenance, attributes left as JSON text).
+        """
+        marks = ", ".join("?" * len(names))
+        with self._doc_subset(doc_ids) as subset:
+            return self.conn.execute(
+                'SELECT s.doc_id, a.name, s.layer, s.start, s."end", s.actor_id, s.attributes '
+                "FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+                f"WHERE s.doc_id IN (SELECT id FROM {subset}) AND a.name IN ({marks}) "
+                'ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names).fetchall()
+
+    def bulk_annotations(self, doc_ids: Sequence[DocId], names: Sequence[str], *,
+                         with_spans: bool = True
                          ) -> tuple[list[Span], list[Claim], list[tuple[DocId, str, str, Any]]]:
-        """Spans, claims and values of some annotators on some documents, in bulk."""
+        """Spans, claims and values of some annotators on some documents, in bulk.
+
+        ``with_spans=False`` skips the spans (an empty list), for callers that read them
+        with :meth:`bulk_span_rows`.
+        """
         marks = ", ".join("?" * len(names))
         with self._doc_subset(doc_ids) as subset:
             spans = [self._span(r) for r in self.conn.execute(
                 self._SPAN_SELECT + f" WHERE s.doc_id IN (SELECT id FROM {subset}) AND a.name "
-                f'IN ({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)]
+                f'IN ({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)
+                ] if with_spans else []
             demand: dict[int, tuple[SpanId, ...]] = {}
             for claim_id, span_id in self.conn.execute(
                     f"SELECT cs.claim_id, cs.span_id FROM claim_spans cs JOIN claims c "

@@ -20,9 +20,9 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core import commands
-from annotator.gui import workers
 from annotator.core.models import Changes, Claim, DocId, Span, Status
 from annotator.core.project import Project
+from annotator.gui import workers
 
 UNDO_LIMIT = 1000
 

@@ -144,8 +144,67 @@ def span_f1(
     recall and leaves F1 unchanged. Empty inputs give NaN ratios rather than 0 or 1.
     """
     a, b = list(a_spans), list(b_spans)
-    tp = len(match_spans(a, b, match, by_label))
+    if match == "overlap":  # only the number of pairs matters, not which ones
+        tp = overlap_match_count(a, b, by_label)
+    else:
+        tp = len(match_spans(a, b, match, by_label))
     return F1Result.from_counts(tp, len(b) - tp, len(a) - tp)
+
+
+def overlap_match_count(a_spans: Iterable[Any], b_spans: Iterable[Any],
+                        by_label: bool = True) -> int:
+    """How many pairs the "overlap" :func:`match_spans` finds, without building them.
+
+    That matching maximises the number of pairs first (the Jaccard tie-breaker never
+    outweighs one more pair), so its size is the maximum bipartite matching of the
+    overlap graph, found here with augmenting paths instead of an assignment solver.
+    """
+    a = [as_unit(span) for span in a_spans]
+    b = [as_unit(span) for span in b_spans]
+    if not a or not b:
+        return 0
+    adjacency = [
+        [j for j, ub in enumerate(b) if ua.start < ub.end and ub.start < ua.end
+         and (not by_label or ua.label == ub.label)]
+        for ua in a
+    ]
+    return _max_matching(adjacency, len(b))
+
+
+def _max_matching(adjacency: list[list[int]], size_b: int) -> int:
+    """Maximum bipartite matching size (Kuhn's augmenting paths, iterative)."""
+    owner = [-1] * size_b  # b index -> matched a index
+    count = 0
+    for root, neighbours in enumerate(adjacency):
+        if not neighbours:
+            continue
+        seen: set[int] = set()
+        # frames: (a index, iterator over its neighbours, b through which a was reached)
+        stack: list[tuple[int, Any, int]] = [(root, iter(neighbours), -1)]
+        free = -1
+        while stack:
+            node, rest, _via = stack[-1]
+            for v in rest:
+                if v in seen:
+                    continue
+                seen.add(v)
+                if owner[v] < 0:
+                    free = v
+                else:
+                    stack.append((owner[v], iter(adjacency[owner[v]]), v))
+                break
+            else:
+                stack.pop()
+                continue
+            if free >= 0:
+                break
+        if free >= 0:
+            v = free
+            for node, _rest, via in reversed(stack):
+                owner[v] = node
+                v = via
+            count += 1
+    return count
 
 
 def pairwise_span_f1(
@@ -277,20 +336,107 @@ def unitizing_disagreements_multi(
 ) -> tuple[float, float]:
     """Observed and expected disagreement (D_o, D_e) of alpha_U over several continua."""
     coders = _common_coders(docs)
+    return _disagreements_by_position(
+        [(length, [by_coder[c] for c in coders]) for length, by_coder in docs], label)
+
+
+def _disagreements_by_position(
+    docs: Sequence[tuple[int, Sequence[Sequence[Any]]]], label: Hashable | None = None
+) -> tuple[float, float]:
+    """(D_o, D_e) over ``[(length, [spans of coder 1, spans of coder 2, ...]), ...]``.
+
+    The same computation as :func:`_category_units`, :func:`_segments` and
+    :func:`_pair_disagreement`, on plain ``(start, end)`` pairs for speed.
+    """
     observed = 0
     units: list[int] = []
     gaps: list[int] = []
-    for length, by_coder in docs:
-        tilings = [_segments(_category_units(by_coder[c], label, length), length) for c in coders]
-        observed += 2 * sum(_pair_disagreement(s, t) for s, t in combinations(tilings, 2))
+    m = 0
+    for length, spans_of in docs:
+        m = len(spans_of)
+        tilings = [_unit_tiling(spans, label, length) for spans in spans_of]
+        pairs = 0
+        for first_units, second_units in combinations(tilings, 2):
+            if first_units or second_units:
+                pairs += _tiling_disagreement(first_units, second_units, length)
+        observed += 2 * pairs
         for tiling in tilings:
-            units += [segment.length for segment in tiling if segment.is_unit]
-            gaps += [segment.length for segment in tiling if not segment.is_unit]
+            position = 0
+            for start, end in tiling:
+                if start > position:
+                    gaps.append(start - position)
+                units.append(end - start)
+                position = end
+            if position < length:
+                gaps.append(length - position)
     total = sum(length for length, _ in docs)
     if total <= 0:
         raise ValueError("the continuum is empty")
-    m = len(coders)
     return observed / (m * (m - 1) * total**2), _expected_disagreement(units, gaps, m, total)
+
+
+def _unit_tiling(spans: Sequence[Any], label: Hashable | None, length: int
+                 ) -> list[tuple[int, int]]:
+    """:func:`_category_units` as sorted, merged ``(start, end)`` pairs."""
+    places = []
+    for span in spans:
+        if label is None and type(span) is tuple and len(span) == 2:
+            start, end = int(span[0]), int(span[1])
+            if end <= start:
+                raise ValueError(f"a span needs end > start, got [{start}, {end})")
+        else:
+            unit = as_unit(span)
+            if label is not None and unit.label != label:
+                continue
+            start, end = unit.start, unit.end
+        places.append((start, end))
+    places.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in places:
+        if start < 0 or end > length:
+            raise ValueError(f"span [{start}, {end}) outside the continuum 0..{length}")
+        if merged and start < merged[-1][1]:
+            last_start, last_end = merged.pop()
+            start, end = last_start, max(last_end, end)
+        merged.append((start, end))
+    return merged
+
+
+def _with_gaps(units: list[tuple[int, int]], length: int) -> list[tuple[int, int, bool]]:
+    segments = []
+    position = 0
+    for start, end in units:
+        if start > position:
+            segments.append((position, start, False))
+        segments.append((start, end, True))
+        position = end
+    if position < length:
+        segments.append((position, length, False))
+    return segments
+
+
+def _tiling_disagreement(first_units: list[tuple[int, int]],
+                         second_units: list[tuple[int, int]], length: int) -> int:
+    """:func:`_pair_disagreement` of the two coders' tilings, given their units."""
+    first, second = _with_gaps(first_units, length), _with_gaps(second_units, length)
+    total = i = j = 0
+    n_first, n_second = len(first), len(second)
+    while i < n_first and j < n_second:
+        g_start, g_end, g_unit = first[i]
+        h_start, h_end, h_unit = second[j]
+        if g_unit:
+            if h_unit:
+                if g_start < h_end and h_start < g_end:
+                    total += (g_start - h_start) ** 2 + (g_end - h_end) ** 2
+            elif h_start <= g_start and g_end <= h_end:
+                total += (g_end - g_start) ** 2
+        elif h_unit and g_start <= h_start and h_end <= g_end:
+            total += (h_end - h_start) ** 2
+        if g_end <= h_end:
+            i += 1
+        if h_end <= g_end:
+            j += 1
+    return total
 
 
 def unitizing_disagreements(

@@ -5,15 +5,14 @@ values and status each in one streaming query ordered by document and merges
 them (six queries per export instead of several per document: this is what
 keeps a 100,000 document export within twice the time of a bare dump).
 
-The SQL lives in the section marked ``TO MOVE INTO Repository`` at the end: it
-belongs in :mod:`annotator.core.repository` (one ``stream_*`` method each) and
-is kept here only until the repository grows those methods.
+The SQL lives in the repository layer,
+:class:`annotator.core.repository_export.ExportRepository` (one ``stream_*``
+method per table); this module only merges what it reads.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +31,7 @@ from annotator.core.models import (
     SpanId,
     Status,
 )
+from annotator.core.repository_export import CLAIM_COLUMNS, ExportRepository
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -76,14 +76,14 @@ class Plan:
 
 def plan(project: Project, selection: Selection) -> Plan:
     """Resolve a selection against the project (no text is read)."""
-    conn = project.repo.conn
-    ids = {name: int(i) for i, name in annotator_rows(conn)}
+    reads = ExportRepository(project.repo)
+    ids = {name: int(i) for i, name in reads.annotator_ids()}
     _check_names(selection, ids)
-    candidates = filtered_document_ids(conn, selection.language, selection.batch_id)
+    candidates = reads.document_ids(selection.language, selection.batch_id)
     pairs: dict[DocId, set[str]] = {}
     for doc_id, name in project.repo.annotated_pairs():
         pairs.setdefault(doc_id, set()).add(name)
-    statuses = status_rows(conn) if selection.status else {}
+    statuses = reads.bulk_status() if selection.status else {}
     started = {doc_id for doc_id, _name in statuses}
     chosen: dict[DocId, tuple[str, ...]] = {}
     doc_ids: list[DocId] = []
@@ -169,19 +169,19 @@ def iter_bundles(project: Project, the_plan: Plan, state: TaskState,
         state.check()
         state.progress(0, 0, message)
         return
-    conn = project.repo.conn
-    yield from _merge(conn, the_plan, dict(annotator_rows(conn)), state, message)
+    reads = ExportRepository(project.repo)
+    yield from _merge(reads, the_plan, dict(reads.annotator_ids()), state, message)
 
 
-def _merge(conn: sqlite3.Connection, the_plan: Plan, names: dict[int, str], state: TaskState,
+def _merge(reads: ExportRepository, the_plan: Plan, names: dict[int, str], state: TaskState,
            message: str) -> Iterator[Bundle]:
     lo, hi = the_plan.doc_ids[0], the_plan.doc_ids[-1]
-    docs = _Grouped(document_stream(conn, lo, hi))
-    spans = _Grouped(span_stream(conn, lo, hi))
-    claims = _Grouped(claim_stream(conn, lo, hi))
-    demand = _Grouped(claim_span_stream(conn, lo, hi))
-    values = _Grouped(value_stream(conn, lo, hi))
-    statuses = _Grouped(status_stream(conn, lo, hi))
+    docs = _Grouped(reads.stream_documents(lo, hi))
+    spans = _Grouped(reads.stream_spans(lo, hi))
+    claims = _Grouped(reads.stream_claims(lo, hi))
+    demand = _Grouped(reads.stream_claim_spans(lo, hi))
+    values = _Grouped(reads.stream_values(lo, hi))
+    statuses = _Grouped(reads.stream_status(lo, hi))
     total = len(the_plan.doc_ids)
     for index, doc_id in enumerate(the_plan.doc_ids):
         if index % CHUNK == 0:
@@ -244,7 +244,7 @@ def _claims_by_annotator(rows: list[Sequence[Any]], links: list[Sequence[Any]],
         name = names[r[3]]
         if name not in wanted:
             continue
-        fields = dict(zip(_CLAIM_COLUMNS, r[4:-1], strict=True))
+        fields = dict(zip(CLAIM_COLUMNS, r[4:-1], strict=True))
         out.setdefault(name, []).append(Claim(
             id=ClaimId(r[1]), uid=r[2], doc_id=DocId(r[0]), annotator=name,
             demand_span_ids=tuple(demand.get(r[1], ())), provenance=_object(r[-1]), **fields))
@@ -268,91 +268,3 @@ def _values_by_annotator(rows: list[Sequence[Any]], names: dict[int, str],
 
 def actor_index(project: Project) -> dict[int, Actor]:
     return {a.id: a for a in project.actors()}
-
-
-# ----------------------------------------------------------------------------
-# TO MOVE INTO Repository: bulk reads for exports. Each function below is meant
-# to become a Repository method of the same name (minus ``conn``); until then
-# they are the only place outside repository.py that issues SQL.
-# ----------------------------------------------------------------------------
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def annotator_rows(conn: sqlite3.Connection) -> list[tuple[int, str]]:
-    """Repository.annotator_ids(): (id, name) of every annotator."""
-    return [(int(i), str(n)) for i, n in conn.execute("SELECT id, name FROM annotators")]
-
-
-def filtered_document_ids(conn: sqlite3.Connection, language: str | None,
-                          batch_id: int | None) -> list[DocId]:
-    """Repository.document_ids(language=, batch_id=): ids in id order."""
-    where, params = [], []
-    if language:
-        where.append("language = ?")
-        params.append(language)
-    if batch_id is not None:
-        where.append("batch_id = ?")
-        params.append(batch_id)
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return [DocId(r[0]) for r in conn.execute(f"SELECT id FROM documents{clause} ORDER BY id",
-                                              params)]
-
-
-def document_stream(conn: sqlite3.Connection, lo: int, hi: int) -> Iterator[Sequence[Any]]:
-    """Repository.stream_documents(lo, hi): full rows in id order."""
-    return iter(conn.execute(
-        "SELECT id, text, sha256, title, outlet, url, byline, language, published, claim, "
-        "metadata, batch_id, source_file FROM documents WHERE id BETWEEN ? AND ? ORDER BY id",
-        (lo, hi)))
-
-
-def span_stream(conn: sqlite3.Connection, lo: int, hi: int) -> Iterator[Sequence[Any]]:
-    """Repository.stream_spans(lo, hi): doc_id first, then Repository.spans() order."""
-    return iter(conn.execute(
-        'SELECT doc_id, id, uid, annotator_id, layer, start, "end", text, actor_id, '
-        "attributes, provenance FROM spans WHERE doc_id BETWEEN ? AND ? "
-        'ORDER BY doc_id, start, "end", layer, uid', (lo, hi)))
-
-
-_CLAIM_COLUMNS = ("claimant_id", "addressee_id", "object_id", "gloss", "event_type", "position",
-                  "factuality", "form", "date_value", "date_precision", "date_mod",
-                  "date_span_id", "source", "source_span_id", "source_reliability",
-                  "info_credibility", "note")
-
-
-def claim_stream(conn: sqlite3.Connection, lo: int, hi: int) -> Iterator[Sequence[Any]]:
-    """Repository.stream_claims(lo, hi): doc_id, id, uid, annotator_id, fields, provenance."""
-    return iter(conn.execute(
-        f"SELECT doc_id, id, uid, annotator_id, {', '.join(_CLAIM_COLUMNS)}, provenance "
-        "FROM claims WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id, id", (lo, hi)))
-
-
-def claim_span_stream(conn: sqlite3.Connection, lo: int, hi: int) -> Iterator[Sequence[Any]]:
-    """Repository.stream_claim_spans(lo, hi): (doc_id, claim_id, span_id) in demand order."""
-    return iter(conn.execute(
-        "SELECT c.doc_id, cs.claim_id, cs.span_id FROM claim_spans cs "
-        "JOIN claims c ON c.id = cs.claim_id WHERE c.doc_id BETWEEN ? AND ? "
-        "ORDER BY c.doc_id, cs.claim_id, cs.position", (lo, hi)))
-
-
-def value_stream(conn: sqlite3.Connection, lo: int, hi: int) -> Iterator[Sequence[Any]]:
-    """Repository.stream_values(lo, hi): (doc_id, annotator_id, field, value, provenance)."""
-    return iter(conn.execute(
-        "SELECT doc_id, annotator_id, field, value, provenance FROM doc_values "
-        "WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id, annotator_id, field", (lo, hi)))
-
-
-def status_stream(conn: sqlite3.Connection, lo: int, hi: int) -> Iterator[Sequence[Any]]:
-    """Repository.stream_status(lo, hi): (doc_id, annotator_id, status)."""
-    return iter(conn.execute(
-        "SELECT doc_id, annotator_id, status FROM doc_status WHERE doc_id BETWEEN ? AND ? "
-        "ORDER BY doc_id, annotator_id", (lo, hi)))
-
-
-def status_rows(conn: sqlite3.Connection) -> dict[tuple[DocId, str], str]:
-    """Repository.bulk_status(): status by (document, annotator name), for planning."""
-    return {(DocId(d), n): st for d, n, st in conn.execute(
-        "SELECT s.doc_id, a.name, s.status FROM doc_status s "
-        "JOIN annotators a ON a.id = s.annotator_id")}
