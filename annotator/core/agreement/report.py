@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,12 +28,11 @@ from annotator.core.agreement.coefficients import (
     percent_agreement,
 )
 from annotator.core.agreement.spans import (
-    F1Result,
-    combine_f1,
-    span_f1,
-    unitizing_alpha_multi,
+    _alpha,
+    _disagreements_by_position,
+    _overlap_count_places,
 )
-from annotator.core.models import GOLD, DocId, Span
+from annotator.core.models import GOLD, DocId
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
@@ -74,6 +74,25 @@ def _num(value: float) -> float | None:
     return None if value is None or math.isnan(value) else round(float(value), 4)
 
 
+# a lean span: (doc_id, annotator, layer, start, end, actor_id, attributes as JSON text)
+SpanRow = tuple[DocId, str, str, int, int, Any, str]
+_DOC, _NAME, _LAYER, _START, _END, _ACTOR, _ATTRS = range(7)
+
+
+def _attributes(row: SpanRow, memo: dict[str, dict[str, Any]] | None = None
+                ) -> dict[str, Any]:
+    """The span's attributes; with ``memo``, equal JSON texts share one (read-only) dict."""
+    text = row[_ATTRS]
+    if text == "{}":
+        return {}
+    if memo is None:
+        return json.loads(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = json.loads(text)
+    return found
+
+
 class _Data:
     """Everything the report needs, loaded in a few bulk queries."""
 
@@ -81,10 +100,32 @@ class _Data:
         self.names = list(names)
         # units: documents that every selected annotator worked on
         self.docs = project.repo.docs_coded_by_all(self.names)
-        spans, claims, values = project.repo.bulk_annotations(self.docs, self.names)
-        self.spans: dict[tuple[DocId, str], list[Span]] = {}
-        for span in spans:
-            self.spans.setdefault((span.doc_id, span.annotator), []).append(span)
+        rows = project.repo.bulk_span_rows(self.docs, self.names)
+        _, claims, values = project.repo.bulk_annotations(self.docs, self.names,
+                                                          with_spans=False)
+        # document -> the spans of each annotator (in the order of names), in the
+        # repository's order; and layer -> document -> the same, for one layer
+        self.spans: dict[DocId, list[list[SpanRow]]] = {}
+        self.layers: dict[str, dict[DocId, list[list[SpanRow]]]] = {}
+        index = {n: i for i, n in enumerate(self.names)}
+        count = len(self.names)
+        spans, layers = self.spans, self.layers
+        current = None
+        by_name: list[list[SpanRow]] = []
+        by_layer: dict[str, list[list[SpanRow]]] = {}
+        for row in rows:
+            doc, layer = row[0], row[2]
+            if doc != current:
+                current = doc
+                by_name = spans[doc] = [[] for _ in range(count)]
+                by_layer = {}
+            position = index[row[1]]
+            by_name[position].append(row)
+            lists = by_layer.get(layer)
+            if lists is None:
+                lists = by_layer[layer] = [[] for _ in range(count)]
+                layers.setdefault(layer, {})[doc] = lists
+            lists[position].append(row)
         self.claims: dict[tuple[DocId, str], list[Any]] = {}
         for claim in claims:
             self.claims.setdefault((claim.doc_id, claim.annotator), []).append(claim)
@@ -147,47 +188,172 @@ def _document_fields(project: Project, data: _Data, bootstrap: int) -> list[dict
 
 
 def _span_disagreements(data: _Data) -> dict[str, list[tuple[int, str]]]:
-    """Review items (groups of overlapping spans) that differ, by layer."""
-    from annotator.core.review import _span_items
+    """Review items (groups of overlapping spans) that differ, by layer.
 
+    The items and their keys are those of :func:`annotator.core.review._span_items`, and an
+    item counts when it has a disagreement there; this works on lean span rows instead.
+    """
     found: dict[str, list[tuple[int, str]]] = {}
+    names = data.names
     for d in data.docs:
-        spans = {n: data.spans.get((d, n), []) for n in data.names}
-        for item in _span_items(d, data.names, spans):
-            if item.disagreement:
-                for layer in item.layer.split("+"):
-                    found.setdefault(layer, []).append((d, item.key))
+        by_name = data.spans.get(d)
+        if by_name is None:
+            continue
+        flat = [row for rows in by_name for row in rows]
+        for key, layers in _differing_span_groups(flat, names):
+            for layer in layers:
+                found.setdefault(layer, []).append((d, key))
     return found
+
+
+def _differing_span_groups(flat: list[SpanRow], names: list[str]
+                           ) -> list[tuple[str, list[str]]]:
+    """(item key, sorted layers) of the span items of one document that have a disagreement.
+
+    Groups as review._span_items does: overlapping spans of one layer, or spans of any
+    layers at the same place, are linked, and a group is the linked component.
+    """
+    places = [(r[_START], r[_END]) for r in flat]
+    order = sorted(range(len(flat)), key=places.__getitem__)
+    # Links need an overlap, so groups never cross a cluster of (transitively) overlapping
+    # spans; a cluster of one layer is one group (each span overlaps an earlier one).
+    groups: list[list[SpanRow]] = []
+    cluster: list[int] = []
+    reach = -1
+    layer = flat[order[0]][_LAYER]
+    mixed = False
+    for i in order:
+        start, end = places[i]
+        if start >= reach and cluster:
+            groups += _link(cluster, flat, places) if mixed else [_members(cluster, flat)]
+            cluster = []
+            layer = flat[i][_LAYER]
+            mixed = False
+        elif flat[i][_LAYER] != layer:
+            mixed = True
+        cluster.append(i)
+        reach = max(reach, end)
+    groups += _link(cluster, flat, places) if mixed else [_members(cluster, flat)]
+    out = []
+    for members in groups:
+        layers = sorted({r[_LAYER] for r in members})
+        if not _group_differs(members, names):
+            continue
+        start = min(r[_START] for r in members)
+        end = max(r[_END] for r in members)
+        out.append((f"span:{'+'.join(layers)}:{start}-{end}", layers))
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+def _members(cluster: list[int], flat: list[SpanRow]) -> list[SpanRow]:
+    return [flat[i] for i in sorted(cluster)]
+
+
+def _link(cluster: list[int], flat: list[SpanRow], places: list[tuple[int, int]]
+          ) -> list[list[SpanRow]]:
+    """The groups of a cluster of several layers (indices in start order), members in the
+    order of flat, linked as review._span_items links them."""
+    parent = {i: i for i in cluster}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    size = len(cluster)
+    for pos in range(size):
+        i = cluster[pos]
+        start_i, end_i = places[i]
+        layer_i = flat[i][_LAYER]
+        for later in range(pos + 1, size):
+            j = cluster[later]
+            start_j, end_j = places[j]
+            if start_j >= end_i:
+                break
+            if layer_i == flat[j][_LAYER] or (start_i == start_j and end_i == end_j):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[SpanRow]] = {}
+    for i in sorted(cluster):
+        groups.setdefault(find(i), []).append(flat[i])
+    return list(groups.values())
+
+
+def _group_differs(members: list[SpanRow], names: list[str]) -> bool:
+    """Whether review._span_disagreement finds any disagreement among these spans."""
+    count = len(members)
+    if count < len(names):
+        return True  # someone has no span here: span_missing
+    if count == len(names) and len({r[_NAME] for r in members}) == count:
+        # one span each (members follow the order of names): compare them directly
+        first = members[0]
+        head = first[_LAYER:_ATTRS]  # layer, start, end, actor
+        if any(r[_LAYER:_ATTRS] != head for r in members):
+            return True
+        text = first[_ATTRS]
+        if "NaN" not in text and all(r[_ATTRS] == text for r in members):
+            return False
+        parsed = sorted(_attributes(first).items())
+        return any(sorted(_attributes(r).items()) != parsed for r in members)
+    versions = [[r for r in members if r[_NAME] == n] for n in names]
+    if any(not v for v in versions):
+        return True  # span_missing
+    first = versions[0]
+    # label and boundary: the layers and the (layer, start, end) shapes of each version
+    shape = sorted((r[_LAYER], r[_START], r[_END]) for r in first)
+    if any(sorted((r[_LAYER], r[_START], r[_END]) for r in v) != shape for v in versions[1:]):
+        return True
+    # actor, then every attribute check: all pass exactly when the ordered actors and the
+    # ordered attribute dicts are equal across versions
+    actors = [r[_ACTOR] for r in first]
+    if any([r[_ACTOR] for r in v] != actors for v in versions[1:]):
+        return True
+    texts = [r[_ATTRS] for r in first]
+    if all([r[_ATTRS] for r in v] == texts for v in versions[1:]) \
+            and not any("NaN" in t for t in texts):
+        return False  # the same JSON text parses to equal dicts
+    parsed = [tuple(sorted(_attributes(r).items())) for r in first]
+    return any([tuple(sorted(_attributes(r).items())) for r in v] != parsed
+               for v in versions[1:])
 
 
 def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
     out = []
     behind = _span_disagreements(data)
-    by_layer: dict[tuple[DocId, str, str], list[tuple[int, int]]] = {}
-    for (d, name), spans in data.spans.items():
-        for s in spans:
-            by_layer.setdefault((d, name, s.layer), []).append((s.start, s.end))
+    pairs = list(combinations(range(len(data.names)), 2))
+    none: list[list[tuple[int, int]]] = [[] for _ in data.names]
+    docs = set(data.docs)
     for layer in project.codebook.layer_names():
-        exact, overlap = {}, {}
-        for i, j in combinations(data.names, 2):
-            ex, ov = [], []
-            for d in data.docs:
-                a = by_layer.get((d, i, layer), [])
-                b = by_layer.get((d, j, layer), [])
+        places = {d: [[(r[_START], r[_END]) for r in rows] for rows in by_name]
+                  for d, by_name in data.layers.get(layer, {}).items()}
+        # per pair: [documents compared, exact tp, overlap tp, spans of i, spans of j]
+        sums = [[0, 0, 0, 0, 0] for _ in pairs]
+        count = 0
+        for d, lists in places.items():
+            if d not in docs:
+                continue
+            count += sum(map(len, lists))
+            for (i, j), acc in zip(pairs, sums, strict=True):
+                a, b = lists[i], lists[j]
                 if not a and not b:
                     continue
                 tp = len(set(a) & set(b))
-                ex.append(F1Result.from_counts(tp, len(b) - tp, len(a) - tp))
+                acc[0] += 1
+                acc[1] += tp
+                acc[3] += len(a)
+                acc[4] += len(b)
                 if tp == len(a) == len(b):
-                    ov.append(ex[-1])  # identical spans: overlap matching finds the same
+                    acc[2] += tp  # identical spans: overlap matching finds the same
                 else:
-                    ov.append(span_f1(a, b, "overlap", by_label=False))
-            exact[f"{i}|{j}"] = combine_f1(ex).f1 if ex else math.nan
-            overlap[f"{i}|{j}"] = combine_f1(ov).f1 if ov else math.nan
-        per_doc = [(data.lengths[d], {n: by_layer.get((d, n, layer), []) for n in data.names})
-                   for d in data.docs]
-        alpha_u = unitizing_alpha_multi(per_doc) if per_doc else math.nan
-        count = sum(len(v) for _, v2 in per_doc for v in v2.values())
+                    acc[2] += _overlap_count_places(a, b)  # span_f1 "overlap", no labels
+        exact, overlap = {}, {}
+        for (i, j), (n, tp_exact, tp_overlap, len_a, len_b) in zip(pairs, sums, strict=True):
+            key = f"{data.names[i]}|{data.names[j]}"
+            exact[key] = _f1(tp_exact, len_a, len_b) if n else math.nan
+            overlap[key] = _f1(tp_overlap, len_a, len_b) if n else math.nan
+        per_doc = [(data.lengths[d], places.get(d, none)) for d in data.docs]
+        alpha_u = _alpha(*_disagreements_by_position(per_doc)) if per_doc else math.nan
         base = {"group": "spans", "n_units": count, "ci": [None, None], "confusion": [],
                 "percent_agreement": None,
                 "disagreements": [list(k) for k in behind.get(layer, [])]}
@@ -202,6 +368,12 @@ def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
     return out
 
 
+def _f1(tp: int, len_a: int, len_b: int) -> float:
+    """F1 of summed counts, as combine_f1 of per-document F1Result.from_counts."""
+    fp, fn = len_b - tp, len_a - tp
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else math.nan
+
+
 def _mean(values: Any) -> float:
     finite = [v for v in values if v is not None and not math.isnan(v)]
     return sum(finite) / len(finite) if finite else math.nan
@@ -209,22 +381,30 @@ def _mean(values: Any) -> float:
 
 def _span_attributes(data: _Data, bootstrap: int) -> list[dict[str, Any]]:
     """Alpha on what identically placed spans say: linked actor, date value, grades."""
-    getters: dict[str, tuple[str, Callable[[Span], Any]]] = {
-        "actor identity": ("ACTOR", lambda s: s.actor_id),
-        "date value": ("DATE", lambda s: s.attributes.get("value")),
-        "date precision": ("DATE", lambda s: s.attributes.get("precision")),
-        "source reliability (span)": ("SOURCE", lambda s: s.attributes.get("source_reliability")),
+    getters: dict[str, tuple[str, Callable[[SpanRow, dict[str, Any]], Any]]] = {
+        "actor identity": ("ACTOR", lambda s, _a: s[_ACTOR]),
+        "date value": ("DATE", lambda _s, a: a.get("value")),
+        "date precision": ("DATE", lambda _s, a: a.get("precision")),
+        "source reliability (span)": ("SOURCE", lambda _s, a: a.get("source_reliability")),
     }
+    # per layer and document: (span, its attributes) in the order of names, then spans
+    memo: dict[str, dict[str, Any]] = {}
+    empty: dict[str, Any] = {}
+    docs = set(data.docs)
+    by_layer: dict[str, dict[DocId, list[tuple[SpanRow, dict[str, Any]]]]] = {}
+    for layer in {layer for layer, _ in getters.values()}:
+        by_layer[layer] = {
+            d: [(s, empty if layer == "ACTOR" else _attributes(s, memo))
+                for rows in by_name for s in rows]
+            for d, by_name in data.layers.get(layer, {}).items() if d in docs}
     out = []
     for name, (layer, get) in getters.items():
         rows, keys, matched, total = [], [], 0, 0
-        for d in data.docs:
+        for d, spans in by_layer[layer].items():
             places: dict[tuple[int, int], dict[str, Any]] = {}
-            for n in data.names:
-                for s in data.spans.get((d, n), []):
-                    if s.layer == layer:
-                        places.setdefault((s.start, s.end), {})[n] = get(s)
-                        total += 1
+            for s, parsed in spans:
+                places.setdefault((s[_START], s[_END]), {})[s[_NAME]] = get(s, parsed)
+                total += 1
             for (start, end), by in places.items():
                 if len(by) >= 2:
                     matched += len(by)

@@ -163,11 +163,22 @@ def overlap_match_count(a_spans: Iterable[Any], b_spans: Iterable[Any],
     b = [as_unit(span) for span in b_spans]
     if not a or not b:
         return 0
+    if not by_label:
+        return _overlap_count_places([(u.start, u.end) for u in a], [(u.start, u.end) for u in b])
     adjacency = [
         [j for j, ub in enumerate(b) if ua.start < ub.end and ub.start < ua.end
-         and (not by_label or ua.label == ub.label)]
+         and ua.label == ub.label]
         for ua in a
     ]
+    return _max_matching(adjacency, len(b))
+
+
+def _overlap_count_places(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
+    """:func:`overlap_match_count` without labels on valid ``(start, end)`` pairs."""
+    if not a or not b:
+        return 0
+    adjacency = [[j for j, (b_start, b_end) in enumerate(b) if start < b_end and b_start < end]
+                 for start, end in a]
     return _max_matching(adjacency, len(b))
 
 
@@ -178,33 +189,37 @@ def _max_matching(adjacency: list[list[int]], size_b: int) -> int:
     for root, neighbours in enumerate(adjacency):
         if not neighbours:
             continue
-        seen: set[int] = set()
-        # frames: (a index, iterator over its neighbours, b through which a was reached)
-        stack: list[tuple[int, Any, int]] = [(root, iter(neighbours), -1)]
-        free = -1
-        while stack:
-            node, rest, _via = stack[-1]
-            for v in rest:
-                if v in seen:
-                    continue
-                seen.add(v)
-                if owner[v] < 0:
-                    free = v
-                else:
-                    stack.append((owner[v], iter(adjacency[owner[v]]), v))
+        for v in neighbours:  # a free neighbour: no need to search for a path
+            if owner[v] < 0:
+                owner[v] = root
+                count += 1
                 break
-            else:
-                stack.pop()
-                continue
-            if free >= 0:
-                break
-        if free >= 0:
-            v = free
-            for node, _rest, via in reversed(stack):
-                owner[v] = node
-                v = via
-            count += 1
+        else:
+            count += _augment(adjacency, owner, root)
     return count
+
+
+def _augment(adjacency: list[list[int]], owner: list[int], root: int) -> int:
+    """Look for an augmenting path from ``root``; flip it and return 1 if there is one."""
+    seen: set[int] = set()
+    # frames: (a index, iterator over its neighbours, b through which a was reached)
+    stack: list[tuple[int, Any, int]] = [(root, iter(adjacency[root]), -1)]
+    while stack:
+        _node, rest, _via = stack[-1]
+        for v in rest:
+            if v in seen:
+                continue
+            seen.add(v)
+            if owner[v] < 0:
+                for node, _rest, via in reversed(stack):
+                    owner[v] = node
+                    v = via
+                return 1
+            stack.append((owner[v], iter(adjacency[owner[v]]), v))
+            break
+        else:
+            stack.pop()
+    return 0
 
 
 def pairwise_span_f1(
@@ -357,8 +372,8 @@ def _disagreements_by_position(
         tilings = [_unit_tiling(spans, label, length) for spans in spans_of]
         pairs = 0
         for first_units, second_units in combinations(tilings, 2):
-            if first_units or second_units:
-                pairs += _tiling_disagreement(first_units, second_units, length)
+            if first_units != second_units:  # identical tilings disagree by 0
+                pairs += _units_disagreement(first_units, second_units)
         observed += 2 * pairs
         for tiling in tilings:
             position = 0
@@ -402,40 +417,33 @@ def _unit_tiling(spans: Sequence[Any], label: Hashable | None, length: int
     return merged
 
 
-def _with_gaps(units: list[tuple[int, int]], length: int) -> list[tuple[int, int, bool]]:
-    segments = []
-    position = 0
-    for start, end in units:
-        if start > position:
-            segments.append((position, start, False))
-        segments.append((start, end, True))
-        position = end
-    if position < length:
-        segments.append((position, length, False))
-    return segments
+def _units_disagreement(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> int:
+    """:func:`_pair_disagreement` of two tilings, from their (disjoint, sorted) units alone.
 
-
-def _tiling_disagreement(first_units: list[tuple[int, int]],
-                         second_units: list[tuple[int, int]], length: int) -> int:
-    """:func:`_pair_disagreement` of the two coders' tilings, given their units."""
-    first, second = _with_gaps(first_units, length), _with_gaps(second_units, length)
+    Overlapping units add their squared boundary differences; a unit that overlaps no unit
+    of the other coder lies inside one of their gaps and adds its squared length; unit/gap
+    pairs that only partly overlap and gap/gap pairs add nothing.
+    """
     total = i = j = 0
     n_first, n_second = len(first), len(second)
+    hit_first = [False] * n_first
+    hit_second = [False] * n_second
     while i < n_first and j < n_second:
-        g_start, g_end, g_unit = first[i]
-        h_start, h_end, h_unit = second[j]
-        if g_unit:
-            if h_unit:
-                if g_start < h_end and h_start < g_end:
-                    total += (g_start - h_start) ** 2 + (g_end - h_end) ** 2
-            elif h_start <= g_start and g_end <= h_end:
-                total += (g_end - g_start) ** 2
-        elif h_unit and g_start <= h_start and h_end <= g_end:
-            total += (h_end - h_start) ** 2
+        g_start, g_end = first[i]
+        h_start, h_end = second[j]
+        if g_start < h_end and h_start < g_end:
+            total += (g_start - h_start) ** 2 + (g_end - h_end) ** 2
+            hit_first[i] = hit_second[j] = True
         if g_end <= h_end:
             i += 1
         if h_end <= g_end:
             j += 1
+    for (start, end), hit in zip(first, hit_first, strict=True):
+        if not hit:
+            total += (end - start) ** 2
+    for (start, end), hit in zip(second, hit_second, strict=True):
+        if not hit:
+            total += (end - start) ** 2
     return total
 
 
