@@ -278,7 +278,8 @@ def test_return_package_refused_for_a_master_project(qtbot: Any, window: Any,
 def test_restore_from_a_backup_through_the_dialog(qtbot: Any, window: Any, project_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     asked = _answer_yes(monkeypatch)
-    assert backup.list_backups(project_path)  # taken when the window opened the project
+    # taken on a worker shortly after the window opened the project
+    qtbot.waitUntil(lambda: bool(backup.list_backups(project_path)), timeout=10000)
     window.session.project.add_actor("Added after the backup", key="late")
     window.menu_actions["restore_backup"].trigger()
     dialog = window.tools.dialogs["restore_backup"]

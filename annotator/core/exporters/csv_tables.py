@@ -8,8 +8,9 @@ ends; texts keep their line breaks inside quoted cells. See docs/export-formats.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.exporters.base import ExportResult, manifest, output, write_json
 from annotator.core.exporters.codebook_json import codebook_document
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 FORMAT_NAME = "csv"
 TABLES = ("documents", "spans", "claims")
+BATCH = 200
+"""Documents whose rows are written together."""
 
 
 def export(project: Project, path: Path, selection: Selection, state: TaskState
@@ -43,11 +46,19 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
             writers["documents"].writerow(layout.documents)
             writers["spans"].writerow(layout.spans)
             writers["claims"].writerow(layout.claims)
-            for bundle in iter_bundles(project, the_plan, state):
+            # rows are gathered for BATCH documents and written with one writerows each
+            documents: list[Sequence[Any]] = []
+            spans: list[Sequence[Any]] = []
+            claims: list[Sequence[Any]] = []
+            for index, bundle in enumerate(iter_bundles(project, the_plan, state), 1):
                 hashes.append((bundle.doc.id, bundle.doc.sha256))
-                writers["documents"].writerows(document_rows(bundle, layout))
-                writers["spans"].writerows(span_rows(bundle, layout, actors))
-                writers["claims"].writerows(claim_rows(bundle, layout, actors))
+                documents.extend(document_rows(bundle, layout))
+                spans.extend(span_rows(bundle, layout, actors))
+                if bundle.views:
+                    claims.extend(claim_rows(bundle, layout, actors))
+                if index % BATCH == 0:
+                    _flush(writers, documents, spans, claims)
+            _flush(writers, documents, spans, claims)
         finally:
             for handle in handles.values():
                 handle.close()
@@ -59,6 +70,13 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     result.documents = len(hashes)
     result.files = [path / f"{t}.csv" for t in TABLES]
     return result
+
+
+def _flush(writers: dict[str, Any], *tables: list[Sequence[Any]]) -> None:
+    for name, rows in zip(TABLES, tables, strict=True):
+        if rows:
+            writers[name].writerows(rows)
+            rows.clear()
 
 
 def write_actors(path: Path, project: Project) -> None:

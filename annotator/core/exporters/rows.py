@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -41,19 +41,43 @@ CHUNK = 500
 """Documents between two cancel checks and progress reports."""
 
 
-@dataclass(frozen=True, slots=True)
 class View:
-    """One annotator's annotations of one document."""
+    """One annotator's annotations of one document.
 
-    annotator: str
-    status: Status
-    spans: list[Span] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    values: dict[str, Any] = field(default_factory=dict)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    A view read by :func:`iter_bundles` keeps its spans as the rows
+    :meth:`~annotator.core.repository_export.ExportRepository.stream_spans`
+    returns (:attr:`raw_spans`) and builds the :class:`Span` objects on first
+    use of :attr:`spans`: table exports write those rows as they are and never
+    pay for a million objects.
+    """
+
+    __slots__ = ("_spans", "annotator", "claims", "provenance", "raw_spans", "status", "values")
+
+    def __init__(self, annotator: str, status: Status, spans: list[Span] | None = None,
+                 claims: list[Claim] | None = None, values: dict[str, Any] | None = None,
+                 provenance: dict[str, Any] | None = None, *,
+                 raw_spans: list[Sequence[Any]] | None = None) -> None:
+        self.annotator = annotator
+        self.status = status
+        self.claims = [] if claims is None else claims
+        self.values = {} if values is None else values
+        self.provenance = {} if provenance is None else provenance
+        self.raw_spans = raw_spans
+        """Span rows in stream order (None when built from ``spans``)."""
+        self._spans = spans if spans is not None or raw_spans is not None else []
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            name = self.annotator
+            self._spans = [make_span(r, name) for r in self.raw_spans or ()]
+        return self._spans
 
     def span_by_id(self) -> dict[int, Span]:
         return {s.id: s for s in self.spans}
+
+    def __repr__(self) -> str:
+        return f"View({self.annotator!r}, {self.status.value!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,14 +217,14 @@ def _merge(reads: ExportRepository, the_plan: Plan, names: dict[int, str], state
             yield Bundle(doc, [])
             continue
         status = {names[r[1]]: r[2] for r in statuses.take(doc_id)}
-        by_name = _spans_by_annotator(spans.take(doc_id), names, wanted)
+        by_name = _span_rows_by_annotator(spans.take(doc_id), names, wanted)
         claim_map = _claims_by_annotator(claims.take(doc_id), demand.take(doc_id), names,
                                          wanted)
         value_map = _values_by_annotator(values.take(doc_id), names, wanted)
         yield Bundle(doc, [
-            View(name, Status(status.get(name, Status.NOT_STARTED.value)),
-                 by_name.get(name, []), claim_map.get(name, []),
-                 *value_map.get(name, ({}, {})))
+            View(name, Status(status.get(name, Status.NOT_STARTED.value)), None,
+                 claim_map.get(name, []), *value_map.get(name, ({}, {})),
+                 raw_spans=by_name[name])
             for name in wanted
         ])
     state.check()
@@ -220,16 +244,20 @@ def make_document(r: Sequence[Any]) -> Document:
                     _object(r[10]), None if r[11] is None else BatchId(r[11]), r[12])
 
 
-def _spans_by_annotator(rows: list[Sequence[Any]], names: dict[int, str],
-                        wanted: tuple[str, ...]) -> dict[str, list[Span]]:
-    out: dict[str, list[Span]] = {name: [] for name in wanted}
+def make_span(r: Sequence[Any], annotator: str) -> Span:
+    """A :class:`Span` from a ``stream_spans`` row."""
+    return Span(r[1], r[2], r[0], annotator, r[4], r[5], r[6], r[7], r[8],
+                {} if r[9] == "{}" else dict(_loads(r[9])),
+                {} if r[10] == "{}" else dict(_loads(r[10])))
+
+
+def _span_rows_by_annotator(rows: list[Sequence[Any]], names: dict[int, str],
+                            wanted: tuple[str, ...]) -> dict[str, list[Sequence[Any]]]:
+    out: dict[str, list[Sequence[Any]]] = {name: [] for name in wanted}
     for r in rows:
-        name = names[r[3]]
-        bucket = out.get(name)
+        bucket = out.get(names[r[3]])
         if bucket is not None:
-            bucket.append(Span(r[1], r[2], r[0], name, r[4], r[5], r[6], r[7], r[8],
-                               {} if r[9] == "{}" else dict(_loads(r[9])),
-                               {} if r[10] == "{}" else dict(_loads(r[10]))))
+            bucket.append(r)
     return out
 
 

@@ -11,14 +11,17 @@
   earliest/latest days it covers; source with the Admiralty grading; and the
   document's metadata.
 
-Rows are plain lists in :data:`*_COLUMNS` order, cheap to write a million of.
+Rows are plain sequences (lists; span rows are tuples) in :class:`Layout` column order,
+cheap to write a million of.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from annotator.core.codebook import Codebook
@@ -89,15 +92,19 @@ def _actor(actors: dict[int, Actor], actor_id: int | None) -> tuple[str, ...]:
     return (actor.key, actor.canonical_name, actor.qid, actor.country, actor.sector)
 
 
+_doc_meta = attrgetter(*DOC_META)
+
+
 def document_rows(bundle: Bundle, layout: Layout) -> Iterator[list[Any]]:
     doc = bundle.doc
-    head = [doc.id, doc.sha256, *(getattr(doc, m) for m in DOC_META), doc.batch_id,
+    head = [doc.id, doc.sha256, *_doc_meta(doc), doc.batch_id,
             len(doc.text), _dumps(doc.metadata) if doc.metadata else ""]
     if not bundle.views:
         yield [*head, "", "", *("" for _ in layout.doc_fields), doc.text]
     for view in bundle.views:
+        values = view.values
         yield [*head, view.annotator, view.status.value,
-               *(_cell(view.values.get(f)) for f in layout.doc_fields), doc.text]
+               *(_cell(values.get(f)) for f in layout.doc_fields), doc.text]
 
 
 def _cell(value: Any) -> Any:
@@ -108,11 +115,51 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def span_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Iterator[list[Any]]:
+def span_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]
+              ) -> Iterator[Sequence[Any]]:
     doc = bundle.doc
+    doc_id = doc.id
     for view in bundle.views:
-        for span in view.spans:
-            yield span_row(doc, view.annotator, span, layout, actors)
+        raw = view.raw_spans
+        if raw is None:
+            for span in view.spans:
+                yield span_row(doc, view.annotator, span, layout, actors)
+            continue
+        name = view.annotator
+        cells = _attribute_cells(layout)
+        empty = cells(None, "{}")
+        for r in raw:
+            # r: doc_id, id, uid, annotator_id, layer, start, end, text, actor_id,
+            # attributes (JSON), provenance (JSON); see ExportRepository.stream_spans
+            actor = actors.get(r[8]) if r[8] is not None else None
+            yield (doc_id, name, r[2], r[4], r[5], r[6], r[7],
+                   actor.key if actor else "", actor.qid if actor else "",
+                   *(empty if r[9] == "{}" else cells(r[4], r[9])))
+
+
+@lru_cache(maxsize=16)
+def _attribute_cells(layout: Layout) -> Callable[[str | None, str], tuple[Any, ...]]:
+    """For one layout: the attribute cells of a span row by (layer, attributes JSON),
+    computed once per distinct pair (most spans share a handful of values)."""
+
+    @lru_cache(maxsize=4096)
+    def cells(layer: str | None, attributes: str) -> tuple[Any, ...]:
+        attrs = {} if attributes == "{}" else json.loads(attributes)
+        if not attrs:
+            return tuple(layout.empty_attributes)
+        return tuple(_attribute_part(layout, str(layer), attrs))
+
+    return cells
+
+
+def _attribute_part(layout: Layout, layer: str, attrs: dict[str, Any]) -> list[Any]:
+    earliest, latest = ("", "")
+    if layer == "DATE" and attrs.get("value"):
+        earliest, latest = date_bounds(str(attrs["value"]), str(attrs.get("mod") or ""))
+    part = [_cell(attrs.get(a)) for a in layout.span_attributes]
+    other = {k: v for k, v in attrs.items() if k not in layout.span_attributes}
+    part += [earliest, latest, _dumps(other) if other else ""]
+    return part
 
 
 def span_row(doc: Document, annotator: str, span: Span, layout: Layout,
@@ -124,12 +171,7 @@ def span_row(doc: Document, annotator: str, span: Span, layout: Layout,
     if not attrs:
         head += layout.empty_attributes
         return head
-    earliest, latest = ("", "")
-    if span.layer == "DATE" and attrs.get("value"):
-        earliest, latest = date_bounds(str(attrs["value"]), str(attrs.get("mod") or ""))
-    head += [_cell(attrs.get(a)) for a in layout.span_attributes]
-    other = {k: v for k, v in attrs.items() if k not in layout.span_attributes}
-    head += [earliest, latest, _dumps(other) if other else ""]
+    head += _attribute_part(layout, span.layer, attrs)
     return head
 
 
