@@ -24,9 +24,20 @@ class CliError(Exception):
 
 
 def _project(path: str, *, read_only: bool = False) -> Any:
+    """Open a project; a reading command on an older schema upgrades it first (with a
+    backup taken by the migration), since a read-only connection cannot."""
     from annotator.core import Project
+    from annotator.core.db import ProjectFileError, read_only_reason
 
-    return Project.open(path, read_only=read_only)
+    try:
+        return Project.open(path, read_only=read_only)
+    except ProjectFileError as exc:
+        if not read_only or "schema upgrade" not in str(exc) or read_only_reason(Path(path)):
+            raise
+    Project.open(path).close()  # migrates, after backing the file up
+    print(f"annotator: upgraded {path} to the current schema (a backup was taken first)",
+          file=sys.stderr)
+    return Project.open(path, read_only=True)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
