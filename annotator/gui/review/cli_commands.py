@@ -27,7 +27,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise FileNotFoundError(f"no project file {path}")
     state = TaskState(_progress_printer(getattr(args, "quiet", False)))
-    with Project.open(path, read_only=True) as project:
+    from annotator.cli import _project
+
+    with _project(str(path), read_only=True) as project:
         report = agreement_report(project, annotators=getattr(args, "annotator", None) or None,
                                   bootstrap=getattr(args, "bootstrap", 200), state=state)
     if _is_tty_progress(getattr(args, "quiet", False)):
