@@ -20,7 +20,7 @@ from typing import Any
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Compute the agreement report; print it (a table, or JSON) and write HTML/CSV files."""
-    from annotator.core import Project, TaskState
+    from annotator.core import TaskState
     from annotator.core.agreement.report import agreement_report, report_csv, report_html
 
     path = Path(args.project)
