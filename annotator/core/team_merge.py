@@ -101,6 +101,17 @@ class _Content:
 def merge_package(project: Project, path: str | Path, *, limits: PackageLimits = DEFAULT_LIMITS,
                   dry_run: bool = False) -> MergeReport:
     """Merge a returned package; raises :class:`PackageError` and merges nothing on refusal."""
+    try:
+        return _merge_package(project, path, limits=limits, dry_run=dry_run)
+    except PackageError:
+        raise
+    except (TypeError, AttributeError) as exc:  # a forged manifest or member of the wrong shape
+        raise PackageError(f"{Path(path).name}: malformed package ({exc}); nothing was merged"
+                           ) from None
+
+
+def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
+                   dry_run: bool) -> MergeReport:
     package = read_package(path, limits)
     manifest = package.manifest
     annotator = _check_manifest(package)

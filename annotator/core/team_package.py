@@ -148,8 +148,13 @@ def read_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> Pa
     except (zlib.error, NotImplementedError) as exc:
         raise PackageError(f"{path.name} is damaged: a member cannot be unpacked ({exc})"
                            ) from None
-    manifest, checksum = _verified_manifest(path, raw)
-    _check_files(path, manifest, raw)
+    try:
+        manifest, checksum = _verified_manifest(path, raw)
+        _check_files(path, manifest, raw)
+    except PackageError:
+        raise
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:
+        raise PackageError(f"{path.name} has a malformed manifest ({exc})") from None
     members = {name: raw[name] for name in CONTENT_MEMBERS}
     return Package(path, manifest, checksum, members)
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.core import commands
 from annotator.core.models import Changes, Claim, DocId, Span, Status
 from annotator.core.project import Project
+from annotator.core.repository_maintenance import StorageError
 from annotator.gui import workers
 
 UNDO_LIMIT = 1000
@@ -130,7 +131,7 @@ class Session(QObject):
             return None
         try:
             changes = command.apply(self._project)
-        except (ValueError, KeyError) as exc:
+        except (ValueError, KeyError, StorageError) as exc:
             self.sig_error.emit(_message(exc))
             return None
         self.undo_stack.push(_UndoCommand(self, command))
@@ -143,6 +144,9 @@ class Session(QObject):
             return
         try:
             changes = step(self._project)
+        except StorageError as exc:  # a full disk is temporary: keep the step for later
+            self.sig_error.emit("cannot undo/redo now: " + _message(exc))
+            return
         except (ValueError, KeyError) as exc:
             wrapper.setObsolete(True)  # the stack drops what can no longer be replayed
             self.sig_error.emit("cannot undo/redo: " + _message(exc))
