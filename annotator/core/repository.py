@@ -666,6 +666,35 @@ class Repository:
                 f"WHERE s.doc_id IN (SELECT id FROM {subset}) AND a.name IN ({marks}) "
                 'ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names).fetchall()
 
+    def bulk_claim_rows(self, doc_ids: Sequence[DocId], names: Sequence[str],
+                        columns: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Lean claim rows ``(doc_id, annotator, uid, *columns)``.
+
+        The claims of :meth:`bulk_annotations` in the same order, without building
+        :class:`Claim` objects; ``columns`` are claim fields (not ``demand_span_ids``).
+        """
+        unknown = [c for c in columns if c not in _CLAIM_COLUMNS]
+        if unknown:
+            raise ValueError(f"not claim columns: {unknown}")
+        marks = ", ".join("?" * len(names))
+        wanted = "".join(f", c.{c}" for c in columns)
+        with self._doc_subset(doc_ids) as subset:
+            return self.conn.execute(
+                f"SELECT c.doc_id, a.name, c.uid{wanted} FROM claims c "
+                "JOIN annotators a ON a.id = c.annotator_id "
+                f"WHERE c.doc_id IN (SELECT id FROM {subset}) AND a.name IN ({marks}) "
+                "ORDER BY c.doc_id, c.id", names).fetchall()
+
+    def bulk_value_rows(self, doc_ids: Sequence[DocId], names: Sequence[str]
+                        ) -> list[tuple[DocId, str, str, Any]]:
+        """The values of :meth:`bulk_annotations`: ``(doc_id, annotator, field, value)``."""
+        marks = ", ".join("?" * len(names))
+        with self._doc_subset(doc_ids) as subset:
+            return [(DocId(d), n, f, _load(v)) for d, n, f, v in self.conn.execute(
+                "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
+                f"JOIN annotators a ON a.id = v.annotator_id WHERE v.doc_id IN "
+                f"(SELECT id FROM {subset}) AND a.name IN ({marks})", names)]
+
     def bulk_annotations(self, doc_ids: Sequence[DocId], names: Sequence[str], *,
                          with_spans: bool = True
                          ) -> tuple[list[Span], list[Claim], list[tuple[DocId, str, str, Any]]]:

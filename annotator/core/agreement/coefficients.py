@@ -356,6 +356,8 @@ def bootstrap_alpha(
                 - counts @ np.diag(delta)) / (pairable - 1)
     rng = np.random.default_rng(seed)
     weights = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n)
+    # the products below would each convert the integer weights to float: do it once
+    weights = weights.astype(np.float64)
     observed = weights @ per_unit
     marginals = weights @ counts
     total = marginals.sum(axis=1)
