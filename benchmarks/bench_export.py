@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rebuild or not cached.exists():
         cached.unlink(missing_ok=True)
         build(cached, args.n)
+    Project.open(cached).close()  # a cache from an older schema is upgraded once
     out = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     print(f"{args.n} documents x {SPANS_PER_DOC} spans ({cached})")
     try:
