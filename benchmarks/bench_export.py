@@ -6,6 +6,9 @@
 The project is built once (bulk inserts through ``project.repo`` inside one
 ``project.repo.write()``) and cached in /tmp. In the same run the benchmark
 times our exporters and a baseline that reads the same documents and spans
+import os
+
+os.environ.setdefault("ANNOTATOR_BACKUP_KEEP", "0")  # scratch projects: no rolling backups
 from the same database with two plain queries and writes them with
 ``json.dumps`` / ``csv.writer`` and nothing else. The target is a ratio
 (exporter / baseline) of at most 2.

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -25,6 +26,8 @@ import synthetic  # noqa: E402
 from annotator.core import Project  # noqa: E402
 from annotator.core.agreement import krippendorff_alpha  # noqa: E402
 from annotator.core.agreement.report import agreement_report  # noqa: E402
+
+os.environ.setdefault("ANNOTATOR_BACKUP_KEEP", "0")  # scratch projects: no rolling backups
 
 
 def percentile(values: list[float], q: float) -> float:

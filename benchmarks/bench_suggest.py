@@ -23,6 +23,7 @@ suggestion links the same registry actor and a DATE suggestion has the same valu
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -43,6 +44,8 @@ from annotator.core.assist.suggest import (  # noqa: E402
 from annotator.core.assist.workflow import registry  # noqa: E402
 from annotator.core.models import Alias, Span  # noqa: E402
 from annotator.core.sample import build_sample_project, sample_data_dir  # noqa: E402
+
+os.environ.setdefault("ANNOTATOR_BACKUP_KEEP", "0")  # scratch projects: no rolling backups
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "bra", "gon", "sel",
              "mar", "ti", "jo", "han", "ber", "ström", "ov", "sky"]

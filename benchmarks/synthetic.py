@@ -9,6 +9,7 @@ under the system temp folder.
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 from annotator.core import Project
 from annotator.core.models import Claim, ClaimId, DocId, NewDocument, Span, SpanId, new_uid
 from annotator.core.text import sha256
+
+os.environ.setdefault("ANNOTATOR_BACKUP_KEEP", "0")  # scratch projects: no rolling backups
 
 SENTENCES = {
     "sv": ["Förbundskansler Vollmer krävde i går att Ryssland drar tillbaka sina trupper.",
