@@ -34,7 +34,7 @@ from annotator.core.agreement.spans import (
     _alpha,
     _expected_disagreement,
     _overlap_count_places,
-    _units_disagreement,
+    accumulate_tilings,
 )
 from annotator.core.models import GOLD, DocId
 from annotator.core.tasks import NULL_STATE, TaskState
@@ -442,21 +442,7 @@ def _add_unitizing(places: list[list[tuple[int, int]]], length: int, units: list
                    gaps: list[int]) -> int:
     """One document of spans._disagreements_by_position: adds its unit and gap lengths,
     returns its observed disagreement (summed over ordered coder pairs)."""
-    tilings = [_tiling(p, length) for p in places]
-    observed = 0
-    for first, second in combinations(tilings, 2):
-        if first != second:  # identical tilings disagree by 0
-            observed += 2 * _units_disagreement(first, second)
-    for tiling in tilings:
-        position = 0
-        for start, end in tiling:
-            if start > position:
-                gaps.append(start - position)
-            units.append(end - start)
-            position = end
-        if position < length:
-            gaps.append(length - position)
-    return observed
+    return accumulate_tilings([_tiling(p, length) for p in places], length, units, gaps)
 
 
 def _tiling(places: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -370,20 +370,7 @@ def _disagreements_by_position(
     for length, spans_of in docs:
         m = len(spans_of)
         tilings = [_unit_tiling(spans, label, length) for spans in spans_of]
-        pairs = 0
-        for first_units, second_units in combinations(tilings, 2):
-            if first_units != second_units:  # identical tilings disagree by 0
-                pairs += _units_disagreement(first_units, second_units)
-        observed += 2 * pairs
-        for tiling in tilings:
-            position = 0
-            for start, end in tiling:
-                if start > position:
-                    gaps.append(start - position)
-                units.append(end - start)
-                position = end
-            if position < length:
-                gaps.append(length - position)
+        observed += accumulate_tilings(tilings, length, units, gaps)
     total = sum(length for length, _ in docs)
     if total <= 0:
         raise ValueError("the continuum is empty")
@@ -415,6 +402,26 @@ def _unit_tiling(spans: Sequence[Any], label: Hashable | None, length: int
             start, end = last_start, max(last_end, end)
         merged.append((start, end))
     return merged
+
+
+def accumulate_tilings(tilings: Sequence[list[tuple[int, int]]], length: int,
+                       units: list[int], gaps: list[int]) -> int:
+    """One continuum of alpha_U: appends its unit and gap lengths to ``units`` and ``gaps``
+    and returns its observed disagreement summed over ordered coder pairs."""
+    observed = 0
+    for first, second in combinations(tilings, 2):
+        if first != second:  # identical tilings disagree by 0
+            observed += 2 * _units_disagreement(first, second)
+    for tiling in tilings:
+        position = 0
+        for start, end in tiling:
+            if start > position:
+                gaps.append(start - position)
+            units.append(end - start)
+            position = end
+        if position < length:
+            gaps.append(length - position)
+    return observed
 
 
 def _units_disagreement(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> int:
