@@ -49,7 +49,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.core.crash_harness import Model, absorb, prepare_project, verify_backups
+from tests.core.crash_harness import (
+    Model,
+    _reader,
+    absorb,
+    prepare_project,
+    verify_backups,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATOR = "gui-crash"
@@ -270,13 +276,6 @@ class Summary:
                 f"{self.checked} record states checked, {self.in_flight} kills during an "
                 f"edit, {self.refused} edits refused, {self.backups_checked} backups "
                 f"verified, {len(self.failures)} failures ({self.seconds:.1f} s)")
-
-
-def _reader(stream: Any, lines: list[str], ready: threading.Event) -> None:
-    for line in stream:
-        lines.append(line)
-        if line.startswith('{"ready"'):
-            ready.set()
 
 
 def run_session(project: Path, rng: random.Random, max_delay: float) -> list[str]:
