@@ -34,7 +34,7 @@ from annotator.core.repository_maintenance import table_counts
 from annotator.core.text import sha256
 
 EXAMPLES = int(os.environ.get("RELIABILITY_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=bool(os.environ.get("CI")),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
 
