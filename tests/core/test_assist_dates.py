@@ -5,7 +5,6 @@ Unless stated otherwise the publication date (dct) is Tuesday 2022-02-15.
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 
 import pytest
@@ -430,14 +429,13 @@ def _article(size: int = 5000) -> str:
     return (paragraph * (size // len(paragraph) + 1))[:size]
 
 
-def test_a_five_kilobyte_article_is_fast() -> None:
+def test_a_five_kilobyte_article_finds_every_repetition() -> None:
+    # its speed is measured by benchmarks/bench_suggest.py, not asserted here
     text = _article()
-    find_dates(text, "sv", DCT)  # warm-up: compiles the language's patterns
-    start = time.perf_counter()
-    found = find_dates(text, "sv", DCT)
-    elapsed = time.perf_counter() - start
-    assert len(found) > 50
-    assert elapsed < 0.2  # typically ~6 ms; generous so that slow CI machines pass
+    first = find_dates(text, "sv", DCT)
+    again = find_dates(text, "sv", DCT)  # the cached patterns give the same answer
+    assert len(first) > 50 and first == again
+    assert all(text[d.start:d.end] == d.text for d in first)
 
 
 def test_absolute_dateparser_answers_must_agree_with_their_digits(
