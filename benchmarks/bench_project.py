@@ -63,7 +63,7 @@ def bench_agreement(project: Project) -> dict[str, float]:
     ours = time.perf_counter() - start
     start = time.perf_counter()
     docs = project.repo.docs_coded_by_all(names)
-    _, _, values = project.repo.bulk_annotations(docs, names)
+    values = project.repo.bulk_value_rows(docs, names)
     rows: dict[int, list[object]] = {}
     for doc_id, name, field, value in values:
         if field == "relevance":

@@ -476,15 +476,10 @@ class Repository:
         "c.provenance FROM claims c JOIN annotators a ON a.id = c.annotator_id"
     )
 
-    def _claim(self, row: Sequence[Any],
-                demand: dict[int, tuple[SpanId, ...]] | None = None) -> Claim:
+    def _claim(self, row: Sequence[Any]) -> Claim:
         fields = dict(zip(_CLAIM_COLUMNS, row[4:-1], strict=True))
-        if demand is not None:
-            span_ids = demand.get(row[0], ())
-        else:
-            span_ids = tuple(SpanId(r[0]) for r in self.conn.execute(
-                "SELECT span_id FROM claim_spans WHERE claim_id = ? ORDER BY position",
-                (row[0],)))
+        span_ids = tuple(SpanId(r[0]) for r in self.conn.execute(
+            "SELECT span_id FROM claim_spans WHERE claim_id = ? ORDER BY position", (row[0],)))
         return Claim(id=ClaimId(row[0]), uid=row[1], doc_id=DocId(row[2]), annotator=row[3],
                      demand_span_ids=span_ids, provenance=_load(row[-1]), **fields)
 
@@ -581,19 +576,11 @@ class Repository:
             "updated_at = excluded.updated_at",
             (doc_id, annotator_id, field, _dump(value), _dump(provenance or {}), now()))
 
-    def all_values(self) -> list[tuple[DocId, str, str, Any]]:
-        """Every (document, annotator, field, value) in one query (for agreement)."""
-        rows = self.conn.execute(
-            "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
-            "JOIN annotators a ON a.id = v.annotator_id ORDER BY v.doc_id")
-        return [(DocId(d), n, f, json.loads(v)) for d, n, f, v in rows]
-
-    def doc_lengths(self, doc_ids: Sequence[DocId] | None = None) -> dict[DocId, int]:
-        if doc_ids is None:
-            return {DocId(d): n for d, n in self.conn.execute("SELECT id, length FROM documents")}
+    def doc_lengths(self, doc_ids: Sequence[DocId]) -> dict[DocId, int]:
         with self._doc_subset(doc_ids) as subset:
             return {DocId(d): n for d, n in self.conn.execute(
-                f"SELECT d.id, d.length FROM documents d WHERE d.id IN (SELECT id FROM {subset})")}
+                "SELECT d.id, d.length FROM documents d "
+                f"WHERE d.id IN (SELECT id FROM {subset})")}
 
     def status(self, doc_id: DocId, annotator_id: AnnotatorId) -> Status:
         value = self._one("SELECT status FROM doc_status WHERE doc_id = ? AND annotator_id = ?",
@@ -655,8 +642,8 @@ class Repository:
                        ) -> list[tuple[DocId, str, str, int, int, int | None, str]]:
         """Lean span rows ``(doc_id, annotator, layer, start, end, actor_id, attributes_json)``.
 
-        The same spans in the same order as :meth:`bulk_annotations`, without building
-        :class:`Span` objects (no text or provenance, attributes left as JSON text).
+        Span rows in document and position order, without building :class:`Span`
+        objects (no text or provenance, attributes left as JSON text).
         """
         marks = ", ".join("?" * len(names))
         with self._doc_subset(doc_ids) as subset:
@@ -670,8 +657,8 @@ class Repository:
                         columns: Sequence[str]) -> list[tuple[Any, ...]]:
         """Lean claim rows ``(doc_id, annotator, uid, *columns)``.
 
-        The claims of :meth:`bulk_annotations` in the same order, without building
-        :class:`Claim` objects; ``columns`` are claim fields (not ``demand_span_ids``).
+        Claims in document order, without building :class:`Claim` objects; ``columns``
+        are claim fields (not ``demand_span_ids``).
         """
         unknown = [c for c in columns if c not in _CLAIM_COLUMNS]
         if unknown:
@@ -687,42 +674,14 @@ class Repository:
 
     def bulk_value_rows(self, doc_ids: Sequence[DocId], names: Sequence[str]
                         ) -> list[tuple[DocId, str, str, Any]]:
-        """The values of :meth:`bulk_annotations`: ``(doc_id, annotator, field, value)``."""
+        """Document values of some annotators on some documents:
+        ``(doc_id, annotator, field, value)``."""
         marks = ", ".join("?" * len(names))
         with self._doc_subset(doc_ids) as subset:
             return [(DocId(d), n, f, _load(v)) for d, n, f, v in self.conn.execute(
                 "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
                 f"JOIN annotators a ON a.id = v.annotator_id WHERE v.doc_id IN "
                 f"(SELECT id FROM {subset}) AND a.name IN ({marks})", names)]
-
-    def bulk_annotations(self, doc_ids: Sequence[DocId], names: Sequence[str], *,
-                         with_spans: bool = True
-                         ) -> tuple[list[Span], list[Claim], list[tuple[DocId, str, str, Any]]]:
-        """Spans, claims and values of some annotators on some documents, in bulk.
-
-        ``with_spans=False`` skips the spans (an empty list), for callers that read them
-        with :meth:`bulk_span_rows`.
-        """
-        marks = ", ".join("?" * len(names))
-        with self._doc_subset(doc_ids) as subset:
-            spans = [self._span(r) for r in self.conn.execute(
-                self._SPAN_SELECT + f" WHERE s.doc_id IN (SELECT id FROM {subset}) AND a.name "
-                f'IN ({marks}) ORDER BY s.doc_id, s.start, s."end", s.layer, s.uid', names)
-                ] if with_spans else []
-            demand: dict[int, tuple[SpanId, ...]] = {}
-            for claim_id, span_id in self.conn.execute(
-                    f"SELECT cs.claim_id, cs.span_id FROM claim_spans cs JOIN claims c "
-                    f"ON c.id = cs.claim_id WHERE c.doc_id IN (SELECT id FROM {subset}) "
-                    "ORDER BY cs.claim_id, cs.position"):
-                demand[claim_id] = (*demand.get(claim_id, ()), SpanId(span_id))
-            claims = [self._claim(r, demand) for r in self.conn.execute(
-                self._CLAIM_SELECT + f" WHERE c.doc_id IN (SELECT id FROM {subset}) AND a.name "
-                f"IN ({marks}) ORDER BY c.doc_id, c.id", names).fetchall()]
-            values = [(DocId(d), n, f, _load(v)) for d, n, f, v in self.conn.execute(
-                "SELECT v.doc_id, a.name, v.field, v.value FROM doc_values v "
-                f"JOIN annotators a ON a.id = v.annotator_id WHERE v.doc_id IN "
-                f"(SELECT id FROM {subset}) AND a.name IN ({marks})", names)]
-        return spans, claims, values
 
     # ------------------------------------------------------------ adjudication
 
