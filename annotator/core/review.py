@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.agreement.claims import align_claims
+from annotator.core.agreement.spans import span_groups
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, new_uid
 
 if TYPE_CHECKING:
@@ -128,30 +129,11 @@ def queue(project: Project, doc_ids: Iterable[DocId] | None = None,
 
 def _span_items(doc_id: DocId, names: list[str], spans: dict[str, list[Span]]) -> list[Item]:
     flat = [s for n in names for s in spans[n]]
-    parent = list(range(len(flat)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    order = sorted(range(len(flat)), key=lambda i: (flat[i].start, flat[i].end))
-    for pos, i in enumerate(order):
-        for j in order[pos + 1:]:
-            if flat[j].start >= flat[i].end:
-                break
-            same_place = (flat[i].start, flat[i].end) == (flat[j].start, flat[j].end)
-            if flat[i].layer == flat[j].layer or same_place:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Span]] = {}
-    for i, span in enumerate(flat):
-        groups.setdefault(find(i), []).append(span)
     out = []
-    for members in groups.values():
-        start, end = min(s.start for s in members), max(s.end for s in members)
-        layers = sorted({s.layer for s in members})
-        versions = tuple(Version(n, tuple(s for s in members if s.annotator == n))
+    for members, layers, start, end in span_groups([(s.start, s.end) for s in flat],
+                                                   [s.layer for s in flat]):
+        group = [flat[i] for i in members]
+        versions = tuple(Version(n, tuple(s for s in group if s.annotator == n))
                          for n in names)
         kind, detail = _span_disagreement(versions)
         out.append(Item(doc_id, "span", f"span:{'+'.join(layers)}:{start}-{end}", versions,

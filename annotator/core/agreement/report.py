@@ -35,6 +35,7 @@ from annotator.core.agreement.spans import (
     _expected_disagreement,
     _overlap_count_places,
     accumulate_tilings,
+    span_groups,
 )
 from annotator.core.models import GOLD, DocId
 from annotator.core.tasks import NULL_STATE, TaskState
@@ -229,8 +230,9 @@ def _document_fields(project: Project, data: _Data, bootstrap: int) -> list[dict
 def _span_disagreements(data: _Data) -> dict[str, list[tuple[int, str]]]:
     """Review items (groups of overlapping spans) that differ, by layer.
 
-    The items and their keys are those of :func:`annotator.core.review._span_items`, and an
-    item counts when it has a disagreement there; this works on lean span rows instead.
+    The items and their keys are those of :func:`annotator.core.review._span_items` (both
+    group with :func:`span_groups`); :func:`_group_differs` mirrors review's checks on
+    lean span rows.
     """
     found: dict[str, list[tuple[int, str]]] = {}
     names = data.names
@@ -247,90 +249,14 @@ def _span_disagreements(data: _Data) -> dict[str, list[tuple[int, str]]]:
 
 def _differing_span_groups(flat: list[SpanRow], names: list[str]
                            ) -> list[tuple[str, list[str]]]:
-    """(item key, sorted layers) of the span items of one document that have a disagreement.
-
-    Groups as review._span_items does: overlapping spans of one layer, or spans of any
-    layers at the same place, are linked, and a group is the linked component.
-    """
-    places = [(r[_START], r[_END]) for r in flat]
-    order = sorted(range(len(flat)), key=places.__getitem__)
-    # Links need an overlap, so groups never cross a cluster of (transitively) overlapping
-    # spans; a cluster of one layer is one group (each span overlaps an earlier one), whose
-    # place runs from its first start (in start order) to its reach.
-    # groups: (members, their layer if a whole one-layer cluster else None, start, end)
-    groups: list[tuple[list[SpanRow], str | None, int, int]] = []
-    cluster: list[int] = []
-    reach = -1
-    layer = flat[order[0]][_LAYER]
-    low = places[order[0]][0]
-    mixed = False
-    for i in order:
-        start, end = places[i]
-        if start >= reach and cluster:
-            _add_groups(groups, cluster, flat, places, None if mixed else layer, low, reach)
-            cluster = []
-            layer = flat[i][_LAYER]
-            low = start
-            mixed = False
-        elif flat[i][_LAYER] != layer:
-            mixed = True
-        cluster.append(i)
-        if end > reach:  # noqa: PLR1730 - cheaper than calling max() for every span
-            reach = end
-    _add_groups(groups, cluster, flat, places, None if mixed else layer, low, reach)
-    out = []
-    for members, one, start, end in groups:
-        if not _group_differs(members, names):
-            continue
-        if one is None:
-            layers = sorted({r[_LAYER] for r in members})
-            start = min(r[_START] for r in members)
-            end = max(r[_END] for r in members)
-        else:
-            layers = [one]
-        out.append((f"span:{'+'.join(layers)}:{start}-{end}", layers))
+    """(item key, sorted layers) of the span items of one document that have a disagreement:
+    the items review builds (same grouping, :func:`span_groups`), on lean rows."""
+    groups = span_groups([(r[_START], r[_END]) for r in flat], [r[_LAYER] for r in flat])
+    out = [(f"span:{'+'.join(layers)}:{start}-{end}", layers)
+           for members, layers, start, end in groups
+           if _group_differs([flat[i] for i in members], names)]
     out.sort(key=lambda item: item[0])
     return out
-
-
-def _add_groups(groups: list[tuple[list[SpanRow], str | None, int, int]], cluster: list[int],
-                flat: list[SpanRow], places: list[tuple[int, int]], layer: str | None,
-                start: int, end: int) -> None:
-    """The groups of one cluster: all of it when it has one layer, else as _link finds."""
-    if layer is not None:
-        groups.append(([flat[i] for i in sorted(cluster)], layer, start, end))
-    else:
-        groups += [(members, None, 0, 0) for members in _link(cluster, flat, places)]
-
-
-def _link(cluster: list[int], flat: list[SpanRow], places: list[tuple[int, int]]
-          ) -> list[list[SpanRow]]:
-    """The groups of a cluster of several layers (indices in start order), members in the
-    order of flat, linked as review._span_items links them."""
-    parent = {i: i for i in cluster}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    size = len(cluster)
-    for pos in range(size):
-        i = cluster[pos]
-        start_i, end_i = places[i]
-        layer_i = flat[i][_LAYER]
-        for later in range(pos + 1, size):
-            j = cluster[later]
-            start_j, end_j = places[j]
-            if start_j >= end_i:
-                break
-            if layer_i == flat[j][_LAYER] or (start_i == start_j and end_i == end_j):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[SpanRow]] = {}
-    for i in sorted(cluster):
-        groups.setdefault(find(i), []).append(flat[i])
-    return list(groups.values())
 
 
 def _group_differs(members: list[SpanRow], names: list[str]) -> bool:
