@@ -34,18 +34,11 @@ class ExportRepository:
 
     def document_ids(self, language: str | None = None, batch_id: int | None = None
                      ) -> list[DocId]:
-        """Ids of the documents matching the filters, in id order."""
-        where: list[str] = []
-        params: list[Any] = []
-        if language:
-            where.append("language = ?")
-            params.append(language)
-        if batch_id is not None:
-            where.append("batch_id = ?")
-            params.append(batch_id)
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        """Ids of the documents matching the filters, in id order (the document list's
+        own filter)."""
+        base, params = self.repo._doc_filter(None, None, language, batch_id, None)
         return [DocId(r[0]) for r in self.conn.execute(
-            f"SELECT id FROM documents{clause} ORDER BY id", params)]
+            f"SELECT d.id {base} ORDER BY d.id", params)]
 
     def bulk_status(self) -> dict[tuple[DocId, str], str]:
         """Status by (document, annotator name), for planning."""
