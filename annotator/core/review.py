@@ -181,7 +181,7 @@ def _attribute_disagreement(versions: tuple[Version, ...]) -> tuple[str | None, 
     return None, ""
 
 
-def _claim_weight(a: Claim, b: Claim, spans_a: dict[SpanId, Span] | None = None) -> float:
+def _claim_weight(a: Claim, b: Claim) -> float:
     weight = 0.0
     if a.claimant_id is not None and a.claimant_id == b.claimant_id:
         weight += 1.0
