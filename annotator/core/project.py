@@ -172,15 +172,13 @@ class Project:
         search, sort, descending, limit, offset."""
         annotator = filters.pop("annotator", None)
         if annotator:
-            filters["annotator_id"] = self.repo.annotator_id(annotator, create=False) \
-                if annotator in self.repo.annotators() else -1
+            filters["annotator_id"] = self._known(annotator)
         return self.repo.list_documents(**filters)
 
     def count_documents(self, **filters: Any) -> int:
         annotator = filters.pop("annotator", None)
         if annotator:
-            filters["annotator_id"] = self.repo.annotator_id(annotator, create=False) \
-                if annotator in self.repo.annotators() else -1
+            filters["annotator_id"] = self._known(annotator)
         return self.repo.count_documents(**filters)
 
     def document(self, doc_id: DocId) -> Document:
