@@ -109,7 +109,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _project(args.project, read_only=True) as project:
         if args.format == "native":
             annotators = args.annotator or None
-            count = project.export_native(args.out, state=state, annotators=annotators)
+            count = project.export_native(args.out, state=state, annotators=annotators,
+                                          force=args.force)
             if sys.stderr.isatty() and not args.quiet:
                 print(file=sys.stderr)
             print(f"wrote {count} documents to {args.out}")
@@ -117,14 +118,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "actors":
             from annotator.core.exporters.actors_csv import export_actors_csv
 
-            count = export_actors_csv(project, Path(args.out))
+            count = export_actors_csv(project, Path(args.out), force=args.force)
             print(f"wrote {count} actors to {args.out}")
             return EXIT_OK
         from annotator.core.exporters import parse_source
 
         selection = parse_source(args.source, status=args.status, language=args.language,
                                  batch_id=args.batch)
-        options = {"predictions": True} if args.predictions else {}
+        options: dict[str, bool] = {"force": args.force}
+        if args.predictions:
+            options["predictions"] = True
         result = project.export(args.format, args.out, selection, state=state, **options)
     if sys.stderr.isatty() and not args.quiet:
         print(file=sys.stderr)
@@ -194,7 +197,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("choose the backup with --from FILE, or --latest for the latest good one",
               file=sys.stderr)
         return EXIT_USAGE
-    chosen, saved = backup.restore_file(path, Path(args.source) if args.source else None)
+    chosen, saved = backup.restore_file(path, Path(args.source) if args.source else None,
+                                        include_restore_copies=args.include_restore_copies)
     print(f"restored {path} from {chosen}")
     print(f"the file it replaced is kept as {saved}")
     return EXIT_OK
@@ -373,6 +377,8 @@ def _add_export_command(sub: Any) -> None:
     p.add_argument("--batch", type=int, help="import batch id")
     p.add_argument("--predictions", action="store_true",
                    help="labelstudio: write predictions instead of annotations")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file or an earlier export at --out")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_export)
 
@@ -422,6 +428,8 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--from", dest="source", metavar="FILE", help="the backup to restore")
     group.add_argument("--latest", action="store_true", help="the latest good backup")
+    p.add_argument("--include-restore-copies", action="store_true",
+                   help="--latest may pick a copy an earlier restore took of what it replaced")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("sample", help="build the bundled sample project")

@@ -9,7 +9,8 @@ Backups live in a folder beside the project (``news.annotator`` ->
   that pass ``quick_check`` are kept, older ones are deleted;
 * ``before-vN``: taken before migrating the schema to version N (never pruned);
 * ``before-restore`` / ``damaged``: the file as it was before a restore (a
-  byte copy when it was too damaged to open; never pruned);
+  byte copy when it was too damaged to open); the newest ten are kept, and
+  ``restore --latest`` skips them unless asked;
 * ``manual``: ``annotator backup`` or :meth:`Project.backup` (never pruned).
 
 Copies are made with SQLite's online backup API, so they are consistent even
@@ -38,7 +39,10 @@ _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\.\d{6}Z)-(?P<reason>[a-z0-9-]+)"
                    r"(?P<suffix>\.[^.]*)?$")
 SUSPECT = "suspect"
+RESTORE_COPIES = ("before-restore", "damaged")
+"""Safety copies a restore takes of what it replaces; ``--latest`` skips them."""
 _KEEP_SUSPECT = 3
+_KEEP_RESTORE = 10
 _PARTIAL_MAX_AGE = 3600.0
 
 
@@ -201,10 +205,16 @@ def verify_backup(path: Path) -> list[str]:
     return maintenance.verify_file(path)
 
 
-def latest_good_backup(project: Path) -> BackupInfo | None:
-    """The newest backup that passes :func:`verify_backup`."""
+def latest_good_backup(project: Path, *, include_restore_copies: bool = False
+                       ) -> BackupInfo | None:
+    """The newest backup that passes :func:`verify_backup`.
+
+    The copies a restore took of what it replaced are skipped unless asked
+    for: otherwise a second ``restore --latest`` would undo the first.
+    """
+    skipped = {SUSPECT} if include_restore_copies else {SUSPECT, *RESTORE_COPIES}
     for info in list_backups(project):
-        if info.reason != SUSPECT and not verify_backup(info.path):
+        if info.reason not in skipped and not verify_backup(info.path):
             return info
     return None
 
@@ -227,10 +237,11 @@ def probe(project: Path) -> str | None:
 # --------------------------------------------------------------------- restoring
 
 
-def resolve_source(project: Path, source: Path | None) -> Path:
+def resolve_source(project: Path, source: Path | None, *,
+                   include_restore_copies: bool = False) -> Path:
     """The file to restore: ``source`` when given (verified), else the latest good backup."""
     if source is None:
-        good = latest_good_backup(project)
+        good = latest_good_backup(project, include_restore_copies=include_restore_copies)
         if good is None:
             raise BackupError(f"no good backup of {project} in {backup_dir(project)}")
         return good.path
@@ -262,41 +273,56 @@ def safety_copy(project: Path) -> Path:
     return dest
 
 
-def restore_file(project: Path, source: Path | None = None) -> tuple[Path, Path]:
+def restore_file(project: Path, source: Path | None = None, *,
+                 include_restore_copies: bool = False) -> tuple[Path, Path]:
     """Restore ``project`` from ``source`` (default: latest good backup) when it is not open.
 
-    The current file is backed up first. Returns (restored from, safety copy).
-    The restore goes through SQLite when the current file still opens (so a
-    window that has it open sees the restored content); a file too damaged for
-    that is replaced by rename.
+    Exclusive: the project's write lock is taken first, the safety copy of the
+    current content is made under it, then the backup is copied in and the lock
+    released, so no edit another window or process commits is lost (it waits,
+    or fails with "database is locked"). Returns (restored from, safety copy).
+    A file too damaged to open through SQLite is replaced by rename instead.
     """
-    chosen = resolve_source(project, source)
+    chosen = resolve_source(project, source, include_restore_copies=include_restore_copies)
     if chosen.resolve() == project.resolve():
         raise BackupError("cannot restore a project from itself")
     if not project.exists():
         maintenance.replace_file(chosen, project)
         return chosen, chosen
-    saved = safety_copy(project)
+    saved: list[Path] = []
     try:
         conn = maintenance.open_file(project, read_only=False)
         try:
-            maintenance.restore_into(chosen, conn)
+            maintenance.restore_into(chosen, conn, lambda: saved.append(safety_copy(project)))
+            migrations.migrate(conn)  # an older backup is brought up to date
         finally:
             conn.close()
+    except ValueError as exc:
+        raise BackupError(str(exc)) from exc
     except sqlite3.DatabaseError as exc:
+        if saved:  # the restore itself failed after the copy: nothing was replaced
+            raise BackupError(f"cannot restore {project} from {chosen}: {exc}") from exc
         log.info("restoring through SQLite failed (%s); replacing the file", exc)
+        saved.append(safety_copy(project))
         maintenance.replace_file(chosen, project)
-    return chosen, saved
+    _prune_restore_copies(project)
+    return chosen, saved[0]
 
 
-def restore_into_open(conn: sqlite3.Connection, project: Path, source: Path | None = None
-                      ) -> tuple[Path, Path]:
-    """Restore into a project open on ``conn`` (the window stays open); backs it up first."""
-    chosen = resolve_source(project, source)
-    saved = take_backup(conn, project, "before-restore")
+def restore_into_open(conn: sqlite3.Connection, project: Path, source: Path | None = None, *,
+                      include_restore_copies: bool = False) -> tuple[Path, Path]:
+    """Restore into a project open on ``conn`` (the window stays open); exclusive, as above."""
+    chosen = resolve_source(project, source, include_restore_copies=include_restore_copies)
+    saved: list[Path] = []
     try:
-        maintenance.restore_into(chosen, conn)
+        maintenance.restore_into(chosen, conn, lambda: saved.append(safety_copy(project)))
         migrations.migrate(conn)  # an older backup is brought up to date
-    except sqlite3.Error as exc:
+    except (ValueError, sqlite3.Error) as exc:
         raise BackupError(f"cannot restore {project} from {chosen}: {exc}") from exc
-    return chosen, saved
+    _prune_restore_copies(project)
+    return chosen, saved[0]
+
+
+def _prune_restore_copies(project: Path) -> None:
+    for info in [i for i in list_backups(project) if i.reason in RESTORE_COPIES][_KEEP_RESTORE:]:
+        info.path.unlink(missing_ok=True)

@@ -603,11 +603,17 @@ class Project:
 
     def export_native(self, path: str | Path, *, state: TaskState = NULL_STATE,
                       annotators: Sequence[str] | None = None,
-                      timestamp: bool = True) -> int:
-        """Write the lossless native JSONL; returns the number of documents written."""
-        from annotator.core.exporters import native
+                      timestamp: bool = True, force: bool = False) -> int:
+        """Write the lossless native JSONL; returns the number of documents written.
 
-        return native.export(self, Path(path), state=state, annotators=annotators,
+        ``path`` is guarded like every export (never the project, a backup or
+        an SQLite file); an existing file is replaced only with ``force``.
+        """
+        from annotator.core.exporters import native
+        from annotator.core.outputs import check_target
+
+        target = check_target(path, kind="file", project=self.path, force=force)
+        return native.export(self, target, state=state, annotators=annotators,
                              timestamp=timestamp)
 
     def check(self) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 APPLICATION_ID = 0x414E4E4F  # the same constant as annotator.core.db (which imports us)
@@ -193,15 +193,37 @@ def copy_file(source: Path, dest: Path) -> Path:
     return dest
 
 
-def restore_into(source: Path, dest: sqlite3.Connection) -> None:
+_SQLITE_OK = 0
+
+
+def restore_into(source: Path, dest: sqlite3.Connection,
+                 under_lock: Callable[[], object] | None = None) -> None:
     """Overwrite the database behind ``dest`` with the content of ``source``.
 
     Goes through ``dest``'s own pager and locks, so other connections to the
     same file (another window) see the restored content, never a torn file.
+
+    The copy runs one page per step: the first step takes ``dest``'s write
+    lock, and SQLite holds it until the last page is in. ``under_lock`` is
+    called once, right after that first step: whatever it reads through a
+    fresh connection (the safety copy) is the last committed state, and no
+    other writer can commit before the restore ends (they wait on the busy
+    timeout, then fail with "database is locked"). If ``under_lock`` raises,
+    the restore is abandoned and ``dest`` is left as it was.
     """
     src = open_file(source)
     try:
-        src.backup(dest)
+        pages = int(src.execute("PRAGMA page_count").fetchone()[0])
+        if under_lock is not None and pages < 2:  # noqa: PLR2004 - one step would be the whole copy
+            raise ValueError(f"{source} holds no project (only {pages} page)")
+        done: list[bool] = []
+
+        def first_step(status: int, _remaining: int, _total: int) -> None:
+            if status == _SQLITE_OK and not done and under_lock is not None:
+                done.append(True)
+                under_lock()
+
+        src.backup(dest, pages=1, progress=first_step)
     finally:
         src.close()
 

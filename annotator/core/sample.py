@@ -8,8 +8,11 @@ into a fresh project so that `make run` opens something real.
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
+from annotator.core.errors import OutputRefusedError
+from annotator.core.outputs import is_sqlite_file, temporary_sibling
 from annotator.core.project import Project
 
 
@@ -19,27 +22,52 @@ def sample_data_dir() -> Path:
 
 def build_sample_project(path: Path, *, force: bool = False,
                          data_dir: Path | None = None) -> Path:
-    """Create the sample project at ``path`` unless it exists (``force`` rebuilds)."""
+    """Create the sample project at ``path`` unless it exists (``force`` rebuilds).
+
+    The new project is built beside ``path`` and renamed into place only when
+    it is complete. ``force`` replaces only an annotator project, and only after
+    copying it into its backup folder (reason ``before-sample``); any other
+    existing file or folder is refused (:class:`OutputRefusedError`).
+    """
     data = data_dir or sample_data_dir()
     if path.exists() and not force:
         return path
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".building")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-    with Project.create(tmp) as project:
-        registry = data / "actors.csv"
-        if registry.exists():
-            _raise_on_rejects(project.import_actors_csv(registry).rejected)
-        annotations = data / "annotations.jsonl"
-        if annotations.exists():
-            _raise_on_rejects(project.import_paths([annotations]).rejected)
-        else:
-            _import_articles(project, data)
-    tmp.rename(path)
+    if path.exists():
+        _refuse_foreign(path)
+    tmp = temporary_sibling(path)
+    tmp.unlink()
+    try:
+        with Project.create(tmp) as project:
+            registry = data / "actors.csv"
+            if registry.exists():
+                _raise_on_rejects(project.import_actors_csv(registry).rejected)
+            annotations = data / "annotations.jsonl"
+            if annotations.exists():
+                _raise_on_rejects(project.import_paths([annotations]).rejected)
+            else:
+                _import_articles(project, data)
+        if path.exists():
+            with Project.open(path) as existing:
+                existing.backup("before-sample")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     return path
+
+
+def _refuse_foreign(path: Path) -> None:
+    if not path.is_file() or not is_sqlite_file(path):
+        raise OutputRefusedError(f"{path} exists and is not an annotator project; the sample "
+                                 "is never built over it, so choose another path")
+    try:
+        with Project.open(path, read_only=True):
+            pass
+    except Exception as exc:
+        raise OutputRefusedError(f"{path} is not an annotator project this tool can open "
+                                 f"({exc}); the sample is never built over it") from exc
 
 
 def _import_articles(project: Project, data: Path) -> None:

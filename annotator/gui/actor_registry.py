@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.assist.actors import fold
+from annotator.core.errors import OutputRefusedError
 from annotator.core.exporters.actors_csv import export_actors_csv
 from annotator.core.ingest import parse_aliases
 from annotator.core.models import Actor, ActorId, Changes
@@ -480,8 +481,8 @@ class ActorRegistryWindow(QWidget):
         if not path:
             return
         try:
-            count = export_actors_csv(self.project, Path(path))
-        except OSError as exc:
+            count = export_actors_csv(self.project, Path(path), force=True)
+        except (OSError, OutputRefusedError) as exc:
             self._say(f"Not exported: {exc}", error=True)
             return
         self._say(f"Exported {count} actor(s) to {Path(path).name}.")

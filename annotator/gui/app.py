@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import DocId
+from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.gui.compat import guard_none_refcount
 from annotator.gui.dialogs import ask_annotator_name
@@ -80,12 +81,15 @@ def run_gui(project_path: str | None) -> int:
 
 def render_screenshot(project_path: str | Path, out_png: str | Path,
                       doc_id: int | None = None, *, annotator: str | None = None,
-                      size: tuple[int, int] = (1440, 860)) -> Path:
+                      size: tuple[int, int] = (1440, 860), force: bool = False) -> Path:
     """Render the main window offscreen on ``doc_id`` (default: the first document).
 
     Shows the annotations of ``annotator`` (default: the first annotator of the
     project who annotated the document) and leaves the user's settings alone.
+    ``out_png`` is guarded like every output (never the project or a backup);
+    an existing file is replaced only with ``force``.
     """
+    out = check_target(out_png, kind="file", project=project_path, force=force)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     if annotator is None:
@@ -101,10 +105,9 @@ def render_screenshot(project_path: str | Path, out_png: str | Path,
         _select_first_span(window)
         for _ in range(5):
             app.processEvents()
-        out = Path(out_png)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
-            raise OSError(f"cannot write {out}")
+        with atomic_file(out) as tmp:
+            if not window.grab().save(str(tmp), "PNG"):
+                raise OSError(f"cannot write {out}")
         window.session.close_project()
         window.close()
     return out

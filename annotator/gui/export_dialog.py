@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.errors import OutputRefusedError
 from annotator.core.exporters import FORMATS, ExportResult, Selection, SelectionError, export
 from annotator.core.exporters.selection import ALL, ANNOTATOR, GOLD_FALLBACK, GOLD_SOURCE
 from annotator.core.models import Status
+from annotator.core.outputs import check_target
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
 from annotator.gui.task_dialog import TaskDialog, path_row
@@ -140,17 +142,21 @@ class ExportDialog(TaskDialog):
         if not text:
             self.say("Choose where to write the export.", error=True)
             return
-        dest = Path(text).expanduser()
-        if _foreign_folder(dest):
-            self.say(f"{dest} is a folder that holds other files; the export replaces the whole "
-                     "folder, so name a new one.", error=True)
+        fmt = FORMATS[self.format_name()]
+        try:
+            dest = check_target(text, kind="file" if fmt.target == "file" else "folder",
+                                project=self.project_path, force=True)
+        except OutputRefusedError as exc:
+            self.say(f"Not exported: {exc}.", error=True)
             return
         if dest.exists() and QMessageBox.question(
                 self, "Export", f"{dest} exists. Replace it when the export is finished?"
         ) != QMessageBox.StandardButton.Yes:
             return
-        options = {"predictions": True} if (self.predictions.isEnabled()
-                                            and self.predictions.isChecked()) else {}
+        # The question above is the user's consent to replace an existing target.
+        options: dict[str, bool] = {"force": True}
+        if self.predictions.isEnabled() and self.predictions.isChecked():
+            options["predictions"] = True
         self.warnings.clear()
         self.warnings.hide()
         self.start_task(export_job(self.project_path, self.format_name(), dest, selection,
@@ -185,7 +191,3 @@ class ExportDialog(TaskDialog):
         if path:
             self.destination.setText(path)
 
-
-def _foreign_folder(path: Path) -> bool:
-    """True for an existing, non-empty folder that is not an earlier export."""
-    return path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").exists()

@@ -32,7 +32,8 @@ def import_job(project_path: Path, paths: list[str]) -> Any:
 def export_job(project_path: Path, out: str, annotators: list[str] | None) -> Any:
     def run(state: TaskState) -> int:
         with Project.open(project_path) as project:
-            return project.export_native(out, state=state, annotators=annotators)
+            # The save dialog has already asked whether to replace an existing file.
+            return project.export_native(out, state=state, annotators=annotators, force=True)
     return run
 
 

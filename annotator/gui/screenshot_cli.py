@@ -17,6 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--doc", type=int, help="the document to show (default: the first)")
     p.add_argument("--annotator", help="whose annotations to show (default: the first "
                    "annotator who annotated the document)")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
     p.set_defaults(func=cmd_screenshot)
 
@@ -28,6 +29,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     width, _, height = str(getattr(args, "size", "1440x860")).partition("x")
     out = render_screenshot(args.project, args.out, args.doc,
                             annotator=getattr(args, "annotator", None),
-                            size=(int(width), int(height)))
+                            size=(int(width), int(height)),
+                            force=getattr(args, "force", False))
     print(f"wrote {out}")
     return 0

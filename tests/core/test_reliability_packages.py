@@ -100,7 +100,7 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting]:
 
 def _fingerprint(project: Project, folder: Path) -> tuple[str, dict[str, int]]:
     out = folder / "fingerprint.jsonl"
-    project.export_native(out, timestamp=False)
+    project.export_native(out, timestamp=False, force=True)
     counts = {k: v for k, v in table_counts(project.repo.conn).items() if k not in LOGGED}
     return hashlib.sha256(out.read_bytes()).hexdigest(), counts
 

@@ -104,7 +104,7 @@ def _span(project: Project, doc_id: DocId, annotator: str, layer: str, needle: s
 
 def _export(project: Project, tmp_path: Path) -> str:
     out = tmp_path / "export.jsonl"
-    project.export_native(out, timestamp=False)
+    project.export_native(out, timestamp=False, force=True)
     return out.read_text(encoding="utf-8")
 
 

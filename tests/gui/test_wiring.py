@@ -135,6 +135,29 @@ def test_export_csv_through_the_dialog(qtbot: Any, window: Any, tmp_path: Path) 
     assert "csv" in window.statusBar().currentMessage()
 
 
+def test_export_dialog_refuses_the_projects_folder_and_replaces_only_on_yes(
+        qtbot: Any, window: Any, project_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _export_dialog(window)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    before = sorted(p.name for p in project_path.parent.iterdir())
+    dialog.destination.setText(str(project_path.parent))
+    dialog.run_button.click()
+    assert "Not exported" in dialog.message.text()
+    assert "holds the project file" in dialog.message.text()
+    assert sorted(p.name for p in project_path.parent.iterdir()) == before
+    out = tmp_path / "again"
+    dialog.destination.setText(str(out))
+    with qtbot.waitSignal(dialog.sig_task_finished, timeout=15000):
+        dialog.run_button.click()
+    asked = _answer_yes(monkeypatch)
+    (out / "documents.csv").write_text("stale", encoding="utf-8")
+    with qtbot.waitSignal(dialog.sig_task_finished, timeout=15000):
+        dialog.run_button.click()
+    assert asked and "Replace" in asked[0]
+    assert (out / "documents.csv").read_text(encoding="utf-8") != "stale"
+
+
 def test_export_cancel_leaves_no_output(qtbot: Any, window: Any, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     real = export_dialog.export
@@ -158,7 +181,7 @@ def test_export_cancel_leaves_no_output(qtbot: Any, window: Any, tmp_path: Path,
     with qtbot.waitSignal(dialog.sig_task_cancelled, timeout=10000):
         dialog.cancel_button.click()
     assert not out.exists() and not (tmp_path / "cancelled.part").exists()
-    assert list(tmp_path.glob("cancelled*")) == []
+    assert list(tmp_path.glob("*cancelled*")) == []
     assert "Cancelled" in dialog.message.text()
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.exporters.base import ExportError, ExportResult, MissingDependency
 from annotator.core.exporters.selection import Selection, SelectionError, parse_source
+from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
@@ -62,10 +63,19 @@ def get_format(name: str) -> Format:
 def export(project: Project, format_name: str, path: str | Path,
            selection: Selection | None = None, state: TaskState = NULL_STATE,
            **options: Any) -> ExportResult:
-    """Export ``selection`` (default: all annotators, all documents) as ``format_name``."""
+    """Export ``selection`` (default: all annotators, all documents) as ``format_name``.
+
+    The target passes :func:`annotator.core.outputs.check_target` first: the
+    project's own files and folders, SQLite files and foreign non-empty folders
+    are refused; an existing file or earlier export is replaced only with
+    ``force=True``.
+    """
     fmt = get_format(format_name)
+    force = bool(options.pop("force", False))
+    target = check_target(path, kind="file" if fmt.target == "file" else "folder",
+                          project=project.path, force=force)
     module = importlib.import_module(f"annotator.core.exporters.{fmt.module}")
-    result: ExportResult = module.export(project, Path(path), selection or Selection(), state,
+    result: ExportResult = module.export(project, target, selection or Selection(), state,
                                          **options)
     return result
 

@@ -1,8 +1,9 @@
 """What every exporter shares: all-or-nothing output, the manifest, optional libraries.
 
-Output goes to ``NAME.part`` files and folders first; only a finished export
-renames them into place (``os.replace``), so a cancelled or failed export leaves
-nothing half-written behind and never clobbers a previous export midway.
+Output goes to hidden, uniquely named temporary files and folders beside the
+target first (never a name a user's file could already have); only a finished
+export renames them into place (``os.replace``), so a cancelled or failed export
+leaves nothing half-written behind and never clobbers a previous export midway.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.exporters.selection import Selection
+from annotator.core.outputs import temporary_sibling
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -76,9 +78,7 @@ class Output:
 
     def file(self, path: Path) -> Path:
         """A temporary path to write instead of ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.unlink(missing_ok=True)
+        tmp = temporary_sibling(path)
         self._pending.append((tmp, path))
         return tmp
 
@@ -86,22 +86,21 @@ class Output:
         """An empty temporary folder to fill instead of ``path``."""
         if path.exists() and not path.is_dir():
             raise ExportError(f"{path} exists and is not a folder")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        _remove(tmp)
-        tmp.mkdir()
+        tmp = temporary_sibling(path, folder=True)
         self._pending.append((tmp, path))
         return tmp
 
     def commit(self) -> None:
         for tmp, final in self._pending:
             if tmp.is_dir():
-                old = final.with_name(final.name + ".old")
-                _remove(old)
+                old = None
                 if final.exists():
+                    old = temporary_sibling(final, folder=True)
+                    old.rmdir()
                     final.rename(old)
                 tmp.rename(final)
-                _remove(old)
+                if old is not None:
+                    _remove(old)
             else:
                 os.replace(tmp, final)
         self._pending.clear()

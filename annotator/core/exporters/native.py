@@ -10,14 +10,14 @@ The format is documented in docs/native-format.md.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.models import Actor, Claim, DocId, Span, Status
-from annotator.core.tasks import Cancelled, TaskState
+from annotator.core.outputs import atomic_file
+from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -113,7 +113,10 @@ def document_record(project: Project, doc_id: DocId, annotators: Sequence[str],
 
 def export(project: Project, path: Path, *, state: TaskState,
            annotators: Sequence[str] | None = None, timestamp: bool = True) -> int:
-    """Write the whole project (or some annotators) to ``path``; atomic replace."""
+    """Write the whole project (or some annotators) to ``path``; atomic replace.
+
+    ``path`` must already have passed :func:`annotator.core.outputs.check_target`.
+    """
     names = list(annotators) if annotators is not None else project.annotators(include_gold=True)
     actors = project.actors()
     keys = {a.id: a.key for a in actors}
@@ -126,21 +129,15 @@ def export(project: Project, path: Path, *, state: TaskState,
     }
     if timestamp:
         header["exported_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            out.write(_dumps(header) + "\n")
-            for actor in sorted(actors, key=lambda a: a.key):
-                out.write(_dumps(actor_record(actor)) + "\n")
-            for index, doc_id in enumerate(doc_ids):
-                if index % 200 == 0:
-                    state.check()
-                    state.progress(index, len(doc_ids), "exporting")
-                out.write(_dumps(document_record(project, doc_id, names, keys)) + "\n")
-        os.replace(tmp, path)
-    except (Cancelled, OSError):
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
+        out.write(_dumps(header) + "\n")
+        for actor in sorted(actors, key=lambda a: a.key):
+            out.write(_dumps(actor_record(actor)) + "\n")
+        for index, doc_id in enumerate(doc_ids):
+            if index % 200 == 0:
+                state.check()
+                state.progress(index, len(doc_ids), "exporting")
+            out.write(_dumps(document_record(project, doc_id, names, keys)) + "\n")
     state.progress(len(doc_ids), len(doc_ids), f"wrote {path}")
     return len(doc_ids)
 

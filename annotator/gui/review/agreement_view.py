@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.agreement.report import agreement_report, report_csv, report_html
+from annotator.core.errors import OutputRefusedError
+from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.gui.review.background import start_kept
 from annotator.gui.review.chart import Bar, BarChart
@@ -344,15 +346,16 @@ class AgreementView(QWidget):
 
     def export_html(self, path: str | Path) -> Path:
         assert self.report is not None
-        target = Path(path)
-        target.write_text(report_html(self.report, f"Agreement report — {self.path.name}"),
-                          encoding="utf-8")
+        target = check_target(path, kind="file", project=self.path, force=True)
+        with atomic_file(target) as tmp:
+            tmp.write_text(report_html(self.report, f"Agreement report — {self.path.name}"),
+                           encoding="utf-8")
         return target
 
     def export_csv(self, path: str | Path) -> Path:
         assert self.report is not None
-        target = Path(path)
-        with target.open("w", encoding="utf-8", newline="") as handle:
+        target = check_target(path, kind="file", project=self.path, force=True)
+        with atomic_file(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
             handle.write(report_csv(self.report))
         return target
 
@@ -371,8 +374,10 @@ class AgreementView(QWidget):
         if not name:
             return
         try:
+            # The save dialog has asked before replacing; the guard still refuses
+            # the project, its backups and any SQLite file.
             written = write(name if name.endswith(suffix) else name + suffix)
-        except OSError as exc:
+        except (OSError, OutputRefusedError) as exc:
             self.status.setText(f"Could not write {name}: {exc}")
             return
         self.status.setText(f"Exported {written}")

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from annotator.core.outputs import atomic_file, check_target
+
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Compute the agreement report; print it (a table, or JSON) and write HTML/CSV files."""
@@ -26,6 +28,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     path = Path(args.project)
     if not path.is_file():
         raise FileNotFoundError(f"no project file {path}")
+    force = getattr(args, "force", False)
+    outputs = {name: check_target(getattr(args, name), kind="file", project=path, force=force)
+               for name in ("html", "csv") if getattr(args, name, None)}
     state = TaskState(_progress_printer(getattr(args, "quiet", False)))
     from annotator.cli import _project
 
@@ -34,11 +39,13 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                                   bootstrap=getattr(args, "bootstrap", 200), state=state)
     if _is_tty_progress(getattr(args, "quiet", False)):
         print(file=sys.stderr)
-    if getattr(args, "html", None):
-        Path(args.html).write_text(report_html(report, f"Agreement report — {path.name}"),
-                                   encoding="utf-8")
-    if getattr(args, "csv", None):
-        with Path(args.csv).open("w", encoding="utf-8", newline="") as handle:
+    if "html" in outputs:
+        with atomic_file(outputs["html"]) as tmp:
+            tmp.write_text(report_html(report, f"Agreement report — {path.name}"),
+                           encoding="utf-8")
+    if "csv" in outputs:
+        with atomic_file(outputs["csv"]) as tmp, tmp.open("w", encoding="utf-8",
+                                                         newline="") as handle:
             handle.write(report_csv(report))
     if getattr(args, "json", False):
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -96,6 +103,8 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--html", metavar="FILE", help="also write the report as HTML")
     p.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
+    p.add_argument("--force", action="store_true",
+                   help="replace existing --html/--csv files")
     p.add_argument("--annotator", action="append",
                    help="only these annotators (repeatable; default: all)")
     p.add_argument("--bootstrap", type=int, default=200,
