@@ -27,7 +27,7 @@ def _project(path: str, *, read_only: bool = False) -> Any:
     """Open a project; a reading command on an older schema upgrades it first (with a
     backup taken by the migration), since a read-only connection cannot."""
     from annotator.core import Project
-    from annotator.core.db import ProjectFileError, read_only_reason
+    from annotator.core.store.db import ProjectFileError, read_only_reason
 
     try:
         return Project.open(path, read_only=read_only)
@@ -162,7 +162,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _damage(path: Path) -> str | None:
     """The first integrity problem of an existing file, '' if it cannot be read, else None."""
-    from annotator.core.repository_maintenance import verify_file
+    from annotator.core.store.maintenance import verify_file
 
     if not path.is_file():
         return None
@@ -279,7 +279,7 @@ def _doc_ids(project: Any, spec: str | None, everything: bool) -> list[int]:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.core.team_package import PackageError
+    from annotator.core.team.package import PackageError
 
     reports, refused = [], 0
     with _project(args.project) as project:
@@ -482,7 +482,7 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return str(exc.args[0]) if exc.args else "not found"
     if isinstance(exc, sqlite3.Error):
-        from annotator.core.repository_maintenance import translate
+        from annotator.core.store.maintenance import translate
 
         mapped = translate(exc)
         return str(mapped) if mapped is not None else f"database problem: {exc}"

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from annotator.core.codebook import Codebook, CodebookError, load_codebook
-from annotator.core.db import ProjectFileError
 from annotator.core.models import (
     GOLD,
     Actor,
@@ -20,6 +19,7 @@ from annotator.core.models import (
     Status,
 )
 from annotator.core.project import Project, ValidationError
+from annotator.core.store.db import ProjectFileError
 from annotator.core.tasks import Cancelled, TaskState
 
 __all__ = [

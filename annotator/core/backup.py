@@ -15,7 +15,7 @@ Backups live in a folder beside the project (``news.annotator`` ->
 
 Copies are made with SQLite's online backup API, so they are consistent even
 while another window writes. The SQL lives in
-:mod:`annotator.core.repository_maintenance`; this module holds the policy.
+:mod:`annotator.core.store.maintenance`; this module holds the policy.
 """
 
 from __future__ import annotations
@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.core import migrations
-from annotator.core import repository_maintenance as maintenance
+from annotator.core.store import maintenance, migrations
 
 log = logging.getLogger(__name__)
 

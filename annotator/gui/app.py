@@ -18,10 +18,10 @@ from annotator.core.models import DocId
 from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.gui.compat import guard_none_refcount
-from annotator.gui.dialogs import ask_annotator_name
-from annotator.gui.main_window import MainWindow
+from annotator.gui.dialogs.basic import ask_annotator_name
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
+from annotator.gui.workspace.main_window import MainWindow
 
 STYLE = """
 QLabel#articleMeta { color: #5f6368; padding: 2px 2px 0 2px; }

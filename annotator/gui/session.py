@@ -1,7 +1,7 @@
 """The session: owns the open Project, the undo stack, the thread pool and the annotator's name.
 
 Widgets never call the Project to write: they ask the session, which runs a
-Qt-free command from :mod:`annotator.core.commands` (one transaction), pushes
+Qt-free command from :mod:`annotator.core.project.commands` (one transaction), pushes
 it on the ``QUndoStack`` and announces what changed with ``sig_changed``.
 Undo and redo replay the same commands, also after the user moved on to
 another document; ``sig_revisit`` then names the document the undone edit
@@ -19,10 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.core import commands
 from annotator.core.models import Changes, Claim, DocId, Span, Status
-from annotator.core.project import Project
-from annotator.core.repository_maintenance import StorageError
+from annotator.core.project import Project, commands
+from annotator.core.store.maintenance import StorageError
 from annotator.gui import workers
 
 UNDO_LIMIT = 1000

@@ -12,7 +12,7 @@ from annotator.core.assist.actors import (
     skeleton,
 )
 from annotator.core.assist.suggest import Registry
-from annotator.core.ingest import parse_aliases
+from annotator.core.importers.ingest import parse_aliases
 from annotator.core.models import Actor, ActorId
 
 

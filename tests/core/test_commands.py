@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project
-from annotator.core import commands as c
 from annotator.core.models import Status
+from annotator.core.project import commands as c
 
 TEXT = "🇺🇦 Olaf Scholz urged Vladimir Putin to withdraw his troops on Friday."
 ME = "alice"
@@ -123,5 +123,5 @@ def test_queries(project: Project) -> None:
 
 
 def test_commands_import_no_qt() -> None:
-    code = "import sys, annotator.core.commands; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, annotator.core.project.commands; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project, importers
-from annotator.core import ingest as ingest_module
 from annotator.core.exporters import Selection, export
 from annotator.core.importers import ImportOptions, expand_paths, read_file
 from annotator.core.importers import brat as brat_reader
+from annotator.core.importers import ingest as ingest_module
 from annotator.core.importers import labelstudio as ls_reader
 from annotator.core.models import GOLD
 from tests.core.test_export_fixtures import build_project, span_keys

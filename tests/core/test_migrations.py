@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import Project, ProjectFileError, backup, migrations
-from annotator.core import repository_maintenance as maintenance
-from annotator.core.db import APPLICATION_ID
+from annotator.core import Project, ProjectFileError, backup
+from annotator.core.store import maintenance, migrations
+from annotator.core.store.db import APPLICATION_ID
 from tests.fixtures.make_schema_fixtures import build, fixture_path
 
 OLD_VERSIONS = list(range(1, migrations.SCHEMA_VERSION))

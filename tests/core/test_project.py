@@ -17,7 +17,7 @@ from annotator.core import (
     ValidationError,
 )
 from annotator.core.codebook import parse_codebook
-from annotator.core.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from annotator.core.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")

@@ -19,8 +19,8 @@ import pytest
 
 from annotator import cli
 from annotator.core import Project, backup
-from annotator.core import repository_maintenance as maintenance
 from annotator.core.backup import BackupPolicy
+from annotator.core.store import maintenance
 
 REPO = Path(__file__).resolve().parents[2]
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "

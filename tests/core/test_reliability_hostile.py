@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 from annotator.core import CodebookError, Project
 from annotator.core.codebook import default_codebook_path, parse_codebook
-from annotator.core.repository_maintenance import table_counts
+from annotator.core.store.maintenance import table_counts
 from annotator.core.text import sha256
 
 EXAMPLES = int(os.environ.get("RELIABILITY_EXAMPLES", "60"))

@@ -261,7 +261,7 @@ def test_a_restore_under_load_loses_no_acknowledged_edit(tmp_path: Path, in_wind
 def test_the_safety_copy_is_taken_under_the_restores_lock(project: Path) -> None:
     """A write that waits for the lock is refused, not silently overwritten."""
     source = backup.list_backups(project)[0].path
-    from annotator.core import repository_maintenance as maintenance
+    from annotator.core.store import maintenance
 
     conn = maintenance.open_file(project, read_only=False)
     seen: list[str] = []

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core import CodebookError, Project, team
-from annotator.core.repository_maintenance import table_counts
-from annotator.core.team_package import (
+from annotator.core.store.maintenance import table_counts
+from annotator.core.team.package import (
     CONTENT_MEMBERS,
     DELETIONS,
     DOCUMENTS,

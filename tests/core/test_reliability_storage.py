@@ -1,7 +1,7 @@
 """Full disk, read-only files, a busy lock, a damaged file: a clear error, earlier edits kept.
 
 SQLite's result codes become the domain exceptions of
-annotator.core.repository_maintenance in one place (Repository.write). A full
+annotator.core.store.maintenance in one place (Repository.write). A full
 disk is simulated with ``PRAGMA max_page_count`` (SQLITE_FULL, everywhere) and,
 where the test may mount one, with a real 1 MB tmpfs.
 """
@@ -20,9 +20,9 @@ import pytest
 
 from annotator.cli import main as cli_main
 from annotator.core import Project
-from annotator.core import repository_maintenance as maintenance
-from annotator.core.db import read_only_reason
-from annotator.core.repository_maintenance import (
+from annotator.core.store import maintenance
+from annotator.core.store.db import read_only_reason
+from annotator.core.store.maintenance import (
     DamagedProjectError,
     DiskFullError,
     ProjectBusyError,

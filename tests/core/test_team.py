@@ -18,10 +18,10 @@ import pytest
 
 from annotator.cli import main
 from annotator.core import Project, Status, team
-from annotator.core import repository_team as rt
 from annotator.core.exporters import native
 from annotator.core.models import DocId
-from annotator.core.team_package import (
+from annotator.core.store import team as rt
+from annotator.core.team.package import (
     CHECKSUM,
     CODEBOOK,
     DELETIONS,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from annotator.core import Project  # noqa: E402
-from annotator.gui.actor_registry import (  # noqa: E402
+from annotator.gui.registry.window import (  # noqa: E402
     ROLE_ID,
     ActorEditDialog,
     ActorRegistryWindow,

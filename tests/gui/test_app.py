@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import ImportReport
-from annotator.gui.offsets import OffsetMap, snap_to_words
 from annotator.gui.settings import Settings
+from annotator.gui.text.offsets import OffsetMap, snap_to_words
 
 
 def test_offsets_count_astral_characters_once() -> None:
@@ -78,7 +78,7 @@ def test_import_on_a_worker_thread(qtbot: Any, window: Any, tmp_path: Path) -> N
     assert [Path(r.source).name for r in report.rejected] == ["empty.txt"]
     assert window.doc_list.model.total == 4
     assert window.progress.text() == "0 of 4 done"
-    from annotator.gui.dialogs import import_report_dialog
+    from annotator.gui.dialogs.basic import import_report_dialog
 
     dialog = import_report_dialog(report, window)
     rows = dialog.table.model()

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
 from annotator.core import Project
-from annotator.core.repository_maintenance import (
+from annotator.core.store.maintenance import (
     DiskFullError,
     ReadOnlyProjectError,
     StorageError,

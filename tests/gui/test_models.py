@@ -10,14 +10,14 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from annotator.core import Project
 from annotator.core.models import Status
-from annotator.gui.actor_picker import ActorListModel
-from annotator.gui.item_models import (
+from annotator.gui.models.item_models import (
     ROLE_ID,
     ClaimListModel,
     DocumentListModel,
     RowsModel,
     SpanListModel,
 )
+from annotator.gui.workspace.actor_picker import ActorListModel
 from tests.gui.conftest import ANNOTATOR
 
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QFileDialog
 from annotator.core import GOLD, Project, review
 from annotator.core.models import DocId, Span, SpanId
 from annotator.core.review import Item, Version
+from annotator.core.review.compare import ReviewFilter, entry_filter
 from annotator.core.sample import build_sample_project, sample_data_dir
 from annotator.gui.review import background, open_agreement_view, open_review_window
 from annotator.gui.review.agreement_view import AgreementView
-from annotator.gui.review.compare import ReviewFilter, entry_filter
 from annotator.gui.review.models import (
     ROLE_DECIDED,
     ROLE_ITEM,

@@ -18,19 +18,20 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from annotator.core import Project, backup
 from annotator.core.exporters import MissingDependency
 from annotator.core.tasks import TaskState
-from annotator.gui import export_dialog, tools
-from annotator.gui.actor_registry import ActorRegistryWindow
-from annotator.gui.backup_dialog import RestoreDialog
-from annotator.gui.export_dialog import ExportDialog
-from annotator.gui.review.agreement_view import AgreementView
-from annotator.gui.review.review_window import ReviewWindow
-from annotator.gui.team_dialogs import (
+from annotator.gui.dialogs import export_dialog
+from annotator.gui.dialogs.backup_dialog import RestoreDialog
+from annotator.gui.dialogs.export_dialog import ExportDialog
+from annotator.gui.dialogs.team import (
     AssignDialog,
     MergeDialog,
     OpenPackageDialog,
     ProgressDashboard,
     ReturnPackageDialog,
 )
+from annotator.gui.registry.window import ActorRegistryWindow
+from annotator.gui.review.agreement_view import AgreementView
+from annotator.gui.review.review_window import ReviewWindow
+from annotator.gui.workspace import tools
 from tests.gui.conftest import ANNOTATOR
 
 NEW_ACTIONS = ("export", "open_package", "write_return_package", "restore_backup",

@@ -27,7 +27,7 @@ from annotator.core.assist.suggest import (
     run_suggesters,
 )
 from annotator.core.models import ChangeKind, Changes, DocId, Span
-from annotator.core.repository_suggest import RejectionKey, SuggestRepository
+from annotator.core.store.suggest import RejectionKey, SuggestRepository
 
 if TYPE_CHECKING:
     from annotator.core.project import Project

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.ingest import ACTOR_CSV_COLUMNS, format_aliases
+from annotator.core.importers.ingest import ACTOR_CSV_COLUMNS, format_aliases
 from annotator.core.outputs import atomic_file, check_target
 
 if TYPE_CHECKING:

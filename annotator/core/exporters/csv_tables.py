@@ -17,7 +17,7 @@ from annotator.core.exporters.codebook_json import codebook_document
 from annotator.core.exporters.rows import actor_index, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tables import Layout, claim_rows, document_rows, span_rows
-from annotator.core.ingest import ACTOR_CSV_COLUMNS, format_aliases
+from annotator.core.importers.ingest import ACTOR_CSV_COLUMNS, format_aliases
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ them (six queries per export instead of several per document: this is what
 keeps a 100,000 document export within twice the time of a bare dump).
 
 The SQL lives in the repository layer,
-:class:`annotator.core.repository_export.ExportRepository` (one ``stream_*``
+:class:`annotator.core.store.export.ExportRepository` (one ``stream_*``
 method per table); this module only merges what it reads.
 """
 
@@ -31,7 +31,7 @@ from annotator.core.models import (
     SpanId,
     Status,
 )
-from annotator.core.repository_export import CLAIM_COLUMNS, ExportRepository
+from annotator.core.store.export import CLAIM_COLUMNS, ExportRepository
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class View:
     """One annotator's annotations of one document.
 
     A view read by :func:`iter_bundles` keeps its spans as the rows
-    :meth:`~annotator.core.repository_export.ExportRepository.stream_spans`
+    :meth:`~annotator.core.store.export.ExportRepository.stream_spans`
     returns (:attr:`raw_spans`) and builds the :class:`Span` objects on first
     use of :attr:`spans`: table exports write those rows as they are and never
     pay for a million objects.

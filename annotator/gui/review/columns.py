@@ -4,7 +4,7 @@ Every span is tinted in its layer colour from the codebook; the spans of the
 item under review are drawn solid and bold, and where an annotator marked
 nothing of the item its stretch of text is outlined in grey, so a missing span
 is visible too (hatched). Offsets are code points converted with
-:class:`~annotator.gui.offsets.OffsetMap`; the columns scroll together.
+:class:`~annotator.gui.text.offsets.OffsetMap`; the columns scroll together.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Layer
 from annotator.core.models import Span
-from annotator.gui.offsets import OffsetMap
+from annotator.gui.text.offsets import OffsetMap
 
 TINT_ALPHA = 70
 MISSING_COLOR = "#4b5563"

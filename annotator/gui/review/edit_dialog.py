@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from annotator.core.codebook import Codebook
 from annotator.core.models import Actor
 from annotator.core.review import Item, Version
+from annotator.core.review.compare import ACTOR_FIELDS
 from annotator.core.timex import parse_value
-from annotator.gui.review.compare import ACTOR_FIELDS
 
 CLAIM_CHOICES = ("event_type", "position", "factuality", "form", "source_reliability",
                  "info_credibility")

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import GOLD, Span
 from annotator.core.project import Project
-from annotator.core.review import Item, Version
-from annotator.gui.review import compare
+from annotator.core.review import Item, Version, compare
 from annotator.gui.review.columns import AnnotatorColumns
 from annotator.gui.review.models import VersionTableModel
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.project import Project
+from annotator.core.review.compare import ReviewFilter
 from annotator.gui.review.agreement_view import AgreementView
-from annotator.gui.review.compare import ReviewFilter
 from annotator.gui.review.review_window import ReviewWindow
 from annotator.gui.session import Session
 

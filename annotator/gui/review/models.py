@@ -2,7 +2,7 @@
 
 :class:`QueueModel` lists :class:`~annotator.core.review.Item` disagreements
 with their decision; :class:`QueueFilterProxy` filters them by kind, by
-"decided" and by a :class:`~annotator.gui.review.compare.ReviewFilter`.
+"decided" and by a :class:`~annotator.core.review.compare.ReviewFilter`.
 :class:`VersionTableModel` shows the annotators' versions of one item side by
 side. The agreement report's models are in
 :mod:`annotator.gui.review.report_models`; the roles of both are defined here.
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.review import Item
-from annotator.gui.review.compare import ReviewFilter
+from annotator.core.review.compare import ReviewFilter
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_ITEM = Qt.ItemDataRole.UserRole + 1

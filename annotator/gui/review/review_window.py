@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import DocId
 from annotator.core.project import Project
-from annotator.core.review import KINDS, Item
-from annotator.gui.review import compare
+from annotator.core.review import KINDS, Item, compare
+from annotator.core.review.compare import QueueData, ReviewFilter
 from annotator.gui.review.background import start_kept
 from annotator.gui.review.commands import AcceptAgreementsCommand, DecideCommand, Decision
-from annotator.gui.review.compare import QueueData, ReviewFilter
 from annotator.gui.review.decision_panel import MAX_KEYED, DecisionPanel
 from annotator.gui.review.edit_dialog import GoldEditDialog
 from annotator.gui.review.item_pane import ItemPane

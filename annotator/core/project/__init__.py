@@ -1,0 +1,675 @@
+"""The Project façade: every operation the GUI, the CLI and scripts perform.
+
+Each editing method is one transaction, appends one entry to the history,
+and returns a :class:`~annotator.core.models.Changes` describing what changed
+(with the record before and after, which undo uses).
+
+    >>> from annotator.core import Project
+    >>> project = Project.create("news.annotator")
+    >>> report = project.import_paths(["articles/"])
+    >>> doc = project.documents()[0]
+    >>> project.add_span(doc.id, "alice", "ACTOR", 0, 5)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.assist.suggest import Suggestion
+from annotator.core.codebook import Codebook, load_codebook, parse_codebook
+from annotator.core.importers import ingest
+from annotator.core.models import (
+    CLAIM_FIELDS,
+    GOLD,
+    Actor,
+    ActorId,
+    Alias,
+    ChangeKind,
+    Changes,
+    Claim,
+    ClaimId,
+    DocId,
+    Document,
+    DocumentSummary,
+    ImportReport,
+    Span,
+    SpanId,
+    Status,
+    new_uid,
+)
+from annotator.core.store.db import open_db
+from annotator.core.store.repository import Repository
+from annotator.core.tasks import NULL_STATE, TaskState
+from annotator.core.text import sha256
+
+if TYPE_CHECKING:
+    from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
+
+_NAME_OK = re.compile(r"^[\w .@'-]{1,64}$")
+
+
+class ValidationError(ValueError):
+    """An edit that the codebook or the text does not allow; the message says why."""
+
+
+class Project:
+    """One annotation project stored in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 _create: bool = False, defer_backup: bool = False) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
+        self.read_only = read_only
+        self.db = open_db(path, create=_create, read_only=read_only,
+                          defer_backup=defer_backup)
+        self.repo = Repository(self.db)
+        self._codebook: Codebook | None = None
+
+    # ---------------------------------------------------------------- life cycle
+
+    @classmethod
+    def create(cls, path: str | Path, codebook: str | Path | None = None) -> Project:
+        """A new, empty project using ``codebook`` (the default one when None)."""
+        book = load_codebook(codebook)
+        project = cls(path, _create=True)
+        with project.repo.write():
+            project.repo.install_codebook(book.name, book.version, book.source_text)
+            project.repo.set_info("created_with", _tool_version())
+        project._codebook = book
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False,
+             defer_backup: bool = False) -> Project:
+        """Open a project; ``defer_backup`` leaves the rolling backup to
+        :meth:`backup_if_due` (for callers that take it off the critical path)."""
+        return cls(path, read_only=read_only, defer_backup=defer_backup)
+
+    def backup_if_due(self) -> Path | None:
+        """The rolling backup that opening takes, if one is due; the copy's path or None."""
+        from annotator.core import backup
+
+        if self.read_only or str(self.path) == ":memory:":
+            return None
+        return backup.backup_on_open(self.repo.conn, self.path,
+                                     backup.BackupPolicy.from_env())
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def backup(self, reason: str = "manual") -> Path:
+        """Copy the project into its backup folder now; returns the copy's path."""
+        from annotator.core import backup
+
+        return backup.take_backup(self.db.conn, self.path, reason)
+
+    def restore(self, source: str | Path | None = None) -> tuple[Path, Path]:
+        """Replace the content with a backup (default: the latest good one).
+
+        The current content is backed up first, so a restore can itself be undone
+        by restoring that copy. Returns (restored from, copy of what was replaced);
+        every view must reload everything afterwards, and undo history is void.
+        """
+        from annotator.core import backup
+
+        if self.read_only:
+            raise ValidationError("a project opened read-only cannot be restored")
+        result = backup.restore_into_open(self.db.conn, self.path,
+                                          Path(source) if source is not None else None)
+        self._codebook = None
+        return result
+
+    @property
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            text = self.repo.codebook_text()
+            self._codebook = parse_codebook(text, f"{self.path} (stored codebook)") if text \
+                else load_codebook()
+        return self._codebook
+
+    def set_codebook(self, path: str | Path) -> Changes:
+        """Install a new codebook version (the old ones stay in the file)."""
+        book = load_codebook(path)
+        with self.repo.write():
+            self.repo.install_codebook(book.name, book.version, book.source_text)
+            self.repo.log("", "install", "codebook", book.version, None, None,
+                          {"name": book.name, "version": book.version})
+        self._codebook = book
+        return Changes(ChangeKind.CODEBOOK)
+
+    # -------------------------------------------------------------------- import
+
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        text_column: str = "text",
+        language: str = "",
+        state: TaskState = NULL_STATE,
+        description: str = "",
+    ) -> ImportReport:
+        """Import files and folders; each file all or nothing; returns the report."""
+        return ingest.import_paths(self, list(paths), text_column=text_column,
+                                   language=language, state=state, description=description)
+
+    def import_actors_csv(self, path: str | Path) -> ImportReport:
+        """Add or update registry actors from a CSV (see docs/native-format.md)."""
+        return ingest.import_actors_csv(self, Path(path))
+
+    # ----------------------------------------------------------------- reading
+
+    def documents(self, **filters: Any) -> list[DocumentSummary]:
+        """Documents without their texts; filters: annotator, status, language, batch_id,
+        search, sort, descending, limit, offset."""
+        annotator = filters.pop("annotator", None)
+        if annotator:
+            filters["annotator_id"] = self._known(annotator)
+        return self.repo.list_documents(**filters)
+
+    def count_documents(self, **filters: Any) -> int:
+        annotator = filters.pop("annotator", None)
+        if annotator:
+            filters["annotator_id"] = self._known(annotator)
+        return self.repo.count_documents(**filters)
+
+    def document(self, doc_id: DocId) -> Document:
+        return self.repo.document(doc_id)
+
+    def text(self, doc_id: DocId) -> str:
+        return self.repo.document_text(doc_id)
+
+    def search(self, query: str, limit: int = 200) -> list[DocumentSummary]:
+        return self.repo.list_documents(search=query, limit=limit)
+
+    def annotators(self, include_gold: bool = False) -> list[str]:
+        return self.repo.annotators() if include_gold else self.repo.annotators("human")
+
+    def spans(self, doc_id: DocId | None = None, annotator: str | None = None) -> list[Span]:
+        return self.repo.spans(doc_id, self._known(annotator))
+
+    def claims(self, doc_id: DocId | None = None, annotator: str | None = None) -> list[Claim]:
+        return self.repo.claims(doc_id, self._known(annotator))
+
+    def values(self, doc_id: DocId, annotator: str) -> dict[str, Any]:
+        known = self._known(annotator)
+        return {} if known is None else self.repo.values(doc_id, known)
+
+    def status(self, doc_id: DocId, annotator: str) -> Status:
+        known = self._known(annotator)
+        return Status.NOT_STARTED if known is None else self.repo.status(doc_id, known)
+
+    def actors(self) -> list[Actor]:
+        return self.repo.actors()
+
+    def actor(self, actor_id: ActorId) -> Actor:
+        return self.repo.actor(actor_id)
+
+    def info(self) -> dict[str, Any]:
+        counts = self.repo.counts()
+        counts["codebook"] = {"name": self.codebook.name, "version": self.codebook.version}
+        counts["path"] = str(self.path)
+        return counts
+
+    def history(self, doc_id: DocId | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        return self.repo.history(doc_id, limit)
+
+    def _known(self, annotator: str | None) -> Any:
+        if annotator is None:
+            return None
+        if annotator not in self.repo.annotators():
+            return -1  # matches nothing
+        return self.repo.annotator_id(annotator, create=False)
+
+    def _annotator(self, name: str) -> Any:
+        if not name or not _NAME_OK.match(name):
+            raise ValidationError(
+                f"annotator name {name!r} must be 1-64 letters, digits, spaces or . @ ' -")
+        return self.repo.annotator_id(name, kind="gold" if name == GOLD else "human")
+
+    # ------------------------------------------------------------------- spans
+
+    def add_span(
+        self,
+        doc_id: DocId,
+        annotator: str,
+        layer: str,
+        start: int,
+        end: int,
+        *,
+        actor_id: ActorId | None = None,
+        attributes: dict[str, Any] | None = None,
+        provenance: dict[str, Any] | None = None,
+    ) -> Changes:
+        """Mark ``text[start:end]`` with ``layer``; returns Changes whose ``after`` is the Span."""
+        span = Span(SpanId(0), new_uid(), doc_id, annotator, layer, start, end,
+                    actor_id=actor_id, attributes=dict(attributes or {}),
+                    provenance=dict(provenance or {}))
+        return self.restore_span(span, _operation="add")
+
+    def restore_span(self, span: Span, *, _operation: str = "restore") -> Changes:
+        """Insert a span as given (undo of a removal keeps its id and uid)."""
+        text = self.text(span.doc_id)
+        span = dataclasses.replace(span, text=self._validate_span(span, text))
+        with self.repo.write():
+            annotator_id = self._annotator(span.annotator)
+            keep = span.id != 0
+            span_id = self.repo.insert_span(span, annotator_id, keep_id=keep)
+            stored = self.repo.span(span_id)
+            self._touch(span.doc_id, annotator_id)
+            self.repo.log(span.annotator, _operation, "span", span_id, span.doc_id, None,
+                          _plain(stored))
+        return Changes(ChangeKind.SPANS, (span.doc_id,), (span_id,), None, stored)
+
+    def _validate_span(self, span: Span, text: str) -> str:
+        if span.layer not in self.codebook.layer_names():
+            raise ValidationError(
+                f"unknown layer {span.layer!r}; the codebook has "
+                f"{', '.join(self.codebook.layer_names())}")
+        if not 0 <= span.start < span.end <= len(text):
+            raise ValidationError(
+                f"span {span.start}-{span.end} is outside the text (length {len(text)}) "
+                "or empty")
+        if span.actor_id is not None:
+            self.repo.actor(span.actor_id)  # raises KeyError for an unknown actor
+        return text[span.start:span.end]
+
+    def update_span(self, span_id: SpanId, annotator: str, **changes: Any) -> Changes:
+        """Change layer, start, end, actor_id or attributes of one of ``annotator``'s spans."""
+        before = self.repo.span(span_id)
+        self._check_owner(before.annotator, annotator, "span")
+        allowed = {"layer", "start", "end", "actor_id", "attributes", "provenance"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValidationError(f"spans have no field {', '.join(sorted(unknown))}")
+        after = dataclasses.replace(before, **changes)
+        after = dataclasses.replace(after, text=self._validate_span(after,
+                                                                    self.text(after.doc_id)))
+        with self.repo.write():
+            self.repo.update_span(after)
+            stored = self.repo.span(span_id)
+            self.repo.log(annotator, "update", "span", span_id, before.doc_id, _plain(before),
+                          _plain(stored))
+        return Changes(ChangeKind.SPANS, (before.doc_id,), (span_id,), before, stored)
+
+    def remove_span(self, span_id: SpanId, annotator: str) -> Changes:
+        """Delete a span; claims keep working (the span leaves their demand list)."""
+        before = self.repo.span(span_id)
+        self._check_owner(before.annotator, annotator, "span")
+        with self.repo.write():
+            self.repo.delete_span(span_id)
+            self.repo.log(annotator, "remove", "span", span_id, before.doc_id, _plain(before),
+                          None)
+        return Changes(ChangeKind.SPANS, (before.doc_id,), (span_id,), before, None)
+
+    @staticmethod
+    def _check_owner(owner: str, annotator: str, what: str) -> None:
+        if owner != annotator:
+            raise ValidationError(f"this {what} belongs to {owner!r}, not {annotator!r}")
+
+    # ------------------------------------------------------------------ claims
+
+    def add_claim(self, doc_id: DocId, annotator: str, **fields: Any) -> Changes:
+        """A new demand frame; fields as in :data:`CLAIM_FIELDS`."""
+        claim = Claim(ClaimId(0), new_uid(), doc_id, annotator)
+        claim = self._claim_with(claim, fields)
+        return self.restore_claim(claim, _operation="add")
+
+    def restore_claim(self, claim: Claim, *, _operation: str = "restore") -> Changes:
+        self._validate_claim(claim)
+        with self.repo.write():
+            annotator_id = self._annotator(claim.annotator)
+            claim_id = self.repo.insert_claim(claim, annotator_id, keep_id=claim.id != 0)
+            stored = self.repo.claim(claim_id)
+            self._touch(claim.doc_id, annotator_id)
+            self.repo.log(claim.annotator, _operation, "claim", claim_id, claim.doc_id, None,
+                          _plain(stored))
+        return Changes(ChangeKind.CLAIMS, (claim.doc_id,), (claim_id,), None, stored)
+
+    def update_claim(self, claim_id: ClaimId, annotator: str, **fields: Any) -> Changes:
+        before = self.repo.claim(claim_id)
+        self._check_owner(before.annotator, annotator, "claim")
+        after = self._claim_with(before, fields)
+        self._validate_claim(after)
+        with self.repo.write():
+            self.repo.update_claim(after)
+            stored = self.repo.claim(claim_id)
+            self.repo.log(annotator, "update", "claim", claim_id, before.doc_id,
+                          _plain(before), _plain(stored))
+        return Changes(ChangeKind.CLAIMS, (before.doc_id,), (claim_id,), before, stored)
+
+    def remove_claim(self, claim_id: ClaimId, annotator: str) -> Changes:
+        before = self.repo.claim(claim_id)
+        self._check_owner(before.annotator, annotator, "claim")
+        with self.repo.write():
+            self.repo.delete_claim(claim_id)
+            self.repo.log(annotator, "remove", "claim", claim_id, before.doc_id,
+                          _plain(before), None)
+        return Changes(ChangeKind.CLAIMS, (before.doc_id,), (claim_id,), before, None)
+
+    @staticmethod
+    def _claim_with(claim: Claim, fields: dict[str, Any]) -> Claim:
+        unknown = set(fields) - set(CLAIM_FIELDS) - {"provenance"}
+        if unknown:
+            raise ValidationError(f"claims have no field {', '.join(sorted(unknown))}")
+        if "demand_span_ids" in fields:
+            fields = {**fields, "demand_span_ids": tuple(fields["demand_span_ids"] or ())}
+        for key in ("gloss", "factuality", "form", "date_value", "date_precision", "date_mod",
+                    "source", "source_reliability", "info_credibility", "note"):
+            if key in fields and fields[key] is None:
+                fields[key] = ""
+        return dataclasses.replace(claim, **fields)
+
+    def _validate_claim(self, claim: Claim) -> None:
+        book = self.codebook
+        checks = {"event_type": "event_type", "factuality": "factuality", "form": "form",
+                  "source_reliability": "source_reliability",
+                  "info_credibility": "info_credibility", "date_mod": "date_mod"}
+        for field_name, vocab in checks.items():
+            value = getattr(claim, field_name)
+            if value and vocab in book.vocabularies and \
+                    value not in book.vocabulary(vocab).codes():
+                raise ValidationError(
+                    f"{field_name} {value!r} is not one of "
+                    f"{', '.join(book.vocabulary(vocab).codes())}")
+        if claim.position not in (None, -1, 0, 1):
+            raise ValidationError("position must be -1, 0 or +1")
+        for actor_id in (claim.claimant_id, claim.addressee_id, claim.object_id):
+            if actor_id is not None:
+                self.repo.actor(actor_id)
+        for span_id in (*claim.demand_span_ids, claim.date_span_id, claim.source_span_id):
+            if span_id is not None and self.repo.span(span_id).doc_id != claim.doc_id:
+                raise ValidationError(f"span {span_id} belongs to another document")
+        if claim.date_value:
+            from annotator.core.timex import parse_value
+
+            try:
+                parse_value(claim.date_value, claim.date_mod or None)
+            except ValueError as exc:
+                raise ValidationError(str(exc)) from None
+
+    # ------------------------------------------------------- document values
+
+    def set_value(self, doc_id: DocId, annotator: str, field: str, value: Any,
+                  provenance: dict[str, Any] | None = None) -> Changes:
+        """Set (or with None/'' clear) one document-level field for ``annotator``."""
+        try:
+            attr = self.codebook.document_field(field)
+        except KeyError as exc:
+            raise ValidationError(str(exc).strip('"')) from None
+        if attr.vocabulary and value not in (None, "") and \
+                str(value) not in self.codebook.vocabulary(attr.vocabulary).codes():
+            raise ValidationError(
+                f"{field} {value!r} is not one of "
+                f"{', '.join(self.codebook.vocabulary(attr.vocabulary).codes())}")
+        self.repo.document(doc_id)
+        with self.repo.write():
+            annotator_id = self._annotator(annotator)
+            before = self.repo.values(doc_id, annotator_id).get(field)
+            self.repo.set_value(doc_id, annotator_id, field, value, provenance)
+            self._touch(doc_id, annotator_id)
+            self.repo.log(annotator, "set", "value", field, doc_id, before, value)
+        return Changes(ChangeKind.VALUES, (doc_id,), (), before, value)
+
+    def set_document_fields(self, doc_id: DocId, annotator: str, **fields: str) -> Changes:
+        """Correct document metadata (language, publication date, title, ...)."""
+        before_doc = self.repo.document(doc_id)
+        before = {k: getattr(before_doc, k) for k in fields}
+        if "published" in fields and fields["published"]:
+            from annotator.core.timex import parse_value
+
+            try:
+                parse_value(fields["published"][:10])
+            except ValueError as exc:
+                raise ValidationError(f"publication date: {exc}") from None
+        with self.repo.write():
+            try:
+                self.repo.update_document(doc_id, fields)
+            except KeyError as exc:
+                raise ValidationError(str(exc).strip('"')) from None
+            self.repo.log(annotator, "update", "document", doc_id, doc_id, before, fields)
+        return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), before, fields)
+
+    def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes:
+        status = Status(status)
+        self.repo.document(doc_id)
+        with self.repo.write():
+            annotator_id = self._annotator(annotator)
+            before = self.repo.status(doc_id, annotator_id)
+            self.repo.set_status(doc_id, annotator_id, status)
+            self.repo.log(annotator, "set", "status", doc_id, doc_id, before.value, status.value)
+        return Changes(ChangeKind.STATUS, (doc_id,), (), before, status)
+
+    def _touch(self, doc_id: DocId, annotator_id: Any) -> None:
+        """The first edit of a document moves it from 'not started' to 'in progress'."""
+        if self.repo.status(doc_id, annotator_id) is Status.NOT_STARTED:
+            self.repo.set_status(doc_id, annotator_id, Status.IN_PROGRESS)
+
+    # ------------------------------------------------------------------ actors
+
+    def add_actor(self, canonical_name: str, *, aliases: Sequence[Alias | str] = (),
+                  key: str = "", **fields: str) -> Changes:
+        """A new registry actor; ``key`` defaults to a slug of the name."""
+        if not canonical_name.strip():
+            raise ValidationError("an actor needs a canonical name")
+        key = key or _unique_key(self, canonical_name)
+        if self.repo.actor_by_key(key) is not None:
+            raise ValidationError(f"an actor with key {key!r} already exists")
+        actor = Actor(ActorId(0), key, canonical_name.strip(), _aliases(aliases),
+                      **_actor_fields(fields))
+        with self.repo.write():
+            actor_id = self.repo.insert_actor(actor)
+            stored = self.repo.actor(actor_id)
+            self.repo.log("", "add", "actor", actor_id, None, None, _plain(stored))
+        return Changes(ChangeKind.ACTORS, (), (actor_id,), None, stored)
+
+    def update_actor(self, actor_id: ActorId, **fields: Any) -> Changes:
+        before = self.repo.actor(actor_id)
+        if "aliases" in fields:
+            fields["aliases"] = _aliases(fields["aliases"])
+        after = dataclasses.replace(before, **fields)
+        if not after.canonical_name.strip():
+            raise ValidationError("an actor needs a canonical name")
+        with self.repo.write():
+            self.repo.update_actor(after)
+            self.repo.log("", "update", "actor", actor_id, None, _plain(before), _plain(after))
+        return Changes(ChangeKind.ACTORS, (), (actor_id,), before, after)
+
+    def delete_actor(self, actor_id: ActorId) -> Changes:
+        """Delete an actor nobody points to; refused with the count otherwise."""
+        before = self.repo.actor(actor_id)
+        mentions = self.repo.actor_mentions(actor_id)
+        if mentions:
+            raise ValidationError(
+                f"{before.canonical_name} is used by {mentions} annotation(s); "
+                "merge it into another actor instead")
+        with self.repo.write():
+            self.repo.delete_actor(actor_id)
+            self.repo.log("", "remove", "actor", actor_id, None, _plain(before), None)
+        return Changes(ChangeKind.ACTORS, (), (actor_id,), before, None)
+
+    def merge_actors(self, keep: ActorId, drop: ActorId) -> Changes:
+        """Fold ``drop`` into ``keep``: its names become aliases, its mentions follow."""
+        if keep == drop:
+            raise ValidationError("cannot merge an actor into itself")
+        kept, dropped = self.repo.actor(keep), self.repo.actor(drop)
+        names = [*kept.aliases, Alias(dropped.canonical_name), *dropped.aliases]
+        merged = dataclasses.replace(kept, aliases=_aliases(names),
+                                     qid=kept.qid or dropped.qid,
+                                     country=kept.country or dropped.country,
+                                     sector=kept.sector or dropped.sector,
+                                     actor_type=kept.actor_type or dropped.actor_type,
+                                     title=kept.title or dropped.title)
+        with self.repo.write():
+            self.repo.repoint_actor(drop, keep)
+            self.repo.update_actor(merged)
+            self.repo.delete_actor(drop)
+            self.repo.log("", "merge", "actor", keep, None,
+                          {"keep": _plain(kept), "drop": _plain(dropped)}, _plain(merged))
+        return Changes(ChangeKind.ACTORS, (), (keep, drop), dropped, merged)
+
+    # ------------------------------------------------------------- suggestions
+
+    def suggestions(self, doc_id: DocId, annotator: str | None,
+                    layers: Iterable[str] | None = None, *,
+                    suggesters: Sequence[str] | None = None) -> list[Suggestion]:
+        """Actor and date suggestions for ``annotator`` (None: unfiltered), hiding those
+        overlapping their own spans of the same layer and those they rejected."""
+        from annotator.core.assist import workflow
+
+        return workflow.suggestions(self, doc_id, annotator, layers, suggesters)
+
+    def accept_suggestion(self, doc_id: DocId, annotator: str,
+                          suggestion: Suggestion) -> Changes:
+        """The annotator's own span with the actor or date filled in; undo: remove_span."""
+        from annotator.core.assist import workflow
+
+        return workflow.accept(self, doc_id, annotator, suggestion)
+
+    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes:
+        """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
+        the new spans."""
+        from annotator.core.assist import workflow
+
+        return workflow.accept_all(self, doc_id, annotator, layer)
+
+    def reject_suggestion(self, doc_id: DocId, annotator: str,
+                          suggestion: Suggestion) -> Changes:
+        """Hide a suggestion from ``annotator`` for good; undo: unreject_suggestion."""
+        from annotator.core.assist import workflow
+
+        return workflow.reject(self, doc_id, annotator, suggestion)
+
+    def unreject_suggestion(self, doc_id: DocId, annotator: str,
+                            suggestion: Suggestion) -> Changes:
+        from annotator.core.assist import workflow
+
+        return workflow.unreject(self, doc_id, annotator, suggestion)
+
+    # --------------------------------------------------------------- team work
+
+    def assign(self, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
+               overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
+        """Assign documents: each to every annotator, or split with an ``overlap``
+        fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
+        from annotator.core import team
+
+        return team.assign(self, doc_ids, annotators, overlap=overlap, seed=seed)
+
+    def make_package(self, annotator: str, out_path: str | Path,
+                     doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
+        """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
+        from annotator.core import team
+
+        return team.make_package(self, annotator, out_path, doc_ids)
+
+    def write_packages(self, out_dir: str | Path,
+                       plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
+        """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
+        every assignment, into ``out_dir``."""
+        from annotator.core import team
+
+        return team.write_packages(self, out_dir, plan)
+
+    def merge_package(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
+        """Merge a returned package (one transaction; twice is a no-op); raises
+        :class:`~annotator.core.team.package.PackageError` and merges nothing on refusal."""
+        from annotator.core import team
+
+        return team.merge_package(self, path, dry_run=dry_run)
+
+    def progress_by_annotator(self) -> list[AnnotatorProgress]:
+        """Assigned, not started, in progress and done per annotator (the dashboard)."""
+        from annotator.core import team
+
+        return team.progress(self)
+
+    # ------------------------------------------------------------ export, check
+
+    def export(self, format_name: str, path: str | Path, selection: Any = None, *,
+               state: TaskState = NULL_STATE, **options: Any) -> Any:
+        """Export a Selection (default: everything) as ``format_name``; an ExportResult."""
+        from annotator.core.exporters import export
+
+        return export(self, format_name, path, selection, state, **options)
+
+    def export_native(self, path: str | Path, *, state: TaskState = NULL_STATE,
+                      annotators: Sequence[str] | None = None,
+                      timestamp: bool = True, force: bool = False) -> int:
+        """Write the lossless native JSONL; returns the number of documents written.
+
+        ``path`` is guarded like every export (never the project, a backup or
+        an SQLite file); an existing file is replaced only with ``force``.
+        """
+        from annotator.core.exporters import native
+        from annotator.core.outputs import check_target
+
+        target = check_target(path, kind="file", project=self.path, force=force)
+        return native.export(self, target, state=state, annotators=annotators,
+                             timestamp=timestamp)
+
+    def check(self) -> list[str]:
+        """Integrity, foreign keys and every document's text hash; [] when all is well."""
+        problems = self.repo.integrity_problems()
+        for doc_id, text, digest in self.repo.iter_texts():
+            if sha256(text) != digest:
+                problems.append(f"document {doc_id}: text does not match its SHA-256")
+        for span in self.repo.spans():
+            text = self.repo.document_text(span.doc_id)
+            if text[span.start:span.end] != span.text:
+                problems.append(f"span {span.id}: offsets no longer match its text")
+        return problems
+
+
+def _tool_version() -> str:
+    from annotator import __version__
+
+    return __version__
+
+
+def _plain(record: Any) -> Any:
+    return dataclasses.asdict(record) if dataclasses.is_dataclass(record) else record
+
+
+def _aliases(items: Iterable[Alias | str | dict[str, str]]) -> tuple[Alias, ...]:
+    out: dict[tuple[str, str], Alias] = {}
+    for item in items:
+        if isinstance(item, str):
+            alias = Alias(item.strip())
+        elif isinstance(item, dict):
+            alias = Alias(str(item.get("alias", "")).strip(), str(item.get("lang", "*")))
+        else:
+            alias = item
+        if alias.alias:
+            out.setdefault((alias.alias, alias.lang), alias)
+    return tuple(out.values())
+
+
+def _actor_fields(fields: dict[str, str]) -> dict[str, str]:
+    allowed = {"qid", "country", "sector", "actor_type", "title"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"actors have no field {', '.join(sorted(unknown))}")
+    qid = fields.get("qid", "")
+    if qid and not re.fullmatch(r"Q\d+", qid):
+        raise ValidationError(f"{qid!r} is not a Wikidata QID (Q followed by digits)")
+    return {k: str(v or "") for k, v in fields.items()}
+
+
+def _unique_key(project: Project, name: str) -> str:
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
+    key, number = base, 2
+    while project.repo.actor_by_key(key) is not None:
+        key, number = f"{base}-{number}", number + 1
+    return key

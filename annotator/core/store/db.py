@@ -1,0 +1,116 @@
+"""open_db(): the one place a project Database is built.
+
+Sets the PRAGMAs every connection needs and brings the schema up to date.
+
+Durability: WAL journal with ``synchronous=FULL``. In WAL mode ``NORMAL``
+already survives a killed process (the WAL is in the OS page cache), but it
+can lose the last commits on power loss; an annotator's acknowledged edit must
+survive both, and one fsync per edit costs about a millisecond here. Bulk
+imports group many files in one transaction, so they pay it rarely.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from annotator.core import backup
+from annotator.core.store import migrations
+from annotator.core.store.maintenance import needs_immutable
+
+APPLICATION_ID = 0x414E4E4F  # "ANNO": lets `file` and our own checks recognise a project
+
+
+class ProjectFileError(RuntimeError):
+    """A path that is not a usable annotator project, with a readable reason."""
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A raw connection with our PRAGMAs; autocommit mode, transactions are explicit."""
+    target = str(path)
+    if target != ":memory:":
+        mode = "ro" if read_only else "rwc"
+        target = f"{Path(path).resolve().as_uri()}?mode={mode}"
+        if read_only and needs_immutable(Path(path)):
+            target += "&immutable=1"  # read-only media: nobody can be writing it either
+    try:
+        conn = sqlite3.connect(target, uri=target != ":memory:", isolation_level=None,
+                               check_same_thread=False, timeout=5.0)
+    except sqlite3.OperationalError as exc:
+        raise ProjectFileError(f"cannot open {path}: {exc}") from None
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not read_only and target != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -32000")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ProjectFileError(f"{path} is damaged or not an annotator project ({exc})") from None
+    return conn
+
+
+def read_only_reason(path: str | Path) -> str | None:
+    """Why an existing project file cannot be written (None when it can).
+
+    Such a file is opened read-only instead of failing: reading works and every
+    save reports :class:`~annotator.core.store.maintenance.ReadOnlyProjectError`.
+    """
+    path = Path(path)
+    if str(path) == ":memory:" or not path.exists():
+        return None
+    if not os.access(path, os.W_OK):
+        return f"{path} is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only"
+    return None
+
+
+def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
+            defer_backup: bool = False) -> Database:
+    """Open (or create) a project database and run pending migrations.
+
+    Opening an existing file for writing first backs it up (see
+    :func:`annotator.core.backup.before_open`): always before a migration, else
+    at most once per backup interval. ``defer_backup`` leaves the rolling backup
+    to the caller (the window takes it on a worker thread after the first paint);
+    the backup before a migration is never deferred.
+    """
+    path_obj = Path(path) if str(path) != ":memory:" else None
+    if path_obj is not None and not create and not path_obj.exists():
+        raise ProjectFileError(f"{path} does not exist")
+    if path_obj is not None and not create and read_only_reason(path_obj):
+        read_only = True
+    if path_obj is not None and create and path_obj.exists() and path_obj.stat().st_size:
+        raise ProjectFileError(f"{path} already exists; open it instead of creating it")
+    conn = connect(path, read_only=read_only)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = migrations.current_version(conn)
+        if not create and version and app_id != APPLICATION_ID:
+            raise ProjectFileError(f"{path} is an SQLite file but not an annotator project")
+        if not create and version == 0:
+            raise ProjectFileError(f"{path} is not an annotator project (no schema)")
+        if not read_only:
+            migrating = 0 < version < migrations.SCHEMA_VERSION
+            if path_obj is not None and not create and (migrating or not defer_backup):
+                backup.before_open(conn, path_obj, version, migrations.SCHEMA_VERSION)
+            migrations.migrate(conn)
+            if app_id != APPLICATION_ID:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        elif version < migrations.SCHEMA_VERSION:
+            raise ProjectFileError(
+                f"{path} needs a schema upgrade, which a read-only opening cannot do"
+            )
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ProjectFileError(f"{path} is not a readable annotator project ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return Database(conn, execute_plugins=False)

@@ -1,0 +1,379 @@
+"""Offline team work: assignments, annotator packages, the round trip and progress.
+
+The round trip (docs/team-workflow.md tells it step by step):
+
+1. the reviewer assigns documents (:func:`assign`, :func:`split_assignment`) and
+   writes one package per annotator (:func:`write_packages`);
+2. the annotator opens the package as a local project (:func:`project_from_package`),
+   works offline, and writes a return package (:func:`return_package`);
+3. the reviewer merges it (:func:`merge_package`, in :mod:`annotator.core.team.merge`).
+
+The file format itself lives in :mod:`annotator.core.team.package`, the SQL in
+:mod:`annotator.core.store.team`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.codebook import parse_codebook
+from annotator.core.exporters import native
+from annotator.core.models import GOLD, DocId, new_uid
+from annotator.core.store import team as rt
+from annotator.core.store.repository import now
+from annotator.core.team.merge import MergeReport, merge_package
+from annotator.core.team.package import (
+    CODEBOOK,
+    DEFAULT_LIMITS,
+    DELETIONS,
+    DOCUMENTS,
+    FORMAT,
+    FORMAT_VERSION,
+    REGISTRY,
+    SUFFIX,
+    Package,
+    PackageError,
+    PackageLimits,
+    read_package,
+    sha256_bytes,
+    write_package,
+)
+from annotator.core.text import sha256
+
+if TYPE_CHECKING:
+    from annotator.core.project import Project
+
+__all__ = [
+    "AnnotatorProgress", "MergeReport", "PackageError", "PackageInfo", "PackageLimits",
+    "assign", "assignments", "make_package", "merge_package", "progress",
+    "project_from_package", "read_package", "return_package", "split_assignment", "unassign",
+    "write_packages",
+]
+
+# project_info keys: the master's identity, and in a local project where it came from
+INFO_PROJECT_UID = "project_uid"
+INFO_PARENT = "team.package_uid"
+INFO_PARENT_CREATED = "team.package_created_at"
+INFO_ANNOTATOR = "team.annotator"
+INFO_ORIGIN_UID = "team.origin_project_uid"
+INFO_ORIGIN_NAME = "team.origin_project_name"
+
+
+@dataclass(frozen=True, slots=True)
+class PackageInfo:
+    """A package just written."""
+
+    path: Path
+    package_uid: str
+    annotator: str
+    documents: int
+    checksum: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatorProgress:
+    """One row of the progress dashboard (counts over the assigned documents)."""
+
+    annotator: str
+    assigned: int
+    not_started: int
+    in_progress: int
+    done: int
+    packages_out: int = 0
+    packages_in: int = 0
+    last_merged: str = ""
+
+    @property
+    def fraction_done(self) -> float:
+        return self.done / self.assigned if self.assigned else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "fraction_done": round(self.fraction_done, 4)}
+
+
+# --------------------------------------------------------------- assignment
+
+
+def split_assignment(doc_ids: Iterable[DocId], annotators: Sequence[str], overlap: float = 0.0,
+                     *, seed: int | None = 0) -> dict[str, list[DocId]]:
+    """Deal documents to annotators; a random ``overlap`` fraction goes to every one of them.
+
+    With overlap 0.1 and 100 documents, 10 (drawn at random) are shared by all
+    annotators for agreement and the other 90 are dealt out one by one in a random
+    order, so each annotator gets about the same number. ``seed`` makes the draw
+    repeatable (None: a different draw each time).
+    """
+    names = _annotator_names(annotators)
+    if not 0.0 <= overlap <= 1.0:
+        raise ValueError(f"overlap must be between 0 and 1, not {overlap}")
+    docs = sorted(set(doc_ids))
+    order = list(docs)
+    random.Random(seed).shuffle(order)
+    shared_count = int(overlap * len(order) + 0.5)
+    if overlap > 0 and order and shared_count == 0:
+        shared_count = 1
+    shared, rest = order[:shared_count], order[shared_count:]
+    plan: dict[str, list[DocId]] = {name: list(shared) for name in names}
+    for index, doc_id in enumerate(rest):
+        plan[names[index % len(names)]].append(doc_id)
+    return {name: sorted(ids) for name, ids in plan.items()}
+
+
+def assign(project: Project, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
+           overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
+    """Store assignments: every document to every annotator, or split with ``overlap``.
+
+    Returns annotator -> the documents this call assigned (already assigned ones
+    included); one transaction.
+    """
+    docs = sorted(set(doc_ids))
+    names = _annotator_names(annotators)
+    known = set(project.repo.document_ids()) if docs else set()
+    unknown = [d for d in docs if d not in known]
+    if unknown:
+        raise KeyError(f"no document with id {', '.join(map(str, unknown[:5]))}")
+    plan = {n: list(docs) for n in names} if overlap is None else \
+        split_assignment(docs, names, overlap, seed=seed)
+    with project.repo.write():
+        for name, ids in plan.items():
+            annotator_id = project._annotator(name)
+            rt.add_assignments(project.repo, ((d, annotator_id) for d in ids))
+    return plan
+
+
+def unassign(project: Project, doc_ids: Iterable[DocId], annotator: str) -> int:
+    """Take documents back from an annotator (their annotations stay); returns how many."""
+    if annotator not in project.repo.annotators():
+        return 0
+    with project.repo.write():
+        annotator_id = project.repo.annotator_id(annotator, create=False)
+        return rt.remove_assignments(project.repo, doc_ids, annotator_id)
+
+
+def assignments(project: Project) -> dict[str, list[DocId]]:
+    return rt.assignments(project.repo)
+
+
+def _annotator_names(annotators: Sequence[str]) -> list[str]:
+    names = list(dict.fromkeys(annotators))
+    if not names:
+        raise ValueError("name at least one annotator")
+    if GOLD in names:
+        raise ValueError(f"{GOLD!r} is the adjudicated layer, not an annotator to assign to")
+    return names
+
+
+# ----------------------------------------------------------- writing packages
+
+
+def make_package(project: Project, annotator: str, out_path: str | Path,
+                 doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
+    """Write the package for ``annotator``: ``doc_ids`` (assigned now) or all assigned."""
+    repo = project.repo
+    chosen = None if doc_ids is None else sorted(set(doc_ids))
+    with repo.write():
+        project._annotator(annotator)
+        if chosen is not None:
+            assign(project, chosen, [annotator])
+        if not repo.info(INFO_PROJECT_UID):
+            repo.set_info(INFO_PROJECT_UID, new_uid())
+    docs = chosen if chosen is not None else rt.assigned_doc_ids(repo, annotator)
+    if not docs:
+        raise PackageError(f"no documents are assigned to {annotator!r}")
+    identity = {"uid": repo.info(INFO_PROJECT_UID), "name": _project_name(project)}
+    return _write(project, Path(out_path), annotator, docs, kind="assignment",
+                  parent=("", ""), identity=identity, deletions=_no_deletions())
+
+
+def write_packages(project: Project, out_dir: str | Path,
+                   plan: Mapping[str, Sequence[DocId]] | None = None) -> list[PackageInfo]:
+    """One package per annotator into ``out_dir``: the documents of ``plan``
+    (e.g. what :func:`assign` returned) or, without a plan, everything assigned."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = dict(plan) if plan is not None else dict(rt.assignments(project.repo))
+    if not chosen:
+        raise PackageError("nothing is assigned yet: assign documents first")
+    stem = _safe(_project_name(project))
+    return [make_package(project, name, folder / f"{stem}-{_safe(name)}{SUFFIX}", docs)
+            for name, docs in chosen.items()]
+
+
+def return_package(project: Project, out_path: str | Path) -> PackageInfo:
+    """The annotator's package back to the reviewer: their annotations on every document
+    of this local project, and what they deleted."""
+    repo = project.repo
+    parent = (repo.info(INFO_PARENT), repo.info(INFO_PARENT_CREATED))
+    annotator = repo.info(INFO_ANNOTATOR)
+    if not parent[0] or not annotator:
+        raise PackageError(f"{project.path.name} was not opened from a package, so there is "
+                           "nothing to return")
+    identity = {"uid": repo.info(INFO_ORIGIN_UID), "name": repo.info(INFO_ORIGIN_NAME)}
+    deletions = {
+        "spans": rt.removed_uids(repo, "span", annotator),
+        "claims": rt.removed_uids(repo, "claim", annotator),
+        "values": [{"sha256": project.document(doc_id).sha256, "field": name}
+                   for doc_id, name in rt.cleared_values(repo, annotator)],
+    }
+    return _write(project, Path(out_path), annotator, repo.document_ids(), kind="return",
+                  parent=parent, identity=identity, deletions=deletions)
+
+
+def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId], *,
+           kind: str, parent: tuple[str, str], identity: dict[str, str],
+           deletions: dict[str, Any]) -> PackageInfo:
+    from annotator import __version__
+
+    book_text = project.repo.codebook_text() or project.codebook.source_text
+    contents, actors = _contents(project, annotator, doc_ids, book_text)
+    contents[DELETIONS] = _json_bytes(deletions)
+    manifest = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind,
+        "package_uid": new_uid(), "parent_package_uid": parent[0],
+        "parent_created_at": parent[1], "project": identity,
+        "annotator": annotator, "created_at": now(), "tool_version": __version__,
+        "codebook": {"name": project.codebook.name, "version": project.codebook.version,
+                     "sha256": sha256(book_text)},
+        "documents": len(doc_ids), "actors": actors,
+    }
+    checksum = write_package(path, manifest, contents)
+    with project.repo.write():
+        rt.record_package(project.repo, manifest["package_uid"], "out", annotator, checksum,
+                          {"kind": kind, "path": str(path), "documents": len(doc_ids),
+                           "created_at": manifest["created_at"], "parent": parent[0]})
+    return PackageInfo(path, manifest["package_uid"], annotator, len(doc_ids), checksum)
+
+
+def _contents(project: Project, annotator: str, doc_ids: Sequence[DocId], book_text: str
+              ) -> tuple[dict[str, bytes], int]:
+    actors = sorted(project.actors(), key=lambda a: a.key)
+    keys = {a.id: a.key for a in actors}
+    header = {"type": "header", "format": native.FORMAT, "format_version": native.FORMAT_VERSION,
+              "codebook": {"name": project.codebook.name,
+                           "version": project.codebook.version},
+              "annotators": [annotator], "documents": len(doc_ids), "actors": len(actors)}
+    lines = [_line(header)]
+    lines.extend(_line(native.document_record(project, d, [annotator], keys)) for d in doc_ids)
+    registry = "".join(_line(native.actor_record(a)) for a in actors)
+    return {CODEBOOK: book_text.encode("utf-8"), REGISTRY: registry.encode("utf-8"),
+            DOCUMENTS: "".join(lines).encode("utf-8")}, len(actors)
+
+
+def _no_deletions() -> dict[str, list[Any]]:
+    return {"spans": [], "claims": [], "values": []}
+
+
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
+
+
+def _project_name(project: Project) -> str:
+    return project.repo.info("name") or project.path.stem or "project"
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.@-]+", "_", name).strip("._") or "package"
+
+
+# --------------------------------------------------------- opening a package
+
+
+def project_from_package(package_path: str | Path, dest_project_path: str | Path,
+                         annotator: str | None = None, *,
+                         limits: PackageLimits = DEFAULT_LIMITS) -> Project:
+    """Create the annotator's local project from a package; returns it open.
+
+    ``annotator``, when given, must be the one the package was made for. The
+    local project gets the package's exact codebook text, its registry, its
+    documents (with that annotator's existing annotations) and assignments, and
+    remembers where it came from for :func:`return_package`.
+    """
+    from annotator.core.project import Project
+
+    package = read_package(package_path, limits)
+    owner = str(package.manifest.get("annotator") or "")
+    if annotator is not None and annotator != owner:
+        raise PackageError(f"this package was made for {owner!r}, not {annotator!r}")
+    book_text = check_codebook_member(package)
+    dest = Path(dest_project_path)
+    if dest.exists():
+        raise PackageError(f"{dest} already exists; choose a new file for the local project")
+    building = dest.with_name(dest.name + ".opening")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    try:
+        _build_local(package, building, owner, book_text)
+        building.rename(dest)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{building}{suffix}").unlink(missing_ok=True)
+    return Project.open(dest)
+
+
+def check_codebook_member(package: Package) -> str:
+    """The package's codebook text, after checking it is the one the manifest names."""
+    text = package.text(CODEBOOK)
+    stated = package.manifest.get("codebook") or {}
+    if sha256_bytes(package.members[CODEBOOK]) != stated.get("sha256"):
+        raise PackageError(f"{package.path.name}: codebook.toml is not the codebook the "
+                           "manifest names")
+    book = parse_codebook(text, f"{package.path.name}:{CODEBOOK}")
+    if (book.name, book.version) != (stated.get("name"), stated.get("version")):
+        raise PackageError(f"{package.path.name}: codebook.toml is {book.name} {book.version}, "
+                           f"the manifest says {stated.get('name')} {stated.get('version')}")
+    return text
+
+
+def _build_local(package: Package, path: Path, annotator: str, book_text: str) -> None:
+    from annotator.core.project import Project
+
+    manifest = package.manifest
+    with tempfile.TemporaryDirectory(prefix="annpkg-") as tmp:
+        book_file = Path(tmp) / CODEBOOK
+        book_file.write_bytes(package.members[CODEBOOK])
+        data = Path(tmp) / "package.jsonl"
+        data.write_bytes(package.members[REGISTRY] + package.members[DOCUMENTS])
+        with Project.create(path, codebook=book_file) as project:
+            if sha256(project.repo.codebook_text() or "") != sha256(book_text):
+                raise PackageError("the codebook changed while installing it")
+            report = project.import_paths([data], description=f"package {manifest['package_uid']}")
+            if report.rejected:
+                raise PackageError(f"{package.path.name}: {report.rejected[0]}")
+            project_info = manifest.get("project") or {}
+            with project.repo.write():
+                project.repo.set_info(INFO_PARENT, str(manifest["package_uid"]))
+                project.repo.set_info(INFO_PARENT_CREATED, str(manifest.get("created_at", "")))
+                project.repo.set_info(INFO_ANNOTATOR, annotator)
+                project.repo.set_info(INFO_ORIGIN_UID, str(project_info.get("uid", "")))
+                project.repo.set_info(INFO_ORIGIN_NAME, str(project_info.get("name", "")))
+                annotator_id = project._annotator(annotator)
+                rt.add_assignments(project.repo,
+                                   ((d, annotator_id) for d in project.repo.document_ids()))
+
+
+# ------------------------------------------------------------------ progress
+
+
+def progress(project: Project) -> list[AnnotatorProgress]:
+    """Per annotator with assignments: assigned, not started, in progress, done, packages."""
+    sent = rt.packages(project.repo, "out")
+    merged = rt.packages(project.repo, "in")
+    rows = []
+    for name, assigned, not_started, in_progress, done in rt.progress_rows(project.repo):
+        mine = [p for p in merged if p["annotator"] == name]
+        rows.append(AnnotatorProgress(
+            name, assigned, not_started, in_progress, done,
+            packages_out=sum(1 for p in sent if p["annotator"] == name),
+            packages_in=len(mine), last_merged=mine[-1]["at"] if mine else ""))
+    return rows

@@ -1,0 +1,483 @@
+"""Merging a returned annotator package into the master project.
+
+Everything that can be checked before writing is checked first (package
+structure, kind, codebook, every document's text hash, annotator names); the
+writing is one transaction, so any refusal found later still leaves the master
+exactly as it was. Records are matched by ``uid``.
+
+Which version wins when a record differs (docs/team-workflow.md): the package
+holds the annotator's own layer, so the returned version replaces the master's
+copy unless the master's copy changed after the last synchronisation with the
+annotator's local project (the creation of the package they started from, or the
+last return from it already merged). Then the master's copy is kept and the
+report lists the conflict. Merged records are stamped with the package's
+creation time, which is what makes a later return from the same local project
+win over them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, Status
+from annotator.core.store import team as rt
+from annotator.core.team.package import (
+    CODEBOOK,
+    DEFAULT_LIMITS,
+    Package,
+    PackageError,
+    PackageLimits,
+    deletion_lists,
+    document_records,
+    read_package,
+    registry_records,
+    sha256_bytes,
+)
+from annotator.core.text import sha256
+
+if TYPE_CHECKING:
+    from annotator.core.project import Project
+
+_CLAIM_TEXT = ("gloss", "factuality", "form", "date_value", "date_precision", "date_mod",
+               "source", "source_reliability", "info_credibility", "note")
+
+
+@dataclass(slots=True)
+class MergeReport:
+    """What a merge did (or, with ``dry_run``, would do)."""
+
+    path: str
+    package_uid: str
+    annotator: str
+    documents: int = 0
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    statuses: int = 0
+    """Document statuses (not started, in progress, done) the merge changed."""
+    actors_added: int = 0
+    kept: list[str] = field(default_factory=list)
+    """Records whose master copy changed since the last synchronisation and was kept."""
+    warnings: list[str] = field(default_factory=list)
+    already_merged: bool = False
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        if self.already_merged:
+            return f"{Path(self.path).name}: already merged, nothing changed"
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.deleted} deleted",
+                 f"{self.unchanged} unchanged"]
+        if self.statuses:
+            parts.append(f"{self.statuses} statuses changed")
+        if self.kept:
+            parts.append(f"{len(self.kept)} kept (changed in the master meanwhile)")
+        if self.actors_added:
+            parts.append(f"{self.actors_added} actors added")
+        verb = "would merge" if self.dry_run else "merged"
+        return (f"{verb} {self.annotator}'s package ({self.documents} documents): "
+                + ", ".join(parts))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run to roll the transaction back."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Content:
+    actors: list[dict[str, Any]]
+    documents: list[tuple[DocId, dict[str, Any]]]
+    deletions: dict[str, list[Any]]
+
+
+def merge_package(project: Project, path: str | Path, *, limits: PackageLimits = DEFAULT_LIMITS,
+                  dry_run: bool = False) -> MergeReport:
+    """Merge a returned package; raises :class:`PackageError` and merges nothing on refusal."""
+    try:
+        return _merge_package(project, path, limits=limits, dry_run=dry_run)
+    except PackageError:
+        raise
+    except (TypeError, AttributeError) as exc:  # a forged manifest or member of the wrong shape
+        raise PackageError(f"{Path(path).name}: malformed package ({exc}); nothing was merged"
+                           ) from None
+
+
+def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
+                   dry_run: bool) -> MergeReport:
+    package = read_package(path, limits)
+    manifest = package.manifest
+    annotator = _check_manifest(package)
+    report = MergeReport(str(path), str(manifest["package_uid"]), annotator, dry_run=dry_run)
+    if _already_merged(project, package):
+        report.already_merged = True
+        return report
+    _check_codebook(project, package)
+    base = _sync_point(project, package)
+    content = _Content(registry_records(package), _documents(project, package, annotator),
+                       deletion_lists(package))
+    report.documents = len(content.documents)
+    _warn_other_project(project, package, report)
+    try:
+        with project.repo.write():
+            _Merger(project, package, base, report).run(content)
+            if dry_run:
+                raise _DryRun
+            _record(project, package, report)
+    except _DryRun:
+        pass
+    except PackageError:
+        raise
+    except (KeyError, ValueError) as exc:
+        message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise PackageError(f"{package.path.name}: {message}; nothing was merged") from None
+    except (TypeError, AttributeError, OverflowError, sqlite3.InterfaceError,
+            sqlite3.ProgrammingError) as exc:
+        raise PackageError(f"{package.path.name}: malformed annotations ({exc}); "
+                           "nothing was merged") from None
+    return report
+
+
+# --------------------------------------------------------------- checks
+
+
+def _check_manifest(package: Package) -> str:
+    manifest, name = package.manifest, package.path.name
+    if manifest.get("kind") != "return":
+        raise PackageError(f"{name} is an assignment package (made for "
+                           f"{manifest.get('annotator')!r} to annotate); merge the package "
+                           "they send back")
+    annotator = manifest.get("annotator")
+    if not isinstance(annotator, str) or not annotator or annotator == GOLD:
+        raise PackageError(f"{name}: the manifest names no valid annotator")
+    for key in ("package_uid", "created_at"):
+        if not isinstance(manifest.get(key), str) or not manifest[key]:
+            raise PackageError(f"{name}: the manifest has no {key}")
+    _time(manifest["created_at"], name)
+    return annotator
+
+
+def _time(value: Any, source: str) -> datetime:
+    try:
+        stamp = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise PackageError(f"{source}: {value!r} is not a valid time") from None
+    if stamp.tzinfo is None:
+        raise PackageError(f"{source}: time {value!r} has no time zone")
+    return stamp
+
+
+def _check_codebook(project: Project, package: Package) -> None:
+    stated = package.manifest.get("codebook") or {}
+    if sha256_bytes(package.members[CODEBOOK]) != stated.get("sha256"):
+        raise PackageError(f"{package.path.name}: codebook.toml is not the codebook the "
+                           "manifest names")
+    master_text = project.repo.codebook_text() or project.codebook.source_text
+    book = project.codebook
+    if (stated.get("name"), stated.get("version")) != (book.name, book.version):
+        raise PackageError(
+            f"{package.path.name} was made for codebook {stated.get('name')} "
+            f"{stated.get('version')}, but this project uses {book.name} {book.version}; "
+            "nothing was merged")
+    if stated.get("sha256") != sha256(master_text):
+        raise PackageError(
+            f"{package.path.name} was made for a different text of codebook {book.name} "
+            f"{book.version} than this project's; nothing was merged")
+
+
+def _already_merged(project: Project, package: Package) -> bool:
+    uid = package.manifest["package_uid"]
+    for item in rt.packages(project.repo, "in"):
+        if item["package_uid"] != uid:
+            continue
+        if item["checksum"] == package.checksum:
+            return True
+        raise PackageError(f"{package.path.name}: a different package with the same id was "
+                           f"merged on {item['at'][:19]}; this one was altered")
+    return False
+
+
+def _sync_point(project: Project, package: Package) -> datetime:
+    """When master and local project last agreed: the parent package's creation or the
+    latest return from the same local project already merged."""
+    manifest, name = package.manifest, package.path.name
+    created = _time(manifest["created_at"], name)
+    parent = str(manifest.get("parent_package_uid") or "")
+    points = [_time(manifest["parent_created_at"], name)] \
+        if manifest.get("parent_created_at") else []
+    for item in rt.packages(project.repo, "in", manifest["annotator"]):
+        summary = item["summary"]
+        if not parent or summary.get("parent") != parent:
+            continue
+        earlier = _time(summary.get("created_at"), "the package log")
+        if earlier > created:
+            raise PackageError(
+                f"{name} is older than a package from the same annotator already merged "
+                f"(made {summary.get('created_at', '')[:19]}); merge only the newest")
+        points.append(earlier)
+    return max(points) if points else created
+
+
+def _warn_other_project(project: Project, package: Package, report: MergeReport) -> None:
+    origin = (package.manifest.get("project") or {}).get("uid", "")
+    mine = project.repo.info("project_uid")
+    if origin and mine and origin != mine:
+        report.warnings.append("the package was made from another project; documents were "
+                               "matched by their text")
+
+
+# --------------------------------------------------------------- content
+
+
+def _documents(project: Project, package: Package, annotator: str
+               ) -> list[tuple[DocId, dict[str, Any]]]:
+    out, missing = [], []
+    for item in document_records(package, annotator):
+        doc_id = project.repo.doc_id_by_sha(item["sha256"])
+        if doc_id is None:
+            missing.append(item.get("title") or item["sha256"][:12])
+        else:
+            out.append((doc_id, item))
+    if missing:
+        raise PackageError(
+            f"{package.path.name} holds {len(missing)} document(s) whose text is not in this "
+            f"project (first: {missing[0]!r}); nothing was merged")
+    return out
+
+
+def _record(project: Project, package: Package, report: MergeReport) -> None:
+    manifest = package.manifest
+    summary = {"created_at": manifest["created_at"],
+               "parent": manifest.get("parent_package_uid", ""), "path": report.path,
+               "added": report.added, "updated": report.updated, "deleted": report.deleted,
+               "kept": len(report.kept), "statuses": report.statuses,
+               "documents": report.documents}
+    rt.record_package(project.repo, report.package_uid, "in", report.annotator,
+                      package.checksum, summary)
+    project.repo.log(report.annotator, "merge", "package", report.package_uid, None, None,
+                     summary)
+
+
+# --------------------------------------------------------------- writing
+
+
+class _Merger:
+    """Applies one package's records inside the caller's transaction."""
+
+    def __init__(self, project: Project, package: Package, base: datetime,
+                 report: MergeReport) -> None:
+        self.project = project
+        self.repo = project.repo
+        self.annotator = report.annotator
+        self.annotator_id = project._annotator(report.annotator)
+        self.stamp_at = str(package.manifest["created_at"])
+        self.base = base
+        self.report = report
+
+    def run(self, content: _Content) -> None:
+        from annotator.core.importers.ingest import _upsert_actor
+
+        for item in content.actors:
+            self.report.actors_added += int(_upsert_actor(self.project, item))
+        for doc_id, record in content.documents:
+            entry = (record.get("annotations") or {}).get(self.annotator)
+            if entry is not None:
+                self._document(doc_id, record["text"], entry)
+        self._delete_records("claim", content.deletions["claims"])
+        self._delete_records("span", content.deletions["spans"])
+        self._delete_values(content.deletions["values"])
+
+    def _wins(self, master_updated_at: str) -> bool:
+        """The returned version replaces a master copy unchanged since the sync point."""
+        return _time(master_updated_at, "the project") <= self.base
+
+    def _document(self, doc_id: DocId, text: str, entry: dict[str, Any]) -> None:
+        for item in entry.get("spans", []):
+            self._span(self._span_from(doc_id, text, item))
+        for item in entry.get("claims", []):
+            self._claim(self._claim_from(doc_id, item))
+        provenance = entry.get("provenance") or {}
+        for name, value in sorted((entry.get("values") or {}).items()):
+            self._value(doc_id, name, value, dict(provenance.get(name) or {}))
+        if entry.get("status"):
+            self._status(doc_id, Status(entry["status"]))
+
+    # ------------------------------------------------------------- spans
+
+    def _span_from(self, doc_id: DocId, text: str, item: dict[str, Any]) -> Span:
+        uid, start, end = str(item.get("uid") or ""), item.get("start"), item.get("end")
+        if not uid:
+            raise PackageError("a span in the package has no uid")
+        if not isinstance(start, int) or not isinstance(end, int) or \
+                not 0 <= start < end <= len(text):
+            raise PackageError(f"span {uid} has offsets {start}-{end} outside its text")
+        if item.get("layer") not in self.project.codebook.layer_names():
+            raise PackageError(f"span {uid} has unknown layer {item.get('layer')!r}")
+        if "text" in item and item["text"] != text[start:end]:
+            raise PackageError(f"span {uid}: its text does not match the document")
+        return Span(SpanId(0), uid, doc_id, self.annotator, str(item["layer"]), start, end,
+                    text[start:end], self._actor(item.get("actor")),
+                    dict(item.get("attributes") or {}), dict(item.get("provenance") or {}))
+
+    def _span(self, span: Span) -> None:
+        found = self._owned("span", span.uid, span.doc_id)
+        if found is None:
+            span_id = self.repo.insert_span(span, self.annotator_id)
+            self._added("span", (span_id,))
+            return
+        current = self.repo.span(SpanId(found[0]))
+        incoming = dataclasses.replace(span, id=current.id)
+        if incoming == current:
+            self.report.unchanged += 1
+        elif self._wins(found[3]):
+            self.repo.update_span(incoming)
+            self._updated("span", (current.id,))
+        else:
+            self.report.kept.append(f"span {span.uid} ({current.layer} {current.text!r})")
+
+    # ------------------------------------------------------------ claims
+
+    def _claim_from(self, doc_id: DocId, item: dict[str, Any]) -> Claim:
+        uid = str(item.get("uid") or "")
+        if not uid:
+            raise PackageError("a claim in the package has no uid")
+        claim = Claim(
+            ClaimId(0), uid, doc_id, self.annotator,
+            claimant_id=self._actor(item.get("claimant")),
+            addressee_id=self._actor(item.get("addressee")),
+            object_id=self._actor(item.get("object")),
+            demand_span_ids=tuple(self._span_ref(uid, r) for r in item.get("demand_spans", [])),
+            event_type=item.get("event_type") or "REQUEST", position=item.get("position"),
+            date_span_id=self._span_ref(uid, item.get("date_span")),
+            source_span_id=self._span_ref(uid, item.get("source_span")),
+            provenance=dict(item.get("provenance") or {}),
+            **{k: str(item.get(k) or "") for k in _CLAIM_TEXT},
+        )
+        try:
+            self.project._validate_claim(claim)
+        except ValueError as exc:
+            raise PackageError(f"claim {uid}: {exc}") from None
+        return claim
+
+    def _claim(self, claim: Claim) -> None:
+        found = self._owned("claim", claim.uid, claim.doc_id)
+        if found is None:
+            claim_id = self.repo.insert_claim(claim, self.annotator_id)
+            self._added("claim", (claim_id,))
+            return
+        current = self.repo.claim(ClaimId(found[0]))
+        incoming = dataclasses.replace(claim, id=current.id)
+        if incoming == current:
+            self.report.unchanged += 1
+        elif self._wins(found[3]):
+            self.repo.update_claim(incoming)
+            self._updated("claim", (current.id,))
+        else:
+            self.report.kept.append(f"claim {claim.uid} ({current.event_type})")
+
+    def _span_ref(self, claim_uid: str, ref: Any) -> Any:
+        if ref in (None, ""):
+            return None
+        span_id = self.repo.span_id_by_uid(str(ref))
+        if span_id is None:
+            raise PackageError(f"claim {claim_uid} points to unknown span {ref!r}")
+        return span_id
+
+    # ---------------------------------------------------- values, status
+
+    def _value(self, doc_id: DocId, name: str, value: Any, provenance: dict[str, Any]) -> None:
+        attr = self.project.codebook.document_field(name)
+        vocabulary = self.project.codebook.vocabularies.get(attr.vocabulary)
+        if vocabulary is not None and str(value) not in vocabulary.codes():
+            raise PackageError(f"document field {name}: {value!r} is not in the codebook")
+        current = rt.value_stamps(self.repo, doc_id, self.annotator_id).get(name)
+        key = (doc_id, self.annotator_id, name)
+        if current is None:
+            self.repo.set_value(doc_id, self.annotator_id, name, value, provenance)
+            self._added("value", key)
+        elif (current[0], current[1]) == (value, provenance):
+            self.report.unchanged += 1
+        elif self._wins(current[2]):
+            self.repo.set_value(doc_id, self.annotator_id, name, value, provenance)
+            self._updated("value", key)
+        else:
+            self.report.kept.append(f"document {doc_id} field {name}")
+
+    def _status(self, doc_id: DocId, status: Status) -> None:
+        current = rt.status_stamp(self.repo, doc_id, self.annotator_id)
+        if (current[0] if current else Status.NOT_STARTED) == status:
+            return
+        if current is None or self._wins(current[1]):
+            self.repo.set_status(doc_id, self.annotator_id, status)
+            rt.stamp(self.repo, "status", (doc_id, self.annotator_id), self.stamp_at)
+            self.report.statuses += 1
+        else:
+            self.report.kept.append(f"document {doc_id} status {current[0].value}")
+
+    # --------------------------------------------------------- deletions
+
+    def _delete_records(self, kind: str, uids: list[Any]) -> None:
+        for uid in uids:
+            found = rt.record_by_uid(self.repo, kind, str(uid))
+            if found is None:
+                continue
+            if found[2] != self.annotator_id:
+                raise PackageError(f"the package deletes {kind} {uid}, which is not "
+                                   f"{self.annotator}'s")
+            if not self._wins(found[3]):
+                self.report.kept.append(f"{kind} {uid} (deleted in the package)")
+                continue
+            if kind == "span":
+                self.repo.delete_span(SpanId(found[0]))
+            else:
+                self.repo.delete_claim(ClaimId(found[0]))
+            self.report.deleted += 1
+
+    def _delete_values(self, items: list[Any]) -> None:
+        for item in items:
+            doc_id = self.repo.doc_id_by_sha(str((item or {}).get("sha256", "")))
+            name = str((item or {}).get("field", ""))
+            if doc_id is None:
+                continue
+            current = rt.value_stamps(self.repo, doc_id, self.annotator_id).get(name)
+            if current is None:
+                continue
+            if self._wins(current[2]):
+                self.repo.set_value(doc_id, self.annotator_id, name, None)
+                self.report.deleted += 1
+            else:
+                self.report.kept.append(f"document {doc_id} field {name} (cleared in the "
+                                        "package)")
+
+    # ----------------------------------------------------------- helpers
+
+    def _owned(self, kind: str, uid: str, doc_id: DocId) -> tuple[int, DocId, int, str] | None:
+        """The master record with ``uid``, refused unless it is this annotator's on this doc."""
+        found = rt.record_by_uid(self.repo, kind, uid)
+        if found is not None and (found[1], found[2]) != (doc_id, self.annotator_id):
+            raise PackageError(f"{kind} {uid} in the package is another annotator's or "
+                               "another document's in this project")
+        return found
+
+    def _actor(self, key: Any) -> Any:
+        if key in (None, ""):
+            return None
+        actor = self.repo.actor_by_key(str(key))
+        if actor is None:
+            raise PackageError(f"unknown actor {key!r} (not in the registry or the package)")
+        return actor.id
+
+    def _added(self, kind: str, key: tuple[Any, ...]) -> None:
+        rt.stamp(self.repo, kind, key, self.stamp_at)
+        self.report.added += 1
+
+    def _updated(self, kind: str, key: tuple[Any, ...]) -> None:
+        rt.stamp(self.repo, kind, key, self.stamp_at)
+        self.report.updated += 1

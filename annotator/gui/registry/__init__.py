@@ -1,0 +1,1 @@
+"""The actor registry window."""

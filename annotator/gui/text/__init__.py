@@ -1,0 +1,1 @@
+"""Text helpers for Qt widgets: offsets between Python and Qt, highlighting."""

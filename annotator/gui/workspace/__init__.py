@@ -1,0 +1,1 @@
+"""The main annotation window and the widgets it is built from."""

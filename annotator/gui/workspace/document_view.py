@@ -1,0 +1,486 @@
+"""The article view: read-only text, every span highlighted, layer keys and buttons to mark spans.
+
+The view never writes: it reports what the annotator asked for through its
+signals, in code-point offsets into the stored text (converted from Qt's
+UTF-16 positions with :class:`~annotator.gui.text.offsets.OffsetMap`). Highlights
+are ``ExtraSelections``, so the document itself is never modified: each stretch
+of text covered by spans gets the background of its first layer, an underline
+in the colour of a second overlapping layer and an overline for a third.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.assist.suggest import Suggestion
+from annotator.core.codebook import Layer
+from annotator.core.models import Document, Span
+from annotator.gui.text.offsets import OffsetMap, snap_to_words
+from annotator.gui.workspace.find_bar import FindBar
+
+_NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
+                 Qt.KeyboardModifier.KeypadModifier)
+
+
+class ArticleEdit(QPlainTextEdit):
+    """The text widget: selectable by mouse and keyboard, reports keys and clicks."""
+
+    sig_layer_key = Signal(str)
+    """A layer key (A, D, M, S ...) was pressed without Ctrl/Alt."""
+    sig_delete_key = Signal()
+    """Delete or Backspace: remove the selected span."""
+    sig_enter_key = Signal()
+    """Return: edit the selected span's attributes."""
+    sig_escape_key = Signal()
+    """Escape: forget the selected span and the text selection."""
+    sig_clicked = Signal(int)
+    """A click without dragging, at this UTF-16 position."""
+    sig_tooltip = Signal(int, QPoint)
+    """The mouse rests at this UTF-16 position (global point for the tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+        self.keys: dict[str, str] = {}
+        self._press_pos: QPoint | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                     | Qt.KeyboardModifier.KeypadModifier)
+        key = event.key()
+        if mods == Qt.KeyboardModifier.NoModifier:
+            layer = self.keys.get(event.text().upper()) if event.text() else None
+            if layer:
+                self.sig_layer_key.emit(layer)
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.sig_delete_key.emit()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.sig_enter_key.emit()
+                return
+            if key == Qt.Key.Key_Escape:
+                self.sig_escape_key.emit()
+                return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        moved = self._press_pos is not None and \
+            (pos - self._press_pos).manhattanLength() > 3
+        if event.button() == Qt.MouseButton.LeftButton and not moved and \
+                not self.textCursor().hasSelection():
+            self.sig_clicked.emit(self.cursorForPosition(pos).position())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()  # type: ignore[attr-defined]
+            self.sig_tooltip.emit(self.cursorForPosition(pos).position(),
+                                  self.viewport().mapToGlobal(pos))
+            return True
+        return super().viewportEvent(event)
+
+
+class DocumentView(QWidget):
+    """Claim line, layer buttons, the article and the find bar."""
+
+    sig_span_requested = Signal(str, int, int)
+    """Mark ``text[start:end]`` (code points) with this layer."""
+    sig_span_selected = Signal(object)
+    """The span the annotator clicked (its id, an int), or None."""
+    sig_delete_requested = Signal(int)
+    """Remove this span."""
+    sig_relabel_requested = Signal(int, str)
+    """Move this span to another layer (a layer key with no text selected)."""
+    sig_edit_requested = Signal()
+    """Return on a selected span: go to its attributes."""
+    sig_suggestion_clicked = Signal(int)
+    """A click on the suggestion at this index (no span under the mouse)."""
+    sig_suggestion_accept_requested = Signal()
+    """Return on the current suggestion (no span selected)."""
+    sig_suggestion_reject_requested = Signal()
+    """Delete on the current suggestion (no span selected)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._offsets = OffsetMap("")
+        self._spans: list[Span] = []
+        self._selected: int | None = None
+        self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._layers: dict[str, Layer] = {}
+        self._actor_names: dict[int, str] = {}
+        self._suggestions: list[Suggestion] = []
+        self._suggestion_index: int | None = None
+        self.snap = True
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        self.meta = QLabel()
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)  # outlet names are data, not HTML
+        self.meta.setObjectName("articleMeta")
+        self.meta.setAccessibleName("Document details")
+        self.claim = QLabel()
+        self.claim.setObjectName("claimLine")
+        self.claim.setWordWrap(True)
+        self.claim.setAccessibleName("Claim to check")
+        self.claim.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.claim.hide()
+        self.layer_bar = QHBoxLayout()
+        self.layer_bar.setSpacing(4)
+        self.buttons: dict[str, QToolButton] = {}
+        self.edit = ArticleEdit()
+        self.edit.setAccessibleName("Article text")
+        self.edit.setPlaceholderText("No document. Open a project with File › Open, or start "
+                                     "one with File › New project and File › Import.")
+        self.edit.setAccessibleDescription(
+            "Select words, then press a layer key to mark them; Delete removes the selected "
+            "span; Return edits it")
+        self.find_bar = FindBar(self.edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.claim)
+        layout.addLayout(self.layer_bar)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.find_bar)
+
+    def _connect(self) -> None:
+        self.edit.sig_layer_key.connect(self._on_edit_layer_key)
+        self.edit.sig_delete_key.connect(self._on_edit_delete_key)
+        self.edit.sig_enter_key.connect(self._on_edit_enter_key)
+        self.edit.sig_escape_key.connect(self._on_edit_escape_key)
+        self.edit.sig_clicked.connect(self._on_edit_clicked)
+        self.edit.sig_tooltip.connect(self._on_edit_tooltip)
+
+    # ------------------------------------------------------------ set up
+
+    def set_layers(self, layers: tuple[Layer, ...]) -> None:
+        """Build one button per codebook layer and bind the layer keys."""
+        while self.layer_bar.count():
+            item = self.layer_bar.takeAt(0)
+            if item.widget():
+                item.widget().setParent(None)  # gone now, not at the next event loop turn
+                item.widget().deleteLater()
+        self._layers = {layer.name: layer for layer in layers}
+        self.edit.keys = {layer.key.upper(): layer.name for layer in layers}
+        self.buttons = {}
+        for layer in layers:
+            button = QToolButton()
+            button.setText(f"{layer.label}  {layer.key}")
+            button.setToolTip(f"Mark the selection as {layer.label} ({layer.key})"
+                              + (f"\n{layer.description}" if layer.description else ""))
+            button.setAccessibleName(f"Mark as {layer.label}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the layer key does the same
+            button.setStyleSheet(f"QToolButton {{ border-left: 6px solid {layer.color}; "
+                                 "padding: 2px 8px; }")
+            button.clicked.connect(lambda _=False, name=layer.name: self.request_span(name))
+            self.layer_bar.addWidget(button)
+            self.buttons[layer.name] = button
+        self.layer_bar.addStretch(1)
+
+    def set_document(self, doc: Document | None, spans: list[Span]) -> None:
+        self._text = doc.text if doc else ""
+        self._offsets = OffsetMap(self._text)
+        self._selected = None
+        self._suggestions, self._suggestion_index = [], None
+        self.edit.setPlainText(self._text)
+        self.edit.moveCursor(QTextCursor.MoveOperation.Start)
+        if doc is None:
+            self.meta.setText("")
+            self.claim.hide()
+        else:
+            parts = [f"#{doc.id}", doc.language or "?", doc.published or "no date",
+                     doc.outlet, doc.source_file.rsplit("/", 1)[-1]]
+            self.meta.setText("  ·  ".join(p for p in parts if p))
+            self.claim.setText(f"<b>Claim to check:</b> {html.escape(doc.claim)}")
+            self.claim.setVisible(bool(doc.claim))
+        self.set_spans(spans)
+
+    def set_actor_names(self, names: dict[int, str]) -> None:
+        self._actor_names = names
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        if self._selected is not None and all(s.id != self._selected for s in spans):
+            self._selected = None
+        self._render()
+
+    def set_font_size(self, points: int) -> None:
+        font = QFont(self.edit.font())
+        font.setPointSize(points)
+        self.edit.setFont(font)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def spans(self) -> list[Span]:
+        """The spans shown, in text order."""
+        return list(self._spans)
+
+    @property
+    def selected_span(self) -> Span | None:
+        return next((s for s in self._spans if s.id == self._selected), None)
+
+    # -------------------------------------------------------- selections
+
+    def selection(self) -> tuple[int, int]:
+        """The text selection in code points (snapped to words when switched on)."""
+        cursor = self.edit.textCursor()
+        start = self._offsets.from_qt(cursor.selectionStart())
+        end = self._offsets.from_qt(cursor.selectionEnd())
+        if self.snap:
+            return snap_to_words(self._text, start, end)
+        return start, end
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select ``text[start:end]`` (code points) in the widget."""
+        cursor = self.edit.textCursor()
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(cursor)
+
+    def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
+        self._selected = span_id
+        if span_id is not None:
+            self._suggestion_index = None
+        span = self.selected_span
+        if span is not None and scroll:
+            cursor = self.edit.textCursor()
+            cursor.setPosition(self._offsets.to_qt(span.start))
+            self.edit.setTextCursor(cursor)
+            self.edit.ensureCursorVisible()
+        self._render(spans_changed=False)
+
+    def request_span(self, layer: str) -> None:
+        start, end = self.selection()
+        if start < end:
+            cursor = self.edit.textCursor()
+            cursor.clearSelection()
+            self.edit.setTextCursor(cursor)
+            self.sig_span_requested.emit(layer, start, end)
+        elif self._selected is not None:
+            self.sig_relabel_requested.emit(self._selected, layer)
+
+    # ------------------------------------------------------- suggestions
+
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """Show ``suggestions`` as dashed underlines (none current)."""
+        self._suggestions = sorted(suggestions, key=lambda s: (s.start, s.end, s.layer))
+        self._suggestion_index = None
+        self._render(spans_changed=False)
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """The suggestions shown, in text order."""
+        return list(self._suggestions)
+
+    @property
+    def current_index(self) -> int | None:
+        return self._suggestion_index
+
+    @property
+    def current_suggestion(self) -> Suggestion | None:
+        i = self._suggestion_index
+        return None if i is None else self._suggestions[i]
+
+    def select_suggestion(self, index: int | None, *, scroll: bool = True) -> None:
+        """Make a suggestion current (Return accepts it, Delete rejects it)."""
+        self._suggestion_index = index
+        if index is not None and self._selected is not None:
+            self._selected = None
+            self.sig_span_selected.emit(None)
+        suggestion = self.current_suggestion
+        if suggestion is not None and scroll:
+            cursor = self.edit.textCursor()
+            cursor.setPosition(self._offsets.to_qt(suggestion.start))
+            self.edit.setTextCursor(cursor)
+            self.edit.ensureCursorVisible()
+        self._render(spans_changed=False)
+
+    def suggestion_at(self, cp: int) -> int | None:
+        """Index of the shortest suggestion covering code point ``cp``."""
+        hits = [i for i, s in enumerate(self._suggestions) if s.start <= cp < s.end]
+        return min(hits, key=lambda i: self._suggestions[i].end - self._suggestions[i].start,
+                   default=None)
+
+    def span_at(self, cp: int) -> Span | None:
+        """The shortest span covering code point ``cp`` (or ending right before it)."""
+        for probe in (cp, cp - 1):
+            hits = [s for s in self._spans if s.start <= probe < s.end]
+            if hits:
+                return min(hits, key=lambda s: s.end - s.start)
+        return None
+
+    # ---------------------------------------------------------- handlers
+
+    def _on_edit_layer_key(self, layer: str) -> None:
+        self.request_span(layer)
+
+    def _on_edit_delete_key(self) -> None:
+        if self._selected is not None:
+            self.sig_delete_requested.emit(self._selected)
+        elif self._suggestion_index is not None:
+            self.sig_suggestion_reject_requested.emit()
+
+    def _on_edit_enter_key(self) -> None:
+        if self._selected is not None:
+            self.sig_edit_requested.emit()
+        elif self._suggestion_index is not None:
+            self.sig_suggestion_accept_requested.emit()
+
+    def _on_edit_escape_key(self) -> None:
+        cursor = self.edit.textCursor()
+        cursor.clearSelection()
+        self.edit.setTextCursor(cursor)
+        if self._suggestion_index is not None:
+            self.select_suggestion(None)
+        if self._selected is not None:
+            self.select_span(None)
+            self.sig_span_selected.emit(None)
+
+    def _on_edit_clicked(self, pos: int) -> None:
+        cp = self._offsets.from_qt(pos)
+        index = self.suggestion_at(cp)
+        if index is not None and self.span_at(cp) is None:
+            self.sig_suggestion_clicked.emit(index)
+            return
+        if self._suggestion_index is not None:
+            self.select_suggestion(None)
+        span = self.span_at(cp)
+        new = None if span is None else int(span.id)
+        if new != self._selected:
+            self.select_span(new, scroll=False)
+            self.sig_span_selected.emit(new)
+
+    def _on_edit_tooltip(self, pos: int, global_pos: QPoint) -> None:
+        cp = self._offsets.from_qt(pos)
+        hits = [s for s in self._spans if s.start <= cp < s.end]
+        offers = [s for s in self._suggestions if s.start <= cp < s.end]
+        if not hits and not offers:
+            QToolTip.hideText()
+            return
+        lines = [f"Suggested {s.layer}: {s.text} → "
+                 f"{s.actor_name or s.attributes.get('value') or '?'} "
+                 "(click or Return: accept; Delete: reject)" for s in offers]
+        for span in hits:
+            layer = self._layers.get(span.layer)
+            actor = self._actor_names.get(int(span.actor_id)) if span.actor_id else None
+            value = span.attributes.get("value")
+            detail = actor or (str(value) if value else "")
+            lines.append(f"{layer.label if layer else span.layer}: {span.text}"
+                         + (f" → {detail}" if detail else ""))
+        QToolTip.showText(global_pos, "\n".join(lines), self.edit)
+
+    # ------------------------------------------------------------ render
+
+    def _render(self, *, spans_changed: bool = True) -> None:
+        """Highlights: the span layer (rebuilt when the spans change) and the selected span."""
+        if spans_changed:
+            self._formats = {}
+            self._highlights = [self._extra(a, b, self._format(cover))
+                                for a, b, cover in _segments(self._spans)]
+        selections = list(self._highlights)
+        span = self.selected_span
+        if span is not None:
+            layer = self._layers.get(span.layer)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(layer.color if layer else "#555555"))
+            fmt.setForeground(QColor("white"))
+            selections.append(self._extra(span.start, span.end, fmt))
+        for i, offer in enumerate(self._suggestions):
+            selections.append(self._extra(offer.start, offer.end,
+                                          self._suggestion_format(offer.layer,
+                                                                  i == self._suggestion_index)))
+        self.edit.setExtraSelections(selections)
+
+    def _suggestion_format(self, layer: str, current: bool) -> QTextCharFormat:
+        """Dashed underline in the layer colour; the current one also tinted, text darker."""
+        key = ("?", layer, "current" if current else "")
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(self._color(layer)))
+            if current:
+                tint = QColor(self._color(layer))
+                tint.setAlpha(45)
+                fmt.setBackground(tint)
+                fmt.setForeground(QColor(self._color(layer)).darker(180))
+            self._formats[key] = fmt
+        return fmt
+
+    def _format(self, cover: list[Span]) -> QTextCharFormat:
+        """One shared format per combination of layers (a long article has thousands)."""
+        key = tuple(s.layer for s in cover[:2]) + (("+",) if len(cover) > 2 else ())
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            first = QColor(self._color(cover[0].layer))
+            first.setAlpha(70)
+            fmt.setBackground(first)
+            if len(cover) > 1:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(self._color(cover[1].layer)))
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+            if len(cover) > 2:
+                fmt.setFontOverline(True)
+            self._formats[key] = fmt
+        return fmt
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        extra = QTextEdit.ExtraSelection()
+        extra.cursor = cursor  # type: ignore[misc]
+        extra.format = fmt  # type: ignore[misc]
+        return extra
+
+    def _color(self, layer: str) -> str:
+        found = self._layers.get(layer)
+        return found.color if found else "#888888"
+
+
+def _segments(spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
+    """Split the covered text at every span boundary: (start, end, covering spans)."""
+    bounds = sorted({p for s in spans for p in (s.start, s.end)})
+    out: list[tuple[int, int, list[Span]]] = []
+    active: list[Span] = []
+    pending = sorted(spans, key=lambda s: (s.start, -s.end))
+    i = 0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        while i < len(pending) and pending[i].start <= a:
+            active.append(pending[i])
+            i += 1
+        active = [s for s in active if s.end > a]
+        if active:
+            out.append((a, b, sorted(active, key=lambda s: (s.start, -(s.end - s.start)))))
+    return out
