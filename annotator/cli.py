@@ -27,7 +27,8 @@ def _project(path: str, *, read_only: bool = False) -> Any:
     """Open a project; a reading command on an older schema upgrades it first (with a
     backup taken by the migration), since a read-only connection cannot."""
     from annotator.core import Project
-    from annotator.core.store.db import ProjectFileError, read_only_reason
+    from annotator.core.errors import ProjectFileError
+    from annotator.core.store.db import read_only_reason
 
     try:
         return Project.open(path, read_only=read_only)
@@ -279,7 +280,7 @@ def _doc_ids(project: Any, spec: str | None, everything: bool) -> list[int]:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.core.team.package import PackageError
+    from annotator.core.errors import PackageError
 
     reports, refused = [], 0
     with _project(args.project) as project:

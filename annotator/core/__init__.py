@@ -5,7 +5,27 @@
 
 from __future__ import annotations
 
-from annotator.core.codebook import Codebook, CodebookError, load_codebook
+from annotator.core.codebook import Codebook, load_codebook
+from annotator.core.errors import (
+    AnnotatorError,
+    BackupError,
+    CodebookError,
+    DamagedProjectError,
+    DiskFullError,
+    ExportError,
+    MissingDependency,
+    OutputRefusedError,
+    PackageError,
+    ProjectBusyError,
+    ProjectFileError,
+    ReadOnlyProjectError,
+    SchemaTooNewError,
+    SelectionError,
+    StorageError,
+    StorageIOError,
+    SuggesterUnavailable,
+    ValidationError,
+)
 from annotator.core.models import (
     GOLD,
     Actor,
@@ -18,12 +38,14 @@ from annotator.core.models import (
     Span,
     Status,
 )
-from annotator.core.project import Project, ValidationError
-from annotator.core.store.db import ProjectFileError
+from annotator.core.project import Project
 from annotator.core.tasks import Cancelled, TaskState
 
 __all__ = [
-    "GOLD", "Actor", "Alias", "Cancelled", "Changes", "Claim", "Codebook", "CodebookError",
-    "Document", "DocumentSummary", "ImportReport", "Project", "ProjectFileError", "Span",
-    "Status", "TaskState", "ValidationError", "load_codebook",
+    "GOLD", "Actor", "Alias", "AnnotatorError", "BackupError", "Cancelled", "Changes", "Claim",
+    "Codebook", "CodebookError", "DamagedProjectError", "DiskFullError", "Document",
+    "DocumentSummary", "ExportError", "ImportReport", "MissingDependency", "OutputRefusedError",
+    "PackageError", "Project", "ProjectBusyError", "ProjectFileError", "ReadOnlyProjectError",
+    "SchemaTooNewError", "SelectionError", "Span", "Status", "StorageError", "StorageIOError",
+    "SuggesterUnavailable", "TaskState", "ValidationError", "load_codebook",
 ]

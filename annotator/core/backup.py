@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from annotator.core.errors import BackupError  # noqa: F401 - re-exported
 from annotator.core.store import maintenance, migrations
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,6 @@ RESTORE_COPIES = ("before-restore", "damaged")
 _KEEP_SUSPECT = 3
 _KEEP_RESTORE = 10
 _PARTIAL_MAX_AGE = 3600.0
-
-
-class BackupError(RuntimeError):
-    """A backup or restore that could not be done; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,21 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from annotator.core.errors import CodebookError  # noqa: F401 - re-exported
+
 ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spans")
 VOCABULARY_KINDS = ("nominal", "ordinal")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-
-
-class CodebookError(ValueError):
-    """A codebook that cannot be used, with where and why."""
-
-    def __init__(self, source: str, line: int | None, reason: str) -> None:
-        self.source = source
-        self.line = line
-        self.reason = reason
-        where = f"{source}, line {line}" if line else source
-        super().__init__(f"{where}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from annotator.core.errors import UnreadableText  # noqa: F401 - re-exported
+
 LANGUAGES = ("sv", "nb", "nn", "en", "de", "da")
 """Languages the detector chooses among (Norwegian is reported as ``nb``)."""
-
-
-class UnreadableText(ValueError):
-    """Bytes that are not text in any encoding we accept."""
 
 
 def decode_bytes(data: bytes) -> str:

@@ -19,9 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from annotator.core.errors import StorageError
 from annotator.core.models import Changes, Claim, DocId, Span, Status
 from annotator.core.project import Project, commands
-from annotator.core.store.maintenance import StorageError
 from annotator.gui import workers
 
 UNDO_LIMIT = 1000

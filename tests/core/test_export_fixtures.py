@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project, TaskState
+from annotator.core.errors import SelectionError
 from annotator.core.exporters.rows import iter_bundles, plan
-from annotator.core.exporters.selection import Selection, SelectionError, parse_source
+from annotator.core.exporters.selection import Selection, parse_source
 from annotator.core.models import GOLD, Claim
 
 TEXTS = [

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from annotator.core import Project, TaskState
+from annotator.core.errors import ExportError, MissingDependency
 from annotator.core.exporters import Selection, export, get_format
 from annotator.core.exporters import native as native_module
-from annotator.core.exporters.base import ExportError, MissingDependency, require
+from annotator.core.exporters.base import require
 from annotator.core.importers import ImportOptions
 from annotator.core.importers.json_file import read_jsonl
 from annotator.core.models import GOLD

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import Project, ProjectFileError, backup
+from annotator.core import Project, backup
+from annotator.core.errors import ProjectFileError
 from annotator.core.store import maintenance, migrations
 from annotator.core.store.db import APPLICATION_ID
 from tests.fixtures.make_schema_fixtures import build, fixture_path

@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import (
-    CodebookError,
-    Project,
-    ProjectFileError,
-    Status,
-    ValidationError,
-)
+from annotator.core import Project, Status
 from annotator.core.codebook import parse_codebook
+from annotator.core.errors import CodebookError, ProjectFileError, ValidationError
 from annotator.core.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "

@@ -28,8 +28,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core import CodebookError, Project
+from annotator.core import Project
 from annotator.core.codebook import default_codebook_path, parse_codebook
+from annotator.core.errors import CodebookError
 from annotator.core.store.maintenance import table_counts
 from annotator.core.text import sha256
 

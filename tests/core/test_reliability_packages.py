@@ -26,7 +26,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core import CodebookError, Project, team
+from annotator.core import Project, team
+from annotator.core.errors import CodebookError, PackageError
 from annotator.core.store.maintenance import table_counts
 from annotator.core.team.package import (
     CONTENT_MEMBERS,
@@ -34,7 +35,6 @@ from annotator.core.team.package import (
     DOCUMENTS,
     MANIFEST,
     REGISTRY,
-    PackageError,
     write_package,
 )
 

@@ -20,16 +20,16 @@ import pytest
 
 from annotator.cli import main as cli_main
 from annotator.core import Project
-from annotator.core.store import maintenance
-from annotator.core.store.db import read_only_reason
-from annotator.core.store.maintenance import (
+from annotator.core.errors import (
     DamagedProjectError,
     DiskFullError,
     ProjectBusyError,
     ReadOnlyProjectError,
     StorageError,
-    translate,
 )
+from annotator.core.store import maintenance
+from annotator.core.store.db import read_only_reason
+from annotator.core.store.maintenance import translate
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")

@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 
 from annotator.cli import main
-from annotator.core import Project, ValidationError
+from annotator.core import Project
 from annotator.core.assist import suggest
 from annotator.core.assist.spacy_ner import SpacyNerSuggester, missing_message
 from annotator.core.assist.suggest import (
     DateSuggester,
     Registry,
-    SuggesterUnavailable,
     Suggestion,
     combine,
     date_attributes,
@@ -23,6 +22,7 @@ from annotator.core.assist.suggest import (
     register_suggester,
     run_suggesters,
 )
+from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.models import ActorId, DocId
 
 TEXT = ("🇺🇦 Kremlin -sjefen Vladimir Putin ringte i går kveld til Selenskyj. "

@@ -18,6 +18,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core import Project, Status, team
+from annotator.core.errors import PackageError
 from annotator.core.exporters import native
 from annotator.core.models import DocId
 from annotator.core.store import team as rt
@@ -28,7 +29,6 @@ from annotator.core.team.package import (
     DOCUMENTS,
     MANIFEST,
     REGISTRY,
-    PackageError,
     PackageLimits,
     read_package,
     write_package,

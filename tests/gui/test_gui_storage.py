@@ -22,11 +22,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
 from annotator.core import Project
-from annotator.core.store.maintenance import (
-    DiskFullError,
-    ReadOnlyProjectError,
-    StorageError,
-)
+from annotator.core.errors import DiskFullError, ReadOnlyProjectError, StorageError
 from annotator.gui import session as session_module
 from tests.gui.conftest import ANNOTATOR
 

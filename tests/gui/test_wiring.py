@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator.core import Project, backup
-from annotator.core.exporters import MissingDependency
+from annotator.core.errors import MissingDependency
 from annotator.core.tasks import TaskState
 from annotator.gui.dialogs import export_dialog
 from annotator.gui.dialogs.backup_dialog import RestoreDialog

@@ -13,7 +13,8 @@ import importlib.util
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core.assist.suggest import Registry, SuggesterUnavailable, Suggestion
+from annotator.core.assist.suggest import Registry, Suggestion
+from annotator.core.errors import SuggesterUnavailable
 
 MODELS: dict[str, tuple[str, ...]] = {
     "sv": ("sv_core_news_lg", "sv_core_news_md", "sv_core_news_sm"),

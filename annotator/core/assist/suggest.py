@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from annotator.core.errors import SuggesterUnavailable  # noqa: F401 - re-exported
 from annotator.core.models import Actor, ActorId
 
 log = logging.getLogger(__name__)
@@ -105,10 +106,6 @@ class Suggester(Protocol):
 
     def suggest(self, text: str, lang: str, dct: str | None,
                 registry: Registry) -> list[Suggestion]: ...
-
-
-class SuggesterUnavailable(RuntimeError):
-    """A suggester that cannot run here (a package or model missing); the message says why."""
 
 
 # ------------------------------------------------------------- the registry

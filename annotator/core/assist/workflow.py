@@ -20,12 +20,12 @@ from annotator.core.assist.suggest import (
     DEFAULT_SUGGESTERS,
     Registry,
     Suggester,
-    SuggesterUnavailable,
     Suggestion,
     get_suggester,
     overlaps,
     run_suggesters,
 )
+from annotator.core.errors import SuggesterUnavailable
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.store.suggest import RejectionKey, SuggestRepository
 
@@ -113,7 +113,7 @@ class _SpanLookup:
 
 def accept(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
     """The annotator's own span from ``suggestion`` (one transaction, undo: remove_span)."""
-    from annotator.core.project import ValidationError
+    from annotator.core.errors import ValidationError
 
     text = project.text(doc_id)
     if text[suggestion.start:suggestion.end] != suggestion.text:

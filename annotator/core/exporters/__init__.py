@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.exporters.base import ExportError, ExportResult, MissingDependency
-from annotator.core.exporters.selection import Selection, SelectionError, parse_source
+from annotator.core.errors import ExportError, MissingDependency, SelectionError
+from annotator.core.exporters.base import ExportResult
+from annotator.core.exporters.selection import Selection, parse_source
 from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
 

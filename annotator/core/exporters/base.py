@@ -23,6 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.errors import ExportError, MissingDependency  # noqa: F401 - re-exported
 from annotator.core.exporters.selection import Selection
 from annotator.core.outputs import temporary_sibling
 
@@ -31,14 +32,6 @@ if TYPE_CHECKING:
 
 MANIFEST_FORMAT = "annotator-export"
 MANIFEST_VERSION = 1
-
-
-class ExportError(RuntimeError):
-    """An export that cannot be made; the message says why."""
-
-
-class MissingDependency(ExportError):
-    """An optional library the format needs is not installed; the message says how."""
 
 
 @dataclass(slots=True)

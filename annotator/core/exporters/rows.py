@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.exporters.selection import ALL, GOLD_FALLBACK, Selection, SelectionError
+from annotator.core.errors import SelectionError
+from annotator.core.exporters.selection import ALL, GOLD_FALLBACK, Selection
 from annotator.core.models import (
     GOLD,
     Actor,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotator.core.errors import SelectionError  # noqa: F401 - re-exported
 from annotator.core.models import GOLD, Status
 
 ALL = "all"
@@ -17,10 +18,6 @@ ANNOTATOR = "annotator"
 GOLD_SOURCE = "gold"
 GOLD_FALLBACK = "gold-fallback"
 SOURCES = (ALL, ANNOTATOR, GOLD_SOURCE, GOLD_FALLBACK)
-
-
-class SelectionError(ValueError):
-    """A selection that cannot be used; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)

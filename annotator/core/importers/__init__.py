@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from annotator.core.errors import FileRejected  # noqa: F401 - re-exported
 from annotator.core.models import NewDocument, Rejection
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -48,10 +49,6 @@ class ImportOptions:
     text_column: str = "text"
     language: str = ""
     """Force this language instead of detecting it."""
-
-
-class FileRejected(ValueError):
-    """The whole file is unusable (empty, binary, wrong format)."""
 
 
 @lru_cache(maxsize=64)

@@ -21,9 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.core.importers import FileRejected, ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, UnreadableText
+from annotator.core.importers import ImportOptions, ParsedFile, Record
 from annotator.core.models import NewDocument
-from annotator.core.text import UnreadableText, clean_text, decode_bytes, detect_language, sha256
+from annotator.core.text import clean_text, decode_bytes, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "brat"
 DEMAND_LAYER = "DEMAND"

@@ -6,10 +6,11 @@ import csv
 import io
 from pathlib import Path
 
-from annotator.core.importers import FileRejected, ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, UnreadableText
+from annotator.core.importers import ImportOptions, ParsedFile, Record
 from annotator.core.importers.text_file import document_from_text
 from annotator.core.models import Rejection
-from annotator.core.text import UnreadableText, decode_bytes
+from annotator.core.text import decode_bytes
 
 KNOWN = ("title", "outlet", "url", "byline", "language", "published", "claim")
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.importers import FileRejected, ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, UnreadableText
+from annotator.core.importers import ImportOptions, ParsedFile, Record
 from annotator.core.importers.text_file import document_from_text
-from annotator.core.text import UnreadableText, decode_bytes
+from annotator.core.text import decode_bytes
 
 
 def read(path: Path, options: ImportOptions) -> ParsedFile:

@@ -15,14 +15,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.importers import (
-    FileRejected,
-    ImportOptions,
-    ParsedFile,
-    Record,
-    expand_paths,
-    read_file,
-)
+from annotator.core.errors import FileRejected, UnreadableText
+from annotator.core.importers import ImportOptions, ParsedFile, Record, expand_paths, read_file
 from annotator.core.models import (
     Actor,
     ActorId,
@@ -38,7 +32,7 @@ from annotator.core.models import (
     Status,
 )
 from annotator.core.tasks import TaskState
-from annotator.core.text import UnreadableText, decode_bytes
+from annotator.core.text import decode_bytes
 
 if TYPE_CHECKING:
     from annotator.core.project import Project

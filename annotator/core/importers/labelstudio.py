@@ -20,9 +20,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotator.core.importers import FileRejected, ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, UnreadableText
+from annotator.core.importers import ImportOptions, ParsedFile, Record
 from annotator.core.models import NewDocument, Rejection
-from annotator.core.text import UnreadableText, clean_text, decode_bytes, detect_language, sha256
+from annotator.core.text import clean_text, decode_bytes, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "labelstudio"
 _ROLES = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.importers import FileRejected, ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, UnreadableText
+from annotator.core.importers import ImportOptions, ParsedFile, Record
 from annotator.core.models import NewDocument
-from annotator.core.text import (
-    UnreadableText,
-    clean_text,
-    decode_bytes,
-    detect_language,
-    parse_header,
-)
+from annotator.core.text import clean_text, decode_bytes, detect_language, parse_header
 
 
 def document_from_text(raw: str, source: str, options: ImportOptions, **meta: str

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.assist.suggest import Suggestion
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook
+from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.importers import ingest
 from annotator.core.models import (
     CLAIM_FIELDS,
@@ -50,10 +51,6 @@ if TYPE_CHECKING:
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
 _NAME_OK = re.compile(r"^[\w .@'-]{1,64}$")
-
-
-class ValidationError(ValueError):
-    """An edit that the codebook or the text does not allow; the message says why."""
 
 
 class Project:

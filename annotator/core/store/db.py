@@ -18,14 +18,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core import backup
+from annotator.core.errors import ProjectFileError  # noqa: F401 - re-exported
 from annotator.core.store import migrations
 from annotator.core.store.maintenance import needs_immutable
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": lets `file` and our own checks recognise a project
-
-
-class ProjectFileError(RuntimeError):
-    """A path that is not a usable annotator project, with a readable reason."""
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:

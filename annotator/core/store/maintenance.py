@@ -17,31 +17,16 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from annotator.core.errors import (  # noqa: F401 - re-exported
+    DamagedProjectError,
+    DiskFullError,
+    ProjectBusyError,
+    ReadOnlyProjectError,
+    StorageError,
+    StorageIOError,
+)
+
 APPLICATION_ID = 0x414E4E4F  # the same constant as annotator.core.store.db (which imports us)
-
-
-class StorageError(RuntimeError):
-    """The project file could not be read or written; the message says why and what to do."""
-
-
-class DiskFullError(StorageError):
-    """SQLITE_FULL: no space left on the disk (or the file reached its size limit)."""
-
-
-class ReadOnlyProjectError(StorageError):
-    """SQLITE_READONLY: the file, its folder or the opening is read-only."""
-
-
-class ProjectBusyError(StorageError):
-    """SQLITE_BUSY / SQLITE_LOCKED: another window or process kept the write lock too long."""
-
-
-class DamagedProjectError(StorageError):
-    """SQLITE_CORRUPT / SQLITE_NOTADB: the file is damaged; restore a backup."""
-
-
-class StorageIOError(StorageError):
-    """SQLITE_IOERR / SQLITE_CANTOPEN: the operating system refused to read or write."""
 
 
 _NOT_SAVED = "the last change was not saved; earlier edits are safe"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from annotator.core.errors import SchemaTooNewError  # noqa: F401 - re-exported
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -248,10 +250,6 @@ MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_i
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class SchemaTooNewError(RuntimeError):
-    """The file was written by a newer annotator than this one."""
 
 
 def current_version(conn: sqlite3.Connection) -> int:

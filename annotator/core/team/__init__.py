@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import parse_codebook
+from annotator.core.errors import PackageError
 from annotator.core.exporters import native
 from annotator.core.models import GOLD, DocId, new_uid
 from annotator.core.store import team as rt
@@ -39,7 +40,6 @@ from annotator.core.team.package import (
     REGISTRY,
     SUFFIX,
     Package,
-    PackageError,
     PackageLimits,
     read_package,
     sha256_bytes,

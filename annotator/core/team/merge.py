@@ -24,13 +24,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.errors import PackageError
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, Status
 from annotator.core.store import team as rt
 from annotator.core.team.package import (
     CODEBOOK,
     DEFAULT_LIMITS,
     Package,
-    PackageError,
     PackageLimits,
     deletion_lists,
     document_records,

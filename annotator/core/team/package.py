@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.errors import PackageError  # noqa: F401 - re-exported
 from annotator.core.exporters.native import FORMAT as NATIVE_FORMAT
 
 FORMAT = "annotator-package"
@@ -50,10 +51,6 @@ CONTENT_MEMBERS = (CODEBOOK, REGISTRY, DOCUMENTS, DELETIONS)
 MEMBERS = frozenset((MANIFEST, CHECKSUM, *CONTENT_MEMBERS))
 
 MiB = 1024 * 1024
-
-
-class PackageError(ValueError):
-    """A package that cannot be used; the message says why, in one line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import backup
+from annotator.core.errors import ProjectFileError, StorageError
 from annotator.core.project import Project
-from annotator.core.store.db import ProjectFileError
-from annotator.core.store.maintenance import StorageError
 from annotator.core.tasks import TaskState
 from annotator.gui.dialogs.task_dialog import TaskDialog
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import OutputRefusedError
-from annotator.core.exporters import FORMATS, ExportResult, Selection, SelectionError, export
+from annotator.core.errors import OutputRefusedError, SelectionError
+from annotator.core.exporters import FORMATS, ExportResult, Selection, export
 from annotator.core.exporters.selection import ALL, ANNOTATOR, GOLD_FALLBACK, GOLD_SOURCE
 from annotator.core.models import Status
 from annotator.core.outputs import check_target

@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.backup import BackupError
-from annotator.core.exporters import ExportError, SelectionError
-from annotator.core.project import ValidationError
-from annotator.core.store.db import ProjectFileError
-from annotator.core.store.maintenance import StorageError
+from annotator.core.errors import (
+    BackupError,
+    ExportError,
+    PackageError,
+    ProjectFileError,
+    SelectionError,
+    StorageError,
+    ValidationError,
+)
 from annotator.core.tasks import TaskState
-from annotator.core.team.package import PackageError
 from annotator.gui import workers
 
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (

@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import team
+from annotator.core.errors import PackageError
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
-from annotator.core.team.package import SUFFIX, PackageError, read_package
+from annotator.core.team.package import SUFFIX, read_package
 from annotator.gui.dialogs.basic import valid_name
 from annotator.gui.dialogs.task_dialog import EXPECTED_ERRORS, TaskDialog, path_row
 

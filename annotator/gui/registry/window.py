@@ -47,11 +47,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.assist.actors import fold
-from annotator.core.errors import OutputRefusedError
+from annotator.core.errors import OutputRefusedError, ValidationError
 from annotator.core.exporters.actors_csv import export_actors_csv
 from annotator.core.importers.ingest import parse_aliases
 from annotator.core.models import Actor, ActorId, Changes
-from annotator.core.project import Project, ValidationError
+from annotator.core.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
