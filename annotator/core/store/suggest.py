@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.models import AnnotatorId, DocId
-from annotator.core.store.repository import Repository, now
+from annotator.core.store.base import now
+from annotator.core.store.repository import Repository
 
 RejectionKey = tuple[str, int, int, str]
 """(layer, start, end, value)"""

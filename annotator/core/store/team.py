@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.models import AnnotatorId, DocId, Status
-from annotator.core.store.repository import Repository, now
+from annotator.core.store.base import now
+from annotator.core.store.repository import Repository
 
 _STAMPED = {
     "span": ("spans", "id = ?"),

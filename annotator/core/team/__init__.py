@@ -28,7 +28,7 @@ from annotator.core.errors import PackageError
 from annotator.core.exporters import native
 from annotator.core.models import GOLD, DocId, new_uid
 from annotator.core.store import team as rt
-from annotator.core.store.repository import now
+from annotator.core.store.base import now
 from annotator.core.team.merge import MergeReport, merge_package
 from annotator.core.team.package import (
     CODEBOOK,

@@ -1,0 +1,94 @@
+"""The actor registry: actors, their aliases, and the spans that mention them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from annotator.core.models import (
+    Actor,
+    ActorId,
+    Alias,
+)
+from annotator.core.store.base import StoreBase
+
+_ACTOR_COLUMNS = ("canonical_name", "qid", "country", "sector", "actor_type", "title")
+
+
+class ActorStore(StoreBase):
+    """The actor registry: actors, their aliases, and the spans that mention them."""
+
+    # ------------------------------------------------------------------ actors
+
+    def insert_actor(self, actor: Actor, *, keep_id: bool = False) -> ActorId:
+        values = [getattr(actor, c) for c in _ACTOR_COLUMNS]
+        if keep_id:
+            cur = self.conn.execute(
+                f"INSERT INTO actors(id, key, {', '.join(_ACTOR_COLUMNS)}) "
+                "VALUES (?,?,?,?,?,?,?,?)", (actor.id, actor.key, *values))
+        else:
+            cur = self.conn.execute(
+                f"INSERT INTO actors(key, {', '.join(_ACTOR_COLUMNS)}) VALUES (?,?,?,?,?,?,?)",
+                (actor.key, *values))
+        actor_id = ActorId(int(cur.lastrowid or 0))
+        self._set_aliases(actor_id, actor.aliases)
+        return actor_id
+
+    def _set_aliases(self, actor_id: ActorId, aliases: Sequence[Alias]) -> None:
+        self.conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (actor_id,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, lang) VALUES (?,?,?)",
+            [(actor_id, a.alias, a.lang or "*") for a in aliases],
+        )
+
+    def update_actor(self, actor: Actor) -> None:
+        assignments = ", ".join(f"{c} = ?" for c in _ACTOR_COLUMNS)
+        self.conn.execute(f"UPDATE actors SET key = ?, {assignments} WHERE id = ?",
+                          (actor.key, *[getattr(actor, c) for c in _ACTOR_COLUMNS], actor.id))
+        self._set_aliases(actor.id, actor.aliases)
+
+    def actor(self, actor_id: ActorId) -> Actor:
+        actors = self.actors(ids=[actor_id])
+        if not actors:
+            raise KeyError(f"no actor with id {actor_id}")
+        return actors[0]
+
+    def actor_by_key(self, key: str) -> Actor | None:
+        value = self._one("SELECT id FROM actors WHERE key = ?", (key,))
+        return None if value is None else self.actor(ActorId(int(value)))
+
+    def actors(self, ids: Sequence[int] | None = None) -> list[Actor]:
+        sql = f"SELECT id, key, {', '.join(_ACTOR_COLUMNS)} FROM actors"
+        params: list[Any] = []
+        if ids is not None:
+            sql += f" WHERE id IN ({', '.join('?' * len(ids))})"
+            params = list(ids)
+        rows = self.conn.execute(sql + " ORDER BY canonical_name COLLATE NOCASE, id",
+                                 params).fetchall()
+        aliases: dict[int, list[Alias]] = {}
+        alias_sql = "SELECT actor_id, alias, lang FROM actor_aliases"
+        if ids is not None:
+            alias_sql += f" WHERE actor_id IN ({', '.join('?' * len(ids))})"
+        for actor_id, alias, lang in self.conn.execute(alias_sql + " ORDER BY id", params):
+            aliases.setdefault(actor_id, []).append(Alias(alias, lang))
+        return [
+            Actor(ActorId(r[0]), r[1], r[2], tuple(aliases.get(r[0], ())), r[3], r[4], r[5],
+                  r[6], r[7])
+            for r in rows
+        ]
+
+    def actor_mentions(self, actor_id: ActorId) -> int:
+        spans = self._one("SELECT COUNT(*) FROM spans WHERE actor_id = ?", (actor_id,))
+        claims = self._one(
+            "SELECT COUNT(*) FROM claims WHERE ? IN (claimant_id, addressee_id, object_id)",
+            (actor_id,))
+        return int(spans) + int(claims)
+
+    def delete_actor(self, actor_id: ActorId) -> None:
+        self.conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+
+    def repoint_actor(self, old: ActorId, new: ActorId) -> None:
+        self.conn.execute("UPDATE spans SET actor_id = ? WHERE actor_id = ?", (new, old))
+        for column in ("claimant_id", "addressee_id", "object_id"):
+            self.conn.execute(f"UPDATE claims SET {column} = ? WHERE {column} = ?", (new, old))
