@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.core.errors import BackupError  # noqa: F401 - re-exported
+from annotator.core.errors import (
+    BackupError,  # noqa: F401 - re-exported
+    StorageError,
+)
 from annotator.core.store import maintenance, migrations
 
 log = logging.getLogger(__name__)
@@ -228,6 +231,22 @@ def damage_offer(project: Path) -> str:
 def probe(project: Path) -> str | None:
     """Why ``project`` cannot be opened as an SQLite file at all (None when it can)."""
     return maintenance.probe(project)
+
+
+def damage(project: Path) -> str | None:
+    """The first integrity problem of an existing project file (None when it is sound or absent)."""
+    if not project.is_file():
+        return None
+    problems = maintenance.verify_file(project)
+    return problems[0] if problems else None
+
+
+def storage_error(exc: sqlite3.Error) -> StorageError | None:
+    """The storage failure (full disk, damage, read-only file...) behind an SQLite error.
+
+    None for the errors that are bugs or validation problems instead.
+    """
+    return maintenance.translate(exc)
 
 
 # --------------------------------------------------------------------- restoring

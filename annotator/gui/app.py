@@ -1,7 +1,8 @@
 """The composition root: QApplication, style, settings, session and the main window.
 
-:func:`run_gui` is what `annotator open` calls; :func:`render_screenshot` draws
-the window offscreen on one document for the README, docs and bug reports.
+:func:`run_gui` is what `annotator open` calls, :func:`run_review` what
+`annotator review` calls; :func:`render_screenshot` draws the window offscreen
+on one document for the README, docs and bug reports (`annotator screenshot`).
 Nothing else in the package creates a QApplication or wires these together.
 """
 
@@ -76,6 +77,21 @@ def run_gui(project_path: str | None) -> int:
         project_path = recent[0] if recent else None
     window = create_window(settings, project_path)
     window.show()
+    return int(app.exec())
+
+
+def run_review(project_path: str | Path, reviewer: str = "") -> int:
+    """Open the review window on its own on ``project_path``; returns when it is closed.
+
+    ``reviewer`` defaults to the annotator name in the settings.
+    """
+    # imported here: the main window opens the review windows only on demand
+    from annotator.gui.review.launch import open_review_window
+
+    app = _application()
+    window = open_review_window(Path(project_path), None, reviewer=reviewer,
+                                settings=Settings())
+    window.raise_()
     return int(app.exec())
 
 

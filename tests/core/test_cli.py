@@ -50,3 +50,21 @@ def test_reading_command_upgrades_an_older_schema(tmp_path: Path,
     assert json.loads(captured.out)["documents"] == 2
     assert "upgraded" in captured.err
     assert list((tmp_path / "old.annotator.backups").glob("*before-v*"))
+
+
+def test_the_commands_and_their_order_in_the_help() -> None:
+    from annotator.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert list(sub.choices) == [
+        "new", "import", "info", "export", "check", "backup", "restore", "sample", "suggest",
+        "assign", "merge", "progress", "screenshot", "agreement", "review", "open"]
+
+
+def test_python_dash_m_annotator_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "annotator", "--version"], check=True,
+                          capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert done.stdout.startswith("annotator ")

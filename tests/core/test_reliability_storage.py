@@ -76,11 +76,12 @@ def test_constraint_errors_are_not_storage_errors() -> None:
 def test_cli_describes_sqlite_errors_in_words(capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from annotator import cli
+    from annotator.cli import project as project_commands
 
     def full(args: object) -> int:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(cli, "cmd_info", full)
+    monkeypatch.setattr(project_commands, "cmd_info", full)
     assert cli_main(["info", "whatever.annotator"]) == cli.EXIT_ERROR
     err = capsys.readouterr().err
     assert "the disk is full" in err and "Traceback" not in err

@@ -557,7 +557,7 @@ def test_chart_keyboard_selects_entries(qtbot: Any, project_path: Path) -> None:
 def test_cmd_agreement_writes_json_html_csv_without_qt(project_path: Path, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]
                                                        ) -> None:
-    from annotator.gui.review.cli_commands import add_parsers, cmd_agreement
+    from annotator.cli.review import add_parsers, cmd_agreement
 
     parser = argparse.ArgumentParser()
     add_parsers(parser.add_subparsers(dest="command"))
@@ -570,7 +570,7 @@ def test_cmd_agreement_writes_json_html_csv_without_qt(project_path: Path, tmp_p
     assert {"anna", "ben", "carla"} <= set(report["annotators"])
     assert (tmp_path / "a.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert (tmp_path / "a.csv").stat().st_size > 0
-    code = ("import sys, argparse; import annotator.gui.review.cli_commands as c; "
+    code = ("import sys, argparse; import annotator.cli.review as c; "
             "c.cmd_agreement(argparse.Namespace(project=sys.argv[1], json=False, html=None, "
             "csv=None, annotator=None, bootstrap=0, quiet=True)); "
             "assert 'PySide6' not in sys.modules, 'Qt imported'")

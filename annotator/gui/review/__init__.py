@@ -1,15 +1,16 @@
 """The disagreement review and adjudication window and the agreement report view.
 
-Entry points for the main window and the command line (each opens its window on a
-project path, a :class:`~annotator.core.Project` or the main window's Session)::
+Entry points for the main window and for :func:`annotator.gui.app.run_review`
+(each opens its window on a project path, a :class:`~annotator.core.Project` or
+the main window's Session)::
 
     from annotator.gui.review import open_agreement_view, open_review_window
 
     open_review_window(session, parent)          # the review queue, all disagreements
     open_agreement_view(session, parent)         # the report; cells open the review
 
-Importing this package loads no Qt (the CLI imports ``cli_commands`` from it);
-the windows are imported on first use.
+Importing this package loads no Qt; the windows are imported on first use, so
+the main window pays for them only when a review is opened.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Opening the review window and the agreement view on a path, a Project or a Session.
 
-These are the entry points the main window and the command line use (also
+These are the entry points the main window and `annotator.gui.app.run_review` use (also
 exported by :mod:`annotator.gui.review`). With a path a window opens, and on
 closing closes, its own connection; with a Session it uses the session's
 project and thread pool and closes itself when the session closes the project.

@@ -1,22 +1,24 @@
-"""Command-line entry points for agreement and review, for ``annotator/cli.py`` to wire.
+"""The reviewing commands: agreement (the report), review (its window), screenshot::
 
-``cmd_agreement`` imports no Qt (it runs on servers and in CI); ``cmd_review``
-opens the review window on its own. :func:`add_parsers` registers both
-sub-commands on the CLI's sub-parser object::
-
-    annotator agreement PROJECT [--json] [--html FILE] [--csv FILE]
+    annotator agreement PROJECT [--json] [--html FILE] [--csv FILE] [--force]
                                 [--annotator NAME ...] [--bootstrap N] [--quiet]
     annotator review PROJECT [--reviewer NAME]
+    annotator screenshot PROJECT --out FILE.png [--doc ID] [--annotator NAME] [--size WxH]
+
+``agreement`` never imports Qt (it runs on servers and in CI); the other two
+import the window code from :mod:`annotator.gui.app` when they run, so that
+importing this module loads no Qt.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
+import os
 from pathlib import Path
 from typing import Any
 
+from annotator.cli._common import EXIT_OK, end_progress, open_project, progress_printer
 from annotator.core.outputs import atomic_file, check_target
 
 
@@ -31,14 +33,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     force = getattr(args, "force", False)
     outputs = {name: check_target(getattr(args, name), kind="file", project=path, force=force)
                for name in ("html", "csv") if getattr(args, name, None)}
-    state = TaskState(_progress_printer(getattr(args, "quiet", False)))
-    from annotator.cli import _project
-
-    with _project(str(path), read_only=True) as project:
+    quiet = getattr(args, "quiet", False)
+    state = TaskState(progress_printer(quiet))
+    with open_project(str(path), read_only=True) as project:
         report = agreement_report(project, annotators=getattr(args, "annotator", None) or None,
                                   bootstrap=getattr(args, "bootstrap", 200), state=state)
-    if _is_tty_progress(getattr(args, "quiet", False)):
-        print(file=sys.stderr)
+    end_progress(quiet)
     if "html" in outputs:
         with atomic_file(outputs["html"]) as tmp:
             tmp.write_text(report_html(report, f"Agreement report — {path.name}"),
@@ -51,7 +51,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         _print_table(report)
-    return 0
+    return EXIT_OK
 
 
 def _print_table(report: dict[str, Any]) -> None:
@@ -65,39 +65,42 @@ def _print_table(report: dict[str, Any]) -> None:
               f"n={entry['n_units']}\tdisagreements={len(entry['disagreements'])}")
 
 
-def _is_tty_progress(quiet: bool) -> bool:
-    return not quiet and sys.stderr.isatty()
-
-
-def _progress_printer(quiet: bool) -> Any:
-    if not _is_tty_progress(quiet):
-        return None
-
-    def show(done: int, total: int, message: str) -> None:
-        print(f"\r{done}/{total} {message[:60]:<60}", end="", file=sys.stderr, flush=True)
-
-    return show
-
-
 def cmd_review(args: argparse.Namespace) -> int:
     """Open the review window on its own on ``args.project``; returns when it is closed."""
     path = Path(args.project)
     if not path.is_file():
         raise FileNotFoundError(f"no project file {path}")
-    from annotator.gui import app as composition
-    from annotator.gui.review.launch import open_review_window
-    from annotator.gui.settings import Settings
+    from annotator.gui.app import run_review
 
-    # the composition root's QApplication: its style and the PySide6 6.12 None guard
-    app = composition._application()
-    window = open_review_window(path, None, reviewer=getattr(args, "reviewer", "") or "",
-                                settings=Settings())
-    window.raise_()
-    return int(app.exec())
+    return run_review(path, getattr(args, "reviewer", "") or "")
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    # before the first Qt import: the screenshot needs no display
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from annotator.gui.app import render_screenshot
+
+    width, _, height = str(getattr(args, "size", "1440x860")).partition("x")
+    out = render_screenshot(args.project, args.out, args.doc,
+                            annotator=getattr(args, "annotator", None),
+                            size=(int(width), int(height)),
+                            force=getattr(args, "force", False))
+    print(f"wrote {out}")
+    return EXIT_OK
 
 
 def add_parsers(sub: Any) -> None:
-    """Register ``agreement`` and ``review`` on the CLI's ``add_subparsers()`` object."""
+    """Register screenshot, agreement and review on the CLI's ``add_subparsers()`` object."""
+    p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
+    p.add_argument("project")
+    p.add_argument("--out", required=True, help="the PNG file to write")
+    p.add_argument("--doc", type=int, help="the document to show (default: the first)")
+    p.add_argument("--annotator", help="whose annotations to show (default: the first "
+                   "annotator who annotated the document)")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
+    p.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
+    p.set_defaults(func=cmd_screenshot)
+
     p = sub.add_parser("agreement", help="inter-annotator agreement report")
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -1,0 +1,320 @@
+"""The project commands: new, import, info, export, check, backup, restore, sample, suggest, open.
+
+Each goes through the :class:`~annotator.core.Project` façade or a core service
+module (backup, exporters, sample); ``open`` hands over to the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from annotator.cli._common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    CliError,
+    end_progress,
+    open_project,
+    progress_printer,
+)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from annotator.core import Project
+
+    with Project.create(args.project, codebook=args.codebook) as project:
+        book = project.codebook
+        print(f"created {args.project} (codebook {book.name} {book.version})")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.core import TaskState
+
+    state = TaskState(progress_printer(args.quiet))
+    with open_project(args.project) as project:
+        if args.actors:
+            report = project.import_actors_csv(args.paths[0]) if len(args.paths) == 1 else None
+            if report is None:
+                raise CliError("--actors takes exactly one CSV file")
+        else:
+            report = project.import_paths(args.paths, text_column=args.text_column,
+                                          language=args.language or "", state=state)
+    if state.total:
+        end_progress(args.quiet)
+    if args.json:
+        print(json.dumps({
+            "imported": len(report.imported), "duplicates": len(report.duplicates),
+            "annotations": report.annotations, "actors": report.actors,
+            "rejected": [{"source": r.source, "line": r.line, "reason": r.reason}
+                         for r in report.rejected],
+        }, ensure_ascii=False, indent=2))
+    else:
+        print(report.summary())
+        for rejection in report.rejected:
+            print(f"  rejected {rejection}")
+    return EXIT_PROBLEMS if report.rejected else EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with open_project(args.project, read_only=True) as project:
+        info = project.info()
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
+        return EXIT_OK
+    print(f"{info['path']}: {info['documents']} documents, {info['actors']} actors, "
+          f"codebook {info['codebook']['name']} {info['codebook']['version']}")
+    print("languages: " + ", ".join(f"{k or '?'} {v}" for k, v in info["by_language"].items()))
+    for name, counts in info["by_annotator"].items():
+        detail = ", ".join(f"{k} {v}" for k, v in counts.items())
+        print(f"annotator {name}: {detail}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.core import TaskState
+
+    state = TaskState(progress_printer(args.quiet))
+    with open_project(args.project, read_only=True) as project:
+        if args.format == "native":
+            count = project.export_native(args.out, state=state,
+                                          annotators=args.annotator or None, force=args.force)
+            end_progress(args.quiet)
+            print(f"wrote {count} documents to {args.out}")
+            return EXIT_OK
+        if args.format == "actors":
+            from annotator.core.exporters.actors_csv import export_actors_csv
+
+            count = export_actors_csv(project, Path(args.out), force=args.force)
+            print(f"wrote {count} actors to {args.out}")
+            return EXIT_OK
+        result = _export_dataset(project, args, state)
+    end_progress(args.quiet)
+    print(result.summary())
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    return EXIT_OK
+
+
+def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
+    """Export in a dataset format (not native, not actors); the ExportResult."""
+    from annotator.core.exporters import parse_source
+
+    selection = parse_source(args.source, status=args.status, language=args.language,
+                             batch_id=args.batch)
+    options: dict[str, bool] = {"force": args.force}
+    if args.predictions:
+        options["predictions"] = True
+    return project.export(args.format, args.out, selection, state=state, **options)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from annotator.core import backup
+
+    path = Path(args.project)
+    try:
+        with open_project(args.project, read_only=True) as project:
+            problems = project.check()
+    except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in the check
+        damage = backup.damage(path)
+        if damage is None:
+            raise
+        print(f"{path}: damaged ({damage or exc})")
+        print(backup.damage_offer(path))
+        return EXIT_PROBLEMS
+    if not problems:
+        print(f"{args.project}: ok")
+        return EXIT_OK
+    for problem in problems:
+        print(problem)
+    print(backup.damage_offer(path))
+    return EXIT_PROBLEMS
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from annotator.core import backup
+
+    path = Path(args.project)
+    if args.list:
+        backups = backup.list_backups(path)
+        for info in backups:
+            print(info.describe())
+        if not backups:
+            print(f"no backups in {backup.backup_dir(path)}")
+        return EXIT_OK
+    with open_project(args.project, read_only=True) as project:
+        copy = project.backup()
+    print(f"backed up {path} to {copy}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from annotator.core import backup
+
+    path = Path(args.project)
+    if args.source is None and not args.latest:
+        for info in backup.list_backups(path):
+            print(info.describe())
+        print("choose the backup with --from FILE, or --latest for the latest good one",
+              file=sys.stderr)
+        return EXIT_USAGE
+    chosen, saved = backup.restore_file(path, Path(args.source) if args.source else None,
+                                        include_restore_copies=args.include_restore_copies)
+    print(f"restored {path} from {chosen}")
+    print(f"the file it replaced is kept as {saved}")
+    return EXIT_OK
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from annotator.core.sample import build_sample_project
+
+    path = build_sample_project(Path(args.project), force=args.force)
+    print(f"sample project ready: {path}")
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    with open_project(args.project, read_only=True) as project:
+        doc_ids = [args.doc] if args.doc is not None else [d.id for d in project.documents()]
+        rows = []
+        for doc_id in doc_ids:
+            for found in project.suggestions(doc_id, args.annotator, args.layer or None,
+                                             suggesters=args.suggester or None):
+                rows.append(_suggestion_row(doc_id, found))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        target = row.get("value") or (row.get("actor") or {}).get("key", "")
+        print(f"{row['document']}\t{row['start']}\t{row['end']}\t{row['layer']}\t"
+              f"{row['text']}\t{target}")
+    return EXIT_OK
+
+
+def _suggestion_row(doc_id: int, found: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {"document": doc_id, "start": found.start, "end": found.end,
+                           "layer": found.layer, "text": found.text, "rule": found.rule}
+    if found.layer == "ACTOR":
+        row["actor"] = {"key": found.actor_key, "name": found.actor_name} \
+            if found.actor_key else None
+    elif found.layer == "DATE":
+        row["value"] = found.attributes.get("value", "")
+        row["precision"] = found.attributes.get("precision", "")
+        row["mod"] = found.attributes.get("mod", "")
+    return row
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    if args.project and Path(args.project).is_file():
+        from annotator.core import backup
+
+        reason = backup.probe(Path(args.project))
+        if reason is not None:
+            raise CliError(f"{args.project} is damaged ({reason}); "
+                           f"{backup.damage_offer(Path(args.project))}")
+    from annotator.gui.app import run_gui
+
+    return run_gui(args.project)
+
+
+# ------------------------------------------------------------------------ parsers
+
+
+def add_parsers(sub: Any) -> None:
+    """Register new, import, info, export, check, backup, restore, sample and suggest."""
+    p = sub.add_parser("new", help="create an empty project file")
+    p.add_argument("project")
+    p.add_argument("--codebook", help="a codebook TOML file (default: the bundled one)")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("import", help="import article files or folders")
+    p.add_argument("project")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--text-column", default="text", help="CSV column holding the text")
+    p.add_argument("--language", help="set this language instead of detecting it")
+    p.add_argument("--actors", action="store_true", help="the file is an actor registry CSV")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("info", help="counts by language, annotator and status")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_info)
+
+    _add_export_parser(sub)
+    _add_file_parsers(sub)
+    _add_suggest_parser(sub)
+
+
+def _add_export_parser(sub: Any) -> None:
+    from annotator.core.exporters import FORMATS
+
+    p = sub.add_parser("export", help="write the project in a dataset format")
+    p.add_argument("project")
+    p.add_argument("--format", default="native",
+                   choices=["native", "actors", *sorted(FORMATS)],
+                   help="native (lossless JSONL, the default), actors (registry CSV) or a "
+                   "dataset format")
+    p.add_argument("--out", required=True)
+    p.add_argument("--annotator", action="append",
+                   help="native: only this annotator (repeatable)")
+    p.add_argument("--source", default="all", help="all | NAME | gold | gold-fallback:NAME")
+    p.add_argument("--status", choices=["not_started", "in_progress", "done"])
+    p.add_argument("--language")
+    p.add_argument("--batch", type=int, help="import batch id")
+    p.add_argument("--predictions", action="store_true",
+                   help="labelstudio: write predictions instead of annotations")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file or an earlier export at --out")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+
+def _add_file_parsers(sub: Any) -> None:
+    """check, backup, restore and sample: the project file itself."""
+    p = sub.add_parser("check", help="integrity, foreign keys and text hashes")
+    p.add_argument("project")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="copy the project into PROJECT.backups/ now")
+    p.add_argument("project")
+    p.add_argument("--list", action="store_true", help="list the backups instead")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the project with a backup (kept first)")
+    p.add_argument("project")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--from", dest="source", metavar="FILE", help="the backup to restore")
+    group.add_argument("--latest", action="store_true", help="the latest good backup")
+    p.add_argument("--include-restore-copies", action="store_true",
+                   help="--latest may pick a copy an earlier restore took of what it replaced")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("sample", help="build the bundled sample project")
+    p.add_argument("project", nargs="?", default="sample_project/sample.annotator")
+    p.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    p.set_defaults(func=cmd_sample)
+
+
+def _add_suggest_parser(sub: Any) -> None:
+    p = sub.add_parser("suggest", help="print actor and date suggestions")
+    p.add_argument("project")
+    p.add_argument("--doc", type=int, help="only this document id")
+    p.add_argument("--annotator", help="hide this annotator's spans and rejections")
+    p.add_argument("--layer", action="append", help="only this layer (repeatable)")
+    p.add_argument("--suggester", action="append",
+                   help="run this suggester (repeatable; default: actors and dates)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_suggest)
+
+
+def add_open_parser(sub: Any) -> None:
+    """Register ``open``, the command :func:`annotator.cli.main` runs when none is given."""
+    p = sub.add_parser("open", help="open the window (on a project, if given)")
+    p.add_argument("project", nargs="?")
+    p.set_defaults(func=cmd_open)
