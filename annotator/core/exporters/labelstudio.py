@@ -33,7 +33,7 @@ from annotator.core.exporters.base import ExportResult, manifest, output, sideca
 from annotator.core.exporters.brat import trigger_layer
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
-from annotator.core.models import GOLD, Actor, Claim, Span
+from annotator.core.models import GOLD, Actor, Claim, Span, SpanId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def value_results(values: dict[str, Any], book: Codebook) -> list[dict[str, Any]
     return out
 
 
-def claim_results(claim: Claim, view: View, spans: dict[int, Span]) -> list[dict[str, Any]]:
+def claim_results(claim: Claim, view: View, spans: dict[SpanId, Span]) -> list[dict[str, Any]]:
     """Relations and per-region fields of a claim; [] when it has no demand span."""
     demand = [spans[s] for s in claim.demand_span_ids if s in spans]
     if not demand:
@@ -141,7 +141,8 @@ def task(bundle: Bundle, book: Codebook, keys: dict[int, str], *, predictions: b
     data: dict[str, Any] = {"text": doc.text, "doc_id": doc.id, "sha256": doc.sha256,
                             **{k: getattr(doc, k) for k in DOC_DATA},
                             "annotators": [v.annotator for v in bundle.views]}
-    entries, lost = [], 0
+    entries: list[dict[str, Any]] = []
+    lost = 0
     for view in bundle.views:
         spans = view.span_by_id()
         result = [r for s in view.spans for r in span_results(s, book, keys)]
@@ -163,7 +164,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     the_plan = plan(project, selection)
     book = project.codebook
     actors = sorted(project.actors(), key=lambda a: a.key)
-    keys = {a.id: a.key for a in actors}
+    keys: dict[int, str] = {a.id: a.key for a in actors}
     hashes: list[tuple[int, str]] = []
     lost = 0
     with output() as out:
@@ -220,8 +221,8 @@ def label_config(book: Codebook, actors: list[Actor]) -> str:
     trigger = trigger_layer(book)
     fields = {a.name: a for a in book.claim_fields}
     for name in (*CLAIM_CHOICES, *CLAIM_TEXTS):
-        attr = fields.get(name)
-        vocab = (attr.vocabulary if attr and attr.vocabulary else
+        declared = fields.get(name)
+        vocab = (declared.vocabulary if declared and declared.vocabulary else
                  name if name in book.vocabularies else "")
         lines += _control(book, f"claim_{name}", vocab, "choice" if vocab else "text",
                           _per_region(trigger))

@@ -62,7 +62,7 @@ def make_doc(bundle: Bundle, view: View, keys: dict[int, str]) -> Any:
 
 def _user_data(bundle: Bundle, view: View, keys: dict[int, str]) -> dict[str, Any]:
     doc = bundle.doc
-    uids = {s.id: s.uid for s in view.spans}
+    uids: dict[int, str] = {s.id: s.uid for s in view.spans}
     return {
         "doc_id": doc.id, "sha256": doc.sha256, "title": doc.title, "outlet": doc.outlet,
         "url": doc.url, "language": doc.language, "published": doc.published,
@@ -80,7 +80,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     from spacy.tokens import DocBin
 
     the_plan = plan(project, selection)
-    keys = {a.id: a.key for a in project.actors()}
+    keys: dict[int, str] = {a.id: a.key for a in project.actors()}
     docbin = DocBin(store_user_data=True)
     hashes: list[tuple[int, str]] = []
     order: list[dict[str, object]] = []
@@ -100,6 +100,6 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
 
 
 def _spacy_version() -> str:
-    import spacy
+    from spacy.about import __version__
 
-    return str(spacy.__version__)
+    return str(__version__)
