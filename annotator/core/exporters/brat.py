@@ -196,7 +196,8 @@ def set_name(selection: Selection, annotator: str) -> str:
 
 
 def write_view(folder: Path, bundle: Bundle, view: View, book: Codebook,
-               actors: dict[ActorId, Actor], keys: dict[int, str]) -> tuple[dict[str, Any], int]:
+               actors: dict[ActorId, Actor], keys: dict[ActorId, str]
+               ) -> tuple[dict[str, Any], int]:
     """Write one .txt/.ann pair; returns its documents.jsonl entry and claims left out."""
     doc = bundle.doc
     stem = doc_file_stem(doc.id, doc.source_file)
@@ -204,7 +205,7 @@ def write_view(folder: Path, bundle: Bundle, view: View, book: Codebook,
     for span in view.spans:
         writer.span(span)
     layer = trigger_layer(book)
-    uids: dict[int, str] = {s.id: s.uid for s in view.spans}
+    uids = {s.id: s.uid for s in view.spans}
     loose = [native.claim_record(c, keys, uids) for c in view.claims
              if not writer.claim(c, view, layer)]
     (folder / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")
@@ -227,7 +228,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     the_plan = plan(project, selection)
     book = project.codebook
     actors = {a.id: a for a in project.actors()}
-    keys: dict[int, str] = {a_id: a.key for a_id, a in actors.items()}
+    keys = {a_id: a.key for a_id, a in actors.items()}
     hashes: list[tuple[int, str]] = []
     loose_claims = 0
     with output() as out:

@@ -33,7 +33,7 @@ from annotator.core.exporters.base import ExportResult, manifest, output, sideca
 from annotator.core.exporters.brat import trigger_layer
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
-from annotator.core.models import GOLD, Actor, Claim, Span, SpanId
+from annotator.core.models import GOLD, Actor, ActorId, Claim, Span, SpanId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _result(rid: str, from_name: str, kind: str, value: dict[str, Any]) -> dict[
     return {"id": rid, "from_name": from_name, "to_name": TO_NAME, "type": kind, "value": value}
 
 
-def span_results(span: Span, book: Codebook, keys: dict[int, str]) -> list[dict[str, Any]]:
+def span_results(span: Span, book: Codebook, keys: dict[ActorId, str]) -> list[dict[str, Any]]:
     region = _region(span)
     out = [_result(span.uid, LABELS, "labels", {**region, "labels": [span.layer]})]
     if span.actor_id is not None and span.actor_id in keys:
@@ -134,7 +134,7 @@ def _relation(from_id: str, to_id: str, label: str) -> dict[str, Any]:
             "labels": [label]}
 
 
-def task(bundle: Bundle, book: Codebook, keys: dict[int, str], *, predictions: bool
+def task(bundle: Bundle, book: Codebook, keys: dict[ActorId, str], *, predictions: bool
          ) -> tuple[dict[str, Any], int]:
     """One task, and how many claims could not be expressed (no demand span)."""
     doc = bundle.doc
@@ -164,7 +164,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     the_plan = plan(project, selection)
     book = project.codebook
     actors = sorted(project.actors(), key=lambda a: a.key)
-    keys: dict[int, str] = {a.id: a.key for a in actors}
+    keys = {a.id: a.key for a in actors}
     hashes: list[tuple[int, str]] = []
     lost = 0
     with output() as out:

@@ -27,6 +27,7 @@ from annotator.core.exporters.base import (
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tokenize import aligned_words, base_language, spacy_blank, tokens
+from annotator.core.models import ActorId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 FORMAT_NAME = "spacy"
 
 
-def make_doc(bundle: Bundle, view: View, keys: dict[int, str]) -> Any:
+def make_doc(bundle: Bundle, view: View, keys: dict[ActorId, str]) -> Any:
     """The spaCy Doc of one annotator's view of a document."""
     from spacy.tokens import Doc
     from spacy.util import filter_spans
@@ -60,9 +61,9 @@ def make_doc(bundle: Bundle, view: View, keys: dict[int, str]) -> Any:
     return doc
 
 
-def _user_data(bundle: Bundle, view: View, keys: dict[int, str]) -> dict[str, Any]:
+def _user_data(bundle: Bundle, view: View, keys: dict[ActorId, str]) -> dict[str, Any]:
     doc = bundle.doc
-    uids: dict[int, str] = {s.id: s.uid for s in view.spans}
+    uids = {s.id: s.uid for s in view.spans}
     return {
         "doc_id": doc.id, "sha256": doc.sha256, "title": doc.title, "outlet": doc.outlet,
         "url": doc.url, "language": doc.language, "published": doc.published,
@@ -80,7 +81,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     from spacy.tokens import DocBin
 
     the_plan = plan(project, selection)
-    keys: dict[int, str] = {a.id: a.key for a in project.actors()}
+    keys = {a.id: a.key for a in project.actors()}
     docbin = DocBin(store_user_data=True)
     hashes: list[tuple[int, str]] = []
     order: list[dict[str, object]] = []
