@@ -29,10 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.core.errors import (
-    BackupError,  # noqa: F401 - re-exported
-    StorageError,
-)
+from annotator.core.errors import BackupError, StorageError
 from annotator.core.store import maintenance, migrations
 
 log = logging.getLogger(__name__)

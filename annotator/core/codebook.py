@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import CodebookError  # noqa: F401 - re-exported
+from annotator.core.errors import CodebookError
 
 ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spans")
 VOCABULARY_KINDS = ("nominal", "ordinal")

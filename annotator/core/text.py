@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from annotator.core.errors import UnreadableText  # noqa: F401 - re-exported
+from annotator.core.errors import UnreadableText
 
 LANGUAGES = ("sv", "nb", "nn", "en", "de", "da")
 """Languages the detector chooses among (Norwegian is reported as ``nb``)."""
@@ -73,12 +74,14 @@ def sha256(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _classifier():  # type: ignore[no-untyped-def]
+def _classifier() -> Callable[[str], tuple[str, float]]:
     """py3langid's bundled model (no download), restricted to our languages."""
     from py3langid import langid
 
     langid.set_languages(["sv", "no", "nn", "en", "de", "da"])
-    return langid.classify
+    # py3langid ships no type information; this is the shape of its classify().
+    classify: Callable[[str], tuple[str, float]] = langid.classify
+    return classify
 
 
 def detect_language(text: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import ExportError, MissingDependency  # noqa: F401 - re-exported
+from annotator.core.errors import ExportError, MissingDependency
 from annotator.core.exporters.selection import Selection
 from annotator.core.outputs import temporary_sibling
 

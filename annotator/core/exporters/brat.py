@@ -40,7 +40,7 @@ from annotator.core.exporters.base import (
 from annotator.core.exporters.codebook_json import codebook_document
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import ALL, Selection
-from annotator.core.models import Actor, Claim, Span
+from annotator.core.models import Actor, ActorId, Claim, Span, SpanId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -80,13 +80,13 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class AnnWriter:
     """Builds the ``.ann`` lines of one annotator's view of one document."""
 
-    def __init__(self, book: Codebook, actors: dict[int, Actor], text: str) -> None:
+    def __init__(self, book: Codebook, actors: dict[ActorId, Actor], text: str) -> None:
         self.book, self.actors, self.text = book, actors, text
         self.lines: list[str] = []
         self.counters = {"T": 0, "A": 0, "N": 0, "#": 0, "E": 0}
         self.ids: dict[str, str] = {}
         """brat id -> span or claim uid."""
-        self.t_of: dict[int, str] = {}
+        self.t_of: dict[SpanId, str] = {}
 
     def _next(self, kind: str) -> str:
         self.counters[kind] += 1
@@ -196,7 +196,8 @@ def set_name(selection: Selection, annotator: str) -> str:
 
 
 def write_view(folder: Path, bundle: Bundle, view: View, book: Codebook,
-               actors: dict[int, Actor], keys: dict[int, str]) -> tuple[dict[str, Any], int]:
+               actors: dict[ActorId, Actor], keys: dict[ActorId, str]
+               ) -> tuple[dict[str, Any], int]:
     """Write one .txt/.ann pair; returns its documents.jsonl entry and claims left out."""
     doc = bundle.doc
     stem = doc_file_stem(doc.id, doc.source_file)
@@ -291,8 +292,8 @@ def _attribute_lines(book: Codebook, trigger: str) -> list[str]:
                 out.append(f"{attr.name}\tArg:{layer.name}, Value:{codes}")
     fields = {a.name: a for a in book.claim_fields}
     for name in CLAIM_CHOICES:
-        attr = fields.get(name)
-        vocab = attr.vocabulary if attr is not None and attr.vocabulary else name
+        declared = fields.get(name)
+        vocab = declared.vocabulary if declared is not None and declared.vocabulary else name
         if vocab in book.vocabularies:
             codes = "|".join(book.vocabulary(vocab).codes())
             out.append(f"claim_{name}\tArg:{trigger}, Value:{codes}")

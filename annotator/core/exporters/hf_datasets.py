@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from annotator.core.exporters.codebook_json import codebook_document
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tables import DOC_META
-from annotator.core.models import Actor
+from annotator.core.models import Actor, ActorId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -49,22 +49,22 @@ def features(datasets: Any, doc_fields: tuple[str, ...]) -> Any:
     })
 
 
-def rows(bundle: Bundle, doc_fields: tuple[str, ...], actors: dict[int, Actor]
+def rows(bundle: Bundle, doc_fields: tuple[str, ...], actors: dict[ActorId, Actor]
          ) -> Iterator[dict[str, Any]]:
     doc = bundle.doc
     head = {"doc_id": doc.id, "sha256": doc.sha256, "text": doc.text,
             **{m: getattr(doc, m) for m in DOC_META}}
-    views = bundle.views or [None]
+    views: Sequence[View | None] = bundle.views or [None]
     for view in views:
         yield {**head, **_view_fields(view, doc_fields, actors)}
 
 
-def _view_fields(view: View | None, doc_fields: tuple[str, ...], actors: dict[int, Actor]
+def _view_fields(view: View | None, doc_fields: tuple[str, ...], actors: dict[ActorId, Actor]
                  ) -> dict[str, Any]:
     if view is None:
         return {"annotator": "", "status": "", **dict.fromkeys(doc_fields),
                 "spans": [], "claims": []}
-    key = {a_id: a.key for a_id, a in actors.items()}
+    key: dict[int, str] = {a_id: a.key for a_id, a in actors.items()}
     uids = {s.id: s.uid for s in view.spans}
     return {
         "annotator": view.annotator, "status": view.status.value,

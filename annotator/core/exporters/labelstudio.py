@@ -33,7 +33,7 @@ from annotator.core.exporters.base import ExportResult, manifest, output, sideca
 from annotator.core.exporters.brat import trigger_layer
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
-from annotator.core.models import GOLD, Actor, Claim, Span
+from annotator.core.models import GOLD, Actor, ActorId, Claim, Span, SpanId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _result(rid: str, from_name: str, kind: str, value: dict[str, Any]) -> dict[
     return {"id": rid, "from_name": from_name, "to_name": TO_NAME, "type": kind, "value": value}
 
 
-def span_results(span: Span, book: Codebook, keys: dict[int, str]) -> list[dict[str, Any]]:
+def span_results(span: Span, book: Codebook, keys: dict[ActorId, str]) -> list[dict[str, Any]]:
     region = _region(span)
     out = [_result(span.uid, LABELS, "labels", {**region, "labels": [span.layer]})]
     if span.actor_id is not None and span.actor_id in keys:
@@ -98,7 +98,7 @@ def value_results(values: dict[str, Any], book: Codebook) -> list[dict[str, Any]
     return out
 
 
-def claim_results(claim: Claim, view: View, spans: dict[int, Span]) -> list[dict[str, Any]]:
+def claim_results(claim: Claim, view: View, spans: dict[SpanId, Span]) -> list[dict[str, Any]]:
     """Relations and per-region fields of a claim; [] when it has no demand span."""
     demand = [spans[s] for s in claim.demand_span_ids if s in spans]
     if not demand:
@@ -134,14 +134,15 @@ def _relation(from_id: str, to_id: str, label: str) -> dict[str, Any]:
             "labels": [label]}
 
 
-def task(bundle: Bundle, book: Codebook, keys: dict[int, str], *, predictions: bool
+def task(bundle: Bundle, book: Codebook, keys: dict[ActorId, str], *, predictions: bool
          ) -> tuple[dict[str, Any], int]:
     """One task, and how many claims could not be expressed (no demand span)."""
     doc = bundle.doc
     data: dict[str, Any] = {"text": doc.text, "doc_id": doc.id, "sha256": doc.sha256,
                             **{k: getattr(doc, k) for k in DOC_DATA},
                             "annotators": [v.annotator for v in bundle.views]}
-    entries, lost = [], 0
+    entries: list[dict[str, Any]] = []
+    lost = 0
     for view in bundle.views:
         spans = view.span_by_id()
         result = [r for s in view.spans for r in span_results(s, book, keys)]
@@ -220,8 +221,8 @@ def label_config(book: Codebook, actors: list[Actor]) -> str:
     trigger = trigger_layer(book)
     fields = {a.name: a for a in book.claim_fields}
     for name in (*CLAIM_CHOICES, *CLAIM_TEXTS):
-        attr = fields.get(name)
-        vocab = (attr.vocabulary if attr and attr.vocabulary else
+        declared = fields.get(name)
+        vocab = (declared.vocabulary if declared and declared.vocabulary else
                  name if name in book.vocabularies else "")
         lines += _control(book, f"claim_{name}", vocab, "choice" if vocab else "text",
                           _per_region(trigger))

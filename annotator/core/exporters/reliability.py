@@ -30,7 +30,7 @@ from annotator.core.exporters.base import ExportResult, manifest, output, write_
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import ALL, Selection
 from annotator.core.exporters.tokenize import tokenizer_name, tokens
-from annotator.core.models import GOLD, Actor, Claim, Span
+from annotator.core.models import GOLD, Actor, ActorId, Claim, Span, SpanId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -70,7 +70,8 @@ class Matrix:
 class Collector:
     """Builds every matrix while documents stream by."""
 
-    def __init__(self, book: Codebook, actors: dict[int, Actor], use_spacy: bool | None) -> None:
+    def __init__(self, book: Codebook, actors: dict[ActorId, Actor],
+                 use_spacy: bool | None) -> None:
         self.book, self.actors, self.use_spacy = book, actors, use_spacy
         self.matrices: dict[str, Matrix] = {}
         for attr in book.document_fields:
@@ -153,7 +154,7 @@ def _covered(toks: list[tuple[int, int]], spans: Iterable[Span]) -> set[int]:
     return out
 
 
-def _claim_value(claim: Claim, name: str, actors: dict[int, Actor]) -> Any:
+def _claim_value(claim: Claim, name: str, actors: dict[ActorId, Actor]) -> Any:
     if name in ("claimant", "addressee", "object"):
         actor_id = getattr(claim, f"{name}_id")
         return actors[actor_id].key if actor_id in actors else ""
@@ -161,7 +162,7 @@ def _claim_value(claim: Claim, name: str, actors: dict[int, Actor]) -> Any:
     return "" if value is None else value
 
 
-def _as_alignable(claim: Claim, spans: dict[int, Span]) -> dict[str, Any]:
+def _as_alignable(claim: Claim, spans: dict[SpanId, Span]) -> dict[str, Any]:
     return {"demand_spans": [(spans[s].start, spans[s].end) for s in claim.demand_span_ids
                              if s in spans],
             "claimant": claim.claimant_id, "event_type": claim.event_type}

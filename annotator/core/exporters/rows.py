@@ -23,6 +23,7 @@ from annotator.core.exporters.selection import ALL, GOLD_FALLBACK, Selection
 from annotator.core.models import (
     GOLD,
     Actor,
+    ActorId,
     BatchId,
     Claim,
     ClaimId,
@@ -45,7 +46,8 @@ CHUNK = 500
 class View:
     """One annotator's annotations of one document.
 
-    A view read by :func:`iter_bundles` keeps its spans as the rows
+    A view read by :func:`iter_bundles` (made by :meth:`streamed`) keeps its
+    spans as the rows
     :meth:`~annotator.core.store.export.ExportRepository.stream_spans`
     returns (:attr:`raw_spans`) and builds the :class:`Span` objects on first
     use of :attr:`spans`: table exports write those rows as they are and never
@@ -56,16 +58,25 @@ class View:
 
     def __init__(self, annotator: str, status: Status, spans: list[Span] | None = None,
                  claims: list[Claim] | None = None, values: dict[str, Any] | None = None,
-                 provenance: dict[str, Any] | None = None, *,
-                 raw_spans: list[Sequence[Any]] | None = None) -> None:
+                 provenance: dict[str, Any] | None = None) -> None:
         self.annotator = annotator
         self.status = status
         self.claims = [] if claims is None else claims
         self.values = {} if values is None else values
         self.provenance = {} if provenance is None else provenance
-        self.raw_spans = raw_spans
+        self.raw_spans: list[Sequence[Any]] | None = None
         """Span rows in stream order (None when built from ``spans``)."""
-        self._spans = spans if spans is not None or raw_spans is not None else []
+        self._spans: list[Span] | None = [] if spans is None else spans
+
+    @classmethod
+    def streamed(cls, annotator: str, status: Status, raw_spans: list[Sequence[Any]],
+                 claims: list[Claim], values: dict[str, Any], provenance: dict[str, Any]
+                 ) -> View:
+        """A view over span rows, turned into :class:`Span` objects only when asked for."""
+        view = cls(annotator, status, None, claims, values, provenance)
+        view.raw_spans = raw_spans
+        view._spans = None
+        return view
 
     @property
     def spans(self) -> list[Span]:
@@ -74,7 +85,7 @@ class View:
             self._spans = [make_span(r, name) for r in self.raw_spans or ()]
         return self._spans
 
-    def span_by_id(self) -> dict[int, Span]:
+    def span_by_id(self) -> dict[SpanId, Span]:
         return {s.id: s for s in self.spans}
 
     def __repr__(self) -> str:
@@ -223,9 +234,8 @@ def _merge(reads: ExportRepository, the_plan: Plan, names: dict[int, str], state
                                          wanted)
         value_map = _values_by_annotator(values.take(doc_id), names, wanted)
         yield Bundle(doc, [
-            View(name, Status(status.get(name, Status.NOT_STARTED.value)), None,
-                 claim_map.get(name, []), *value_map.get(name, ({}, {})),
-                 raw_spans=by_name[name])
+            View.streamed(name, Status(status.get(name, Status.NOT_STARTED.value)),
+                          by_name[name], claim_map.get(name, []), *value_map.get(name, ({}, {})))
             for name in wanted
         ])
     state.check()
@@ -295,5 +305,5 @@ def _values_by_annotator(rows: list[Sequence[Any]], names: dict[int, str],
     return out
 
 
-def actor_index(project: Project) -> dict[int, Actor]:
+def actor_index(project: Project) -> dict[ActorId, Actor]:
     return {a.id: a for a in project.actors()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.errors import SelectionError  # noqa: F401 - re-exported
+from annotator.core.errors import SelectionError
 from annotator.core.models import GOLD, Status
 
 ALL = "all"

@@ -27,6 +27,7 @@ from annotator.core.exporters.base import (
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tokenize import aligned_words, base_language, spacy_blank, tokens
+from annotator.core.models import ActorId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 FORMAT_NAME = "spacy"
 
 
-def make_doc(bundle: Bundle, view: View, keys: dict[int, str]) -> Any:
+def make_doc(bundle: Bundle, view: View, keys: dict[ActorId, str]) -> Any:
     """The spaCy Doc of one annotator's view of a document."""
     from spacy.tokens import Doc
     from spacy.util import filter_spans
@@ -60,7 +61,7 @@ def make_doc(bundle: Bundle, view: View, keys: dict[int, str]) -> Any:
     return doc
 
 
-def _user_data(bundle: Bundle, view: View, keys: dict[int, str]) -> dict[str, Any]:
+def _user_data(bundle: Bundle, view: View, keys: dict[ActorId, str]) -> dict[str, Any]:
     doc = bundle.doc
     uids = {s.id: s.uid for s in view.spans}
     return {
@@ -100,6 +101,6 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
 
 
 def _spacy_version() -> str:
-    import spacy
+    from spacy.about import __version__
 
-    return str(spacy.__version__)
+    return str(__version__)

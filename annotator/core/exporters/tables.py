@@ -27,7 +27,7 @@ from typing import Any
 from annotator.core.codebook import Codebook
 from annotator.core.exporters.base import date_bounds
 from annotator.core.exporters.rows import Bundle, View
-from annotator.core.models import Actor, Claim, Document, Span
+from annotator.core.models import Actor, ActorId, Claim, Document, Span, SpanId
 
 DOC_META = ("title", "outlet", "url", "byline", "language", "published", "claim", "source_file")
 ACTOR_PARTS = ("key", "name", "qid", "country", "sector")
@@ -85,7 +85,7 @@ class Layout:
 _NO_ACTOR = ("", "", "", "", "")
 
 
-def _actor(actors: dict[int, Actor], actor_id: int | None) -> tuple[str, ...]:
+def _actor(actors: dict[ActorId, Actor], actor_id: ActorId | None) -> tuple[str, ...]:
     actor = actors.get(actor_id) if actor_id is not None else None
     if actor is None:
         return _NO_ACTOR
@@ -115,7 +115,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def span_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]
+def span_rows(bundle: Bundle, layout: Layout, actors: dict[ActorId, Actor]
               ) -> Iterator[Sequence[Any]]:
     doc = bundle.doc
     doc_id = doc.id
@@ -163,7 +163,7 @@ def _attribute_part(layout: Layout, layer: str, attrs: dict[str, Any]) -> list[A
 
 
 def span_row(doc: Document, annotator: str, span: Span, layout: Layout,
-             actors: dict[int, Actor]) -> list[Any]:
+             actors: dict[ActorId, Actor]) -> list[Any]:
     attrs = span.attributes
     actor = actors.get(span.actor_id) if span.actor_id is not None else None
     head = [doc.id, annotator, span.uid, span.layer, span.start, span.end, span.text,
@@ -175,7 +175,7 @@ def span_row(doc: Document, annotator: str, span: Span, layout: Layout,
     return head
 
 
-def claim_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Iterator[list[Any]]:
+def claim_rows(bundle: Bundle, layout: Layout, actors: dict[ActorId, Actor]) -> Iterator[list[Any]]:
     for view in bundle.views:
         if not view.claims:
             continue
@@ -184,8 +184,8 @@ def claim_rows(bundle: Bundle, layout: Layout, actors: dict[int, Actor]) -> Iter
             yield claim_row(bundle.doc, view, claim, spans, layout, actors)
 
 
-def claim_row(doc: Document, view: View, claim: Claim, spans: dict[int, Span], layout: Layout,
-              actors: dict[int, Actor]) -> list[Any]:
+def claim_row(doc: Document, view: View, claim: Claim, spans: dict[SpanId, Span], layout: Layout,
+              actors: dict[ActorId, Actor]) -> list[Any]:
     demand = [spans[s] for s in claim.demand_span_ids if s in spans]
     date_span = spans.get(claim.date_span_id) if claim.date_span_id is not None else None
     source_span = spans.get(claim.source_span_id) if claim.source_span_id is not None else None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import FileRejected  # noqa: F401 - re-exported
+from annotator.core.errors import FileRejected
 from annotator.core.models import NewDocument, Rejection
 
 MAX_FILE_BYTES = 512 * 1024 * 1024

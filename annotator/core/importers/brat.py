@@ -150,12 +150,11 @@ def read(path: Path, options: ImportOptions) -> ParsedFile:
     actors = _actors(path, ann)
     known = {a["key"] for a in actors}
     annotator = str(entry.get("annotator") or DEFAULT_ANNOTATOR)
-    ids: dict[str, str] = dict(entry.get("ids") or {})
     digest = sha256(text)
-    spans = [_span(ann, tid, text, ids, digest, annotator) for tid in ann.spans]
+    uids = _Uids(dict(entry.get("ids") or {}), digest, annotator)
+    spans = [_span(ann, tid, text, uids) for tid in ann.spans]
     layer_of = {s["uid"]: s["layer"] for s in spans}
-    claims = [_claim(ann, eid, args, ids, digest, annotator, layer_of)
-              for eid, args in ann.events.items()]
+    claims = [_claim(ann, eid, args, uids, layer_of) for eid, args in ann.events.items()]
     claims += list(entry.get("claims") or [])
     unknown = {s["actor"] for s in spans if s.get("actor")} - known
     if unknown:
@@ -213,10 +212,20 @@ def _actors(path: Path, ann: _Ann) -> list[dict[str, Any]]:
     return list(actors.values())
 
 
-def _uid(ids: dict[str, str], ident: str, *parts: object) -> str:
-    if ident in ids:
-        return ids[ident]
-    return hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:32]
+@dataclass(frozen=True, slots=True)
+class _Uids:
+    """Uids for one file's records: the sidecar's when it has one, else a stable hash."""
+
+    ids: dict[str, str]
+    """brat id -> uid, from documents.jsonl."""
+    digest: str
+    annotator: str
+
+    def of(self, ident: str, *parts: object) -> str:
+        if ident in self.ids:
+            return self.ids[ident]
+        key = ":".join(str(p) for p in (self.digest, self.annotator, *parts))
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _actor_key(refs: dict[str, str]) -> str:
@@ -225,10 +234,9 @@ def _actor_key(refs: dict[str, str]) -> str:
     return f"wikidata-{refs['Wikidata'].lower()}" if "Wikidata" in refs else ""
 
 
-def _span(ann: _Ann, tid: str, text: str, ids: dict[str, str], digest: str,
-          annotator: str) -> dict[str, Any]:
+def _span(ann: _Ann, tid: str, text: str, uids: _Uids) -> dict[str, Any]:
     item = ann.spans[tid]
-    uid = _uid(ids, tid, digest, annotator, item["layer"], item["start"], item["end"])
+    uid = uids.of(tid, item["layer"], item["start"], item["end"])
     span: dict[str, Any] = {"uid": uid, **item, "text": text[item["start"]:item["end"]]}
     attributes = dict(ann.attributes.get(tid, {}))
     for note in ann.notes.get(tid, []):
@@ -245,11 +253,11 @@ def _span(ann: _Ann, tid: str, text: str, ids: dict[str, str], digest: str,
     return span
 
 
-def _claim(ann: _Ann, eid: str, args: list[tuple[str, str]], ids: dict[str, str],
-           digest: str, annotator: str, layer_of: dict[str, str]) -> dict[str, Any]:
-    span_uid = {tid: _uid(ids, tid, digest, annotator, s["layer"], s["start"], s["end"])
+def _claim(ann: _Ann, eid: str, args: list[tuple[str, str]], uids: _Uids,
+           layer_of: dict[str, str]) -> dict[str, Any]:
+    span_uid = {tid: uids.of(tid, s["layer"], s["start"], s["end"])
                 for tid, s in ann.spans.items()}
-    claim: dict[str, Any] = {"uid": _uid(ids, eid, digest, annotator, eid, *args[0])}
+    claim: dict[str, Any] = {"uid": uids.of(eid, eid, *args[0])}
     demand = [span_uid[args[0][1]]]
     for role, target in args[1:]:
         base = role.rstrip("0123456789")

@@ -27,9 +27,6 @@ from annotator.core.text import clean_text, decode_bytes, detect_language, sha25
 
 DEFAULT_ANNOTATOR = "labelstudio"
 _ROLES = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
-_META = ("title", "outlet", "url", "byline", "published", "claim")
-
-
 COMPANIONS = (".actors.jsonl", ".manifest.json")
 
 
@@ -96,6 +93,10 @@ def _actors(path: Path, keys: set[str]) -> list[dict[str, Any]]:
     return list(actors.values())
 
 
+def _meta(data: dict[str, Any], key: str) -> str:
+    return str(data.get(key) or "")
+
+
 def _task(item: dict[str, Any], number: int, path: Path, options: ImportOptions
           ) -> tuple[Record, set[str]]:
     data = item["data"]
@@ -110,7 +111,9 @@ def _task(item: dict[str, Any], number: int, path: Path, options: ImportOptions
         text=text, language=options.language or str(data.get("language") or "")
         or detect_language(text), source_file=str(data.get("source_file") or
                                                   f"{path.name}:{number}"),
-        **{k: str(data.get(k) or "") for k in _META})
+        title=_meta(data, "title"), outlet=_meta(data, "outlet"), url=_meta(data, "url"),
+        byline=_meta(data, "byline"), published=_meta(data, "published"),
+        claim=_meta(data, "claim"))
     digest = sha256(text)
     annotations: dict[str, Any] = {}
     used: set[str] = set()
@@ -178,8 +181,8 @@ def _payload(result: list[dict[str, Any]], text: str, digest: str, annotator: st
             extras.setdefault(str(res.get("id")), []).append(res)
         elif res.get("from_name"):
             values[str(res["from_name"])] = _first(value)
-    claims = _apply_extras(spans, extras)
-    claims = _claims(spans, claims, relations, digest, annotator)
+    fields = _apply_extras(spans, extras)
+    claims = _claims(spans, fields, relations, digest, annotator)
     out: dict[str, Any] = {}
     if spans:
         out["spans"] = list(spans.values())
