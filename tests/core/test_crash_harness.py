@@ -13,6 +13,7 @@ import pytest
 
 from annotator.core import Project
 from tests.core import crash_harness as harness
+from tests.harness_checks import Model, prepare_project
 
 TRIALS = int(os.environ.get("CRASH_TRIALS", "20"))
 
@@ -37,15 +38,15 @@ def _begin(number: int, key: list[object], value: object) -> str:
 
 def test_the_checker_reports_an_acknowledged_edit_that_is_missing(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
-    harness.prepare_project(path)
+    prepare_project(path)
     with Project.open(path) as project:
         doc = project.documents()[0].id
         uid = project.add_span(doc, harness.ANNOTATOR, "ACTOR", 0, 5,
                                attributes={"tag": "kept"}).after.uid
-    model, result = harness.Model(), harness.TrialResult()
+    model, result = Model(), harness.TrialResult()
     lines = [_ack(1, ["span", uid], "kept"), _ack(2, ["span", "lost-uid"], "gone"),
              _ack(3, ["value", doc, "note"], "never-written"), '{"ack": 4, "key": ["sp']
-    in_flight = harness.absorb(lines, model, result)
+    in_flight = model.absorb(lines, result)
     harness.verify(path, model, in_flight, result)
     assert result.acked == 3
     assert len(result.failures) == 2
@@ -55,14 +56,14 @@ def test_the_checker_reports_an_acknowledged_edit_that_is_missing(tmp_path: Path
 
 def test_the_edit_in_flight_may_or_may_not_have_landed(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
-    harness.prepare_project(path)
+    prepare_project(path)
     with Project.open(path) as project:
         doc = project.documents()[0].id
         project.set_value(doc, harness.ANNOTATOR, "note", "second")
     for value_in_flight, failures in (("second", 0), ("third", 1)):
-        model, result = harness.Model(), harness.TrialResult()
+        model, result = Model(), harness.TrialResult()
         lines = [_ack(1, ["value", doc, "note"], "first"),
                  _begin(2, ["value", doc, "note"], value_in_flight)]
-        in_flight = harness.absorb(lines, model, result)
+        in_flight = model.absorb(lines, result)
         harness.verify(path, model, in_flight, result)
         assert len(result.failures) == failures
