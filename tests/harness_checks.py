@@ -12,10 +12,13 @@ common:
 * :class:`Child`, a child process whose output is collected as it comes;
 * :class:`Model`, what the acknowledged edits say the project must hold, and
   its comparison with what is in the file (the edit in flight when a process
-  died may or may not have landed);
+  died may or may not have landed); :func:`missing` for edits that may be in
+  one of several files;
+* :func:`prepare_project`, the project the crash harnesses start from;
 * the checks on a project after the fact: :func:`reopen` (open it as the user
   would next, :meth:`Project.check`, read its state), :func:`integrity_problems`
-  (SQLite's own checks on a plain connection) and :func:`backup_folder_problems`.
+  (SQLite's own checks on a plain connection) and :func:`backup_folder_problems`;
+* the trial figures and command line of the kill-and-check harnesses.
 
 What each harness does in its children and which records it compares stays in
 the harness.

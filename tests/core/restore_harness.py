@@ -185,7 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         role, *paths = args.child
-        {"writer": run_writer, "importer": run_importer}[role](*map(Path, paths))
+        if role == "writer":
+            run_writer(Path(paths[0]), Path(paths[1]))
+        else:
+            run_importer(Path(paths[0]), Path(paths[1]), Path(paths[2]))
         return 0
     rng = random.Random(args.seed)
     totals = {"spans": 0, "articles": 0, "failed": 0, "lost": 0, "problems": 0}
