@@ -3,79 +3,92 @@
 Two child processes write to a project as fast as they can while the parent
 restores an older backup into it:
 
-* a *writer* adds spans one transaction at a time and prints each span's uid
-  once ``add_span`` has returned (the edit is acknowledged);
+* a *writer* adds spans one transaction at a time and prints an ``ack`` line
+  with each span's uid once ``add_span`` has returned (the edit is acknowledged);
 * an *importer* imports small articles (a multi-row transaction each) and
-  prints each article's token once ``import_paths`` has returned.
+  prints an ``ack`` line with each article's token once ``import_paths`` has
+  returned.
 
 A write that meets the restore's lock may fail ("database is locked"); it is
 then not acknowledged. After the restore the children go on for a moment.
 Every acknowledged edit must then be in the safety copy the restore took
 (committed before it) or in the project (committed after it); the project
-must pass its integrity checks.
+must pass its integrity checks and every copy in the backup folder must be good.
 
     python -m tests.core.restore_harness --trials 100          # the full run
     python -m tests.core.restore_harness --trials 5 --seed 3
 
 The pytest test (tests/core/test_reliability_outputs.py) runs a short version.
+The child processes, their ack lines and the checks are shared with the crash
+harnesses (tests/harness_checks.py); this module owns the two writers, the
+restore and the before/after comparison.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
+from tests import harness_checks as checks
+from tests.harness_checks import Child, emit
+
 TEXT = "Minister Lind demanded on Monday that Russia withdraw its troops from the border.\n"
 
-_WRITER = """
-import sys
-from annotator.core import Project
-project = Project.open(sys.argv[1])
-doc = project.documents()[0].id
-stop = __import__("pathlib").Path(sys.argv[2])
-n = 0
-while not stop.exists():
-    n += 1
-    try:
-        span = project.add_span(doc, "alice", "ACTOR", 0, 8, attributes={"n": n})
-    except Exception as exc:
-        print("fail", type(exc).__name__, str(exc).replace("\\n", " "), flush=True)
-        continue
-    print("ack", span.after.uid, flush=True)
-project.close()
-"""
 
-_IMPORTER = """
-import sys, pathlib
-from annotator.core import Project
-project = Project.open(sys.argv[1])
-stop = pathlib.Path(sys.argv[2])
-folder = pathlib.Path(sys.argv[3])
-n = 0
-while not stop.exists():
-    n += 1
-    token = f"article-{n}-token"
-    path = folder / f"{token}.txt"
-    path.write_text(f"{token} Minister Lind met Vollmer in Oslo.\\n", encoding="utf-8")
-    try:
-        report = project.import_paths([path], language="en")
-    except Exception as exc:
-        print("fail", type(exc).__name__, str(exc).replace("\\n", " "), flush=True)
-        continue
-    if report.imported:
-        print("ack", token, flush=True)
-    else:
-        print("fail rejected", report.rejected, flush=True)
-project.close()
-"""
+# ---------------------------------------------------------------- the children
+
+
+def _refused(number: int, exc: Exception) -> None:
+    emit("fail", number, error=f"{type(exc).__name__} {exc}".replace("\n", " "))
+
+
+def run_writer(path: Path, stop: Path) -> None:
+    """Add spans one transaction at a time until ``stop`` exists; ack each one that returned."""
+    from annotator.core import Project
+
+    project = Project.open(path)
+    doc = project.documents()[0].id
+    number = 0
+    while not stop.exists():
+        number += 1
+        try:
+            span = project.add_span(doc, "alice", "ACTOR", 0, 8, attributes={"n": number})
+        except Exception as exc:  # a write the restore's lock refused: not acknowledged
+            _refused(number, exc)
+            continue
+        emit("ack", number, key=["span", span.after.uid])
+    project.close()
+
+
+def run_importer(path: Path, stop: Path, inbox: Path) -> None:
+    """Import one small article at a time until ``stop`` exists; ack each one imported."""
+    from annotator.core import Project
+
+    project = Project.open(path)
+    number = 0
+    while not stop.exists():
+        number += 1
+        token = f"article-{number}-token"
+        article = inbox / f"{token}.txt"
+        article.write_text(f"{token} Minister Lind met Vollmer in Oslo.\n", encoding="utf-8")
+        try:
+            report = project.import_paths([article], language="en")
+        except Exception as exc:  # a write the restore's lock refused: not acknowledged
+            _refused(number, exc)
+            continue
+        if report.imported:
+            emit("ack", number, key=["article", token])
+        else:
+            emit("fail", number, error=f"rejected {report.rejected}")
+    project.close()
+
+
+# ------------------------------------------------------------------ the parent
 
 
 @dataclass
@@ -102,81 +115,81 @@ def _make(folder: Path) -> tuple[Path, Path]:
     return path, source
 
 
-def _start(code: str, *args: str) -> tuple[subprocess.Popen[str], list[str]]:
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                             text=True, cwd=REPO)
-    lines: list[str] = []
-
-    def read() -> None:
-        assert child.stdout is not None
-        for line in child.stdout:
-            lines.append(line.rstrip("\n"))
-
-    threading.Thread(target=read, daemon=True).start()
-    return child, lines
+def _contents(project: Any) -> checks.State:
+    """Every span and imported article, keyed as the ack lines are."""
+    state: checks.State = {("span", span.uid): True for span in project.spans()}
+    for summary in project.documents():
+        for word in project.document(summary.id).text.split():
+            if word.startswith("article-"):
+                state[("article", word)] = True
+    return state
 
 
-def _contents(path: Path) -> tuple[set[str], set[str]]:
-    from annotator.core import Project
-
-    with Project.open(path, read_only=True) as project:
-        uids = {s.uid for s in project.spans()}
-        texts = " ".join(project.document(d.id).text for d in project.documents())
-    return uids, {word for word in texts.split() if word.startswith("article-")}
+def _acked(child: Child) -> list[tuple[str, str]]:
+    return [tuple(record["key"]) for record in child.records("ack")]  # type: ignore[misc]
 
 
-def _acks(lines: list[str]) -> list[str]:
-    return [line.split()[1] for line in list(lines) if line.startswith("ack ")]
+def _restore(path: Path, source: Path, in_window: bool) -> Path:
+    """Restore ``source`` into ``path``; the safety copy of what it replaced."""
+    from annotator.core import Project, backup
+
+    if in_window:
+        with Project.open(path) as project:
+            return project.restore(source)[1]
+    return backup.restore_file(path, source)[1]
 
 
 def run_trial(folder: Path, rng: random.Random, *, in_window: bool = False) -> Trial:
     """One restore while both children write; ``in_window`` restores through an open Project."""
-    from annotator.core import Project, backup
-
     path, source = _make(folder)
     stop = folder / "stop"
     inbox = folder / "inbox"
     inbox.mkdir()
-    writer, writer_lines = _start(_WRITER, str(path), str(stop))
-    importer, importer_lines = _start(_IMPORTER, str(path), str(stop), str(inbox))
+    module = "tests.core.restore_harness"
+    writer = Child(module, "--child", "writer", str(path), str(stop))
+    importer = Child(module, "--child", "importer", str(path), str(stop), str(inbox))
     trial = Trial()
     try:
         deadline = time.monotonic() + 60
-        while (len(_acks(writer_lines)) < 5 or len(_acks(importer_lines)) < 2) \
+        while (len(_acked(writer)) < 5 or len(_acked(importer)) < 2) \
                 and time.monotonic() < deadline:
             time.sleep(0.02)
         time.sleep(rng.uniform(0.0, 0.3))
         started = time.perf_counter()
-        if in_window:
-            with Project.open(path) as project:
-                _chosen, saved = project.restore(source)
-        else:
-            _chosen, saved = backup.restore_file(path, source)
+        saved = _restore(path, source, in_window)
         trial.restore_seconds = time.perf_counter() - started
         time.sleep(rng.uniform(0.1, 0.4))
     finally:
         stop.touch()
         for child in (writer, importer):
             if child.wait(timeout=60) != 0:
-                trial.problems.append(f"a child process ended with {child.returncode}")
-    time.sleep(0.05)  # let the reader threads drain
-    trial.acked_spans = _acks(writer_lines)
-    trial.acked_articles = _acks(importer_lines)
-    trial.failures = [line for line in writer_lines + importer_lines if line.startswith("fail")]
-    saved_uids, saved_articles = _contents(saved)
-    final_uids, final_articles = _contents(path)
-    trial.lost = [uid for uid in trial.acked_spans if uid not in saved_uids | final_uids]
-    trial.lost += [t for t in trial.acked_articles if t not in saved_articles | final_articles]
-    with Project.open(path, read_only=True) as project:
-        trial.problems += project.check()
+                trial.problems.append(f"a child process ended with {child.returncode}: "
+                                      f"{child.stderr(500)}")
+    trial.acked_spans = [uid for _, uid in _acked(writer)]
+    trial.acked_articles = [token for _, token in _acked(importer)]
+    trial.failures = [record["error"] for child in (writer, importer)
+                      for record in child.records("fail")]
+    # an edit committed before the restore is in its safety copy, one after it in the
+    # project; the safety copy's own checks are the backup folder's
+    _, before = checks.reopen(saved, _contents, read_only=True)
+    problems, after = checks.reopen(path, _contents, read_only=True)
+    lost = checks.missing(_acked(writer) + _acked(importer), before, after)
+    trial.lost = [name for _, name in lost]
+    trial.problems += problems + checks.backup_folder_problems(path)[1]
     return trial
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        role, *paths = args.child
+        if role == "writer":
+            run_writer(Path(paths[0]), Path(paths[1]))
+        else:
+            run_importer(Path(paths[0]), Path(paths[1]), Path(paths[2]))
+        return 0
     rng = random.Random(args.seed)
     totals = {"spans": 0, "articles": 0, "failed": 0, "lost": 0, "problems": 0}
     slowest = 0.0

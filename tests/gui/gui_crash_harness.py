@@ -18,7 +18,8 @@ the identity and the new state of what it changed. Both are flushed at once. The
 parent kills the child with SIGKILL at a random moment, reopens the project with
 the core API and checks that
 
-* ``PRAGMA integrity_check`` says ``ok``, and :meth:`Project.check` finds nothing;
+* ``PRAGMA integrity_check`` and the foreign-key check pass, through annotator
+  and on a plain sqlite3 connection, and :meth:`Project.check` finds nothing;
 * every acknowledged edit is there: each span, note and status the session
   touched has the state of its last acknowledged edit, or of the edit in flight
   when the process died (it may or may not have committed);
@@ -29,46 +30,32 @@ the core API and checks that
     python -m tests.gui.gui_crash_harness --trials 5 --seed 7
 
 The pytest test (tests/gui/test_gui_crash_harness.py) runs a short version.
+The child processes, the ack lines, the model of acknowledged edits and the
+checks are shared with the other harnesses (tests/harness_checks.py); this
+module owns the scripted window session and what of the project it compares.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import random
-import signal
-import sqlite3
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.core.crash_harness import (
-    Model,
-    _reader,
-    absorb,
-    prepare_project,
-    verify_backups,
-)
+from tests import harness_checks as checks
+from tests.harness_checks import Child, Model, emit, prepare_project
 
-REPO = Path(__file__).resolve().parents[2]
 ANNOTATOR = "gui-crash"
 LAYER_KEYS = {"ACTOR": "A", "DATE": "D", "DEMAND": "M", "SOURCE": "S"}
 TAB_DOCUMENT = 2  # annotation_form: span, claims, document
 
 
 # ----------------------------------------------------------------- the child
-
-
-def _emit(kind: str, number: int, payload: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps({kind: number, **payload}) + "\n")
-    sys.stdout.flush()
 
 
 class _GuiSession:
@@ -104,8 +91,8 @@ class _GuiSession:
     def _refuse(self, what: str) -> None:
         """An edit that did not land (it should not happen): said, not acknowledged."""
         self.refused += 1
-        _emit("refused", self.number, {"op": what,
-                                       "status": self.window.statusBar().currentMessage()})
+        emit("refused", self.number, op=what,
+             status=self.window.statusBar().currentMessage())
 
     def _my_span(self, span_id: int) -> Any:
         return next((s for s in self.project.spans(self.window.doc.id, annotator=ANNOTATOR)
@@ -130,15 +117,14 @@ class _GuiSession:
         before = {int(s.id) for s in self.window.view.spans}
         self.window.view.edit.setFocus()
         self.window.view.select_text(start, end)
-        _emit("begin", self.number, {"op": "add_span"})
+        emit("begin", self.number, op="add_span")
         self._key(self.window.view.edit, getattr(self.qt.Key, f"Key_{LAYER_KEYS[layer]}"))
         new = [s for s in self.window.view.spans if int(s.id) not in before]
         stored = self._my_span(int(new[0].id)) if len(new) == 1 else None
         if stored is None or (stored.layer, stored.start, stored.end) != (layer, start, end):
             self._refuse("add_span")
             return
-        _emit("ack", self.number, {"key": ["span", stored.uid],
-                                   "value": [layer, start, end]})
+        emit("ack", self.number, key=["span", stored.uid], value=[layer, start, end])
 
     def _pick_span(self) -> Any:
         span = self.rng.choice(self.window.view.spans)
@@ -150,22 +136,22 @@ class _GuiSession:
         span = self._pick_span()
         layer = self.rng.choice([n for n in sorted(LAYER_KEYS) if n != span.layer])
         value = [layer, span.start, span.end]
-        _emit("begin", self.number, {"key": ["span", span.uid], "value": value})
+        emit("begin", self.number, key=["span", span.uid], value=value)
         self._key(self.window.view.edit, getattr(self.qt.Key, f"Key_{LAYER_KEYS[layer]}"))
         stored = self._my_span(int(span.id))
         if stored is None or stored.layer != layer:
             self._refuse("relabel_span")
             return
-        _emit("ack", self.number, {"key": ["span", span.uid], "value": value})
+        emit("ack", self.number, key=["span", span.uid], value=value)
 
     def remove_span(self) -> None:
         span = self._pick_span()
-        _emit("begin", self.number, {"key": ["span", span.uid], "value": None})
+        emit("begin", self.number, key=["span", span.uid], value=None)
         self._key(self.window.view.edit, self.qt.Key.Key_Delete)
         if self._my_span(int(span.id)) is not None:
             self._refuse("remove_span")
             return
-        _emit("ack", self.number, {"key": ["span", span.uid], "value": None})
+        emit("ack", self.number, key=["span", span.uid], value=None)
 
     # -------------------------------------------------- document fields
 
@@ -179,25 +165,25 @@ class _GuiSession:
         doc = self.doc_id
         self.qtest.keyClicks(editor, value)
         key = ["value", doc, "note"]
-        _emit("begin", self.number, {"key": key, "value": value})
+        emit("begin", self.number, key=key, value=value)
         self._key(editor, self.qt.Key.Key_Return)
         if self.project.values(doc, ANNOTATOR).get("note") != value:
             self._refuse("set_note")
             return
-        _emit("ack", self.number, {"key": key, "value": value})
+        emit("ack", self.number, key=key, value=value)
 
     # ------------------------------------------------------ the actions
 
     def _status(self, action: str, status: str) -> None:
         doc = self.doc_id
         key = ["status", doc]
-        _emit("begin", self.number, {"key": key, "value": status})
+        emit("begin", self.number, key=key, value=status)
         self.window.menu_actions[action].trigger()
         self.app.processEvents()
         if self.project.status(doc, ANNOTATOR).value != status:
             self._refuse(action)
             return
-        _emit("ack", self.number, {"key": key, "value": status})
+        emit("ack", self.number, key=key, value=status)
 
     def mark_done(self) -> None:
         self._status("mark_done", "done")
@@ -237,7 +223,7 @@ def run_child(project_path: Path, seed: int) -> None:
         window.show()
         app.processEvents()
         session = _GuiSession(window, app, random.Random(seed))
-        _emit("ready", 0, {})
+        emit("ready", 0)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             session.step()
@@ -248,28 +234,17 @@ def run_child(project_path: Path, seed: int) -> None:
 
 
 @dataclass
-class TrialResult:
-    """What one killed session acknowledged and what the check found."""
+class TrialResult(checks.TrialResult):
+    """What one killed session acknowledged, refused and what the check found."""
 
-    acked: int = 0
-    checked: int = 0
     refused: int = 0
-    in_flight: bool = False
-    failures: list[str] = field(default_factory=list)
 
 
 @dataclass
-class Summary:
+class Summary(checks.Summary):
     """The figures of a run."""
 
-    trials: int = 0
-    acked: int = 0
-    checked: int = 0
     refused: int = 0
-    in_flight: int = 0
-    backups_checked: int = 0
-    failures: list[str] = field(default_factory=list)
-    seconds: float = 0.0
 
     def line(self) -> str:
         return (f"{self.trials} trials, {self.acked} acknowledged GUI edits, "
@@ -280,40 +255,23 @@ class Summary:
 
 def run_session(project: Path, rng: random.Random, max_delay: float) -> list[str]:
     """One child window killed at a random moment after it is ready; returns its output."""
-    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1",
-               QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.gui.gui_crash_harness", "--child", str(project),
-         "--seed", str(rng.getrandbits(32))],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines: list[str] = []
-    ready = threading.Event()
-    reader = threading.Thread(target=_reader, args=(child.stdout, lines, ready), daemon=True)
-    reader.start()
-    errors: list[str] = []
-    err_reader = threading.Thread(target=lambda: errors.extend(child.stderr), daemon=True)
-    err_reader.start()
-    if not ready.wait(60):
+    child = Child("tests.gui.gui_crash_harness", "--child", str(project),
+                  "--seed", str(rng.getrandbits(32)), env={"QT_QPA_PLATFORM": "offscreen"})
+    if not child.ready.wait(60):
         child.kill()
-        child.wait()
-        raise RuntimeError("the child window never got ready: " + "".join(errors)[-2000:])
+        raise RuntimeError("the child window never got ready: " + child.stderr())
     time.sleep(rng.uniform(0, max_delay))
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    reader.join(10)
-    err_reader.join(10)
-    child.stdout.close()  # type: ignore[union-attr]
-    child.stderr.close()  # type: ignore[union-attr]
-    if child.returncode != -signal.SIGKILL:
-        raise RuntimeError(f"the child window ended on its own: {''.join(errors)[-2000:]}")
-    if any("Traceback" in line for line in errors):
-        raise RuntimeError(f"an exception escaped in the child window: {''.join(errors)[-2000:]}")
-    return lines
+    child.kill()
+    if not child.killed:
+        raise RuntimeError(f"the child window ended on its own: {child.stderr()}")
+    if any("Traceback" in line for line in child.errors):
+        raise RuntimeError(f"an exception escaped in the child window: {child.stderr()}")
+    return child.lines
 
 
-def actual_state(project: Any) -> dict[tuple[Any, ...], Any]:
+def actual_state(project: Any) -> checks.State:
     """The state of everything the GUI session can touch, keyed as the ack lines are."""
-    state: dict[tuple[Any, ...], Any] = {}
+    state: checks.State = {}
     for span in project.spans(annotator=ANNOTATOR):
         state[("span", span.uid)] = [span.layer, span.start, span.end]
     for summary in project.documents():
@@ -326,34 +284,10 @@ def actual_state(project: Any) -> dict[tuple[Any, ...], Any]:
 
 def verify(project_path: Path, model: Model, in_flight: dict[str, Any] | None,
            result: TrialResult) -> None:
-    """Reopen the project with the core API and compare it with the model."""
-    from annotator.core import Project
-
-    with Project.open(project_path) as project:
-        integrity = [row[0] for row in project.repo.conn.execute("PRAGMA integrity_check")]
-        if integrity != ["ok"]:
-            result.failures.append(f"integrity_check: {integrity[:5]}")
-        result.failures.extend(f"check: {p}" for p in project.check())
-        state = actual_state(project)
-    flight_key = tuple(in_flight["key"]) if in_flight and "key" in in_flight else None
-    for key, want in model.expected.items():
-        got = state.get(key)
-        result.checked += 1
-        if got == want:
-            continue
-        if key == flight_key and got == in_flight["value"]:  # type: ignore[index]
-            model.expected[key] = got  # the in-flight edit committed: it is the truth now
-            continue
-        result.failures.append(f"{key}: expected {want!r}, found {got!r}")
-
-
-def _integrity_only(path: Path) -> list[str]:
-    """``PRAGMA integrity_check`` on a plain connection (no annotator code in the way)."""
-    conn = sqlite3.connect(path)
-    try:
-        return [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    finally:
-        conn.close()
+    """Reopen the project with the core API, run the integrity checks and compare."""
+    problems, state = checks.reopen(project_path, actual_state)
+    result.failures += problems
+    model.compare(state, in_flight, result)
 
 
 def run_trials(trials: int, workdir: Path, seed: int = 0, *, per_project: int = 10,
@@ -369,21 +303,13 @@ def run_trials(trials: int, workdir: Path, seed: int = 0, *, per_project: int = 
             prepare_project(project)
         result = TrialResult()
         lines = run_session(project, rng, max_delay)
-        in_flight = absorb(lines, model, result)  # type: ignore[arg-type]
-        result.refused = sum(1 for line in lines if line.startswith('{"refused"'))
-        result.in_flight = in_flight is not None
+        in_flight = model.absorb(lines, result)
+        result.refused = len(checks.records(lines, "refused"))
         verify(project, model, in_flight, result)
-        if (integrity := _integrity_only(project)) != ["ok"]:
-            result.failures.append(f"integrity_check (plain sqlite3): {integrity[:5]}")
-        checked, problems = verify_backups(project, seen)
+        checked, problems = checks.backup_folder_problems(project, seen)
         result.failures += problems
-        summary.trials += 1
-        summary.acked += result.acked
-        summary.checked += result.checked
+        summary.add(result, checked)
         summary.refused += result.refused
-        summary.in_flight += result.in_flight
-        summary.backups_checked += checked
-        summary.failures += result.failures
         if log is not None:
             log(f"trial {trial + 1}: {result.acked} acked, {result.checked} checked"
                 f"{', killed mid-edit' if result.in_flight else ''}"
@@ -395,30 +321,13 @@ def run_trials(trials: int, workdir: Path, seed: int = 0, *, per_project: int = 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: the full run, or (``--child``) one scripted window."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--trials", type=int, default=50)
-    parser.add_argument("--seed", type=int, default=int(time.time()))
-    parser.add_argument("--max-delay", type=float, default=1.0,
-                        help="longest run (s) of the session before the kill")
-    parser.add_argument("--per-project", type=int, default=10,
-                        help="trials on one project before a fresh one")
-    parser.add_argument("--workdir", help="keep the projects here (default: a temp folder)")
-    parser.add_argument("--quiet", action="store_true")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser = checks.kill_parser(__doc__.split("\n")[0], trials=50, max_delay=1.0,
+                                per_project=10)
     args = parser.parse_args(argv)
     if args.child:
         run_child(Path(args.child), args.seed)
         return 0
-    log = None if args.quiet else (lambda message: print(message, flush=True))
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(args.workdir) if args.workdir else Path(tmp)
-        workdir.mkdir(parents=True, exist_ok=True)
-        summary = run_trials(args.trials, workdir, args.seed, per_project=args.per_project,
-                             max_delay=args.max_delay, log=log)
-    print(f"seed {args.seed}: {summary.line()}")
-    for failure in summary.failures[:50]:
-        print(f"FAILURE {failure}")
-    return 1 if summary.failures else 0
+    return checks.run_cli(args, run_trials)
 
 
 if __name__ == "__main__":

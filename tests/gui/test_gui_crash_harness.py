@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project
-from tests.core.crash_harness import Model, absorb, prepare_project
 from tests.gui import gui_crash_harness as harness
+from tests.harness_checks import Model, prepare_project
 
 TRIALS = int(os.environ.get("GUI_CRASH_TRIALS", "4"))
 
@@ -47,7 +47,7 @@ def test_the_checker_reports_a_lost_span_note_and_status(tmp_path: Path) -> None
              _ack(3, ["value", doc, "note"], "never-written"),
              _ack(4, ["status", doc], "done"),
              '{"ack": 5, "key": ["sp']  # cut by the kill: not acknowledged
-    in_flight = absorb(lines, model, result)  # type: ignore[arg-type]
+    in_flight = model.absorb(lines, result)
     harness.verify(path, model, in_flight, result)
     assert result.acked == 4
     assert len(result.failures) == 3, result.failures
