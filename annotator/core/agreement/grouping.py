@@ -76,7 +76,7 @@ def _linked(cluster: list[int], places: Sequence[tuple[int, int]], layers: Seque
     size = len(cluster)
     for pos in range(size):
         i = cluster[pos]
-        start_i, end_i = places[i]
+        end_i = places[i][1]
         for later in range(pos + 1, size):
             j = cluster[later]
             if places[j][0] >= end_i:
