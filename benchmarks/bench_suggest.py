@@ -35,12 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core import Project  # noqa: E402
 from annotator.core.assist.actors import index_for  # noqa: E402
-from annotator.core.assist.suggest import (  # noqa: E402
-    DEFAULT_SUGGESTERS,
-    Suggestion,
-    get_suggester,
-    run_suggesters,
-)
+from annotator.core.assist.base import Suggestion, run_suggesters  # noqa: E402
+from annotator.core.assist.registry import DEFAULT_SUGGESTERS, get_suggester  # noqa: E402
 from annotator.core.assist.workflow import registry  # noqa: E402
 from annotator.core.models import Alias, Span  # noqa: E402
 from annotator.core.sample import build_sample_project, sample_data_dir  # noqa: E402

@@ -25,7 +25,8 @@ from annotator.core.outputs import atomic_file, check_target
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Compute the agreement report; print it (a table, or JSON) and write HTML/CSV files."""
     from annotator.core import TaskState
-    from annotator.core.agreement.report import agreement_report, report_csv, report_html
+    from annotator.core.agreement.render import report_csv, report_html
+    from annotator.core.agreement.report import agreement_report
 
     path = Path(args.project)
     if not path.is_file():

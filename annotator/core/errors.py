@@ -114,7 +114,7 @@ class BackupError(AnnotatorError, RuntimeError):
     """A backup or restore that could not be done; the message says why."""
 
 
-# ---- raised by annotator.core.assist.suggest
+# ---- raised by annotator.core.assist.registry
 
 
 class SuggesterUnavailable(AnnotatorError, RuntimeError):

@@ -11,7 +11,7 @@ from annotator.core.assist.actors import (
     index_for,
     skeleton,
 )
-from annotator.core.assist.suggest import Registry
+from annotator.core.assist.base import Registry
 from annotator.core.importers.ingest import parse_aliases
 from annotator.core.models import Actor, ActorId
 

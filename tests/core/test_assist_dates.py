@@ -9,9 +9,8 @@ from datetime import date, datetime
 
 import pytest
 
-from annotator.core.assist import dates
-from annotator.core.assist.dates import DateSuggestion, find_dates, normalise
-from annotator.core.timex import Precision
+from annotator.core.assist.dates import DateSuggestion, fallback, find_dates, normalise
+from annotator.core.timex import Precision, parse_value
 
 DCT = date(2022, 2, 15)
 
@@ -388,7 +387,7 @@ def test_dateparser_fallback_for_unknown_number_words_and_free_forms() -> None:
 def test_dateparser_answers_are_truncated_to_their_period(
     expression: str, lang: str, value: str
 ) -> None:
-    result = dates._dateparser_value(expression, lang, DCT)  # noqa: SLF001
+    result = fallback.dateparser_value(expression, lang, DCT)
     assert result is not None
     assert result.value == value
 
@@ -399,7 +398,7 @@ def test_dateparser_answers_are_truncated_to_their_period(
 )
 def test_untrustworthy_dateparser_answers_are_rejected(expression: str, lang: str) -> None:
     # dateparser reads "the 1990s" and "15.11" as times of day
-    assert dates._dateparser_value(expression, lang, DCT) is None  # noqa: SLF001
+    assert fallback.dateparser_value(expression, lang, DCT) is None
 
 
 @pytest.mark.parametrize(
@@ -413,7 +412,7 @@ def test_untrustworthy_dateparser_answers_are_rejected(expression: str, lang: st
 )
 def test_rules_agree_with_dateparser_where_it_works(lang: str, expression: str) -> None:
     ours = normalise(expression, lang, DCT)
-    theirs = dates._dateparser_value(expression, lang, DCT)  # noqa: SLF001
+    theirs = fallback.dateparser_value(expression, lang, DCT)
     assert ours is not None and theirs is not None
     assert ours.value == theirs.value
 
@@ -442,12 +441,12 @@ def test_absolute_dateparser_answers_must_agree_with_their_digits(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # with its default date order dateparser reads "13 februari" as February 2013
-    misread = dates.parse_value("2013-02")
-    monkeypatch.setattr(dates, "_dateparser_raw", lambda *_args: misread)
-    dates._dateparser_value.cache_clear()  # noqa: SLF001
+    misread = parse_value("2013-02")
+    monkeypatch.setattr(fallback, "dateparser_raw", lambda *_args: misread)
+    fallback.dateparser_value.cache_clear()
     try:
-        assert dates._dateparser_value("13 februari", "sv", DCT) is None  # noqa: SLF001
-        assert dates._dateparser_value("13 februari", "sv", None) is None  # noqa: SLF001
-        assert dates._dateparser_value("februari 2013", "sv", DCT) == misread  # noqa: SLF001
+        assert fallback.dateparser_value("13 februari", "sv", DCT) is None
+        assert fallback.dateparser_value("13 februari", "sv", None) is None
+        assert fallback.dateparser_value("februari 2013", "sv", DCT) == misread
     finally:
-        dates._dateparser_value.cache_clear()  # noqa: SLF001
+        fallback.dateparser_value.cache_clear()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core import GOLD, Project, review
-from annotator.core.agreement.report import agreement_report, report_csv, report_html
+from annotator.core.agreement.render import report_csv, report_html
+from annotator.core.agreement.report import agreement_report
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops from the border, according to Reuters.\n")

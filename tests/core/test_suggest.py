@@ -10,18 +10,16 @@ import pytest
 
 from annotator.cli import main
 from annotator.core import Project
-from annotator.core.assist import suggest
-from annotator.core.assist.spacy_ner import SpacyNerSuggester, missing_message
-from annotator.core.assist.suggest import (
-    DateSuggester,
-    Registry,
-    Suggestion,
-    combine,
-    date_attributes,
+from annotator.core.assist import registry as suggester_registry
+from annotator.core.assist.base import Registry, Suggestion, combine, run_suggesters
+from annotator.core.assist.dates.suggester import DateSuggester, date_attributes
+from annotator.core.assist.registry import (
     get_suggester,
     register_suggester,
-    run_suggesters,
+    suggester_names,
+    suggester_problems,
 )
+from annotator.core.assist.spacy_ner import SpacyNerSuggester, missing_message
 from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.models import ActorId, DocId
 
@@ -122,7 +120,7 @@ def test_register_a_suggester_and_run_it_through_the_project(project: Project) -
             return [Suggestion("DEMAND", start, start + 6, "ringte", "word", self.name)]
 
     register_suggester("demands-test", Demands)
-    assert "demands-test" in suggest.suggester_names()
+    assert "demands-test" in suggester_names()
     found = project.suggestions(doc_id(project), "alice", suggesters=["demands-test"])
     assert [(s.layer, s.text) for s in found] == [("DEMAND", "ringte")]
 
@@ -147,10 +145,10 @@ def test_entry_point_suggesters_are_loaded_and_broken_ones_reported(
 
     points = [Point("plugin-test", Plugin), Point("broken-test", ImportError("no module x"))]
     monkeypatch.setattr("importlib.metadata.entry_points", lambda group: points)
-    monkeypatch.setattr(suggest, "_entry_points_loaded", False)
-    assert "plugin-test" in suggest.suggester_names()
+    monkeypatch.setattr(suggester_registry, "_entry_points_loaded", False)
+    assert "plugin-test" in suggester_names()
     assert isinstance(get_suggester("plugin-test"), Plugin)
-    assert any("broken-test" in p and "no module x" in p for p in suggest.suggester_problems())
+    assert any("broken-test" in p and "no module x" in p for p in suggester_problems())
 
 
 def test_unknown_suggester_is_reported() -> None:
@@ -310,10 +308,6 @@ def test_registry_changes_are_seen_without_reopening(project: Project) -> None:
 
 
 def test_dates_come_from_the_date_module(project: Project) -> None:
-    try:
-        DateSuggester().check_available()
-    except SuggesterUnavailable:
-        pytest.skip("annotator.core.assist.dates is not there yet")
     found = DateSuggester().suggest(TEXT, "nb", "2022-02-15", Registry.from_actors(()))
     assert found, "expected at least 'i går'"
     for item in found:
@@ -322,10 +316,6 @@ def test_dates_come_from_the_date_module(project: Project) -> None:
 
 
 def test_accept_all_dates_fills_their_values(project: Project) -> None:
-    try:
-        DateSuggester().check_available()
-    except SuggesterUnavailable:
-        pytest.skip("annotator.core.assist.dates is not there yet")
     doc = doc_id(project)
     shown = [s for s in project.suggestions(doc, "alice") if s.layer == "DATE"]
     spans = project.accept_all(doc, "alice", "DATE").after

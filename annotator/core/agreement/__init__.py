@@ -1,5 +1,10 @@
 """Inter-coder agreement, free of Qt: coefficients, span agreement and claim alignment.
 
+``coefficients`` (alpha, kappas, bootstrap intervals), ``spans`` (span matching and F1),
+``unitizing`` (alpha_U), ``grouping`` (spans into review items), ``claims`` (claim
+alignment), ``report`` (a project's agreement report; ``span_rows`` the lean span rows it
+reads) and ``render`` (the report as CSV or HTML).
+
 Import from here in notebooks and scripts::
 
     from annotator.core.agreement import krippendorff_alpha, span_f1, align_claims
@@ -31,6 +36,8 @@ from annotator.core.agreement.spans import (
     match_spans,
     pairwise_span_f1,
     span_f1,
+)
+from annotator.core.agreement.unitizing import (
     unitizing_alpha,
     unitizing_alpha_multi,
     unitizing_disagreements,

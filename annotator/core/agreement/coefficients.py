@@ -89,7 +89,8 @@ def _coincidences(counts: np.ndarray) -> np.ndarray:
     """Krippendorff's coincidence matrix: o_ck = sum over units of pairs c-k / (m_u - 1)."""
     pairable = counts.sum(axis=1)
     weighted = counts / (pairable - 1)[:, None]
-    return weighted.T @ counts - np.diag(weighted.sum(axis=0))
+    coincidences: np.ndarray = weighted.T @ counts - np.diag(weighted.sum(axis=0))
+    return coincidences
 
 
 def _ordinal_delta(marginals: np.ndarray) -> np.ndarray:
@@ -120,10 +121,12 @@ def _delta_matrix(level: str, categories: Sequence[Any], marginals: np.ndarray) 
     values = _numeric(categories, level)
     difference = values[:, None] - values[None, :]
     if level == "interval":
-        return difference**2
+        squared: np.ndarray = difference**2
+        return squared
     total = values[:, None] + values[None, :]
     safe_total = np.where(total == 0, 1.0, total)
-    return np.where(total == 0, 0.0, difference / safe_total) ** 2
+    ratio: np.ndarray = np.where(total == 0, 0.0, difference / safe_total) ** 2
+    return ratio
 
 
 def krippendorff_alpha(
@@ -158,7 +161,8 @@ def _alpha_from_coincidences(coincidences: np.ndarray, delta: np.ndarray) -> flo
     if total <= 1 or expected <= 0:
         return NAN
     observed = float((coincidences * delta).sum())
-    return 1.0 - (total - 1) * observed / expected
+    alpha: float = 1.0 - (total - 1) * observed / expected
+    return alpha
 
 
 def _paired(a: Sequence[Any], b: Sequence[Any]) -> list[tuple[Any, Any]]:
@@ -185,13 +189,15 @@ def _confusion(
 def _kappa_weights(weights: KappaWeights, size: int) -> np.ndarray:
     """Disagreement weights over domain positions (0 on the diagonal)."""
     positions = np.arange(size)
-    distance = np.abs(positions[:, None] - positions[None, :]).astype(float)
+    distance: np.ndarray = np.abs(positions[:, None] - positions[None, :]).astype(float)
     if weights is None:
-        return (distance > 0).astype(float)
+        nominal: np.ndarray = (distance > 0).astype(float)
+        return nominal
     if weights == "linear":
         return distance
     if weights == "quadratic":
-        return distance**2
+        quadratic: np.ndarray = distance**2
+        return quadratic
     raise ValueError(f"weights must be None, 'linear' or 'quadratic', not {weights!r}")
 
 

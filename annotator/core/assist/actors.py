@@ -29,7 +29,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from annotator.core.assist.suggest import Registry, Suggestion
+from annotator.core.assist.base import Registry, Suggestion
 from annotator.core.models import Actor, Alias
 
 _TOKEN = re.compile(r"\w+")

@@ -13,7 +13,7 @@ import importlib.util
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core.assist.suggest import Registry, Suggestion
+from annotator.core.assist.base import Registry, Suggestion
 from annotator.core.errors import SuggesterUnavailable
 
 MODELS: dict[str, tuple[str, ...]] = {

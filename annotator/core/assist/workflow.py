@@ -16,15 +16,8 @@ import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.assist.suggest import (
-    DEFAULT_SUGGESTERS,
-    Registry,
-    Suggester,
-    Suggestion,
-    get_suggester,
-    overlaps,
-    run_suggesters,
-)
+from annotator.core.assist.base import Registry, Suggester, Suggestion, overlaps, run_suggesters
+from annotator.core.assist.registry import DEFAULT_SUGGESTERS, get_suggester
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.store.suggest import RejectionKey, SuggestRepository

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.assist.suggest import Suggestion
+from annotator.core.assist.base import Suggestion
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook
 from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.importers import ingest

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.agreement.claims import align_claims
-from annotator.core.agreement.spans import span_groups
+from annotator.core.agreement.grouping import span_groups
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, new_uid
 
 if TYPE_CHECKING:

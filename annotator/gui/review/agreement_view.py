@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.agreement.report import agreement_report, report_csv, report_html
+from annotator.core.agreement.render import report_csv, report_html
+from annotator.core.agreement.report import agreement_report
 from annotator.core.errors import OutputRefusedError
 from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.assist.suggest import Suggestion
+from annotator.core.assist.base import Suggestion
 from annotator.core.codebook import Layer
 from annotator.core.models import Document, Span
 from annotator.gui.text.offsets import OffsetMap, snap_to_words

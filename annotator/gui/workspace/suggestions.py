@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from annotator.core.assist.suggest import Suggestion, overlaps
+from annotator.core.assist.base import Suggestion, overlaps
 from annotator.core.assist.workflow import span_fields
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import Project, commands

@@ -2,10 +2,11 @@
 
 A suggester is anything with a ``name``, the ``layers`` it proposes spans for,
 and ``suggest(text, lang, dct, registry)`` returning :class:`Suggestion` values
-with code-point offsets into ``text``. Two are built in (registry actors and
-dates); others come from the ``annotator.suggesters`` entry-point group or from
-:func:`register_suggester`. Nothing here touches the network: a suggester that
-needs a model uses one installed locally or reports itself unavailable.
+with code-point offsets into ``text``; ``registry`` is the project's actor
+:class:`Registry` (the named suggesters themselves are looked up in
+:mod:`annotator.core.assist.registry`). Nothing here touches the network: a
+suggester that needs a model uses one installed locally or reports itself
+unavailable (:class:`~annotator.core.errors.SuggesterUnavailable`).
 
 :func:`run_suggesters` runs a set of suggesters on one text and
 :func:`combine` resolves their overlaps: within one layer, the longer span
@@ -16,18 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from annotator.core.errors import SuggesterUnavailable  # noqa: F401 - re-exported
 from annotator.core.models import Actor, ActorId
 
 log = logging.getLogger(__name__)
-
-ENTRY_POINT_GROUP = "annotator.suggesters"
-DEFAULT_SUGGESTERS = ("actors", "dates")
-"""Suggesters that run when the caller names none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,90 +104,6 @@ class Suggester(Protocol):
                 registry: Registry) -> list[Suggestion]: ...
 
 
-# ------------------------------------------------------------- the registry
-
-_FACTORIES: dict[str, Callable[[], Suggester]] = {}
-_LOADED: dict[str, Suggester] = {}
-_problems: list[str] = []
-_entry_points_loaded = False
-
-
-def register_suggester(name: str, factory: Callable[[], Suggester]) -> None:
-    """Make a suggester available under ``name`` (a later registration replaces it)."""
-    _FACTORIES[name] = factory
-    _LOADED.pop(name, None)
-
-
-def _register_builtins() -> None:
-    from annotator.core.assist.actors import ActorSuggester
-    from annotator.core.assist.spacy_ner import SpacyNerSuggester
-
-    _FACTORIES.setdefault("actors", ActorSuggester)
-    _FACTORIES.setdefault("dates", DateSuggester)
-    _FACTORIES.setdefault("spacy-ner", SpacyNerSuggester)
-
-
-def _load_entry_points() -> None:
-    """Add suggesters that installed packages declare; a broken one is reported, not fatal."""
-    global _entry_points_loaded
-    if _entry_points_loaded:
-        return
-    _entry_points_loaded = True
-    from importlib.metadata import entry_points
-
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            target = point.load()
-        except Exception as exc:  # noqa: BLE001 - a third-party plug-in must not break us
-            _problems.append(f"suggester {point.name!r} ({point.value}) failed to load: {exc}")
-            continue
-        if isinstance(target, type) or not hasattr(target, "suggest"):
-            _FACTORIES.setdefault(point.name, target)
-        else:
-            _FACTORIES.setdefault(point.name, lambda obj=target: obj)
-
-
-def suggester_names() -> list[str]:
-    """Every suggester known: built in, entry points, registered at run time."""
-    _register_builtins()
-    _load_entry_points()
-    return list(_FACTORIES)
-
-
-def suggester_problems() -> list[str]:
-    """Messages about plug-ins that failed to load."""
-    suggester_names()
-    return list(_problems)
-
-
-def get_suggester(name: str) -> Suggester:
-    """The suggester called ``name``; raises :class:`SuggesterUnavailable` with the reason."""
-    if name in _LOADED:
-        return _LOADED[name]
-    if name not in suggester_names():
-        raise SuggesterUnavailable(
-            f"no suggester named {name!r}; known: {', '.join(suggester_names())}")
-    suggester = _FACTORIES[name]()
-    check = getattr(suggester, "check_available", None)
-    if check is not None:
-        check()
-    _LOADED[name] = suggester
-    return suggester
-
-
-def availability() -> dict[str, str]:
-    """Name -> "" when usable, else the reason it is not (for a settings page or the CLI)."""
-    out: dict[str, str] = {}
-    for name in suggester_names():
-        try:
-            get_suggester(name)
-        except SuggesterUnavailable as exc:
-            out[name] = str(exc)
-        else:
-            out[name] = ""
-    return out
-
-
 # ------------------------------------------------------------- running them
 
 def run_suggesters(text: str, lang: str, dct: str | None, registry: Registry,
@@ -232,41 +144,6 @@ def combine(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
 
 
 def overlaps(start_a: int, end_a: int, start_b: int, end_b: int) -> bool:
+    """Whether the half-open ranges ``[start_a, end_a)`` and ``[start_b, end_b)`` share a
+    character."""
     return start_a < end_b and start_b < end_a
-
-
-# ------------------------------------------------------------ the date adapter
-
-class DateSuggester:
-    """DATE spans from :func:`annotator.core.assist.dates.find_dates`, values resolved
-    against the publication date; the span attributes are value, precision and mod."""
-
-    name = "dates"
-    layers: tuple[str, ...] = ("DATE",)
-
-    def check_available(self) -> None:
-        try:
-            import annotator.core.assist.dates  # noqa: F401
-        except ImportError as exc:
-            raise SuggesterUnavailable(f"date suggestions are not available: {exc}") from None
-
-    def suggest(self, text: str, lang: str, dct: str | None,
-                registry: Registry) -> list[Suggestion]:
-        from annotator.core.assist.dates import find_dates
-
-        return [Suggestion("DATE", found.start, found.end, found.text, str(found.rule),
-                           self.name, attributes=date_attributes(found.value))
-                for found in find_dates(text, lang, dct)]
-
-
-def date_attributes(value: Any) -> dict[str, Any]:
-    """DATE span attributes from a :class:`DateValue`: value, precision and mod (as text)."""
-    return {"value": _plain_text(getattr(value, "value", value)),
-            "precision": _plain_text(getattr(value, "precision", "")),
-            "mod": _plain_text(getattr(value, "mod", ""))}
-
-
-def _plain_text(item: Any) -> str:
-    if item is None:
-        return ""
-    return str(getattr(item, "value", item))
