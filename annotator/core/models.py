@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, NewType
+from typing import Any, Generic, NewType, TypeVar
 
 DocId = NewType("DocId", int)
 SpanId = NewType("SpanId", int)
@@ -20,6 +20,8 @@ ClaimId = NewType("ClaimId", int)
 ActorId = NewType("ActorId", int)
 AnnotatorId = NewType("AnnotatorId", int)
 BatchId = NewType("BatchId", int)
+Payload = TypeVar("Payload", covariant=True)
+"""What a :class:`Changes` carries as ``before`` and ``after`` (a Span, a Status, ...)."""
 
 GOLD = "gold"
 """Name of the pseudo-annotator that holds the adjudicated gold layer."""
@@ -233,26 +235,47 @@ class ImportReport:
         return ", ".join(parts)
 
 
-class ChangeKind(enum.StrEnum):
-    DOCUMENTS = "documents"
-    SPANS = "spans"
-    CLAIMS = "claims"
-    VALUES = "values"
-    STATUS = "status"
-    ACTORS = "actors"
-    CODEBOOK = "codebook"
+class ChangeKind(enum.Flag):
+    """Which kinds of data an operation changed; combine with ``|``, test with ``in``.
+
+    Views refresh what the flags name. DOCUMENTS is the shared fields of the
+    documents in ``doc_ids`` (``after`` holds the new values); GOLD is the
+    adjudicated layer and its review decisions; ALL says anything may differ
+    (an import, a package merge): views reload everything.
+    """
+
+    DOCUMENTS = 1
+    SPANS = 2
+    CLAIMS = 4
+    VALUES = 8
+    STATUS = 16
+    ACTORS = 32
+    CODEBOOK = 64
+    SUGGESTIONS = 128
+    GOLD = 256
+    ALL = 511
 
 
 @dataclass(frozen=True, slots=True)
-class Changes:
-    """What an operation changed, so that views know what to refresh.
+class Changes(Generic[Payload]):
+    """What an operation changed, so that views know what to refresh and undo what to restore.
 
+    ``kind`` names what changed, ``doc_ids`` where, ``ids`` which records.
     ``before`` and ``after`` hold the affected record as it was and as it is
-    (``None`` where it did not or no longer exists); undo commands use them.
+    (``None`` where it did not or no longer exists), typed by the producer:
+    ``Project.add_span`` gives a ``Changes[Span]``. ``keys`` names the review
+    items a decision changed. ``initiator`` is the view whose request or undo
+    caused the change (the session fills it in; empty from scripts).
     """
 
     kind: ChangeKind
     doc_ids: tuple[DocId, ...] = ()
     ids: tuple[int, ...] = ()
-    before: Any = None
-    after: Any = None
+    before: Payload | None = None
+    after: Payload | None = None
+    keys: tuple[str, ...] = ()
+    initiator: str = ""
+
+    def touches(self, kinds: ChangeKind) -> bool:
+        """Whether any of ``kinds`` changed."""
+        return bool(self.kind & kinds)

@@ -1,11 +1,21 @@
-"""The session: owns the open Project, the undo stack, the thread pool and the annotator's name.
+"""The session: owns the open Project, the undo history, the thread pool and the annotator's name.
 
-Widgets never call the Project to write: they ask the session, which runs a
-Qt-free command from :mod:`annotator.core.project.commands` (one transaction), pushes
-it on the ``QUndoStack`` and announces what changed with ``sig_changed``.
+Widgets never call the Project to write: they hand a Qt-free command (from
+:mod:`annotator.core.project.commands` and its siblings) to :meth:`Session.execute`,
+which applies it (one transaction), pushes it on an undo stack and announces
+what changed with ``sig_changed``, each :class:`~annotator.core.models.Changes`
+stamped with the ``initiator``: the name of the stack, that is the view, that
+asked. The main window uses :attr:`Session.undo_stack`; every other window
+that edits (the registry, the review) gets its own stack from
+:meth:`Session.add_stack`, and all of them join :attr:`Session.undo_group`, so
+Ctrl+Z in a window undoes that window's edits and no other's.
+
 Undo and redo replay the same commands, also after the user moved on to
-another document; ``sig_revisit`` then names the document the undone edit
-belongs to, so the window can show it.
+another document; ``sig_revisit`` then names the document a main-window
+undo belongs to, so the window can show it. Work that changes the project
+behind the commands' back (an import, a package merge) ends with
+:meth:`Session.external_change`: every undo history is cleared and every
+view reloads; opening a file (also after a restore) does the same.
 
 Reading is blind: the ``my_*`` helpers return only the session annotator's
 own annotations.
@@ -13,37 +23,47 @@ own annotations.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoGroup, QUndoStack, QWindow
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.errors import StorageError
-from annotator.core.models import Changes, Claim, DocId, Span, Status
+from annotator.core.models import ChangeKind, Changes, Claim, DocId, Span, Status
 from annotator.core.project import Project, commands
+from annotator.core.project.actor_commands import AddActor
 from annotator.gui import workers
 
 UNDO_LIMIT = 1000
+MAIN = "main"
+"""The initiator (and undo stack name) of the main window's edits."""
+
+Refused = Callable[[str], None]
+"""Told why a command was refused, instead of the session's error signals."""
 
 
 class _UndoCommand(QUndoCommand):
     """A QUndoCommand replaying one core command through the session."""
 
-    def __init__(self, session: Session, command: commands.Command) -> None:
+    def __init__(self, session: Session, command: commands.Command, initiator: str) -> None:
         super().__init__(command.text)
         self._session = session
         self._command = command
+        self._initiator = initiator
         self._first = True  # the session applied it already, before pushing
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._session._replay(self, self._command.apply)
+        self._session._replay(self, self._command.apply, self._initiator)
 
     def undo(self) -> None:
-        self._session._replay(self, self._command.revert)
+        self._session._replay(self, self._command.revert, self._initiator)
 
 
 class Session(QObject):
@@ -56,18 +76,25 @@ class Session(QObject):
     sig_changed = Signal(object)
     """An edit, undo or redo changed data (a :class:`Changes`)."""
     sig_revisit = Signal(int)
-    """Undo or redo changed this document; the window should show it."""
+    """Undo or redo of a main-window edit changed this document; the window should show it."""
     sig_annotator_changed = Signal(str)
     """The annotator name changed (views reload: annotation is blind)."""
     sig_error = Signal(str)
-    """An edit was refused or failed; the message says why."""
+    """A main-window edit was refused or failed, or a background step failed; why."""
+    sig_refused = Signal(str, str)
+    """An edit, undo or redo was refused: (initiator, why), for every window."""
 
     def __init__(self, annotator: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project: Project | None = None
+        self._owns_project = True
         self._annotator = annotator
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self.undo_group = QUndoGroup(self)
+        self.undo_stack = self._new_stack(MAIN, self)
+        self.undo_group.setActiveStack(self.undo_stack)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._on_focus_window_changed)
         self.thread_pool = QThreadPool(self)
         self.thread_pool.setMaxThreadCount(2)
 
@@ -84,12 +111,17 @@ class Session(QObject):
     def open_project(self, path: str | Path, *, create: bool = False) -> Project:
         """Open (or create) ``path``; raises ProjectFileError with a readable reason."""
         project = Project.create(path) if create else Project.open(path, defer_backup=True)
-        self.close_project()
-        self._project = project
-        self.sig_project_opened.emit(project)
+        self.attach(project)
         if not create:
             self._backup_later(Path(path))
         return project
+
+    def attach(self, project: Project, *, owns: bool = True) -> None:
+        """Work on an already open ``project``; closing closes it only when ``owns``."""
+        self.close_project()
+        self._project = project
+        self._owns_project = owns
+        self.sig_project_opened.emit(project)
 
     def _backup_later(self, path: Path) -> None:
         """The rolling backup of a large project can take seconds: after the first paint,
@@ -106,8 +138,9 @@ class Session(QObject):
     def close_project(self) -> None:
         if self._project is None:
             return
-        self.undo_stack.clear()
-        self._project.close()
+        self._clear_history()
+        if self._owns_project:
+            self._project.close()
         self._project = None
         self.sig_project_closed.emit()
 
@@ -122,39 +155,94 @@ class Session(QObject):
         self.undo_stack.clear()  # undoing another annotator's edits would be refused
         self.sig_annotator_changed.emit(name)
 
+    # ------------------------------------------------------------ undo stacks
+
+    def add_stack(self, name: str, window: QObject) -> QUndoStack:
+        """A new undo stack for ``window``'s edits, in the session's group.
+
+        The stack lives as long as ``window``, is the group's active stack
+        while the window has the focus, and its (unique) ``objectName`` is the
+        initiator of the Changes its commands cause.
+        """
+        return self._new_stack(name, window)
+
+    def _new_stack(self, name: str, parent: QObject) -> QUndoStack:
+        taken = {s.objectName() for s in self.undo_group.stacks()}
+        unique, number = name, 2
+        while unique in taken:
+            unique, number = f"{name}-{number}", number + 1
+        stack = QUndoStack(parent)
+        stack.setObjectName(unique)
+        stack.setUndoLimit(UNDO_LIMIT)
+        self.undo_group.addStack(stack)
+        return stack
+
+    def _on_focus_window_changed(self, focused: QWindow | None) -> None:
+        active = next((stack for stack in self.undo_group.stacks()
+                       if isinstance(stack.parent(), QWidget) and focused is not None
+                       and stack.parent().window().windowHandle() is focused),
+                      self.undo_stack)
+        self.undo_group.setActiveStack(active)
+
+    def _clear_history(self) -> None:
+        for stack in self.undo_group.stacks():
+            stack.clear()
+
+    def external_change(self, initiator: str, kind: ChangeKind = ChangeKind.ALL) -> None:
+        """The project changed behind the commands' back (an import, a package merge):
+        every undo history is void, and every view reloads what ``kind`` names."""
+        self._clear_history()
+        if self._project is not None:
+            self.sig_changed.emit(Changes(kind, initiator=initiator))
+
     # -------------------------------------------------------------- editing
 
-    def execute(self, command: commands.Command) -> list[Changes] | None:
-        """Apply ``command`` (one transaction) and push it for undo; None when refused."""
+    def execute(self, command: commands.Command, stack: QUndoStack | None = None, *,
+                refused: Refused | None = None) -> list[Changes[object]] | None:
+        """Apply ``command`` (one transaction) and push it on ``stack`` (the main one by
+        default) for undo; None when refused, and then ``refused`` (by default the
+        error signals) is told why. A command that changed nothing is not pushed."""
+        stack = stack if stack is not None else self.undo_stack
+        initiator = stack.objectName()
         if self._project is None:
             return None
         try:
             changes = command.apply(self._project)
         except (ValueError, KeyError, StorageError) as exc:
-            self.sig_error.emit(_message(exc))
+            if refused is not None:
+                refused(_message(exc))
+            else:
+                self._report(initiator, _message(exc))
             return None
-        self.undo_stack.push(_UndoCommand(self, command))
-        for item in changes:
+        if changes:
+            stack.push(_UndoCommand(self, command, initiator))
+        stamped = [dataclasses.replace(item, initiator=initiator) for item in changes]
+        for item in stamped:
             self.sig_changed.emit(item)
-        return changes
+        return stamped
 
-    def _replay(self, wrapper: _UndoCommand, step: Any) -> None:
+    def _replay(self, wrapper: _UndoCommand, step: Any, initiator: str) -> None:
         if self._project is None:
             return
         try:
             changes = step(self._project)
         except StorageError as exc:  # a full disk is temporary: keep the step for later
-            self.sig_error.emit("cannot undo/redo now: " + _message(exc))
+            self._report(initiator, "cannot undo/redo now: " + _message(exc))
             return
         except (ValueError, KeyError) as exc:
             wrapper.setObsolete(True)  # the stack drops what can no longer be replayed
-            self.sig_error.emit("cannot undo/redo: " + _message(exc))
+            self._report(initiator, "cannot undo/redo: " + _message(exc))
             return
         for item in changes:
-            self.sig_changed.emit(item)
+            self.sig_changed.emit(dataclasses.replace(item, initiator=initiator))
         doc_ids = [d for item in changes for d in item.doc_ids]
-        if doc_ids:
+        if doc_ids and initiator == MAIN:
             self.sig_revisit.emit(int(doc_ids[0]))
+
+    def _report(self, initiator: str, message: str) -> None:
+        if initiator == MAIN:
+            self.sig_error.emit(message)
+        self.sig_refused.emit(initiator, message)
 
     def add_span(self, doc_id: DocId, layer: str, start: int, end: int) -> Span | None:
         command = commands.AddSpan(doc_id, self._annotator, layer, start, end)
@@ -190,7 +278,7 @@ class Session(QObject):
 
     def add_actor(self, name: str) -> int | None:
         """A new registry actor; returns its id (None when refused)."""
-        command = commands.AddActor(name)
+        command = AddActor(name)
         return command.actor.id if self.execute(command) and command.actor else None
 
     def begin_macro(self, text: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from annotator.core import Project
 from annotator.core.models import Status
+from annotator.core.project import actor_commands as actors
 from annotator.core.project import commands as c
 
 TEXT = "🇺🇦 Olaf Scholz urged Vladimir Putin to withdraw his troops on Friday."
@@ -106,7 +107,7 @@ def test_values_status_document_fields_and_actors(project: Project) -> None:
     after = project.document(doc)
     assert (after.language, after.published) == (before.language, before.published)
 
-    actor = c.AddActor("Die Zeit")
+    actor = actors.AddActor("Die Zeit")
     (added,) = actor.apply(project)
     actor.revert(project)
     assert all(a.canonical_name != "Die Zeit" for a in project.actors())

@@ -23,13 +23,10 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from annotator.core import Project  # noqa: E402
-from annotator.gui.registry.window import (  # noqa: E402
-    ROLE_ID,
-    ActorEditDialog,
-    ActorRegistryWindow,
-    ActorTableModel,
-    MergeDialog,
-)
+from annotator.gui.registry.edit_dialog import ActorEditDialog, MergeDialog  # noqa: E402
+from annotator.gui.registry.model import ROLE_ID, ActorTableModel  # noqa: E402
+from annotator.gui.registry.window import ActorRegistryWindow  # noqa: E402
+from annotator.gui.session import Session  # noqa: E402
 
 
 @pytest.fixture()
@@ -52,8 +49,16 @@ def project(tmp_path: Path) -> Project:
 
 
 @pytest.fixture()
-def window(qtbot: Any, project: Project) -> ActorRegistryWindow:
-    widget = ActorRegistryWindow(project)
+def session(project: Project) -> Session:
+    """The session the window writes through, on the test's project."""
+    shared = Session("alice")
+    shared.attach(project, owns=False)
+    return shared
+
+
+@pytest.fixture()
+def window(qtbot: Any, session: Session) -> ActorRegistryWindow:
+    widget = ActorRegistryWindow(session)
     qtbot.addWidget(widget)
     widget.resize(1000, 500)
     widget.show()

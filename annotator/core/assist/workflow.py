@@ -135,7 +135,7 @@ def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggesti
         SuggestRepository(project.repo).reject(doc_id, annotator_id, rejection_key(suggestion))
         project.repo.log(annotator, "reject", "suggestion", suggestion.layer, doc_id, None,
                          suggestion.as_dict())
-    return Changes(ChangeKind.SPANS, (doc_id,), (), suggestion, None)
+    return Changes(ChangeKind.SUGGESTIONS, (doc_id,), (), suggestion, None)
 
 
 def unreject(project: Project, doc_id: DocId, annotator: str,
@@ -147,7 +147,7 @@ def unreject(project: Project, doc_id: DocId, annotator: str,
                                                  rejection_key(suggestion))
         project.repo.log(annotator, "unreject", "suggestion", suggestion.layer, doc_id,
                          suggestion.as_dict(), None)
-    return Changes(ChangeKind.SPANS, (doc_id,), (), None, suggestion)
+    return Changes(ChangeKind.SUGGESTIONS, (doc_id,), (), None, suggestion)
 
 
 def span_fields(suggestion: Suggestion) -> dict[str, Any]:

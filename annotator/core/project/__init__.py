@@ -43,6 +43,7 @@ from annotator.core.models import (
     new_uid,
 )
 from annotator.core.store.db import open_db
+from annotator.core.store.actors import ActorReferences
 from annotator.core.store.repository import Repository
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.text import sha256
@@ -512,6 +513,31 @@ class Project:
             self.repo.log("", "merge", "actor", keep, None,
                           {"keep": _plain(kept), "drop": _plain(dropped)}, _plain(merged))
         return Changes(ChangeKind.ACTORS, (), (keep, drop), dropped, merged)
+
+    def restore_actor(self, actor: Actor) -> Changes[Actor]:
+        """Put a deleted actor back as it was, with its id and key (undo of a deletion)."""
+        with self.repo.write():
+            actor_id = self.repo.insert_actor(actor, keep_id=True)
+            stored = self.repo.actor(actor_id)
+            self.repo.log("", "restore", "actor", actor_id, None, None, _plain(stored))
+        return Changes(ChangeKind.ACTORS, (), (actor_id,), None, stored)
+
+    def actor_references(self, actor_id: ActorId) -> ActorReferences:
+        """The spans and claim roles that point to an actor: what a merge moves."""
+        return self.repo.actor_references(actor_id)
+
+    def unmerge_actors(self, kept: Actor, dropped: Actor,
+                       moved: ActorReferences) -> Changes[Actor]:
+        """Undo :meth:`merge_actors`: ``kept`` as it was before, ``dropped`` back with its
+        id, and the ``moved`` references pointing to it again (one transaction)."""
+        with self.repo.write():
+            self.repo.insert_actor(dropped, keep_id=True)
+            self.repo.update_actor(kept)
+            self.repo.point_references(moved, dropped.id)
+            self.repo.log("", "unmerge", "actor", kept.id, None, None,
+                          {"keep": _plain(kept), "drop": _plain(dropped)})
+        return Changes(ChangeKind.ACTORS, (), (kept.id, dropped.id), None,
+                       self.repo.actor(kept.id))
 
     # ------------------------------------------------------------- suggestions
 

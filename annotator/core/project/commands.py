@@ -11,19 +11,19 @@ tests use them directly, without Qt::
     cmd.apply(project)    # back, with the same id and uid
 
 Reverting a removal re-inserts the record as it was (same id and uid), so
-later commands on the stack that refer to it by id keep working. The module
+later commands on the stack that refer to it by id keep working. This module
+holds the base class and the annotation edits (spans, claims, document values),
+:mod:`~annotator.core.project.actor_commands` the registry edits and
+:mod:`~annotator.core.project.review_commands` the adjudication decisions. It
 also holds a few read-only queries the GUI needs that the façade lacks.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from annotator.core.models import (
-    Actor,
     ActorId,
-    ChangeKind,
     Changes,
     Claim,
     ClaimId,
@@ -38,15 +38,20 @@ _SPAN_REFS = ("date_span_id", "source_span_id")
 
 
 class Command:
-    """One reversible edit. ``text`` names it in the Edit menu ("Undo add ACTOR span")."""
+    """One reversible edit. ``text`` names it in the Edit menu ("Undo add ACTOR span").
+
+    ``apply`` and ``revert`` each run as one transaction and return what they
+    changed; an ``apply`` that changed nothing returns no Changes, and the
+    session then keeps nothing to undo.
+    """
 
     text = "edit"
     doc_id: DocId | None = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         raise NotImplementedError
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         raise NotImplementedError
 
 
@@ -62,7 +67,7 @@ class AddSpan(Command):
         self._fields = fields
         self.span: Span | None = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         if self.span is None:
             changes = project.add_span(*self._args, **self._fields)
         else:
@@ -70,7 +75,7 @@ class AddSpan(Command):
         self.span = changes.after
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         assert self.span is not None, "revert before apply"
         return [project.remove_span(self.span.id, self.span.annotator)]
 
@@ -85,7 +90,7 @@ class RemoveSpan(Command):
         self.before: Span | None = None
         self.claims: list[Claim] = []
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         span = project.repo.span(self.span_id)
         self.doc_id = span.doc_id
         self.claims = [c for c in project.claims(span.doc_id) if _uses_span(c, span.id)]
@@ -93,9 +98,9 @@ class RemoveSpan(Command):
         self.before = changes.before
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
-        out: list[Changes] = []
+        out: list[Changes[object]] = []
         with project.repo.write():
             out.append(project.restore_span(self.before))
             for claim in self.claims:
@@ -119,13 +124,13 @@ class UpdateSpan(Command):
         self.text = "change " + ", ".join(sorted(changes)).replace("_id", "")
         self.before: Span | None = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.update_span(self.span_id, self.annotator, **self.changes)
         self.before = changes.before
         self.doc_id = changes.before.doc_id
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
         old = {k: getattr(self.before, k) for k in self.changes}
         return [project.update_span(self.span_id, self.annotator, **old)]
@@ -142,7 +147,7 @@ class AddClaim(Command):
         self.text = "add claim"
         self.claim: Claim | None = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         if self.claim is None:
             changes = project.add_claim(self.doc_id, self.annotator, **self.fields)
         else:
@@ -150,7 +155,7 @@ class AddClaim(Command):
         self.claim = changes.after
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         assert self.claim is not None, "revert before apply"
         return [project.remove_claim(self.claim.id, self.annotator)]
 
@@ -163,13 +168,13 @@ class UpdateClaim(Command):
         self.text = "change claim " + ", ".join(sorted(fields)).replace("_id", "")
         self.before: Claim | None = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.update_claim(self.claim_id, self.annotator, **self.fields)
         self.before = changes.before
         self.doc_id = changes.before.doc_id
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
         old = {k: getattr(self.before, k) for k in self.fields}
         return [project.update_claim(self.claim_id, self.annotator, **old)]
@@ -182,13 +187,13 @@ class RemoveClaim(Command):
         self.text = "remove claim"
         self.before: Claim | None = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.remove_claim(self.claim_id, self.annotator)
         self.before = changes.before
         self.doc_id = changes.before.doc_id
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
         return [project.restore_claim(self.before)]
 
@@ -205,14 +210,14 @@ class SetValue(Command):
         self.field = field
         self.value = value
         self.text = f"set {field}"
-        self.before: Any = None
+        self.before: object = None
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.set_value(self.doc_id, self.annotator, self.field, self.value)
         self.before = changes.before
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         return [project.set_value(self.doc_id, self.annotator, self.field, self.before)]
 
 
@@ -224,12 +229,12 @@ class SetStatus(Command):
         self.text = "mark done" if self.status is Status.DONE else f"mark {self.status.value}"
         self.before: Status = Status.NOT_STARTED
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.set_status(self.doc_id, self.annotator, self.status)
         self.before = changes.before
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         return [project.set_status(self.doc_id, self.annotator, self.before)]
 
 
@@ -243,46 +248,13 @@ class SetDocumentFields(Command):
         self.text = "change " + ", ".join(sorted(fields))
         self.before: dict[str, str] = {}
 
-    def apply(self, project: Project) -> list[Changes]:
+    def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.set_document_fields(self.doc_id, self.annotator, **self.fields)
         self.before = dict(changes.before)
         return [changes]
 
-    def revert(self, project: Project) -> list[Changes]:
+    def revert(self, project: Project) -> list[Changes[object]]:
         return [project.set_document_fields(self.doc_id, self.annotator, **self.before)]
-
-
-# ----------------------------------------------------------------------- actors
-
-
-class AddActor(Command):
-    """A new registry actor; revert deletes it, apply again restores it with the same id."""
-
-    def __init__(self, canonical_name: str, **fields: Any) -> None:
-        self.canonical_name = canonical_name
-        self.fields = fields
-        self.text = f"new actor {canonical_name}"
-        self.actor: Actor | None = None
-
-    def apply(self, project: Project) -> list[Changes]:
-        if self.actor is None:
-            changes = project.add_actor(self.canonical_name, **self.fields)
-            self.actor = changes.after
-            return [changes]
-        return [restore_actor(project, self.actor)]
-
-    def revert(self, project: Project) -> list[Changes]:
-        assert self.actor is not None, "revert before apply"
-        return [project.delete_actor(self.actor.id)]
-
-
-def restore_actor(project: Project, actor: Actor) -> Changes:
-    """Re-insert a deleted actor with its id and key (the façade has no restore_actor)."""
-    with project.repo.write():
-        project.repo.insert_actor(actor, keep_id=True)
-        project.repo.log("", "restore", "actor", actor.id, None, None,
-                         dataclasses.asdict(actor))
-    return Changes(ChangeKind.ACTORS, (), (actor.id,), None, actor)
 
 
 # ---------------------------------------------------------------------- queries

@@ -4,16 +4,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.models import (
     Actor,
     ActorId,
     Alias,
+    ClaimId,
+    SpanId,
 )
 from annotator.core.store.base import StoreBase
 
 _ACTOR_COLUMNS = ("canonical_name", "qid", "country", "sector", "actor_type", "title")
+CLAIM_ACTOR_ROLES = ("claimant_id", "addressee_id", "object_id")
+"""The claim columns that name a registry actor."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorReferences:
+    """The records pointing to one actor: spans by id, claims by id and role column."""
+
+    spans: tuple[SpanId, ...] = ()
+    claims: tuple[tuple[ClaimId, str], ...] = ()
 
 
 class ActorStore(StoreBase):
@@ -92,3 +105,23 @@ class ActorStore(StoreBase):
         self.conn.execute("UPDATE spans SET actor_id = ? WHERE actor_id = ?", (new, old))
         for column in ("claimant_id", "addressee_id", "object_id"):
             self.conn.execute(f"UPDATE claims SET {column} = ? WHERE {column} = ?", (new, old))
+
+    def actor_references(self, actor_id: ActorId) -> ActorReferences:
+        """The spans and claim roles that point to ``actor_id`` (what a merge moves)."""
+        spans = tuple(SpanId(r[0]) for r in self.conn.execute(
+            "SELECT id FROM spans WHERE actor_id = ? ORDER BY id", (actor_id,)))
+        claims = tuple(
+            (ClaimId(r[0]), column) for column in CLAIM_ACTOR_ROLES
+            for r in self.conn.execute(f"SELECT id FROM claims WHERE {column} = ? ORDER BY id",
+                                       (actor_id,)))
+        return ActorReferences(spans, claims)
+
+    def point_references(self, references: ActorReferences, actor_id: ActorId) -> None:
+        """Make exactly the listed spans and claim roles point to ``actor_id`` again."""
+        self.conn.executemany("UPDATE spans SET actor_id = ? WHERE id = ?",
+                              [(actor_id, span_id) for span_id in references.spans])
+        for claim_id, column in references.claims:
+            if column not in CLAIM_ACTOR_ROLES:
+                raise ValueError(f"claims have no actor role {column!r}")
+            self.conn.execute(f"UPDATE claims SET {column} = ? WHERE id = ?",
+                              (actor_id, claim_id))

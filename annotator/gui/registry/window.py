@@ -1,12 +1,12 @@
 """The actor registry window: browse, add, edit, merge, delete, import and export actors.
 
-A standalone widget over the :class:`~annotator.core.project.Project` façade
-(no SQL here): :class:`ActorTableModel` adapts the actor list,
-:class:`ActorFilterProxy` filters it case- and diacritics-insensitively, and
-every edit goes through ``Project.add_actor``, ``update_actor``,
-``merge_actors`` (mentions follow the kept actor) and ``delete_actor`` (refused
-while mentions point to the actor, with the count). The main window embeds it
-and listens to :attr:`ActorRegistryWindow.sig_registry_changed`.
+Every edit is an undoable command from :mod:`annotator.core.project.actor_commands`
+run through the :class:`~annotator.gui.session.Session` on the window's own
+undo stack (Ctrl+Z and Ctrl+Shift+Z here undo and redo the registry's edits,
+not the main window's): add, update, merge (mentions follow the kept actor)
+and delete (refused while mentions point to the actor, with the count). A
+CSV import is announced with :meth:`Session.external_change`. The window reloads
+whenever the registry changed, whoever changed it.
 
     python -m annotator.gui.registry.window sample_project/sample.annotator
 """
@@ -17,270 +17,55 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.assist.actors import fold
-from annotator.core.errors import OutputRefusedError, ValidationError
+from annotator.core.errors import OutputRefusedError
 from annotator.core.exporters.actors_csv import export_actors_csv
-from annotator.core.importers.ingest import parse_aliases
-from annotator.core.models import Actor, ActorId, Changes
+from annotator.core.models import Actor, ChangeKind, Changes
 from annotator.core.project import Project
+from annotator.core.project.actor_commands import (
+    AddActor,
+    DeleteActor,
+    MergeActors,
+    UpdateActor,
+)
+from annotator.core.project.commands import Command
+from annotator.gui.registry.edit_dialog import ActorEditDialog, MergeDialog
+from annotator.gui.registry.model import ROLE_RECORD, ActorFilterProxy, ActorTableModel
+from annotator.gui.session import Refused, Session
 
-Index = QModelIndex | QPersistentModelIndex
-ROLE_ID = Qt.ItemDataRole.UserRole + 1
-"""The actor id of a row (same role number as the other item models)."""
-ROLE_RECORD = Qt.ItemDataRole.UserRole + 2
-"""The :class:`Actor` of a row."""
-ROLE_SEARCH = Qt.ItemDataRole.UserRole + 3
-"""Every name and field of a row, folded, for the filter."""
+_FIELDS = ("qid", "country", "sector", "actor_type", "title")
 
-ALIAS_LANGUAGES = ("sv", "nb", "en", "de")
-"""Languages with their own alias column; others show in "Other aliases" with a prefix."""
-ACTOR_TYPES = ("person", "state_executive", "legislature", "international_organisation",
-               "party", "ngo", "media")
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-class ActorTableModel(QAbstractTableModel):
-    """One row per registry actor."""
-
-    COLUMNS: tuple[tuple[str, str], ...] = (
-        ("canonical_name", "Name"),
-        *((f"aliases:{lang}", f"Aliases ({lang})") for lang in ALIAS_LANGUAGES),
-        ("aliases:other", "Other aliases"),
-        ("qid", "QID"), ("country", "Country"), ("sector", "Sector"),
-        ("actor_type", "Type"), ("title", "Title"),
-    )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._actors: list[Actor] = []
-        self._search: list[str] = []
-
-    def set_actors(self, actors: list[Actor]) -> None:
-        self.beginResetModel()
-        self._actors = list(actors)
-        self._search = [_search_text(a) for a in self._actors]
-        self.endResetModel()
-
-    def actor_at(self, row: int) -> Actor:
-        return self._actors[row]
-
-    def row_of(self, actor_id: int) -> int:
-        return next((i for i, a in enumerate(self._actors) if a.id == actor_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._actors)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._actors):
-            return None
-        actor = self._actors[index.row()]
-        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return _cell(actor, self.COLUMNS[index.column()][0])
-        if role == ROLE_ID:
-            return int(actor.id)
-        if role == ROLE_RECORD:
-            return actor
-        if role == ROLE_SEARCH:
-            return self._search[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and \
-                0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
-        return None
-
-
-def _cell(actor: Actor, column: str) -> str:
-    if column.startswith("aliases:"):
-        lang = column.partition(":")[2]
-        if lang == "other":
-            return "; ".join(a.alias if a.lang in ("*", "") else f"{a.lang}: {a.alias}"
-                             for a in actor.aliases if a.lang not in ALIAS_LANGUAGES)
-        return "; ".join(a.alias for a in actor.aliases if a.lang == lang)
-    return str(getattr(actor, column))
-
-
-def _search_text(actor: Actor) -> str:
-    parts = [actor.key, actor.qid, actor.country, actor.sector, actor.actor_type, actor.title,
-             *actor.names()]
-    return fold(" \n ".join(parts))
-
-
-class ActorFilterProxy(QSortFilterProxyModel):
-    """Rows whose names or fields contain every typed word (ignoring case and diacritics)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_filter_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = fold(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
-            return True
-        model = self.sourceModel()
-        haystack = str(model.data(model.index(source_row, 0, source_parent), ROLE_SEARCH))
-        return all(word in haystack for word in self._words)
-
-
-# ------------------------------------------------------------------ dialogs
-
-class ActorEditDialog(QDialog):
-    """Add or edit one actor. Aliases: one per line as ``lang:alias`` (``*`` for any)."""
-
-    sig_submitted = Signal(dict)
-    """OK was pressed with these field values; the owner answers with :meth:`show_error`
-    or closes the dialog."""
-
-    def __init__(self, actor: Actor | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Edit actor" if actor else "Add actor")
-        self.actor = actor
-        self.name = self._line("Canonical name", actor.canonical_name if actor else "")
-        self.key = self._line("Key", actor.key if actor else "")
-        self.key.setReadOnly(actor is not None)
-        self.key.setPlaceholderText("derived from the name")
-        self.aliases = QPlainTextEdit(
-            "\n".join(f"{a.lang}:{a.alias}" for a in actor.aliases) if actor else "")
-        self.aliases.setAccessibleName("Aliases, one per line as language:alias")
-        self.aliases.setPlaceholderText("sv:Zelenskyj\nde:Selenskyj\n*:Zelenskyy")
-        self.aliases.setTabChangesFocus(True)
-        self.qid = self._line("Wikidata QID", actor.qid if actor else "")
-        self.country = self._line("Country (ISO 3166-1 alpha-3 or organisation code)",
-                                  actor.country if actor else "")
-        self.sector = self._line("Sector", actor.sector if actor else "")
-        self.actor_type = QComboBox()
-        self.actor_type.setEditable(True)
-        self.actor_type.addItems(["", *ACTOR_TYPES])
-        self.actor_type.setCurrentText(actor.actor_type if actor else "")
-        self.actor_type.setAccessibleName("Type")
-        self.title = self._line("Title", actor.title if actor else "")
-        self.error = QLabel()
-        self.error.setAccessibleName("Error")
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        self._layout()
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-
-    def _line(self, accessible: str, value: str) -> QLineEdit:
-        edit = QLineEdit(value)
-        edit.setAccessibleName(accessible)
-        return edit
-
-    def _layout(self) -> None:
-        form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Key:", self.key)
-        form.addRow("&Aliases:", self.aliases)
-        form.addRow("&QID:", self.qid)
-        form.addRow("&Country:", self.country)
-        form.addRow("&Sector:", self.sector)
-        form.addRow("T&ype:", self.actor_type)
-        form.addRow("&Title:", self.title)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def values(self) -> dict[str, Any]:
-        lines = self.aliases.toPlainText().splitlines()
-        return {"canonical_name": self.name.text().strip(), "key": self.key.text().strip(),
-                "aliases": parse_aliases("|".join(lines)), "qid": self.qid.text().strip(),
-                "country": self.country.text().strip().upper(),
-                "sector": self.sector.text().strip().upper(),
-                "actor_type": self.actor_type.currentText().strip(),
-                "title": self.title.text().strip()}
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-
-    def _on_buttons_accepted(self) -> None:
-        self.sig_submitted.emit(self.values())
-
-
-class MergeDialog(QDialog):
-    """Choose which of two actors to keep; the other's names and mentions move to it."""
-
-    def __init__(self, first: Actor, second: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Merge actors")
-        self.pair = (first, second)
-        self.keep_first = QRadioButton(f"Keep {first.canonical_name} ({first.key})")
-        self.keep_first.setAccessibleName(f"Keep {first.canonical_name}")
-        self.keep_second = QRadioButton(f"Keep {second.canonical_name} ({second.key})")
-        self.keep_second.setAccessibleName(f"Keep {second.canonical_name}")
-        self.keep_first.setChecked(True)
-        note = QLabel("The other actor's names become aliases of the kept one, and every "
-                      "mention and claim pointing to it moves to the kept one.")
-        note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        for widget in (self.keep_first, self.keep_second, note, self.buttons):
-            layout.addWidget(widget)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def choice(self) -> tuple[ActorId, ActorId]:
-        """(keep, drop)"""
-        first, second = self.pair
-        return (first.id, second.id) if self.keep_first.isChecked() else (second.id, first.id)
-
-
-# ------------------------------------------------------------------- window
 
 class ActorRegistryWindow(QWidget):
     """The registry table with its actions."""
 
     sig_registry_changed = Signal(object)
-    """The registry changed (a :class:`Changes`, or None after an import)."""
+    """The registry changed and the table shows it (the :class:`Changes`)."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Actor registry")
         self.setAccessibleName("Actor registry")
-        self.project = project
+        self.session = session
+        self.undo_stack = session.add_stack("registry", self)
         self.model = ActorTableModel(self)
         self.proxy = ActorFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -288,6 +73,12 @@ class ActorRegistryWindow(QWidget):
         self._build()
         self._connect()
         self.reload()
+
+    @property
+    def project(self) -> Project:
+        project = self.session.project
+        assert project is not None, "the registry needs an open project"
+        return project
 
     # ------------------------------------------------------------ building
 
@@ -321,6 +112,11 @@ class ActorRegistryWindow(QWidget):
         for button in self.buttons.values():
             row.addWidget(button)
         row.addStretch(1)
+        for action in self._undo_actions():
+            tool = QToolButton()
+            tool.setDefaultAction(action)
+            tool.setAccessibleName(action.text())
+            row.addWidget(tool)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
@@ -333,6 +129,18 @@ class ActorRegistryWindow(QWidget):
         button.setToolTip(accessible)
         return button
 
+    def _undo_actions(self) -> tuple[QAction, QAction]:
+        """Undo and redo of this window's edits, with the usual keys inside this window."""
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo,
+                                       QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        return self.undo_action, self.redo_action
+
     def _connect(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
@@ -343,11 +151,15 @@ class ActorRegistryWindow(QWidget):
         self.buttons["delete"].clicked.connect(self.delete_actor)
         self.buttons["import"].clicked.connect(self.import_csv)
         self.buttons["export"].clicked.connect(self.export_csv)
+        self.session.sig_changed.connect(self._on_session_changed)
+        self.session.sig_refused.connect(self._on_session_refused)
 
     # ------------------------------------------------------------- state
 
     def reload(self, select: list[int] | None = None) -> None:
         """Re-read the registry, keeping (or setting) the selection."""
+        if self.session.project is None:
+            return
         keep = select if select is not None else [int(a.id) for a in self.selected_actors()]
         self.model.set_actors(self.project.actors())
         selection = self.view.selectionModel()
@@ -373,9 +185,9 @@ class ActorRegistryWindow(QWidget):
         self.status.setStyleSheet("color: #c62828" if error else "")
         self.status.setText(message)
 
-    def _changed(self, changes: Changes | None, select: list[int] | None = None) -> None:
-        self.reload(select)
-        self.sig_registry_changed.emit(changes)
+    def _run(self, command: Command, refused: Refused) -> list[Changes[object]] | None:
+        """Execute ``command`` on this window's stack (the session's signal reloads)."""
+        return self.session.execute(command, self.undo_stack, refused=refused)
 
     # ------------------------------------------------------------ actions
 
@@ -396,23 +208,17 @@ class ActorRegistryWindow(QWidget):
     def _on_editor_submitted(self, values: dict[str, Any]) -> None:
         dialog = self.dialog
         assert isinstance(dialog, ActorEditDialog)
-        try:
-            changes = self._save(dialog.actor, values)
-        except (ValidationError, KeyError) as exc:
-            dialog.show_error(str(exc).strip('"'))
+        fields = {k: values[k] for k in _FIELDS}
+        command: Command = AddActor(values["canonical_name"], aliases=values["aliases"],
+                                    key=values["key"], **fields) if dialog.actor is None \
+            else UpdateActor(dialog.actor.id, canonical_name=values["canonical_name"],
+                             aliases=values["aliases"], **fields)
+        changes = self._run(command, lambda message: dialog.show_error(message.strip('"')))
+        if changes is None:
             return
         dialog.accept()
-        name = values["canonical_name"]
-        self._say(f"Saved {name}.")
-        self._changed(changes, [int(changes.ids[0])])
-
-    def _save(self, actor: Actor | None, values: dict[str, Any]) -> Changes:
-        fields = {k: values[k] for k in ("qid", "country", "sector", "actor_type", "title")}
-        if actor is None:
-            return self.project.add_actor(values["canonical_name"], aliases=values["aliases"],
-                                          key=values["key"], **fields)
-        return self.project.update_actor(actor.id, canonical_name=values["canonical_name"],
-                                         aliases=values["aliases"], **fields)
+        self._say(f"Saved {values['canonical_name']}.")
+        self.reload([int(changes[0].ids[0])])
 
     def merge_actors(self) -> None:
         selected = self.selected_actors()
@@ -428,14 +234,13 @@ class ActorRegistryWindow(QWidget):
         dialog = self.dialog
         assert isinstance(dialog, MergeDialog)
         keep, drop = dialog.choice()
-        try:
-            changes = self.project.merge_actors(keep, drop)
-        except (ValidationError, KeyError) as exc:
-            self._say(str(exc).strip('"'), error=True)
+        command = MergeActors(keep, drop)
+        if self._run(command, lambda message: self._say(message.strip('"'), error=True)) is None:
             return
-        self._say(f"Merged {changes.before.canonical_name} into "
-                  f"{changes.after.canonical_name}.")
-        self._changed(changes, [int(keep)])
+        assert command.kept is not None and command.dropped is not None
+        self._say(f"Merged {command.dropped.canonical_name} into "
+                  f"{command.kept.canonical_name}.")
+        self.reload([int(keep)])
 
     def delete_actor(self) -> None:
         selected = self.selected_actors()
@@ -452,13 +257,12 @@ class ActorRegistryWindow(QWidget):
         box.open()
 
     def _delete_confirmed(self, actor: Actor) -> None:
-        try:
-            changes = self.project.delete_actor(actor.id)
-        except ValidationError as exc:
-            self._say(f"Not deleted: {exc}", error=True)
-            return
-        self._say(f"Deleted {actor.canonical_name}.")
-        self._changed(changes, [])
+        def refused(message: str) -> None:
+            self._say(f"Not deleted: {message}", error=True)
+
+        if self._run(DeleteActor(actor.id), refused) is not None:
+            self._say(f"Deleted {actor.canonical_name}.")
+            self.reload([])
 
     def import_csv(self, path: str | Path | None = None) -> None:
         if not path:
@@ -472,7 +276,7 @@ class ActorRegistryWindow(QWidget):
                       error=True)
             return
         self._say(f"Imported {report.actors} new actor(s) from {Path(path).name}.")
-        self._changed(None)
+        self.session.external_change(self.undo_stack.objectName(), ChangeKind.ACTORS)
 
     def export_csv(self, path: str | Path | None = None) -> None:
         if not path:
@@ -489,6 +293,15 @@ class ActorRegistryWindow(QWidget):
 
     # ------------------------------------------------------------ handlers
 
+    def _on_session_changed(self, changes: Changes[object]) -> None:
+        if changes.touches(ChangeKind.ACTORS):
+            self.reload()
+            self.sig_registry_changed.emit(changes)
+
+    def _on_session_refused(self, initiator: str, message: str) -> None:
+        if initiator == self.undo_stack.objectName():
+            self._say(message, error=True)
+
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.set_filter_text(text)
         self._update_buttons()
@@ -504,17 +317,18 @@ def main(argv: list[str] | None = None) -> int:
     """Open the registry window on its own (on the sample project by default)."""
     args = sys.argv[1:] if argv is None else argv
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    session = Session()
     if args:
-        project = Project.open(args[0])
+        session.open_project(args[0])
     else:
         from annotator.core.sample import build_sample_project
 
-        project = Project.open(build_sample_project(Path("sample_project/sample.annotator")))
-    window = ActorRegistryWindow(project)
+        session.open_project(build_sample_project(Path("sample_project/sample.annotator")))
+    window = ActorRegistryWindow(session)
     window.resize(1100, 600)
     window.show()
     code = app.exec()
-    project.close()
+    session.close_project()
     return int(code)
 
 

@@ -1,126 +1,116 @@
-"""Undoable adjudication: QUndoCommands over :func:`annotator.core.review.decide` and ``undo``.
+"""The review window's decisions: the reviewer's requests as undoable commands, and their effect.
 
-The core returns a :class:`~annotator.core.review.GoldEdit` for every decision
-that reverts it exactly, so each command keeps the edit of its last ``redo``
-and hands it to ``review.undo``; redo decides again. An *edit* decision is an
-accept followed by changes to the new gold record (offsets, attributes, claim
-fields or the value), replayed after every redo because a re-decided record
-gets a new id.
+:class:`ReviewDecisions` turns the decision panel's requests (accept a
+version, accept every agreement, reject; the window adds edits) into the
+commands of :mod:`annotator.core.project.review_commands`, runs them through
+the session on the window's own undo stack, and updates the queue whenever
+gold changed: after a decision, its undo or redo (which also select the item
+they changed), or another window's decision on the same project.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
 
-from annotator.core import review
-from annotator.core.models import GOLD, DocId
-from annotator.core.project import Project
-from annotator.core.review import GoldEdit, Item
+from annotator.core.models import ChangeKind, Changes
+from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
+from annotator.core.review import Item, compare
 
-Notify = Callable[[DocId, Item | None], None]
-"""Called after every redo and undo with the document (and the item) it changed."""
-Report = Callable[[str], None]
+if TYPE_CHECKING:
+    from annotator.gui.review.review_window import ReviewWindow
+
+MESSAGE_MS = 8000
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What the reviewer decided about one item."""
+class ReviewDecisions(QObject):
+    """Carries out one review window's decisions; one instance per window."""
 
-    decision: str  # "accept" | "reject"
-    reviewer: str
-    annotator: str = ""
-    reason: str = ""
-    note: str = ""
-    changes: dict[str, Any] = field(default_factory=dict)
-    """For an edit: the fields of the gold record to change after accepting."""
+    def __init__(self, window: ReviewWindow) -> None:
+        super().__init__(window)
+        self.session = window.session
+        self.stack = window.undo_stack
+        window.panel.sig_accept_requested.connect(self.accept)
+        window.panel.sig_accept_all_requested.connect(self.accept_agreements)
+        window.panel.sig_reject_requested.connect(self.reject)
+        self.session.sig_changed.connect(self._on_session_changed)
+        self.session.sig_refused.connect(self._on_session_refused)
 
-    def text(self, item: Item) -> str:
-        """Short, for the Undo/Redo action: "accept ben (#4)"."""
-        what = "edit" if self.changes else self.decision
-        return f"{what}{' ' + self.annotator if self.annotator else ''} (#{item.doc_id})"
+    @property
+    def window(self) -> ReviewWindow:
+        # the parent, not an attribute: no reference cycle keeps a closed window's wrapper
+        return self.parent()  # type: ignore[return-value]
 
+    def reviewer(self) -> str:
+        """The reviewer's name; when empty, asks for it first."""
+        panel = self.window.panel
+        name = panel.reviewer.text().strip()
+        if not name:
+            self.window.statusBar().showMessage("Enter your name as reviewer first", 5000)
+            panel.reviewer.setFocus()
+        return name
 
-class DecideCommand(QUndoCommand):
-    """Accept, edit or reject one item."""
+    def decide(self, item: Item, decision: Decision) -> None:
+        """Decide ``item`` (one transaction, one undo step), then move to the next open one."""
+        self.session.execute(Decide(item, decision), self.stack,
+                             refused=lambda why: self._say(f"decision refused: {why}"))
+        self.window.panel.note.clear()
+        self.window.select_next_open(item)
 
-    def __init__(self, project: Project, item: Item, decision: Decision, notify: Notify,
-                 report: Report) -> None:
-        super().__init__(decision.text(item))
-        self._project = project
-        self.item = item
-        self.decision = decision
-        self._notify = notify
-        self._report = report
-        self.edit: GoldEdit | None = None
-
-    def redo(self) -> None:
-        d = self.decision
-        try:
-            self.edit = review.decide(self._project, self.item, d.decision, d.reviewer,
-                                      annotator=d.annotator, reason=d.reason, note=d.note)
-        except (ValueError, KeyError) as exc:
-            self.setObsolete(True)
-            self._report(f"decision refused: {exc}")
+    def accept(self, index: int) -> None:
+        item, reviewer = self.window.current_item(), self.reviewer()
+        if item is None or not reviewer or index >= len(item.versions):
             return
-        if d.changes:
-            try:
-                apply_changes(self._project, self.item, self.edit, d)
-            except (ValueError, KeyError) as exc:
-                self._report(f"accepted {d.annotator}'s version, but the edit was refused: "
-                             f"{exc}")
-        self._notify(self.item.doc_id, self.item)
+        panel = self.window.panel
+        self.decide(item, Decision("accept", reviewer, item.versions[index].annotator,
+                                   panel.reason_code(), panel.note.text().strip()))
 
-    def undo(self) -> None:
-        if self.edit is not None:
-            review.undo(self._project, self.edit)
-            self.edit = None
-        self._notify(self.item.doc_id, self.item)
+    def reject(self) -> None:
+        item, reviewer = self.window.current_item(), self.reviewer()
+        if item is None or not reviewer:
+            return
+        panel = self.window.panel
+        self.decide(item, Decision("reject", reviewer, "", panel.reason_code(),
+                                   panel.note.text().strip()))
 
+    def accept_agreements(self) -> None:
+        item, reviewer = self.window.current_item(), self.reviewer()
+        if item is None or not reviewer:
+            return
+        command = AcceptAgreements(item.doc_id, reviewer)
+        if self.session.execute(command, self.stack, refused=self._say) is None:
+            return
+        self.window.statusBar().showMessage(
+            f"{len(command.edits)} agreed item(s) of document #{item.doc_id} accepted into "
+            "gold", 5000)
 
-class AcceptAgreementsCommand(QUndoCommand):
-    """Copy every item the annotators of one document agree on into gold."""
+    # ----------------------------------------------------------- handlers
 
-    def __init__(self, project: Project, doc_id: DocId, reviewer: str, notify: Notify) -> None:
-        super().__init__(f"accept agreements (#{doc_id})")
-        self._project = project
-        self.doc_id = doc_id
-        self._reviewer = reviewer
-        self._notify = notify
-        self.edits: list[GoldEdit] = []
+    def _on_session_changed(self, changes: Changes[object]) -> None:
+        if changes.kind is ChangeKind.ALL:
+            self.window.reload()  # an import or a merge: disagreements may differ anywhere
+        elif changes.touches(ChangeKind.GOLD):
+            mine = changes.initiator == self.stack.objectName()
+            for doc_id in changes.doc_ids:
+                self._show_decided(int(doc_id), changes.keys[0] if mine and changes.keys
+                                   else None)
 
-    def redo(self) -> None:
-        self.edits = review.accept_agreements(self._project, self.doc_id, self._reviewer)
-        if not self.edits:
-            self.setObsolete(True)  # nothing to accept: the stack drops it
-        self.setText(f"accept {len(self.edits)} agreed (#{self.doc_id})")
-        self._notify(self.doc_id, None)
+    def _show_decided(self, doc_id: int, key: str | None) -> None:
+        """A decision on ``doc_id`` (or its undo or redo) changed gold: show it."""
+        window = self.window
+        window.model.set_document_decisions(doc_id, compare.decisions(window.project, doc_id))
+        window.update_progress()
+        if key is not None:
+            window.select(doc_id, key)  # undo and redo show what they changed
+        current = window.current_item()
+        if current is not None and int(current.doc_id) == doc_id:
+            window.show_item(current)
+        window.sig_decided.emit(doc_id)
 
-    def undo(self) -> None:
-        for edit in reversed(self.edits):
-            review.undo(self._project, edit)
-        self.edits = []
-        self._notify(self.doc_id, None)
+    def _on_session_refused(self, initiator: str, message: str) -> None:
+        if initiator == self.stack.objectName():
+            self._say(message)
 
-
-def apply_changes(project: Project, item: Item, edit: GoldEdit, decision: Decision) -> None:
-    """Change the gold record just accepted for ``item`` as the reviewer edited it."""
-    provenance = {"item": item.key, "from_annotator": decision.annotator,
-                  "decided_by": decision.reviewer, "reason": decision.reason,
-                  "note": decision.note, "edited_by": decision.reviewer}
-    changes = dict(decision.changes)
-    if item.kind == "span" and edit.added_spans:
-        span_id = edit.added_spans[0]
-        before = next(s for s in project.spans(item.doc_id, GOLD) if s.id == span_id)
-        project.update_span(span_id, GOLD, **changes,
-                            provenance={**before.provenance, **provenance})
-    elif item.kind == "claim" and edit.added_claims:
-        claim_id = edit.added_claims[0]
-        before = next(c for c in project.claims(item.doc_id, GOLD) if c.id == claim_id)
-        project.update_claim(claim_id, GOLD, **changes,
-                             provenance={**before.provenance, **provenance})
-    elif item.kind == "value":
-        project.set_value(item.doc_id, GOLD, item.layer, changes.get("value"), provenance)
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, MESSAGE_MS)

@@ -1,8 +1,8 @@
 """The review window's decision panel: reviewer, one button per decision, reason, note, progress.
 
-The panel decides nothing itself: its buttons emit ``sig_*_requested`` and the
-window, which also binds the same keys (1-9, A, E, R) to the whole window,
-carries the decision out.
+The panel decides nothing itself: its buttons, and the same keys (1-9, A, E,
+R) bound to the whole window by :meth:`DecisionPanel.add_key_actions`, emit
+``sig_*_requested``, and the window carries the decision out.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -94,6 +95,25 @@ class DecisionPanel(QWidget):
         button.setStyleSheet("text-align: left; padding: 4px 8px")
         button.clicked.connect(slot)
         return button
+
+    def add_key_actions(self, window: QWidget) -> dict[str, QAction]:
+        """One key per decision anywhere in ``window`` (text fields keep their typing),
+        each emitting the same request as its button; the actions by key."""
+        names = {str(n): f"Accept annotator {n}" for n in range(1, MAX_KEYED + 1)}
+        names |= {"A": "Accept all agreements", "E": "Edit, then accept", "R": "Reject"}
+        actions: dict[str, QAction] = {}
+        for key, text in names.items():
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(key))
+            actions[key] = action
+        window.addActions(list(actions.values()))
+        for number in range(1, MAX_KEYED + 1):
+            actions[str(number)].triggered.connect(
+                lambda _=False, i=number - 1: self.sig_accept_requested.emit(i))
+        actions["A"].triggered.connect(self.sig_accept_all_requested.emit)
+        actions["E"].triggered.connect(self.sig_edit_requested.emit)
+        actions["R"].triggered.connect(self.sig_reject_requested.emit)
+        return actions
 
     # ------------------------------------------------------------- state
 

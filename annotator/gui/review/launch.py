@@ -27,26 +27,32 @@ def open_review_window(source: Any, parent: QWidget | None = None, *,
     """Open, show and load a review window on a project path, a Project or a Session.
 
     With a path the window opens (and on closing closes) its own connection; with
-    the main window's Session it uses the session's project and thread pool and
-    closes itself when the session closes the project. The reviewer name defaults
-    to the session's annotator, then to the annotator name in the settings.
+    the main window's Session it uses the session's project and thread pool, its
+    undo stack joins the session's group, and it closes itself when the session
+    closes the project; otherwise it writes through a session of its own. The
+    reviewer name defaults to the session's annotator, then to the annotator name
+    in the settings.
     """
     pool = None
     if isinstance(source, Session):
         if source.project is None:
             raise ValueError("no project is open")
-        project, owns, pool = source.project, False, source.thread_pool
+        session, owns, pool = source, False, source.thread_pool
         reviewer = reviewer or source.annotator
-    elif isinstance(source, Project):
-        project, owns = source, False
-    else:
-        project, owns = Project.open(Path(source)), True
+    else:  # a window of its own: its own session, on the Project or a connection it opens
+        session, owns = Session(), True
+        if isinstance(source, Project):
+            session.attach(source, owns=False)
+        else:
+            session.attach(Project.open(Path(source)))
     if not reviewer and settings is not None:
         reviewer = settings.annotator_name
-    window = ReviewWindow(project, reviewer=reviewer, review_filter=review_filter,
-                          owns_project=owns, pool=pool, parent=parent)
+    window = ReviewWindow(session, reviewer=reviewer, review_filter=review_filter,
+                          owns_session=owns, pool=pool, parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if isinstance(source, Session):
+    if owns:
+        session.setParent(window)
+    else:
         source.sig_project_closed.connect(window.close)
     window.show()
     window.reload()

@@ -5,11 +5,14 @@ once per annotator with the item under review emphasised and a table
 comparing the versions (with the gold version as it stands); right, the
 decision panel. One key each: 1-9 accept that annotator's version, A accept
 every agreement of the document, E edit a version then accept it, R reject;
-Ctrl+Z / Ctrl+Shift+Z undo and redo decisions. Every decision goes through
-:mod:`annotator.core.review` (one transaction each) into the gold layer.
+Ctrl+Z / Ctrl+Shift+Z undo and redo this window's decisions. Every decision is
+a command from :mod:`annotator.core.project.review_commands` (one transaction
+each, an edit included) that :class:`~annotator.gui.review.commands.ReviewDecisions`
+runs through the window's :class:`~annotator.gui.session.Session` on the
+window's own undo stack.
 
 Open it with :func:`annotator.gui.review.open_review_window` on a project
-path, a Project or the main window's :class:`~annotator.gui.session.Session`.
+path, a Project or the main window's Session.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,13 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.models import DocId
 from annotator.core.project import Project
+from annotator.core.project.review_commands import Decision
 from annotator.core.review import KINDS, Item, compare
 from annotator.core.review.compare import QueueData, ReviewFilter
 from annotator.gui.review.background import start_kept
-from annotator.gui.review.commands import AcceptAgreementsCommand, DecideCommand, Decision
-from annotator.gui.review.decision_panel import MAX_KEYED, DecisionPanel
+from annotator.gui.review.commands import ReviewDecisions
+from annotator.gui.review.decision_panel import DecisionPanel
 from annotator.gui.review.edit_dialog import GoldEditDialog
 from annotator.gui.review.item_pane import ItemPane
 from annotator.gui.review.models import (
@@ -48,6 +51,7 @@ from annotator.gui.review.models import (
     QueueFilterProxy,
     QueueModel,
 )
+from annotator.gui.session import Session
 from annotator.gui.workers import Task
 
 
@@ -61,21 +65,25 @@ class ReviewWindow(QMainWindow):
     sig_closed = Signal()
     """The window was closed."""
 
-    def __init__(self, project: Project, *, reviewer: str = "",
-                 review_filter: ReviewFilter | None = None, owns_project: bool = False,
+    def __init__(self, session: Session, *, reviewer: str = "",
+                 review_filter: ReviewFilter | None = None, owns_session: bool = False,
                  pool: QThreadPool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self._owns_project = owns_project
+        if session.project is None:
+            raise ValueError("no project is open")
+        self.session = session
+        self.project: Project = session.project
+        self._owns_session = owns_session
         self._pool = pool
         self._task: Task | None = None
         self._dialog: GoldEditDialog | None = None
-        self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(f"Review disagreements — {Path(str(project.path)).name}")
+        self.undo_stack = session.add_stack("review", self)
+        self.setWindowTitle(f"Review disagreements — {Path(str(self.project.path)).name}")
         self.setAccessibleName("Review and adjudication")
         self._build()
         self._build_actions()
         self._connect()
+        self.decisions = ReviewDecisions(self)
         self.panel.reviewer.setText(reviewer)
         self.proxy.set_review_filter(review_filter or ReviewFilter())
         self._show_filter()
@@ -146,15 +154,7 @@ class ReviewWindow(QMainWindow):
         # widgets in a tool bar are shown and hidden through their actions
         self._filter_actions = (bar.addWidget(self.filter_label),
                                 bar.addWidget(self.clear_filter))
-        # one key per decision, anywhere in the window (text fields keep their typing)
-        names = {str(n): f"Accept annotator {n}" for n in range(1, MAX_KEYED + 1)}
-        names |= {"A": "Accept all agreements", "E": "Edit, then accept", "R": "Reject"}
-        self.key_actions: dict[str, QAction] = {}
-        for key, text in names.items():
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            self.key_actions[key] = action
-        self.addActions(list(self.key_actions.values()))
+        self.key_actions = self.panel.add_key_actions(self)
 
     def _connect(self) -> None:
         self.queue.selectionModel().currentRowChanged.connect(self._on_queue_current_changed)
@@ -162,16 +162,7 @@ class ReviewWindow(QMainWindow):
         self.show_decided.toggled.connect(self._on_show_decided_toggled)
         self.clear_filter.clicked.connect(self._on_clear_filter_clicked)
         self.reload_action.triggered.connect(self.reload)
-        self.panel.sig_accept_requested.connect(self._on_panel_accept)
-        self.panel.sig_accept_all_requested.connect(self._on_panel_accept_all)
         self.panel.sig_edit_requested.connect(self._on_panel_edit)
-        self.panel.sig_reject_requested.connect(self._on_panel_reject)
-        for number in range(1, MAX_KEYED + 1):
-            self.key_actions[str(number)].triggered.connect(
-                lambda _=False, i=number - 1: self._on_panel_accept(i))
-        self.key_actions["A"].triggered.connect(self._on_panel_accept_all)
-        self.key_actions["E"].triggered.connect(self._on_panel_edit)
-        self.key_actions["R"].triggered.connect(self._on_panel_reject)
 
     # -------------------------------------------------------------- loading
 
@@ -208,7 +199,7 @@ class ReviewWindow(QMainWindow):
         self.pane.reset()
         self.model.set_items(data.items, data.titles, data.decisions)
         self._fill_kinds()
-        self._update_progress()
+        self.update_progress()
         self.statusBar().showMessage(f"{len(data.items)} disagreements", 4000)
         self._select_first_open()
         self.sig_loaded.emit(len(data.items))
@@ -254,12 +245,12 @@ class ReviewWindow(QMainWindow):
         target = next((r for r in rows if self.proxy.index(r, 0).data(ROLE_DECIDED) is None),
                       0 if self.proxy.rowCount() else None)
         if target is None:
-            self._show_item(None)
+            self.show_item(None)
             return
         item = self.proxy.index(target, 0).data(ROLE_ITEM)
         self.select(item.doc_id, item.key)
 
-    def _select_next_open(self, item: Item) -> None:
+    def select_next_open(self, item: Item) -> None:
         """After deciding ``item``: the next undecided row below it (wrapping round)."""
         count = self.proxy.rowCount()
         row = self.model.row_of(item.doc_id, item.key) or 0
@@ -274,9 +265,9 @@ class ReviewWindow(QMainWindow):
         self.statusBar().showMessage("Everything shown here is adjudicated", 5000)
 
     def _on_queue_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_item(current.data(ROLE_ITEM) if current.isValid() else None)
+        self.show_item(current.data(ROLE_ITEM) if current.isValid() else None)
 
-    def _show_item(self, item: Item | None) -> None:
+    def show_item(self, item: Item | None) -> None:
         self.pane.show_item(item, self.model.title(item.doc_id) if item else "")
         self.panel.set_versions([] if item is None else
                                 [(v.annotator, self.pane.describe(item, v))
@@ -284,48 +275,10 @@ class ReviewWindow(QMainWindow):
         self.panel.set_enabled(item is not None)
         self.panel.set_decision(None if item is None else self.model.decision(item))
 
-    # ------------------------------------------------------------ deciding
-
-    def _reviewer(self) -> str:
-        name = self.panel.reviewer.text().strip()
-        if not name:
-            self.statusBar().showMessage("Enter your name as reviewer first", 5000)
-            self.panel.reviewer.setFocus()
-        return name
-
-    def _decide(self, item: Item, decision: Decision) -> None:
-        self.undo_stack.push(DecideCommand(self.project, item, decision, self._on_command_applied,
-                                           self._on_command_error))
-        self.panel.note.clear()
-        self._select_next_open(item)
-
-    def _on_panel_accept(self, index: int) -> None:
-        item, reviewer = self.current_item(), self._reviewer()
-        if item is None or not reviewer or index >= len(item.versions):
-            return
-        self._decide(item, Decision("accept", reviewer, item.versions[index].annotator,
-                                    self.panel.reason_code(), self.panel.note.text().strip()))
-
-    def _on_panel_reject(self) -> None:
-        item, reviewer = self.current_item(), self._reviewer()
-        if item is None or not reviewer:
-            return
-        self._decide(item, Decision("reject", reviewer, "", self.panel.reason_code(),
-                                    self.panel.note.text().strip()))
-
-    def _on_panel_accept_all(self) -> None:
-        item, reviewer = self.current_item(), self._reviewer()
-        if item is None or not reviewer:
-            return
-        command = AcceptAgreementsCommand(self.project, item.doc_id, reviewer,
-                                          self._on_command_applied)
-        self.undo_stack.push(command)
-        self.statusBar().showMessage(
-            f"{len(command.edits)} agreed item(s) of document #{item.doc_id} accepted into "
-            "gold", 5000)
+    # ------------------------------------------------------------ editing
 
     def _on_panel_edit(self) -> None:
-        item, reviewer = self.current_item(), self._reviewer()
+        item, reviewer = self.current_item(), self.decisions.reviewer()
         if item is None or not reviewer or self._dialog is not None:
             return
         if all(v.empty for v in item.versions):
@@ -345,25 +298,11 @@ class ReviewWindow(QMainWindow):
         reviewer = self.panel.reviewer.text().strip()
         if result != GoldEditDialog.DialogCode.Accepted or not reviewer:
             return
-        self._decide(dialog.item, Decision("accept", reviewer, dialog.annotator(),
-                                           self.panel.reason_code(),
-                                           self.panel.note.text().strip(), dialog.changes()))
+        self.decisions.decide(dialog.item, Decision(
+            "accept", reviewer, dialog.annotator(), self.panel.reason_code(),
+            self.panel.note.text().strip(), dialog.changes()))
 
-    def _on_command_applied(self, doc_id: DocId, item: Item | None) -> None:
-        self.model.set_document_decisions(int(doc_id), compare.decisions(self.project,
-                                                                          int(doc_id)))
-        self._update_progress()
-        if item is not None:
-            self.select(item.doc_id, item.key)  # undo and redo show what they changed
-        current = self.current_item()
-        if current is not None and int(current.doc_id) == int(doc_id):
-            self._show_item(current)
-        self.sig_decided.emit(int(doc_id))
-
-    def _on_command_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-
-    def _update_progress(self) -> None:
+    def update_progress(self) -> None:
         done, total = self.model.progress()
         self.panel.set_progress(done, total)
 
@@ -399,8 +338,8 @@ class ReviewWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
             self._task.cancel()
-        if self._owns_project:
-            self.project.close()
-            self._owns_project = False
+        if self._owns_session:
+            self._owns_session = False
+            self.session.close_project()
         self.sig_closed.emit()
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.importers import SUFFIXES
-from annotator.core.models import ChangeKind, Changes, ImportReport
+from annotator.core.models import ImportReport
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
 from annotator.gui import workers
@@ -76,7 +76,7 @@ class ImportExport(QObject):
 
     def _on_import_finished(self, report: ImportReport) -> None:
         self._stop()
-        self._session.sig_changed.emit(Changes(ChangeKind.DOCUMENTS, tuple(report.imported)))
+        self._session.external_change("import")
         self.sig_import_finished.emit(report)
         if self.show_report:
             import_report_dialog(report, self._parent).exec()

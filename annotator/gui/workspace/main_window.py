@@ -248,16 +248,16 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         doc_id = self.doc.id
-        if kind in (ChangeKind.SPANS, ChangeKind.CLAIMS):
+        if kind & (ChangeKind.SPANS | ChangeKind.CLAIMS):
             spans = self.session.my_spans(doc_id)
             self.view.set_spans(spans)
             self.form.set_spans(spans)
             self.form.set_claims(self.session.my_claims(doc_id))
-        elif kind is ChangeKind.VALUES:
+        elif ChangeKind.VALUES in kind:
             self.form.set_values(self.session.my_values(doc_id))
-        elif kind is ChangeKind.DOCUMENTS:
+        elif ChangeKind.DOCUMENTS in kind:
             self.show_document(doc_id)
-        if kind in (ChangeKind.SPANS, ChangeKind.CLAIMS, ChangeKind.VALUES):
+        if kind & (ChangeKind.SPANS | ChangeKind.CLAIMS | ChangeKind.VALUES):
             self.doc_list.model.set_status(doc_id, self.session.my_status(doc_id))
 
     def _update_progress(self) -> None:
@@ -336,10 +336,10 @@ class MainWindow(QMainWindow):
                 self.doc_list.model.set_status(doc_id, Status(changes.after))
             self._update_progress()
             return
-        if kind is ChangeKind.DOCUMENTS and changes.doc_ids and isinstance(changes.after, dict):
+        if kind is ChangeKind.DOCUMENTS:  # shared fields: ``after`` holds the new ones
             for doc_id in changes.doc_ids:
                 self.doc_list.model.set_summary(doc_id, **changes.after)
-        if kind is ChangeKind.DOCUMENTS and not isinstance(changes.after, dict):
+        if kind is ChangeKind.ALL:  # an import or a merge: the list may differ anywhere
             self.doc_list.set_project(self.session.project, self.session.annotator)
             self._update_progress()
             self.doc_list.select_doc(self.doc.id if self.doc else None)

@@ -263,11 +263,12 @@ class SuggestionController(QObject):
     def _on_session_changed(self, changes: Changes) -> None:
         if self._doc_id is None or not self.enabled:
             return
-        if changes.kind not in (ChangeKind.SPANS, ChangeKind.ACTORS, ChangeKind.DOCUMENTS):
+        if not changes.touches(ChangeKind.SPANS | ChangeKind.ACTORS | ChangeKind.DOCUMENTS |
+                               ChangeKind.SUGGESTIONS):
             return
         if changes.doc_ids and self._doc_id not in changes.doc_ids:
             return
-        rejected = changes.before if isinstance(changes.before, Suggestion) \
+        rejected = changes.before if changes.kind is ChangeKind.SUGGESTIONS \
             and changes.after is None else None
         # hide at once what was just accepted or rejected; the worker confirms
         self._show([s for s in self.view.suggestions if s != rejected])

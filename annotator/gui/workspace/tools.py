@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
-from annotator.core.models import ChangeKind, Changes
 from annotator.core.project import Project
 from annotator.core.store.db import read_only_reason
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
@@ -136,8 +135,7 @@ class WindowTools(QObject):
 
     def _refresh_after_external_change(self) -> None:
         """Another connection changed the project: reload the list and the document."""
-        self.session.undo_stack.clear()  # commands may no longer match the stored data
-        self.session.sig_changed.emit(Changes(ChangeKind.DOCUMENTS))
+        self.session.external_change("merge")  # commands may no longer match the stored data
         if self.window.doc is not None:
             self.window.show_document(self.window.doc.id)
         dashboard = self.dialogs.get("progress_dashboard")
@@ -151,10 +149,9 @@ class WindowTools(QObject):
         if project is None:
             return None
         if self.registry is None:
-            registry = ActorRegistryWindow(project, self.window)
+            registry = ActorRegistryWindow(self.session, self.window)
             registry.setWindowFlag(Qt.WindowType.Window)
             registry.resize(1100, 600)
-            registry.sig_registry_changed.connect(self._on_registry_registry_changed)
             self.registry = registry
         self.registry.show()
         self.registry.raise_()
@@ -289,9 +286,6 @@ class WindowTools(QObject):
 
     def _on_session_annotator_changed(self, _name: str) -> None:
         self._show_read_only()  # the window rewrote its title
-
-    def _on_registry_registry_changed(self, _changes: Any) -> None:
-        self.session.sig_changed.emit(Changes(ChangeKind.ACTORS))
 
     def _on_export_dialog_task_finished(self, result: Any) -> None:
         self.window.statusBar().showMessage(result.summary(), MESSAGE_MS)

@@ -1,0 +1,112 @@
+"""Reversible edits of the shared actor registry: add, update, merge and delete.
+
+Same contract as :mod:`annotator.core.project.commands` (``apply`` and
+``revert`` over the Project, each one transaction, no Qt). Reverting a
+deletion or a merge puts the actor back with its id and key, so mentions and
+later commands that name it by id keep working; reverting a merge also points
+exactly the spans and claim roles that had named the dropped actor back at it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.models import Actor, ActorId, Changes
+from annotator.core.project import Project
+from annotator.core.project.commands import Command
+
+if TYPE_CHECKING:
+    from annotator.core.store.actors import ActorReferences
+
+ACTOR_EDITABLE = ("canonical_name", "aliases", "qid", "country", "sector", "actor_type",
+                  "title")
+"""The fields :class:`UpdateActor` may change (the key stays: files refer to it)."""
+
+
+class AddActor(Command):
+    """A new registry actor; revert deletes it, apply again restores it with the same id."""
+
+    def __init__(self, canonical_name: str, **fields: Any) -> None:
+        self.canonical_name = canonical_name
+        self.fields = fields
+        self.text = f"new actor {canonical_name}"
+        self.actor: Actor | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        if self.actor is None:
+            changes = project.add_actor(self.canonical_name, **self.fields)
+            self.actor = changes.after
+            return [changes]
+        return [project.restore_actor(self.actor)]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        assert self.actor is not None, "revert before apply"
+        return [project.delete_actor(self.actor.id)]
+
+
+class UpdateActor(Command):
+    """Change the name, aliases or other fields of one actor; revert restores them."""
+
+    def __init__(self, actor_id: ActorId, **fields: Any) -> None:
+        unknown = set(fields) - set(ACTOR_EDITABLE)
+        if unknown:
+            raise ValueError(f"actors cannot change {', '.join(sorted(unknown))}")
+        self.actor_id = actor_id
+        self.fields = fields
+        self.text = f"edit actor {fields.get('canonical_name', '')}".rstrip()
+        self.before: Actor | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        changes = project.update_actor(self.actor_id, **self.fields)
+        self.before = changes.before
+        return [changes]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        assert self.before is not None, "revert before apply"
+        old = {name: getattr(self.before, name) for name in self.fields}
+        return [project.update_actor(self.actor_id, **old)]
+
+
+class MergeActors(Command):
+    """Fold ``drop`` into ``keep``; revert separates them again as they were."""
+
+    def __init__(self, keep: ActorId, drop: ActorId) -> None:
+        self.keep = keep
+        self.drop = drop
+        self.text = "merge actors"
+        self.kept: Actor | None = None
+        self.dropped: Actor | None = None
+        self.moved: ActorReferences | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        with project.repo.write():  # what moves is read in the merge's own transaction
+            kept, moved = project.actor(self.keep), project.actor_references(self.drop)
+            changes = project.merge_actors(self.keep, self.drop)
+        self.kept, self.dropped, self.moved = kept, changes.before, moved
+        self.text = f"merge {self.dropped.canonical_name} into {kept.canonical_name}" \
+            if self.dropped else self.text
+        return [changes]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        assert self.kept and self.dropped and self.moved is not None, "revert before apply"
+        return [project.unmerge_actors(self.kept, self.dropped, self.moved)]
+
+
+class DeleteActor(Command):
+    """Delete an actor nobody mentions (the façade refuses otherwise); revert restores it."""
+
+    def __init__(self, actor_id: ActorId) -> None:
+        self.actor_id = actor_id
+        self.text = "delete actor"
+        self.before: Actor | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        changes = project.delete_actor(self.actor_id)
+        self.before = changes.before
+        if self.before is not None:
+            self.text = f"delete actor {self.before.canonical_name}"
+        return [changes]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        assert self.before is not None, "revert before apply"
+        return [project.restore_actor(self.before)]

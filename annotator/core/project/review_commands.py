@@ -1,0 +1,120 @@
+"""Reversible adjudication: a reviewer's decision on one item, or on every agreement of a document.
+
+Same contract as :mod:`annotator.core.project.commands` (``apply`` and
+``revert`` over the Project, no Qt). :func:`annotator.core.review.decide`
+returns a :class:`~annotator.core.review.GoldEdit` that reverts the decision
+exactly, so revert hands it to ``review.undo`` and apply decides again. An
+*edit* decision (accept a version, then change the new gold record: offsets,
+attributes, claim fields or the value) is one transaction: the accept and the
+edit are kept together or not at all, and undone as one step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core import review
+from annotator.core.models import GOLD, ChangeKind, Changes, DocId
+from annotator.core.project import Project
+from annotator.core.project.commands import Command
+from annotator.core.review import GoldEdit, Item
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the reviewer decided about one item."""
+
+    decision: str  # "accept" | "reject"
+    reviewer: str
+    annotator: str = ""
+    reason: str = ""
+    note: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)
+    """For an edit: the fields of the gold record to change after accepting."""
+
+    def text(self, item: Item) -> str:
+        """Short, for the Undo/Redo action: "accept ben (#4)"."""
+        what = "edit" if self.changes else self.decision
+        return f"{what}{' ' + self.annotator if self.annotator else ''} (#{item.doc_id})"
+
+
+def gold_changes(doc_id: DocId, keys: tuple[str, ...]) -> Changes[GoldEdit]:
+    """What a decision or its undo changed: the gold layer of one document."""
+    return Changes(ChangeKind.GOLD, (doc_id,), keys=keys)
+
+
+class Decide(Command):
+    """Accept, edit or reject one item: one transaction and one undo step."""
+
+    def __init__(self, item: Item, decision: Decision) -> None:
+        self.item = item
+        self.decision = decision
+        self.doc_id = item.doc_id
+        self.text = decision.text(item)
+        self.edit: GoldEdit | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        d = self.decision
+        with project.repo.write():
+            edit = review.decide(project, self.item, d.decision, d.reviewer,
+                                 annotator=d.annotator, reason=d.reason, note=d.note)
+            if d.changes:
+                edit_gold(project, self.item, edit, d)
+        self.edit = edit
+        return [gold_changes(self.item.doc_id, (self.item.key,))]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        assert self.edit is not None, "revert before apply"
+        review.undo(project, self.edit)
+        self.edit = None
+        return [gold_changes(self.item.doc_id, (self.item.key,))]
+
+
+class AcceptAgreements(Command):
+    """Copy every item the annotators of one document agree on into gold.
+
+    When nothing is left to accept, apply changes nothing and returns no
+    Changes, so there is no undo step.
+    """
+
+    def __init__(self, doc_id: DocId, reviewer: str) -> None:
+        self.doc_id = doc_id
+        self.reviewer = reviewer
+        self.text = f"accept agreements (#{doc_id})"
+        self.edits: list[GoldEdit] = []
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        self.edits = review.accept_agreements(project, self.doc_id, self.reviewer)
+        self.text = f"accept {len(self.edits)} agreed (#{self.doc_id})"
+        if not self.edits:
+            return []
+        return [gold_changes(self.doc_id, tuple(e.item_key for e in self.edits))]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        keys = tuple(e.item_key for e in self.edits)
+        with project.repo.write():
+            for edit in reversed(self.edits):
+                review.undo(project, edit)
+        self.edits = []
+        return [gold_changes(self.doc_id, keys)]
+
+
+def edit_gold(project: Project, item: Item, edit: GoldEdit, decision: Decision) -> None:
+    """Change the gold record just accepted for ``item`` as the reviewer edited it."""
+    provenance = {"item": item.key, "from_annotator": decision.annotator,
+                  "decided_by": decision.reviewer, "reason": decision.reason,
+                  "note": decision.note, "edited_by": decision.reviewer}
+    changes = dict(decision.changes)
+    if item.kind == "span" and edit.added_spans:
+        span_id = edit.added_spans[0]
+        before = next(s for s in project.spans(item.doc_id, GOLD) if s.id == span_id)
+        project.update_span(span_id, GOLD, **changes,
+                            provenance={**before.provenance, **provenance})
+    elif item.kind == "claim" and edit.added_claims:
+        claim_id = edit.added_claims[0]
+        before = next(c for c in project.claims(item.doc_id, GOLD) if c.id == claim_id)
+        project.update_claim(claim_id, GOLD, **changes,
+                             provenance={**before.provenance, **provenance})
+    elif item.kind == "value":
+        project.set_value(item.doc_id, GOLD, item.layer, changes.get("value"), provenance)
