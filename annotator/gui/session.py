@@ -179,8 +179,7 @@ class Session(QObject):
 
     def _on_focus_window_changed(self, focused: QWindow | None) -> None:
         active = next((stack for stack in self.undo_group.stacks()
-                       if isinstance(stack.parent(), QWidget) and focused is not None
-                       and stack.parent().window().windowHandle() is focused),
+                       if focused is not None and _window_of(stack) is focused),
                       self.undo_stack)
         self.undo_group.setActiveStack(active)
 
@@ -305,6 +304,12 @@ class Session(QObject):
     def my_status(self, doc_id: DocId) -> Status:
         assert self._project is not None
         return self._project.status(doc_id, self._annotator)
+
+
+def _window_of(stack: QUndoStack) -> QWindow | None:
+    """The native window of the window a stack belongs to (None for the main stack)."""
+    owner = stack.parent()
+    return owner.window().windowHandle() if isinstance(owner, QWidget) else None
 
 
 def _message(exc: BaseException) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project
-from annotator.core.models import Status
+from annotator.core.models import Alias, Status
 from annotator.core.project import actor_commands as actors
 from annotator.core.project import commands as c
 
@@ -126,3 +126,90 @@ def test_queries(project: Project) -> None:
 def test_commands_import_no_qt() -> None:
     code = "import sys, annotator.core.project.commands; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# ----------------------------------------------------------- registry edits
+
+
+def _mentioned_twice(project: Project) -> tuple[int, int, int]:
+    """A doc where a span and a claim's claimant name one actor, "Scholz" (a duplicate)."""
+    doc = _doc(project)
+    scholz = project.repo.actor_by_key("scholz")
+    assert scholz is not None
+    duplicate = project.add_actor("O. Scholz", key="o-scholz", aliases=["Olaf"],
+                                  country="DEU").after
+    assert duplicate is not None
+    start = TEXT.index("Olaf")
+    project.add_span(doc, ME, "ACTOR", start, start + 11, actor_id=duplicate.id)
+    project.add_claim(doc, ME, claimant_id=duplicate.id, addressee_id=scholz.id)
+    return doc, scholz.id, duplicate.id
+
+
+def test_update_actor_reverts_every_changed_field(project: Project) -> None:
+    scholz = project.repo.actor_by_key("scholz")
+    assert scholz is not None
+    update = actors.UpdateActor(scholz.id, canonical_name="Olaf Scholz (SPD)", title="Chancellor",
+                                aliases=["Scholz", Alias("Bundeskanzler", "de")])
+    (changes,) = update.apply(project)
+    assert changes.after is not None and changes.after.title == "Chancellor"
+    assert project.actor(scholz.id).names() == ["Olaf Scholz (SPD)", "Scholz", "Bundeskanzler"]
+    update.revert(project)
+    assert project.actor(scholz.id) == scholz
+    update.apply(project)
+    assert project.actor(scholz.id).title == "Chancellor"
+    with pytest.raises(ValueError, match="key"):
+        actors.UpdateActor(scholz.id, key="other")
+
+
+def test_merge_actors_revert_separates_them_as_they_were(project: Project) -> None:
+    doc, keep, drop = _mentioned_twice(project)
+    kept_before, dropped_before = project.actor(keep), project.actor(drop)
+    merge = actors.MergeActors(keep, drop)
+    (changes,) = merge.apply(project)
+    assert changes.ids == (keep, drop) and merge.text == "merge O. Scholz into Olaf Scholz"
+    assert [s.actor_id for s in project.spans(doc)] == [keep]
+    assert (project.claims(doc)[0].claimant_id, project.claims(doc)[0].addressee_id) == \
+        (keep, keep)
+    assert "O. Scholz" in project.actor(keep).names()
+    merge.revert(project)
+    assert project.actor(keep) == kept_before and project.actor(drop) == dropped_before
+    assert [s.actor_id for s in project.spans(doc)] == [drop]
+    claim = project.claims(doc)[0]
+    assert (claim.claimant_id, claim.addressee_id) == (drop, keep)  # only what had moved
+    merge.apply(project)
+    assert [a.key for a in project.actors()] == ["scholz"]
+
+
+def test_delete_actor_revert_restores_it_with_its_id(project: Project) -> None:
+    added = project.add_actor("Die Zeit", key="zeit", aliases=[Alias("ZEIT", "de")], country="DEU")
+    zeit = added.after
+    assert zeit is not None
+    delete = actors.DeleteActor(zeit.id)
+    delete.apply(project)
+    assert project.repo.actor_by_key("zeit") is None and delete.text == "delete actor Die Zeit"
+    (restored,) = delete.revert(project)
+    assert restored.after == zeit and project.actor(zeit.id) == zeit
+    delete.apply(project)
+    assert project.repo.actor_by_key("zeit") is None
+    project.add_actor("Zeit Online", key="zeit")  # the key is taken meanwhile
+    with pytest.raises(ValueError, match="cannot come back"):
+        delete.revert(project)
+    doc, _keep, used = _mentioned_twice(project)
+    with pytest.raises(ValueError, match="used by 2"):
+        actors.DeleteActor(used).apply(project)
+    assert project.spans(doc)[0].actor_id == used
+
+
+def test_restore_actor_and_references_through_the_facade(project: Project) -> None:
+    doc, keep, drop = _mentioned_twice(project)
+    moved = project.actor_references(drop)
+    assert moved.spans == (project.spans(doc)[0].id,)
+    assert moved.claims == ((project.claims(doc)[0].id, "claimant_id"),)
+    assert project.actor_references(keep).claims == ((project.claims(doc)[0].id,
+                                                      "addressee_id"),)
+    kept, dropped = project.actor(keep), project.actor(drop)
+    project.merge_actors(keep, drop)
+    unmerged = project.unmerge_actors(kept, dropped, moved)
+    assert unmerged.after == kept and project.actor_references(drop) == moved
+    operations = [h["operation"] for h in project.history(limit=2)]
+    assert "unmerge" in operations

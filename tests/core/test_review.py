@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from annotator.core import GOLD, Project, review
 from annotator.core.agreement.render import report_csv, report_html
 from annotator.core.agreement.report import agreement_report
+from annotator.core.errors import ValidationError
+from annotator.core.models import ChangeKind
+from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops from the border, according to Reuters.\n")
@@ -113,6 +117,68 @@ def test_accept_claim_and_value_and_agreements(coded: Project) -> None:
     assert len(edits) == 2  # the Vollmer span and relevance
     assert coded.values(d, GOLD)["relevance"] == "yes"
     assert review.accept_agreements(coded, d, "rev") == []  # already decided
+
+
+def _transactions(project: Project, run: Any) -> int:
+    """How many transactions ``run()`` opened on the project's connection."""
+    statements: list[str] = []
+    project.repo.conn.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        project.repo.conn.set_trace_callback(None)
+    return sum(s.startswith("BEGIN") for s in statements)
+
+
+def test_decide_command_apply_revert_apply(coded: Project) -> None:
+    d = coded.documents()[0].id
+    item = next(i for i in review.queue(coded) if i.disagreement == "actor")
+    command = Decide(item, Decision("accept", "rev", "ben", "ambiguity", "linked"))
+    assert command.text == f"accept ben (#{d})"
+    (changes,) = command.apply(coded)
+    assert (changes.kind, changes.doc_ids, changes.keys) == (ChangeKind.GOLD, (d,), (item.key,))
+    ben = item.version("ben").spans[0]
+    assert [s.actor_id for s in coded.spans(d, GOLD)] == [ben.actor_id]
+    command.revert(coded)
+    assert coded.spans(d, GOLD) == [] and coded.repo.decisions(d) == []
+    command.apply(coded)
+    assert [x["from_annotator"] for x in coded.repo.decisions(d)] == ["ben"]
+    reject = Decide(item, Decision("reject", "rev", reason="error"))
+    reject.apply(coded)
+    assert coded.spans(d, GOLD) == []
+    reject.revert(coded)  # the earlier accept is back
+    assert [s.actor_id for s in coded.spans(d, GOLD)] == [ben.actor_id]
+
+
+def test_accept_and_edit_is_one_transaction_and_one_revert(coded: Project) -> None:
+    d = coded.documents()[0].id
+    item = next(i for i in review.queue(coded) if i.disagreement == "boundary")
+    anna = item.version("anna").spans[0]
+    command = Decide(item, Decision("accept", "rev", "anna", changes={"end": anna.end - 1}))
+    assert command.text == f"edit anna (#{d})"
+    assert _transactions(coded, lambda: command.apply(coded)) == 1
+    (gold,) = coded.spans(d, GOLD)
+    assert (gold.start, gold.end) == (anna.start, anna.end - 1)
+    assert gold.provenance["edited_by"] == "rev" and gold.provenance["from_annotator"] == "anna"
+    assert _transactions(coded, lambda: command.revert(coded)) == 1
+    assert coded.spans(d, GOLD) == [] and coded.repo.decisions(d) == []
+    # an edit the project refuses leaves no accept behind either
+    refused = Decide(item, Decision("accept", "rev", "anna", changes={"end": 10**6}))
+    with pytest.raises(ValidationError):
+        refused.apply(coded)
+    assert coded.spans(d, GOLD) == [] and coded.repo.decisions(d) == []
+
+
+def test_accept_agreements_command(coded: Project) -> None:
+    d = coded.documents()[0].id
+    command = AcceptAgreements(d, "rev")
+    (changes,) = command.apply(coded)
+    assert len(changes.keys) == 2 and command.text == f"accept 2 agreed (#{d})"
+    assert _transactions(coded, lambda: command.revert(coded)) == 1
+    assert coded.repo.decisions(d) == [] and coded.values(d, GOLD).get("relevance") is None
+    command.apply(coded)
+    assert {x["item_key"] for x in coded.repo.decisions(d)} == set(changes.keys)
+    assert AcceptAgreements(d, "rev").apply(coded) == []  # nothing left: no undo step
 
 
 def test_gold_exports_in_native_format(coded: Project, tmp_path: Path) -> None:

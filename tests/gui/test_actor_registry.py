@@ -13,6 +13,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QToolButton,
 )
 
 from annotator.core import Project  # noqa: E402
@@ -303,3 +305,78 @@ def test_selection_survives_a_reload(qtbot: Any, window: ActorRegistryWindow) ->
         window.proxy.index(row_of(window, "putin"), 0),
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     assert window.buttons["delete"].isEnabled() and not window.buttons["merge"].isEnabled()
+
+
+# --------------------------------------------------------------------- undo
+
+def _activate(qtbot: Any, window: ActorRegistryWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_ctrl_z_restores_an_edited_actor_and_redo_reapplies(
+        qtbot: Any, window: ActorRegistryWindow, session: Session) -> None:
+    before = window.project.repo.actor_by_key("putin")
+    click_row(qtbot, window, "putin")
+    qtbot.mouseClick(window.buttons["edit"], Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert isinstance(dialog, ActorEditDialog)
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Vladimir V. Putin")
+    qtbot.keyClicks(dialog.title, "President of Russia")
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    edited = window.project.repo.actor_by_key("putin")
+    assert edited is not None and edited.canonical_name == "Vladimir V. Putin"
+    assert window.undo_stack.count() == 1 and session.undo_stack.count() == 0
+    _activate(qtbot, window)
+    with qtbot.waitSignal(window.sig_registry_changed):
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.repo.actor_by_key("putin") == before
+    assert "Vladimir Putin" in [window.model.actor_at(r).canonical_name
+                                for r in range(window.model.rowCount())]
+    assert [a.key for a in window.selected_actors()] == ["putin"]  # the selection stays
+    qtbot.keyClick(window.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.project.repo.actor_by_key("putin") == edited
+
+
+def test_merge_and_delete_are_undone_from_the_undo_button(
+        qtbot: Any, window: ActorRegistryWindow) -> None:
+    project = window.project
+    putin, v_putin = project.repo.actor_by_key("putin"), project.repo.actor_by_key("v-putin")
+    click_row(qtbot, window, "v-putin")
+    click_row(qtbot, window, "putin", add=True)
+    qtbot.mouseClick(window.buttons["merge"], Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert isinstance(dialog, MergeDialog)
+    keep_putin = dialog.keep_first if dialog.pair[0].key == "putin" else dialog.keep_second
+    qtbot.mouseClick(keep_putin, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert project.repo.actor_by_key("v-putin") is None
+    undo = next(b for b in window.findChildren(QToolButton)
+                if b.defaultAction() is window.undo_action)
+    assert undo.isEnabled() and "merge V. Putin into Vladimir Putin" in undo.toolTip()
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert (project.repo.actor_by_key("putin"), project.repo.actor_by_key("v-putin")) == \
+        (putin, v_putin)
+    assert v_putin is not None and [s.actor_id for s in project.spans()] == [v_putin.id]
+    assert sorted(shown_keys(window)) == ["kalnins", "putin", "v-putin", "zelenskyy"]
+
+    kalnins = project.repo.actor_by_key("kalnins")
+    click_row(qtbot, window, "kalnins")
+    qtbot.mouseClick(window.buttons["delete"], Qt.MouseButton.LeftButton)
+    confirm(qtbot, window)
+    assert "kalnins" not in shown_keys(window)
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert project.repo.actor_by_key("kalnins") == kalnins and "kalnins" in shown_keys(window)
+
+
+def test_a_refused_undo_is_reported_in_the_window(qtbot: Any, window: ActorRegistryWindow,
+                                                 project: Project) -> None:
+    click_row(qtbot, window, "kalnins")
+    qtbot.mouseClick(window.buttons["delete"], Qt.MouseButton.LeftButton)
+    confirm(qtbot, window)
+    project.add_actor("Someone else", key="kalnins")  # the key is taken meanwhile
+    window.undo_action.trigger()
+    assert "cannot undo" in window.status.text()
+    assert window.undo_stack.count() == 0  # what cannot be replayed is dropped

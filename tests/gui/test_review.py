@@ -274,6 +274,37 @@ def _accept_agreements_with_a(qtbot: Any, window: ReviewWindow, core: Project) -
                for s in core.spans(doc_id, GOLD)) or not agreed
 
 
+def test_accept_and_edit_is_one_undo_step_and_one_transaction(qtbot: Any, project_path: Path,
+                                                               core: Project) -> None:
+    window = _open(qtbot, project_path)
+    item = _first(window, "boundary")
+    _click_row(qtbot, window, item)
+    qtbot.keyClick(window.queue, Qt.Key.Key_E)
+    dialog = window._dialog
+    assert dialog is not None
+    source = dialog.version().spans[0]
+    end = dialog.fields["end"]
+    end.setFocus()
+    end.selectAll()
+    qtbot.keyClicks(end, str(source.end - 1))
+    statements: list[str] = []
+    window.project.repo.conn.set_trace_callback(statements.append)
+    try:
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window._dialog is None)
+    finally:
+        window.project.repo.conn.set_trace_callback(None)
+    assert sum(s.startswith("BEGIN") for s in statements) == 1  # accept and edit together
+    assert [(s.start, s.end) for s in _gold_spans(core, item)] == \
+        [(source.start, source.end - 1)]
+    assert window.undo_stack.count() == 1
+    assert window.undo_action.text() == f"Undo edit {dialog.annotator()} (#{item.doc_id})"
+    qtbot.keyClick(window.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _gold_spans(core, item) == [] and _decision(core, item) is None
+    assert not window.undo_stack.canUndo()  # nothing of the edit was left behind
+
+
 def test_keys_work_from_a_text_column_and_need_a_reviewer(qtbot: Any, project_path: Path,
                                                           core: Project) -> None:
     window = _open(qtbot, project_path, reviewer="")

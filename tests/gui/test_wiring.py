@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator.core import Project, backup
 from annotator.core.errors import MissingDependency
+from annotator.core.project.actor_commands import AddActor
 from annotator.core.tasks import TaskState
 from annotator.gui.dialogs import export_dialog
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
@@ -102,8 +103,8 @@ def test_every_new_action_is_in_a_menu_and_opens_its_window(qtbot: Any, window: 
 def test_registry_change_reaches_the_form(qtbot: Any, window: Any) -> None:
     window.menu_actions["actor_registry"].trigger()
     registry = window.tools.registry
-    changes = window.session.project.add_actor("Ursula von der Leyen", key="vdl")
-    registry._changed(changes, [])  # what the registry does after an edit
+    # what the registry does for an edit: a command on its own stack, through the session
+    window.session.execute(AddActor("Ursula von der Leyen", key="vdl"), registry.undo_stack)
     assert "Ursula von der Leyen" in window.view._actor_names.values()
     window.session.close_project()
     assert window.tools.registry is None  # bound to the closed project

@@ -516,6 +516,7 @@ class Project:
 
     def restore_actor(self, actor: Actor) -> Changes[Actor]:
         """Put a deleted actor back as it was, with its id and key (undo of a deletion)."""
+        self._check_restorable(actor)
         with self.repo.write():
             actor_id = self.repo.insert_actor(actor, keep_id=True)
             stored = self.repo.actor(actor_id)
@@ -530,6 +531,7 @@ class Project:
                        moved: ActorReferences) -> Changes[Actor]:
         """Undo :meth:`merge_actors`: ``kept`` as it was before, ``dropped`` back with its
         id, and the ``moved`` references pointing to it again (one transaction)."""
+        self._check_restorable(dropped)
         with self.repo.write():
             self.repo.insert_actor(dropped, keep_id=True)
             self.repo.update_actor(kept)
@@ -538,6 +540,11 @@ class Project:
                           {"keep": _plain(kept), "drop": _plain(dropped)})
         return Changes(ChangeKind.ACTORS, (), (kept.id, dropped.id), None,
                        self.repo.actor(kept.id))
+
+    def _check_restorable(self, actor: Actor) -> None:
+        if self.repo.actors(ids=[actor.id]) or self.repo.actor_by_key(actor.key) is not None:
+            raise ValidationError(f"{actor.canonical_name} cannot come back: another actor "
+                                  f"now has its id or its key {actor.key!r}")
 
     # ------------------------------------------------------------- suggestions
 

@@ -61,7 +61,7 @@ class Command:
 class AddSpan(Command):
     def __init__(self, doc_id: DocId, annotator: str, layer: str, start: int, end: int,
                  **fields: Any) -> None:
-        self.doc_id = doc_id
+        self.doc_id: DocId = doc_id
         self.text = f"add {layer} span"
         self._args = (doc_id, annotator, layer, start, end)
         self._fields = fields
@@ -127,7 +127,7 @@ class UpdateSpan(Command):
     def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.update_span(self.span_id, self.annotator, **self.changes)
         self.before = changes.before
-        self.doc_id = changes.before.doc_id
+        self.doc_id = changes.doc_ids[0]
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
@@ -141,7 +141,7 @@ class UpdateSpan(Command):
 
 class AddClaim(Command):
     def __init__(self, doc_id: DocId, annotator: str, **fields: Any) -> None:
-        self.doc_id = doc_id
+        self.doc_id: DocId = doc_id
         self.annotator = annotator
         self.fields = fields
         self.text = "add claim"
@@ -171,7 +171,7 @@ class UpdateClaim(Command):
     def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.update_claim(self.claim_id, self.annotator, **self.fields)
         self.before = changes.before
-        self.doc_id = changes.before.doc_id
+        self.doc_id = changes.doc_ids[0]
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
@@ -190,7 +190,7 @@ class RemoveClaim(Command):
     def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.remove_claim(self.claim_id, self.annotator)
         self.before = changes.before
-        self.doc_id = changes.before.doc_id
+        self.doc_id = changes.doc_ids[0]
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
@@ -205,7 +205,7 @@ class SetValue(Command):
     """Set one document field (relevance, stance, note, ...) for one annotator."""
 
     def __init__(self, doc_id: DocId, annotator: str, field: str, value: Any) -> None:
-        self.doc_id = doc_id
+        self.doc_id: DocId = doc_id
         self.annotator = annotator
         self.field = field
         self.value = value
@@ -223,7 +223,7 @@ class SetValue(Command):
 
 class SetStatus(Command):
     def __init__(self, doc_id: DocId, annotator: str, status: Status) -> None:
-        self.doc_id = doc_id
+        self.doc_id: DocId = doc_id
         self.annotator = annotator
         self.status = Status(status)
         self.text = "mark done" if self.status is Status.DONE else f"mark {self.status.value}"
@@ -231,7 +231,7 @@ class SetStatus(Command):
 
     def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.set_status(self.doc_id, self.annotator, self.status)
-        self.before = changes.before
+        self.before = changes.before or self.before
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
@@ -242,7 +242,7 @@ class SetDocumentFields(Command):
     """Correct shared document metadata (language, publication date, ...)."""
 
     def __init__(self, doc_id: DocId, annotator: str, **fields: str) -> None:
-        self.doc_id = doc_id
+        self.doc_id: DocId = doc_id
         self.annotator = annotator
         self.fields = fields
         self.text = "change " + ", ".join(sorted(fields))
@@ -250,7 +250,7 @@ class SetDocumentFields(Command):
 
     def apply(self, project: Project) -> list[Changes[object]]:
         changes = project.set_document_fields(self.doc_id, self.annotator, **self.fields)
-        self.before = dict(changes.before)
+        self.before = dict(changes.before or {})
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:

@@ -79,7 +79,7 @@ class AcceptAgreements(Command):
     """
 
     def __init__(self, doc_id: DocId, reviewer: str) -> None:
-        self.doc_id = doc_id
+        self.doc_id: DocId = doc_id
         self.reviewer = reviewer
         self.text = f"accept agreements (#{doc_id})"
         self.edits: list[GoldEdit] = []
@@ -108,13 +108,13 @@ def edit_gold(project: Project, item: Item, edit: GoldEdit, decision: Decision) 
     changes = dict(decision.changes)
     if item.kind == "span" and edit.added_spans:
         span_id = edit.added_spans[0]
-        before = next(s for s in project.spans(item.doc_id, GOLD) if s.id == span_id)
+        span = next(s for s in project.spans(item.doc_id, GOLD) if s.id == span_id)
         project.update_span(span_id, GOLD, **changes,
-                            provenance={**before.provenance, **provenance})
+                            provenance={**span.provenance, **provenance})
     elif item.kind == "claim" and edit.added_claims:
         claim_id = edit.added_claims[0]
-        before = next(c for c in project.claims(item.doc_id, GOLD) if c.id == claim_id)
+        claim = next(c for c in project.claims(item.doc_id, GOLD) if c.id == claim_id)
         project.update_claim(claim_id, GOLD, **changes,
-                             provenance={**before.provenance, **provenance})
+                             provenance={**claim.provenance, **provenance})
     elif item.kind == "value":
         project.set_value(item.doc_id, GOLD, item.layer, changes.get("value"), provenance)

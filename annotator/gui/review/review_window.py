@@ -143,7 +143,7 @@ class ReviewWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo,
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
                                        QKeySequence("Ctrl+Shift+Z")])
         self.reload_action = QAction("Reload", self)
         self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
