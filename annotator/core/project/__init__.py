@@ -42,8 +42,8 @@ from annotator.core.models import (
     Status,
     new_uid,
 )
-from annotator.core.store.db import open_db
 from annotator.core.store.actors import ActorReferences
+from annotator.core.store.db import open_db
 from annotator.core.store.repository import Repository
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.text import sha256
