@@ -104,7 +104,8 @@ class _SpanLookup:
 
 # ------------------------------------------------------------------- editing
 
-def accept(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+def accept(project: Project, doc_id: DocId, annotator: str,
+           suggestion: Suggestion) -> Changes[Span]:
     """The annotator's own span from ``suggestion`` (one transaction, undo: remove_span)."""
     from annotator.core.errors import ValidationError
 
@@ -117,17 +118,21 @@ def accept(project: Project, doc_id: DocId, annotator: str, suggestion: Suggesti
                             suggestion.end, **span_fields(suggestion))
 
 
-def accept_all(project: Project, doc_id: DocId, annotator: str, layer: str) -> Changes:
+def accept_all(project: Project, doc_id: DocId, annotator: str, layer: str
+               ) -> Changes[tuple[Span, ...]]:
     """Accept every suggestion ``annotator`` is shown for ``layer`` in one transaction."""
     shown = suggestions(project, doc_id, annotator, [layer])
     spans: list[Span] = []
     with project.repo.write():
         for suggestion in shown:
-            spans.append(accept(project, doc_id, annotator, suggestion).after)
+            span = accept(project, doc_id, annotator, suggestion).after
+            if span is not None:
+                spans.append(span)
     return Changes(ChangeKind.SPANS, (doc_id,), tuple(s.id for s in spans), None, tuple(spans))
 
 
-def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion
+           ) -> Changes[Suggestion]:
     """Hide ``suggestion`` from ``annotator`` for good (undo: :func:`unreject`)."""
     project.document(doc_id)
     with project.repo.write():
@@ -139,7 +144,7 @@ def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggesti
 
 
 def unreject(project: Project, doc_id: DocId, annotator: str,
-             suggestion: Suggestion) -> Changes:
+             suggestion: Suggestion) -> Changes[Suggestion]:
     """Show a rejected suggestion again."""
     with project.repo.write():
         annotator_id = project._annotator(annotator)

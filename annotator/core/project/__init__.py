@@ -134,7 +134,7 @@ class Project:
                 else load_codebook()
         return self._codebook
 
-    def set_codebook(self, path: str | Path) -> Changes:
+    def set_codebook(self, path: str | Path) -> Changes[None]:
         """Install a new codebook version (the old ones stay in the file)."""
         book = load_codebook(path)
         with self.repo.write():
@@ -246,14 +246,14 @@ class Project:
         actor_id: ActorId | None = None,
         attributes: dict[str, Any] | None = None,
         provenance: dict[str, Any] | None = None,
-    ) -> Changes:
+    ) -> Changes[Span]:
         """Mark ``text[start:end]`` with ``layer``; returns Changes whose ``after`` is the Span."""
         span = Span(SpanId(0), new_uid(), doc_id, annotator, layer, start, end,
                     actor_id=actor_id, attributes=dict(attributes or {}),
                     provenance=dict(provenance or {}))
         return self.restore_span(span, _operation="add")
 
-    def restore_span(self, span: Span, *, _operation: str = "restore") -> Changes:
+    def restore_span(self, span: Span, *, _operation: str = "restore") -> Changes[Span]:
         """Insert a span as given (undo of a removal keeps its id and uid)."""
         text = self.text(span.doc_id)
         span = dataclasses.replace(span, text=self._validate_span(span, text))
@@ -280,7 +280,7 @@ class Project:
             self.repo.actor(span.actor_id)  # raises KeyError for an unknown actor
         return text[span.start:span.end]
 
-    def update_span(self, span_id: SpanId, annotator: str, **changes: Any) -> Changes:
+    def update_span(self, span_id: SpanId, annotator: str, **changes: Any) -> Changes[Span]:
         """Change layer, start, end, actor_id or attributes of one of ``annotator``'s spans."""
         before = self.repo.span(span_id)
         self._check_owner(before.annotator, annotator, "span")
@@ -298,7 +298,7 @@ class Project:
                           _plain(stored))
         return Changes(ChangeKind.SPANS, (before.doc_id,), (span_id,), before, stored)
 
-    def remove_span(self, span_id: SpanId, annotator: str) -> Changes:
+    def remove_span(self, span_id: SpanId, annotator: str) -> Changes[Span]:
         """Delete a span; claims keep working (the span leaves their demand list)."""
         before = self.repo.span(span_id)
         self._check_owner(before.annotator, annotator, "span")
@@ -315,13 +315,13 @@ class Project:
 
     # ------------------------------------------------------------------ claims
 
-    def add_claim(self, doc_id: DocId, annotator: str, **fields: Any) -> Changes:
+    def add_claim(self, doc_id: DocId, annotator: str, **fields: Any) -> Changes[Claim]:
         """A new demand frame; fields as in :data:`CLAIM_FIELDS`."""
         claim = Claim(ClaimId(0), new_uid(), doc_id, annotator)
         claim = self._claim_with(claim, fields)
         return self.restore_claim(claim, _operation="add")
 
-    def restore_claim(self, claim: Claim, *, _operation: str = "restore") -> Changes:
+    def restore_claim(self, claim: Claim, *, _operation: str = "restore") -> Changes[Claim]:
         self._validate_claim(claim)
         with self.repo.write():
             annotator_id = self._annotator(claim.annotator)
@@ -332,7 +332,7 @@ class Project:
                           _plain(stored))
         return Changes(ChangeKind.CLAIMS, (claim.doc_id,), (claim_id,), None, stored)
 
-    def update_claim(self, claim_id: ClaimId, annotator: str, **fields: Any) -> Changes:
+    def update_claim(self, claim_id: ClaimId, annotator: str, **fields: Any) -> Changes[Claim]:
         before = self.repo.claim(claim_id)
         self._check_owner(before.annotator, annotator, "claim")
         after = self._claim_with(before, fields)
@@ -344,7 +344,7 @@ class Project:
                           _plain(before), _plain(stored))
         return Changes(ChangeKind.CLAIMS, (before.doc_id,), (claim_id,), before, stored)
 
-    def remove_claim(self, claim_id: ClaimId, annotator: str) -> Changes:
+    def remove_claim(self, claim_id: ClaimId, annotator: str) -> Changes[Claim]:
         before = self.repo.claim(claim_id)
         self._check_owner(before.annotator, annotator, "claim")
         with self.repo.write():
@@ -397,7 +397,7 @@ class Project:
     # ------------------------------------------------------- document values
 
     def set_value(self, doc_id: DocId, annotator: str, field: str, value: Any,
-                  provenance: dict[str, Any] | None = None) -> Changes:
+                  provenance: dict[str, Any] | None = None) -> Changes[object]:
         """Set (or with None/'' clear) one document-level field for ``annotator``."""
         try:
             attr = self.codebook.document_field(field)
@@ -417,7 +417,8 @@ class Project:
             self.repo.log(annotator, "set", "value", field, doc_id, before, value)
         return Changes(ChangeKind.VALUES, (doc_id,), (), before, value)
 
-    def set_document_fields(self, doc_id: DocId, annotator: str, **fields: str) -> Changes:
+    def set_document_fields(self, doc_id: DocId, annotator: str,
+                            **fields: str) -> Changes[dict[str, str]]:
         """Correct document metadata (language, publication date, title, ...)."""
         before_doc = self.repo.document(doc_id)
         before = {k: getattr(before_doc, k) for k in fields}
@@ -436,7 +437,7 @@ class Project:
             self.repo.log(annotator, "update", "document", doc_id, doc_id, before, fields)
         return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), before, fields)
 
-    def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes:
+    def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes[Status]:
         status = Status(status)
         self.repo.document(doc_id)
         with self.repo.write():
@@ -454,7 +455,7 @@ class Project:
     # ------------------------------------------------------------------ actors
 
     def add_actor(self, canonical_name: str, *, aliases: Sequence[Alias | str] = (),
-                  key: str = "", **fields: str) -> Changes:
+                  key: str = "", **fields: str) -> Changes[Actor]:
         """A new registry actor; ``key`` defaults to a slug of the name."""
         if not canonical_name.strip():
             raise ValidationError("an actor needs a canonical name")
@@ -469,7 +470,7 @@ class Project:
             self.repo.log("", "add", "actor", actor_id, None, None, _plain(stored))
         return Changes(ChangeKind.ACTORS, (), (actor_id,), None, stored)
 
-    def update_actor(self, actor_id: ActorId, **fields: Any) -> Changes:
+    def update_actor(self, actor_id: ActorId, **fields: Any) -> Changes[Actor]:
         before = self.repo.actor(actor_id)
         if "aliases" in fields:
             fields["aliases"] = _aliases(fields["aliases"])
@@ -481,7 +482,7 @@ class Project:
             self.repo.log("", "update", "actor", actor_id, None, _plain(before), _plain(after))
         return Changes(ChangeKind.ACTORS, (), (actor_id,), before, after)
 
-    def delete_actor(self, actor_id: ActorId) -> Changes:
+    def delete_actor(self, actor_id: ActorId) -> Changes[Actor]:
         """Delete an actor nobody points to; refused with the count otherwise."""
         before = self.repo.actor(actor_id)
         mentions = self.repo.actor_mentions(actor_id)
@@ -494,7 +495,7 @@ class Project:
             self.repo.log("", "remove", "actor", actor_id, None, _plain(before), None)
         return Changes(ChangeKind.ACTORS, (), (actor_id,), before, None)
 
-    def merge_actors(self, keep: ActorId, drop: ActorId) -> Changes:
+    def merge_actors(self, keep: ActorId, drop: ActorId) -> Changes[Actor]:
         """Fold ``drop`` into ``keep``: its names become aliases, its mentions follow."""
         if keep == drop:
             raise ValidationError("cannot merge an actor into itself")
@@ -558,13 +559,13 @@ class Project:
         return workflow.suggestions(self, doc_id, annotator, layers, suggesters)
 
     def accept_suggestion(self, doc_id: DocId, annotator: str,
-                          suggestion: Suggestion) -> Changes:
+                          suggestion: Suggestion) -> Changes[Span]:
         """The annotator's own span with the actor or date filled in; undo: remove_span."""
         from annotator.core.assist import workflow
 
         return workflow.accept(self, doc_id, annotator, suggestion)
 
-    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes:
+    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes[tuple[Span, ...]]:
         """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
         the new spans."""
         from annotator.core.assist import workflow
@@ -572,14 +573,14 @@ class Project:
         return workflow.accept_all(self, doc_id, annotator, layer)
 
     def reject_suggestion(self, doc_id: DocId, annotator: str,
-                          suggestion: Suggestion) -> Changes:
+                          suggestion: Suggestion) -> Changes[Suggestion]:
         """Hide a suggestion from ``annotator`` for good; undo: unreject_suggestion."""
         from annotator.core.assist import workflow
 
         return workflow.reject(self, doc_id, annotator, suggestion)
 
     def unreject_suggestion(self, doc_id: DocId, annotator: str,
-                            suggestion: Suggestion) -> Changes:
+                            suggestion: Suggestion) -> Changes[Suggestion]:
         from annotator.core.assist import workflow
 
         return workflow.unreject(self, doc_id, annotator, suggestion)
