@@ -209,15 +209,17 @@ class ActorRegistryWindow(QWidget):
         dialog = self.dialog
         assert isinstance(dialog, ActorEditDialog)
         fields = {k: values[k] for k in _FIELDS}
-        command: Command = AddActor(values["canonical_name"], aliases=values["aliases"],
-                                    key=values["key"], **fields) if dialog.actor is None \
-            else UpdateActor(dialog.actor.id, canonical_name=values["canonical_name"],
-                             aliases=values["aliases"], **fields)
+        name, aliases = values["canonical_name"], values["aliases"]
+        command: Command
+        if dialog.actor is None:
+            command = AddActor(name, aliases=aliases, key=values["key"], **fields)
+        else:
+            command = UpdateActor(dialog.actor.id, canonical_name=name, aliases=aliases, **fields)
         changes = self._run(command, lambda message: dialog.show_error(message.strip('"')))
         if changes is None:
             return
         dialog.accept()
-        self._say(f"Saved {values['canonical_name']}.")
+        self._say(f"Saved {name}.")
         self.reload([int(changes[0].ids[0])])
 
     def merge_actors(self) -> None:
