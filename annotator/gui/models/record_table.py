@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -195,8 +194,7 @@ class RecordTableModel(QAbstractTableModel):
         sort_key = self._columns[column].sort_key if 0 <= column < len(self._columns) else None
         if sort_key is None:
             return
-        hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
-        self.layoutAboutToBeChanged.emit([], hint)
+        self.layoutAboutToBeChanged.emit()
         order_of = sorted(range(len(self._rows)), key=lambda r: sort_key(self._rows[r]),
                           reverse=order == Qt.SortOrder.DescendingOrder)
         moved_to = {old: new for new, old in enumerate(order_of)}
@@ -205,7 +203,7 @@ class RecordTableModel(QAbstractTableModel):
         before = self.persistentIndexList()
         self.changePersistentIndexList(
             before, [self.index(moved_to[i.row()], i.column()) for i in before])
-        self.layoutChanged.emit([], hint)
+        self.layoutChanged.emit()
 
 
 class RecordListModel(RecordTableModel):
