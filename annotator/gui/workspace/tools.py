@@ -22,13 +22,11 @@ from annotator.core.project import Project
 from annotator.core.store.db import read_only_reason
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
 from annotator.gui.dialogs.export_dialog import ExportDialog
-from annotator.gui.dialogs.team import (
-    AssignDialog,
-    MergeDialog,
-    OpenPackageDialog,
-    ProgressDashboard,
-    ReturnPackageDialog,
-)
+from annotator.gui.dialogs.team.assign import AssignDialog
+from annotator.gui.dialogs.team.dashboard import ProgressDashboard
+from annotator.gui.dialogs.team.merge import MergeDialog
+from annotator.gui.dialogs.team.open_package import OpenPackageDialog
+from annotator.gui.dialogs.team.return_package import ReturnPackageDialog
 from annotator.gui.registry.window import ActorRegistryWindow
 
 if TYPE_CHECKING:
