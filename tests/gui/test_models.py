@@ -11,12 +11,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from annotator.core import Project
 from annotator.core.models import Status
 from annotator.gui.models.item_models import (
-    ROLE_ID,
     ClaimListModel,
     DocumentListModel,
     RowsModel,
     SpanListModel,
 )
+from annotator.gui.models.roles import ROLE_ID
 from annotator.gui.workspace.actor_picker import ActorListModel
 from tests.gui.conftest import ANNOTATOR
 

@@ -25,12 +25,10 @@ from annotator.core.models import DocId, Span, SpanId
 from annotator.core.review import Item, Version
 from annotator.core.review.compare import ReviewFilter, entry_filter
 from annotator.core.sample import build_sample_project, sample_data_dir
+from annotator.gui.models.roles import ROLE_DECIDED, ROLE_ITEM, ROLE_VALUE
 from annotator.gui.review import background, open_agreement_view, open_review_window
 from annotator.gui.review.agreement_view import AgreementView
 from annotator.gui.review.models import (
-    ROLE_DECIDED,
-    ROLE_ITEM,
-    ROLE_VALUE,
     QueueFilterProxy,
     QueueModel,
     VersionTableModel,

@@ -22,13 +22,11 @@ from annotator.core.tasks import TaskState
 from annotator.gui.dialogs import export_dialog
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
 from annotator.gui.dialogs.export_dialog import ExportDialog
-from annotator.gui.dialogs.team import (
-    AssignDialog,
-    MergeDialog,
-    OpenPackageDialog,
-    ProgressDashboard,
-    ReturnPackageDialog,
-)
+from annotator.gui.dialogs.team.assign import AssignDialog
+from annotator.gui.dialogs.team.dashboard import ProgressDashboard
+from annotator.gui.dialogs.team.merge import MergeDialog
+from annotator.gui.dialogs.team.open_package import OpenPackageDialog
+from annotator.gui.dialogs.team.return_package import ReturnPackageDialog
 from annotator.gui.registry.window import ActorRegistryWindow
 from annotator.gui.review.agreement_view import AgreementView
 from annotator.gui.review.review_window import ReviewWindow
@@ -233,7 +231,7 @@ def test_team_round_trip_through_the_dialogs(qtbot: Any, window: Any, project_pa
     # Team › Progress dashboard: a row per annotator with a progress bar
     window.menu_actions["progress_dashboard"].trigger()
     dashboard = window.tools.dialogs["progress_dashboard"]
-    assert dashboard.table.rowCount() == 2
+    assert dashboard.table.model().rowCount() == 2
     bob_row = dashboard.row_values(0)
     assert bob_row[0] == "bob" and int(bob_row[1]) >= 1 and bob_row[5] == "0% done"
     dashboard.close()
@@ -275,9 +273,9 @@ def test_team_round_trip_through_the_dialogs(qtbot: Any, window: Any, project_pa
                         staticmethod(lambda *_a, **_k: ([str(back), str(bob_package)], "")))
     merger.add_button.click()
     _run(qtbot, merger)
-    assert merger.results.rowCount() == 2
-    assert "merged" in merger.results.item(0, 1).text().lower()
-    assert merger.results.item(1, 1).text().startswith("refused:")  # an assignment package
+    assert merger.results.model().rowCount() == 2
+    assert "merged" in merger.results.model().index(0, 1).data().lower()
+    assert merger.results.model().index(1, 1).data().startswith("refused:")  # an assignment package
     assert "refused 1" in merger.message.text()
     with Project.open(master, read_only=True) as check:
         spans = check.spans(doc.id, annotator="bob")
@@ -308,7 +306,7 @@ def test_restore_from_a_backup_through_the_dialog(qtbot: Any, window: Any, proje
     window.session.project.add_actor("Added after the backup", key="late")
     window.menu_actions["restore_backup"].trigger()
     dialog = window.tools.dialogs["restore_backup"]
-    assert dialog.table.rowCount() >= 1 and dialog.chosen() is not None
+    assert dialog.table.model().rowCount() >= 1 and dialog.chosen() is not None
     with qtbot.waitSignal(dialog.sig_restored, timeout=15000):
         dialog.run_button.click()
     assert asked and "backed up first" in asked[0]

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QWidget,
 )
 
@@ -33,6 +32,8 @@ from annotator.core.errors import ProjectFileError, StorageError
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
 from annotator.gui.dialogs.task_dialog import TaskDialog
+from annotator.gui.models.record_table import Cell, Column, RecordTableModel
+from annotator.gui.models.roles import DISPLAY, TOOLTIP
 
 if TYPE_CHECKING:
     from annotator.gui.workspace.main_window import MainWindow
@@ -50,6 +51,16 @@ def _reason(info: backup.BackupInfo) -> str:
     if info.reason.startswith("before-v"):
         return f"before the upgrade to schema {info.reason[8:]}"
     return REASONS.get(info.reason, info.reason)
+
+
+def _backup_column(key: str, header: str, text: Cell) -> Column:
+    return Column(key, header, cells={DISPLAY: text, TOOLTIP: lambda info: str(info.path)})
+
+
+BACKUP_COLUMNS = (_backup_column("taken", "Taken", _when),
+                  _backup_column("kind", "Kind", _reason),
+                  _backup_column("file", "File", lambda info: info.path.name))
+"""A backup per row; every cell's tooltip is the backup's full path."""
 
 
 def restore_job(project_path: Path, source: Path) -> Any:
@@ -72,9 +83,11 @@ class RestoreDialog(TaskDialog):
         self.project_path = project.path
         self.setMinimumSize(760, 420)
         self.backups = backup.list_backups(project.path)
-        self.table = QTableWidget(len(self.backups), 3)
+        self.rows = RecordTableModel(BACKUP_COLUMNS, parent=self)
+        self.rows.set_rows(self.backups)
+        self.table = QTableView()
+        self.table.setModel(self.rows)
         self.table.setAccessibleName("Backups, newest first")
-        self.table.setHorizontalHeaderLabels(["Taken", "Kind", "File"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,11 +95,6 @@ class RestoreDialog(TaskDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for row, info in enumerate(self.backups):
-            for column, text in enumerate((_when(info), _reason(info), info.path.name)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
-                self.table.setItem(row, column, item)
         intro = QLabel(f"Backups of {project.path.name} (in {backup.backup_dir(project.path)}):")
         intro.setWordWrap(True)
         self.form.addRow(intro)
@@ -104,7 +112,7 @@ class RestoreDialog(TaskDialog):
 
     def chosen(self) -> backup.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.backups[rows[0].row()] if rows else None
+        return self.rows.record(rows[0].row()) if rows else None
 
     def run(self) -> None:
         info = self.chosen()

@@ -69,6 +69,13 @@ def refusing(fn: Callable[[TaskState], Any]) -> Callable[[TaskState], Any]:
     return run
 
 
+def line_edit(accessible: str, text: str = "") -> QLineEdit:
+    """A line edit with its accessible name."""
+    edit = QLineEdit(text)
+    edit.setAccessibleName(accessible)
+    return edit
+
+
 def path_row(edit: QLineEdit, button_text: str, accessible: str,
              on_click: Callable[[], None]) -> tuple[QWidget, QPushButton]:
     """A line edit with a Browse button beside it."""

@@ -1,5 +1,7 @@
-"""Qt item models over the core's dataclasses: documents, spans, claims, actors, import reports.
+"""Qt item models over the core's dataclasses: documents, spans, claims, import reports.
 
+Each is a :class:`~annotator.gui.models.record_table.RecordTableModel` (or its
+list flavour) whose column table says how a record looks.
 :class:`DocumentListModel` pages through ``Project.documents(limit, offset)``
 with ``canFetchMore``/``fetchMore``: a 100,000-document project shows its
 first rows after one small query, no text is ever loaded, and sorting or
@@ -12,48 +14,71 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from annotator.core.models import Claim, DocId, DocumentSummary, Span, Status
 from annotator.core.project import Project
-
-Index = QModelIndex | QPersistentModelIndex
-ROLE_ID = Qt.ItemDataRole.UserRole + 1
-"""The record id (document, span, claim or actor id) of a row."""
-ROLE_RECORD = Qt.ItemDataRole.UserRole + 2
-"""The dataclass behind a row."""
+from annotator.gui.models.record_table import (
+    Column,
+    Index,
+    RecordListModel,
+    RecordTableModel,
+)
+from annotator.gui.models.roles import (
+    ACCESSIBLE,
+    ALIGN,
+    ALIGN_CENTER,
+    CHECK_STATE,
+    DECORATION,
+    DISPLAY,
+    FOREGROUND,
+    ROLE_ID,
+    ROLE_RECORD,
+    TOOLTIP,
+)
 
 STATUS_MARKS = {Status.NOT_STARTED: "○", Status.IN_PROGRESS: "◐", Status.DONE: "●"}
 STATUS_LABELS = {Status.NOT_STARTED: "not started", Status.IN_PROGRESS: "in progress",
                  Status.DONE: "done"}
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_DOC_ROLES = frozenset(int(r) for r in (
-    _DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole,
-    Qt.ItemDataRole.TextAlignmentRole, ROLE_ID, ROLE_RECORD))
 
 
-class DocumentListModel(QAbstractTableModel):
+def _document_column(key: str, header: str, tooltip: str) -> Column:
+    def shown(doc: DocumentSummary) -> Any:
+        return getattr(doc, key)
+
+    return Column(key, header, tooltip, {DISPLAY: shown, TOOLTIP: lambda doc: doc.title,
+                                         ACCESSIBLE: shown})
+
+
+DOCUMENT_COLUMNS = (
+    Column("status", "", "Status for the annotator", {
+        DISPLAY: lambda doc: STATUS_MARKS[doc.status],
+        TOOLTIP: lambda doc: STATUS_LABELS[doc.status],
+        ACCESSIBLE: lambda doc: STATUS_LABELS[doc.status],
+        ALIGN: lambda _doc: ALIGN_CENTER}),
+    _document_column("language", "Lang", "Language"),
+    _document_column("title", "Title", "Title"),
+    _document_column("outlet", "Outlet", "Outlet"),
+    _document_column("published", "Date", "Publication date"),
+)
+"""The document list; a column's key is also its SQL sort order."""
+_RECORD_ROLES = {ROLE_ID: lambda record: int(record.id), ROLE_RECORD: lambda record: record}
+
+
+def _record_id(record: Any) -> int:
+    return int(record.id)
+
+
+class DocumentListModel(RecordTableModel):
     """The project's documents, one page of summaries at a time."""
 
     PAGE = 200
-    COLUMNS = (("status", "", "Status for the annotator"), ("language", "Lang", "Language"),
-               ("title", "Title", "Title"), ("outlet", "Outlet", "Outlet"),
-               ("published", "Date", "Publication date"))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(DOCUMENT_COLUMNS, row_roles=_RECORD_ROLES, key=_record_id,
+                         parent=parent)
         self._project: Project | None = None
-        self._rows: list[DocumentSummary] = []
-        self._row_of: dict[int, int] = {}
         self._exhausted = True
         self._filters: dict[str, Any] = {}
         self._annotator = ""
@@ -83,17 +108,16 @@ class DocumentListModel(QAbstractTableModel):
                 "descending": descending}
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows, self._row_of = [], {}
+        # the count and the paging state are ready before the reset is announced
         self._exhausted = self._project is None
         query = {k: v for k, v in self.query().items() if k not in ("sort", "descending")}
         self.total = 0 if self._project is None else self._project.count_documents(**query)
-        self.endResetModel()
+        self.set_rows([])
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.COLUMNS[column][0] if 0 <= column < len(self.COLUMNS) else "id"
+        key = self.columns[column].key if 0 <= column < len(self.columns) else "id"
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
         self.reload()
 
@@ -105,62 +129,19 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._project is None or self._exhausted:
             return
-        page = self._project.documents(**self.query(), limit=self.PAGE, offset=len(self._rows))
+        page = self._project.documents(**self.query(), limit=self.PAGE,
+                                       offset=self.rowCount())
         self._exhausted = len(page) < self.PAGE
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self._row_of.update((doc.id, first + i) for i, doc in enumerate(page))
-        self.endInsertRows()
-
-    # ----------------------------------------------------------- the model
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        # the view asks for a dozen roles per cell and repaint: answer the unused ones first
-        if role not in _DOC_ROLES or not 0 <= index.row() < len(self._rows) \
-                or not index.isValid():
-            return None
-        doc = self._rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
-        if role == _DISPLAY:
-            return STATUS_MARKS[doc.status] if key == "status" else getattr(doc, key)
-        if role == _TOOLTIP:
-            return STATUS_LABELS[doc.status] if key == "status" else doc.title
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return STATUS_LABELS[doc.status] if key == "status" else getattr(doc, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "status":
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == ROLE_ID:
-            return int(doc.id)
-        if role == ROLE_RECORD:
-            return doc
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == _DISPLAY:
-            return self.COLUMNS[section][1]
-        if role == _TOOLTIP:
-            return self.COLUMNS[section][2]
-        return None
+        self.append_rows(page)
 
     # -------------------------------------------------------- for the view
 
     def doc_id_at(self, row: int) -> DocId | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        doc = self.record(row)
+        return None if doc is None else doc.id
 
     def row_of(self, doc_id: int) -> int | None:
-        return self._row_of.get(int(doc_id))
+        return self.find_row(int(doc_id))
 
     def first_unfinished(self) -> DocId | None:
         """The first document in list order not done (in progress ones first), by SQL."""
@@ -175,61 +156,21 @@ class DocumentListModel(QAbstractTableModel):
 
     def set_status(self, doc_id: int, status: Status) -> None:
         """Show a new status without re-querying (the row stays even if filtered out)."""
-        row = self._row_of.get(int(doc_id))
-        if row is None or self._rows[row].status is status:
+        row = self.row_of(doc_id)
+        if row is None or self.record(row).status is status:
             return
-        self._rows[row] = dataclasses.replace(self._rows[row], status=status)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+        self.replace_row(row, dataclasses.replace(self.record(row), status=status), 0, 0)
 
     def set_summary(self, doc_id: int, **fields: str) -> None:
         """Show edited document metadata (language, date, title) in place."""
-        row = self._row_of.get(int(doc_id))
+        row = self.row_of(doc_id)
         known = {k: v for k, v in fields.items() if k in DocumentSummary.__dataclass_fields__}
         if row is None or not known:
             return
-        self._rows[row] = dataclasses.replace(self._rows[row], **known)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self.replace_row(row, dataclasses.replace(self.record(row), **known))
 
 
-class _RecordListModel(QAbstractListModel):
-    """A read-only list of dataclasses with an ``id``; subclasses say how a row looks."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_of(self, record_id: int | None) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == record_id), None)
-
-    def record(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == ROLE_ID:
-            return int(record.id)
-        if role == ROLE_RECORD:
-            return record
-        return self._data(record, role)
-
-    def _data(self, record: Any, role: int) -> Any:
-        raise NotImplementedError
-
-
-class SpanListModel(_RecordListModel):
+class SpanListModel(RecordListModel):
     """The annotator's spans of one document; optionally checkable (a claim's demand spans)."""
 
     sig_checked_changed = Signal(list)
@@ -238,22 +179,27 @@ class SpanListModel(_RecordListModel):
     def __init__(self, labels: dict[str, tuple[str, str]] | None = None,
                  actor_name: Callable[[int], str] | None = None, *,
                  checkable: bool = False, parent: Any = None) -> None:
-        super().__init__(parent)
+        column = Column("span", cells={DISPLAY: self._display, DECORATION: self._colour,
+                                       TOOLTIP: self._tooltip, CHECK_STATE: self._check})
+        super().__init__(column, row_roles=_RECORD_ROLES, key=_record_id, parent=parent)
         self._labels = labels or {}  # layer -> (label, colour)
         self._actor_name = actor_name or str
         self._checkable = checkable
         self._checked: set[int] = set()
+
+    def row_of(self, span_id: int | None) -> int | None:
+        return None if span_id is None else self.find_row(int(span_id))
 
     def set_labels(self, labels: dict[str, tuple[str, str]]) -> None:
         self._labels = labels
 
     def set_checked(self, span_ids: list[int] | tuple[int, ...]) -> None:
         self._checked = {int(s) for s in span_ids}
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def checked(self) -> list[int]:
-        return [int(s.id) for s in self._rows if s.id in self._checked]
+        return [int(s.id) for s in self.rows() if s.id in self._checked]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -262,9 +208,9 @@ class SpanListModel(_RecordListModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not (self._checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):
+        if not (self._checkable and index.isValid() and role == CHECK_STATE):
             return False
-        span_id = int(self._rows[index.row()].id)
+        span_id = int(self.record(index.row()).id)
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self._checked.add(span_id)
         else:
@@ -273,72 +219,67 @@ class SpanListModel(_RecordListModel):
         self.sig_checked_changed.emit(self.checked())
         return True
 
-    def _data(self, span: Span, role: int) -> Any:
-        label, colour = self._labels.get(span.layer, (span.layer, "#888888"))
-        if role == _DISPLAY:
-            text = span.text if len(span.text) <= 60 else span.text[:57] + "…"
-            actor = f" → {self._actor_name(span.actor_id)}" if span.actor_id else ""
-            return f"{label}: {text}{actor}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(colour)
-        if role == _TOOLTIP:
-            return f"{label} {span.start}–{span.end}: {span.text}"
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
-            return Qt.CheckState.Checked if span.id in self._checked else Qt.CheckState.Unchecked
-        return None
+    def _label(self, span: Span) -> tuple[str, str]:
+        return self._labels.get(span.layer, (span.layer, "#888888"))
+
+    def _display(self, span: Span) -> str:
+        text = span.text if len(span.text) <= 60 else span.text[:57] + "…"
+        actor = f" → {self._actor_name(span.actor_id)}" if span.actor_id else ""
+        return f"{self._label(span)[0]}: {text}{actor}"
+
+    def _colour(self, span: Span) -> QColor:
+        return QColor(self._label(span)[1])
+
+    def _tooltip(self, span: Span) -> str:
+        return f"{self._label(span)[0]} {span.start}–{span.end}: {span.text}"
+
+    def _check(self, span: Span) -> Qt.CheckState | None:
+        if not self._checkable:
+            return None
+        return Qt.CheckState.Checked if span.id in self._checked else Qt.CheckState.Unchecked
 
 
-class ClaimListModel(_RecordListModel):
+class ClaimListModel(RecordListModel):
     """The annotator's demand frames in one document."""
 
     def __init__(self, actor_name: Callable[[int], str] | None = None,
                  parent: Any = None) -> None:
-        super().__init__(parent)
+        column = Column("claim", cells={DISPLAY: self._text, TOOLTIP: self._text})
+        super().__init__(column, row_roles=_RECORD_ROLES, key=_record_id, parent=parent)
         self._actor_name = actor_name or str
 
-    def _data(self, claim: Claim, role: int) -> Any:
-        if role in (_DISPLAY, _TOOLTIP):
-            who = self._actor_name(claim.claimant_id) if claim.claimant_id else "?"
-            whom = f" → {self._actor_name(claim.addressee_id)}" if claim.addressee_id else ""
-            gloss = f": {claim.gloss}" if claim.gloss else ""
-            return f"{claim.event_type} {who}{whom}{gloss}"
-        return None
+    def row_of(self, claim_id: int | None) -> int | None:
+        return None if claim_id is None else self.find_row(int(claim_id))
+
+    def _text(self, claim: Claim) -> str:
+        who = self._actor_name(claim.claimant_id) if claim.claimant_id else "?"
+        whom = f" → {self._actor_name(claim.addressee_id)}" if claim.addressee_id else ""
+        gloss = f": {claim.gloss}" if claim.gloss else ""
+        return f"{claim.event_type} {who}{whom}{gloss}"
 
 
-class RowsModel(QAbstractTableModel):
+ROW_COLOURS = {"rejected": "#b3261e", "accepted": "#1b6e3a"}
+"""The first cell of a :class:`RowsModel` row reading these words is shown in the colour."""
+
+
+def _text_column(position: int, header: str) -> Column:
+    def text(row: tuple[str, ...]) -> str:
+        return row[position] if position < len(row) else ""
+
+    cells: dict[int, Callable[[Any], Any]] = {DISPLAY: text, TOOLTIP: text}
+    if position == 0:
+        cells[FOREGROUND] = lambda row: QColor(ROW_COLOURS[row[0]]) \
+            if row[0] in ROW_COLOURS else None
+    return Column(f"column{position}", header, cells=cells)
+
+
+class RowsModel(RecordTableModel):
     """A read-only table of text rows: the import report, the shortcut list.
 
     A first cell reading "rejected" is shown in red, "accepted" in green.
     """
 
-    COLOURS = {"rejected": "#b3261e", "accepted": "#1b6e3a"}
-
     def __init__(self, headers: tuple[str, ...], rows: list[tuple[str, ...]],
                  parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows = rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (_DISPLAY, _TOOLTIP):
-            return row[index.column()] if index.column() < len(row) else ""
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and \
-                row[0] in self.COLOURS:
-            return QColor(self.COLOURS[row[0]])
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and \
-                0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+        super().__init__([_text_column(i, h) for i, h in enumerate(headers)], parent=parent)
+        self.set_rows(rows)

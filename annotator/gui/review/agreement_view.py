@@ -40,9 +40,9 @@ from annotator.core.errors import OutputRefusedError
 from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.core.review.compare import entry_filter
+from annotator.gui.models.roles import ROLE_ENTRY
 from annotator.gui.review.background import start_kept
 from annotator.gui.review.chart import Bar, BarChart
-from annotator.gui.review.models import ROLE_ENTRY
 from annotator.gui.review.report_models import (
     ConfusionModel,
     EntryTableModel,

@@ -1,10 +1,12 @@
 """The article once per annotator, side by side: each column highlights that annotator's spans.
 
 Every span is tinted in its layer colour from the codebook; the spans of the
-item under review are drawn solid and bold, and where an annotator marked
-nothing of the item its stretch of text is outlined in grey, so a missing span
-is visible too (hatched). Offsets are code points converted with
-:class:`~annotator.gui.text.offsets.OffsetMap`; the columns scroll together.
+item under review are drawn solid, and where an annotator marked nothing of
+the item its stretch of text is outlined in grey, so a missing span is visible
+too (hatched). The highlighting is
+:class:`~annotator.gui.text.span_highlight.SpanHighlighter`'s, without the
+heavier weight on overlaps, so every column lays out line for line alike;
+the columns scroll together.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollBar,
@@ -24,10 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Layer
 from annotator.core.models import Span
-from annotator.gui.text.offsets import OffsetMap
-
-TINT_ALPHA = 70
-MISSING_COLOR = "#4b5563"
+from annotator.gui.text.span_highlight import SpanHighlighter
 
 
 class _ColumnText(QTextEdit):
@@ -75,53 +74,29 @@ class AnnotatorColumn(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
-        self._offsets = OffsetMap("")
+        self.highlighter = SpanHighlighter(self.text, mark_overlaps=False)
 
     def set_text(self, text: str) -> None:
-        self._offsets = OffsetMap(text)
-        self.text.setPlainText(text)
+        self.highlighter.set_text(text)
 
     def render(self, spans: list[Span], layers: dict[str, Layer], emphasised: Collection[int],
                missing: tuple[int, int] | None) -> None:
         """Tint ``spans``, draw ``emphasised`` span ids solid, outline ``missing`` (start, end)."""
-        selections = []
-        for start, end, cover in _segments(spans):
-            fmt = QTextCharFormat()
-            color = QColor(_color(layers, cover[0].layer))
-            color.setAlpha(TINT_ALPHA)
-            fmt.setBackground(color)
-            if len(cover) > 1:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(_color(layers, cover[1].layer)))
-            selections.append(self._extra(start, end, fmt))
-        for span in spans:
-            if span.id in emphasised:
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(_color(layers, span.layer)))
-                fmt.setForeground(QColor("white"))  # no bold: layouts must stay identical
-                selections.append(self._extra(span.start, span.end, fmt))
+        highlighter = self.highlighter
+        highlighter.set_layers(layers)
+        selections = highlighter.tints(spans)
+        selections += [highlighter.solid(s.start, s.end, s.layer) for s in spans
+                       if s.id in emphasised]
         if missing is not None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(QColor(MISSING_COLOR), Qt.BrushStyle.BDiagPattern))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(QColor("#374151"))
-            selections.append(self._extra(*missing, fmt))
-        self.text.setExtraSelections(selections)
+            selections.append(highlighter.missing(*missing))
+        highlighter.apply(selections)
 
     def reveal(self, start: int) -> None:
+        offsets = self.highlighter.offsets
         cursor = self.text.textCursor()
-        cursor.setPosition(self._offsets.to_qt(min(start, self._offsets.length)))
+        cursor.setPosition(offsets.to_qt(min(start, offsets.length)))
         self.text.setTextCursor(cursor)
         self.text.center_cursor()
-
-    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(self._offsets.to_qt(start))
-        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        extra = QTextEdit.ExtraSelection()
-        extra.cursor = cursor  # type: ignore[misc]
-        extra.format = fmt  # type: ignore[misc]
-        return extra
 
 
 class AnnotatorColumns(QWidget):
@@ -175,23 +150,6 @@ class AnnotatorColumns(QWidget):
                     bar.setValue(value)
         finally:
             self._syncing = False
-
-
-def _color(layers: dict[str, Layer], name: str) -> str:
-    layer = layers.get(name)
-    return layer.color if layer else "#888888"
-
-
-def _segments(spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
-    """Split the covered text at every span boundary: (start, end, covering spans)."""
-    bounds = sorted({p for s in spans for p in (s.start, s.end)})
-    out = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        cover = sorted((s for s in spans if s.start <= a and s.end >= b),
-                       key=lambda s: (s.start, -(s.end - s.start)))
-        if cover:
-            out.append((a, b, cover))
-    return out
 
 
 def _escape(text: str) -> str:

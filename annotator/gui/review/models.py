@@ -4,75 +4,90 @@
 with their decision; :class:`QueueFilterProxy` filters them by kind, by
 "decided" and by a :class:`~annotator.core.review.compare.ReviewFilter`.
 :class:`VersionTableModel` shows the annotators' versions of one item side by
-side. The agreement report's models are in
-:mod:`annotator.gui.review.report_models`; the roles of both are defined here.
+side. Both are :class:`~annotator.gui.models.record_table.RecordTableModel` s;
+the agreement report's models are in :mod:`annotator.gui.review.report_models`
+and the roles of both in :mod:`annotator.gui.models.roles`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.review import Item
 from annotator.core.review.compare import ReviewFilter
+from annotator.gui.models.record_table import Column, Index, RecordTableModel
+from annotator.gui.models.roles import (
+    ALIGN,
+    ALIGN_CENTER,
+    BACKGROUND,
+    DECORATION,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    ROLE_DECIDED,
+    ROLE_ITEM,
+    ROLE_KIND,
+    TOOLTIP,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-ROLE_ITEM = Qt.ItemDataRole.UserRole + 1
-"""The Item behind a queue row."""
-ROLE_KIND = Qt.ItemDataRole.UserRole + 2
-"""The disagreement kind code of a queue row."""
-ROLE_DECIDED = Qt.ItemDataRole.UserRole + 3
-"""The decision record of a queue row (a dict), or None."""
-ROLE_ENTRY = Qt.ItemDataRole.UserRole + 4
-"""The report entry (a dict) behind a row."""
-ROLE_GROUP = Qt.ItemDataRole.UserRole + 5
-"""The report group of an entry row."""
-ROLE_VALUE = Qt.ItemDataRole.UserRole + 6
-"""The number behind a cell (None when there is none)."""
-
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_BACKGROUND = Qt.ItemDataRole.BackgroundRole
-_ALIGN = Qt.ItemDataRole.TextAlignmentRole
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 SEVERITY_COLORS = {5: "#d62728", 4: "#ff7f0e", 3: "#e6b800", 2: "#8fbc8f", 1: "#9aa5b1"}
 DECISION_MARKS = {"accept": "✓", "reject": "✗"}
+DECIDED_COLOR = "#6b7280"
+DIFFERS_COLOR = "#fff3c4"
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _item_tooltip(item: Item) -> str:
+    return f"{item.label()}: {item.detail}\n{item.key}"
 
 
 # ------------------------------------------------------------------ queue
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RecordTableModel):
     """The disagreement queue, most severe first, each row with its decision (if any)."""
 
-    COLUMNS = (("done", "", "Decided"), ("severity", "Sev.", "Severity"),
-               ("kind", "Disagreement", "Kind of disagreement"),
-               ("document", "Document", "Document"), ("detail", "Detail", "Detail"))
-
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[Item] = []
+        centred = {ALIGN: lambda _item: ALIGN_CENTER}
+        columns = (
+            Column("done", "", "Decided", {DISPLAY: self._mark, TOOLTIP: self._decided_by,
+                                           **centred}),
+            Column("severity", "Sev.", "Severity", {
+                DISPLAY: lambda item: str(item.severity), TOOLTIP: _item_tooltip,
+                DECORATION: lambda item: QColor(SEVERITY_COLORS.get(item.severity, "#cccccc")),
+                **centred}),
+            Column("kind", "Disagreement", "Kind of disagreement",
+                   {DISPLAY: lambda item: item.label(), TOOLTIP: _item_tooltip}),
+            Column("document", "Document", "Document", {
+                DISPLAY: lambda item: f"#{item.doc_id} {self.title(item.doc_id)}",
+                TOOLTIP: lambda item: self.title(item.doc_id)}),
+            Column("detail", "Detail", "Detail",
+                   {DISPLAY: lambda item: item.detail or item.key, TOOLTIP: _item_tooltip}),
+        )
+        row_roles = {
+            ROLE_ITEM: lambda item: item, ROLE_KIND: lambda item: item.disagreement,
+            ROLE_DECIDED: self.decision,
+            FONT: lambda item: _bold() if self.decision(item) is None else None,
+            FOREGROUND: lambda item: None if self.decision(item) is None
+            else QColor(DECIDED_COLOR)}
+        super().__init__(columns, row_roles=row_roles,
+                         key=lambda item: (int(item.doc_id), item.key), parent=parent)
         self._titles: dict[int, str] = {}
         self._decisions: dict[tuple[int, str], dict[str, Any]] = {}
-        self._row_of: dict[tuple[int, str], int] = {}
 
     def set_items(self, items: list[Item], titles: dict[int, str],
                   decisions: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
         self._titles = dict(titles)
-        self._row_of = {(int(i.doc_id), i.key): row for row, i in enumerate(self._items)}
         self._decisions = {(int(d["doc_id"]), str(d["item_key"])): d for d in decisions}
-        self.endResetModel()
+        self.set_rows(items)
 
     def set_document_decisions(self, doc_id: int, decisions: list[dict[str, Any]]) -> None:
         """Replace what is known about one document's decisions (after decide/undo)."""
@@ -83,17 +98,16 @@ class QueueModel(QAbstractTableModel):
         for key in stale:
             del self._decisions[key]
         self._decisions.update(fresh)
-        last = self.columnCount() - 1
         for key in changed:
-            row = self._row_of.get(key)
+            row = self.find_row(key)
             if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+                self.row_changed(row)
 
     def item(self, row: int) -> Item:
-        return self._items[row]
+        return self._rows[row]
 
     def row_of(self, doc_id: int, key: str) -> int | None:
-        return self._row_of.get((int(doc_id), key))
+        return self.find_row((int(doc_id), key))
 
     def decision(self, item: Item) -> dict[str, Any] | None:
         return self._decisions.get((int(item.doc_id), item.key))
@@ -103,80 +117,27 @@ class QueueModel(QAbstractTableModel):
 
     def progress(self) -> tuple[int, int]:
         """(adjudicated, disagreements): the same count as review.progress()."""
-        done = sum(1 for i in self._items if (int(i.doc_id), i.key) in self._decisions)
-        return done, len(self._items)
+        items = self._rows
+        done = sum(1 for i in items if (int(i.doc_id), i.key) in self._decisions)
+        return done, len(items)
 
     def kind_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for item in self._items:
+        for item in self._rows:
             counts[str(item.disagreement)] = counts.get(str(item.disagreement), 0) + 1
         return counts
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
+    def _mark(self, item: Item) -> str:
         decided = self.decision(item)
-        if role == ROLE_ITEM:
-            return item
-        if role == ROLE_KIND:
-            return item.disagreement
-        if role == ROLE_DECIDED:
-            return decided
-        column = self.COLUMNS[index.column()][0]
-        if role == _DISPLAY:
-            return self._display(item, column, decided)
-        if role == _TOOLTIP:
-            return self._tooltip(item, column, decided)
-        if role == Qt.ItemDataRole.DecorationRole and column == "severity":
-            return QColor(SEVERITY_COLORS.get(item.severity, "#cccccc"))
-        if role == Qt.ItemDataRole.FontRole and decided is None:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and decided is not None:
-            return QColor("#6b7280")
-        if role == _ALIGN and column in ("done", "severity"):
-            return _CENTER
-        return None
+        return DECISION_MARKS.get(decided["decision"], "") if decided else ""
 
-    def _display(self, item: Item, column: str, decided: dict[str, Any] | None) -> Any:
-        if column == "done":
-            return DECISION_MARKS.get(decided["decision"], "") if decided else ""
-        if column == "severity":
-            return str(item.severity)
-        if column == "kind":
-            return item.label()
-        if column == "document":
-            return f"#{item.doc_id} {self.title(item.doc_id)}"
-        return item.detail or item.key
-
-    def _tooltip(self, item: Item, column: str, decided: dict[str, Any] | None) -> str:
-        if column == "done":
-            if decided is None:
-                return "not decided yet"
-            source = f" ({decided['from_annotator']}'s version)" \
-                if decided["from_annotator"] else ""
-            return f"{decided['decision']}ed{source} by {decided['decided_by']}"
-        if column == "document":
-            return self.title(item.doc_id)
-        return f"{item.label()}: {item.detail}\n{item.key}"
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == _DISPLAY:
-            return self.COLUMNS[section][1]
-        if role == _TOOLTIP:
-            return self.COLUMNS[section][2]
-        return None
+    def _decided_by(self, item: Item) -> str:
+        decided = self.decision(item)
+        if decided is None:
+            return "not decided yet"
+        source = f" ({decided['from_annotator']}'s version)" \
+            if decided["from_annotator"] else ""
+        return f"{decided['decision']}ed{source} by {decided['decided_by']}"
 
 
 class QueueFilterProxy(QSortFilterProxyModel):
@@ -220,58 +181,47 @@ class QueueFilterProxy(QSortFilterProxyModel):
 # ------------------------------------------------------------- versions
 
 
-class VersionTableModel(QAbstractTableModel):
-    """Rows of fields, one column per annotator (and gold): one item's versions compared."""
+class VersionTableModel(RecordTableModel):
+    """Rows of fields, one column per annotator (and gold): one item's versions compared.
+
+    A row's record is ``(field label, [value per column])``.
+    """
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[tuple[str, list[str]]] = []
+        super().__init__(parent=parent)
         self._compared = 0
 
-    def set_rows(self, headers: list[str], rows: list[tuple[str, list[str]]],
-                 compared: int | None = None) -> None:
+    def set_rows(self, headers: list[str],  # type: ignore[override]  # columns come with rows
+                 rows: list[tuple[str, list[str]]], compared: int | None = None) -> None:
         """``compared``: how many leading columns are annotators (the rest, e.g. gold, are
         shown but do not count when marking differing rows)."""
-        self.beginResetModel()
-        self._headers = list(headers)
-        self._rows = [(label, list(values)) for label, values in rows]
         self._compared = len(headers) if compared is None else compared
-        self.endResetModel()
+        self.set_table([self._column(i, h) for i, h in enumerate(headers)],
+                       [(label, list(values)) for label, values in rows])
 
     def differs(self, row: int) -> bool:
-        return len(set(self._rows[row][1][:self._compared])) > 1
+        return self._differs(self._rows[row])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _differs(self, record: tuple[str, list[str]]) -> bool:
+        return len(set(record[1][:self._compared])) > 1
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _column(self, position: int, header: str) -> Column:
+        def value(record: tuple[str, list[str]]) -> str | None:
+            values = record[1]
+            return values[position] if position < len(values) else None
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        def background(record: tuple[str, list[str]]) -> QColor | None:
+            shown = position < len(record[1]) and position < self._compared
+            return QColor(DIFFERS_COLOR) if shown and self._differs(record) else None
+
+        def font(record: tuple[str, list[str]]) -> QFont | None:
+            return _bold() if position < len(record[1]) and self._differs(record) else None
+
+        return Column(header, header, header, {DISPLAY: value, TOOLTIP: value,
+                                               BACKGROUND: background, FONT: font})
+
+    def row_header(self, row: int, role: int) -> Any:
+        if role not in (DISPLAY, TOOLTIP):
             return None
-        values = self._rows[index.row()][1]
-        if not 0 <= index.column() < len(values):
-            return None
-        if role in (_DISPLAY, _TOOLTIP):
-            return values[index.column()]
-        if role == _BACKGROUND and self.differs(index.row()) \
-                and index.column() < self._compared:
-            return QColor("#fff3c4")
-        if role == Qt.ItemDataRole.FontRole and self.differs(index.row()):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if role not in (_DISPLAY, _TOOLTIP):
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        if 0 <= section < len(self._rows):
-            label = self._rows[section][0]
-            return f"≠ {label}" if role == _DISPLAY and self.differs(section) else label
-        return None
+        label = self._rows[row][0]
+        return f"≠ {label}" if role == DISPLAY and self.differs(row) else label

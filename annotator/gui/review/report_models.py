@@ -2,25 +2,32 @@
 
 :class:`EntryTableModel` lists the coefficients (one :class:`GroupProxy` per
 report group), :class:`PairMatrixModel` shows one entry's annotator pairs and
-:class:`ConfusionModel` its confusion table. Cells are coloured by
-Krippendorff's usual thresholds.
+:class:`ConfusionModel` its confusion table; all three are
+:class:`~annotator.gui.models.record_table.RecordTableModel` s. Cells are
+coloured by Krippendorff's usual thresholds.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QColor
 
-from annotator.gui.review.models import ROLE_ENTRY, ROLE_GROUP, ROLE_VALUE, Index
+from annotator.gui.models.record_table import Column, Index, RecordTableModel
+from annotator.gui.models.roles import (
+    ALIGN,
+    ALIGN_CENTER,
+    ALIGN_RIGHT,
+    BACKGROUND,
+    DISPLAY,
+    ROLE_ENTRY,
+    ROLE_GROUP,
+    ROLE_VALUE,
+    TOOLTIP,
+)
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_BACKGROUND = Qt.ItemDataRole.BackgroundRole
-_ALIGN = Qt.ItemDataRole.TextAlignmentRole
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+Entry = dict[str, Any]
 
 
 def quality_color(value: float | None) -> QColor | None:
@@ -34,77 +41,66 @@ def _fmt(value: Any, digits: int = 3) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
-class EntryTableModel(QAbstractTableModel):
+def _ci(entry: Entry) -> str:
+    low, high = entry["ci"]
+    return "" if low is None else f"[{low:.3f}, {high:.3f}]"
+
+
+def _percent(key: str) -> Any:
+    def shown(entry: Entry) -> str:
+        value = entry.get(key)
+        return "" if value is None else f"{value * 100:.0f}%"
+    return shown
+
+
+def _entry_tooltip(entry: Entry) -> str:
+    count = len(entry["disagreements"])
+    return (f"{entry['field']}: {entry['coefficient']} = {_fmt(entry['value'])}; "
+            f"{count} disagreement(s) — press Enter or double-click to review them")
+
+
+def _entry_column(key: str, header: str, shown: Any = None, **cells: Any) -> Column:
+    def plain(entry: Entry) -> str:
+        return str(entry.get(key, ""))
+
+    table = {DISPLAY: shown or plain, **cells}
+    if key not in ("field", "coefficient"):
+        table[ALIGN] = lambda _entry: ALIGN_RIGHT
+    return Column(key, header, cells=table)
+
+
+ENTRY_COLUMNS = (
+    _entry_column("field", "Field"),
+    _entry_column("coefficient", "Coefficient"),
+    Column("value", "Value", cells={
+        DISPLAY: lambda entry: _fmt(entry["value"]), ROLE_VALUE: lambda entry: entry["value"],
+        BACKGROUND: lambda entry: quality_color(entry["value"]),
+        ALIGN: lambda _entry: ALIGN_RIGHT}),
+    _entry_column("ci", "95% CI", _ci),
+    _entry_column("n_units", "Units"),
+    _entry_column("percent_agreement", "% agree", _percent("percent_agreement")),
+    _entry_column("match_rate", "Match rate", _percent("match_rate")),
+    _entry_column("disagreements", "Disagreements",
+                  lambda entry: str(len(entry["disagreements"]))),
+)
+_ENTRY_ROLES = {ROLE_ENTRY: lambda entry: entry, ROLE_GROUP: lambda entry: entry["group"],
+                TOOLTIP: _entry_tooltip}
+
+
+class EntryTableModel(RecordTableModel):
     """The entries of an agreement report; filter a group with :class:`GroupProxy`."""
 
-    COLUMNS = (("field", "Field"), ("coefficient", "Coefficient"), ("value", "Value"),
-               ("ci", "95% CI"), ("n_units", "Units"), ("percent_agreement", "% agree"),
-               ("match_rate", "Match rate"), ("disagreements", "Disagreements"))
-
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: list[dict[str, Any]] = []
+        super().__init__(ENTRY_COLUMNS, row_roles=_ENTRY_ROLES, parent=parent)
 
-    def set_entries(self, entries: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.set_rows(entries)
 
-    def entries(self) -> list[dict[str, Any]]:
-        return list(self._entries)
+    def entries(self) -> list[Entry]:
+        return self.rows()
 
     def groups(self) -> list[str]:
-        return list(dict.fromkeys(e["group"] for e in self._entries))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = self.COLUMNS[index.column()][0]
-        if role == ROLE_ENTRY:
-            return entry
-        if role == ROLE_GROUP:
-            return entry["group"]
-        if role == ROLE_VALUE:
-            return entry["value"] if column == "value" else None
-        if role == _DISPLAY:
-            return self._display(entry, column)
-        if role == _TOOLTIP:
-            count = len(entry["disagreements"])
-            return (f"{entry['field']}: {entry['coefficient']} = {_fmt(entry['value'])}; "
-                    f"{count} disagreement(s) — press Enter or double-click to review them")
-        if role == _BACKGROUND and column == "value":
-            return quality_color(entry["value"])
-        if role == _ALIGN and column not in ("field", "coefficient"):
-            return _RIGHT
-        return None
-
-    @staticmethod
-    def _display(entry: dict[str, Any], column: str) -> str:
-        if column == "value":
-            return _fmt(entry["value"])
-        if column == "ci":
-            low, high = entry["ci"]
-            return "" if low is None else f"[{low:.3f}, {high:.3f}]"
-        if column in ("percent_agreement", "match_rate"):
-            value = entry.get(column)
-            return "" if value is None else f"{value * 100:.0f}%"
-        if column == "disagreements":
-            return str(len(entry["disagreements"]))
-        return str(entry.get(column, ""))
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and \
-                0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
-        return None
+        return list(dict.fromkeys(e["group"] for e in self._rows))
 
 
 class GroupProxy(QSortFilterProxyModel):
@@ -119,107 +115,95 @@ class GroupProxy(QSortFilterProxyModel):
         return index.data(ROLE_GROUP) == self.group
 
 
-class PairMatrixModel(QAbstractTableModel):
-    """Annotator x annotator: the pairwise coefficient of one entry (kappa or F1)."""
+class PairMatrixModel(RecordTableModel):
+    """Annotator x annotator: the pairwise coefficient of one entry (kappa or F1).
+
+    A row's record is its number; column ``j`` is the ``j``-th annotator.
+    """
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._names: list[str] = []
         self._pairs: dict[frozenset[str], float | None] = {}
 
-    def set_entry(self, names: list[str], entry: dict[str, Any] | None) -> None:
-        self.beginResetModel()
+    def set_entry(self, names: list[str], entry: Entry | None) -> None:
         self._names = list(names)
         self._pairs = {}
         for key, value in (entry or {}).get("pairs", {}).items():
             first, second = key.split("|", 1)
             self._pairs[frozenset((first, second))] = value
-        self.endResetModel()
+        self.set_table([self._column(j, name) for j, name in enumerate(self._names)],
+                       range(len(self._names)))
 
     def pair(self, row: int, column: int) -> tuple[str, str] | None:
         if row == column or not (0 <= row < len(self._names) and 0 <= column < len(self._names)):
             return None
         return self._names[row], self._names[column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._names)
+    def _value(self, row: int, column: int) -> float | None:
+        pair = self.pair(row, column)
+        return self._pairs.get(frozenset(pair)) if pair else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._names)
+    def _column(self, column: int, name: str) -> Column:
+        def shown(row: int) -> str:
+            return "—" if self.pair(row, column) is None else _fmt(self._value(row, column))
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        pair = self.pair(index.row(), index.column())
-        value = self._pairs.get(frozenset(pair)) if pair else None
-        if role == ROLE_VALUE:
-            return value
-        if role == _DISPLAY:
-            return "—" if pair is None else _fmt(value)
-        if role == _TOOLTIP and pair is not None:
-            return f"{pair[0]} and {pair[1]}: {_fmt(value)} — Enter or double-click to " \
-                "review where they differ"
-        if role == _BACKGROUND and pair is not None:
-            return quality_color(value)
-        if role == _ALIGN:
-            return _CENTER
-        return None
+        def tooltip(row: int) -> str | None:
+            pair = self.pair(row, column)
+            if pair is None:
+                return None
+            return f"{pair[0]} and {pair[1]}: {_fmt(self._value(row, column))} — Enter or " \
+                "double-click to review where they differ"
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if role == _DISPLAY and 0 <= section < len(self._names):
-            return self._names[section]
-        return None
+        def background(row: int) -> QColor | None:
+            return None if self.pair(row, column) is None \
+                else quality_color(self._value(row, column))
+
+        return Column(name, name, cells={
+            ROLE_VALUE: lambda row: self._value(row, column), DISPLAY: shown, TOOLTIP: tooltip,
+            BACKGROUND: background, ALIGN: lambda _row: ALIGN_CENTER})
+
+    def row_header(self, row: int, role: int) -> Any:
+        return self._names[row] if role == DISPLAY else None
 
 
-class ConfusionModel(QAbstractTableModel):
-    """Rows: the first annotator's value of a pair; columns: the second's; cells: counts."""
+class ConfusionModel(RecordTableModel):
+    """Rows: the first annotator's value of a pair; columns: the second's; cells: counts.
+
+    A row's record is its label; so is a column's key.
+    """
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._labels: list[str] = []
+        super().__init__(parent=parent)
         self._counts: dict[tuple[str, str], int] = {}
         self._peak = 1
 
-    def set_entry(self, entry: dict[str, Any] | None) -> None:
-        self.beginResetModel()
+    def set_entry(self, entry: Entry | None) -> None:
         rows = (entry or {}).get("confusion", [])
         self._counts = {(str(a), str(b)): int(n) for a, b, n in rows}
-        self._labels = sorted({x for pair in self._counts for x in pair})
         self._peak = max(self._counts.values(), default=1)
-        self.endResetModel()
+        labels = sorted({x for pair in self._counts for x in pair})
+        self.set_table([self._column(label) for label in labels], labels)
 
     def labels(self) -> list[str]:
-        return list(self._labels)
+        return self.rows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._labels)
+    def _column(self, second: str) -> Column:
+        def count(first: str) -> int:
+            return self._counts.get((first, second), 0)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._labels)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._labels)
-                                       and 0 <= index.column() < len(self._labels)):
-            return None
-        first, second = self._labels[index.row()], self._labels[index.column()]
-        count = self._counts.get((first, second), 0)
-        if role == ROLE_VALUE:
-            return count
-        if role == _DISPLAY:
-            return str(count) if count else ""
-        if role == _TOOLTIP:
-            return f"{count} unit(s) where one annotator chose {first} and the other {second}"
-        if role == _BACKGROUND and count:
+        def background(first: str) -> QColor | None:
+            if not count(first):
+                return None
             color = QColor("#59a14f" if first == second else "#e15759")
-            color.setAlpha(40 + int(160 * count / self._peak))
+            color.setAlpha(40 + int(160 * count(first) / self._peak))
             return color
-        if role == _ALIGN:
-            return _CENTER
-        return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-                   ) -> Any:
-        if role in (_DISPLAY, _TOOLTIP) and 0 <= section < len(self._labels):
-            return self._labels[section]
-        return None
+        return Column(second, second, second, {
+            ROLE_VALUE: count, DISPLAY: lambda first: str(count(first)) if count(first) else "",
+            TOOLTIP: lambda first: f"{count(first)} unit(s) where one annotator chose {first} "
+                                   f"and the other {second}",
+            BACKGROUND: background, ALIGN: lambda _first: ALIGN_CENTER})
+
+    def row_header(self, row: int, role: int) -> Any:
+        return self._rows[row] if role in (DISPLAY, TOOLTIP) else None

@@ -8,9 +8,9 @@ the New button) asks for a new actor named as typed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -22,11 +22,38 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Actor
-from annotator.gui.models.item_models import ROLE_ID, Index
+from annotator.gui.models.record_table import Column, RecordListModel
+from annotator.gui.models.roles import DISPLAY, EDIT, ROLE_ID, TOOLTIP
 from annotator.gui.workspace.widgets import row_over_message
 
 
-class ActorListModel(QAbstractListModel):
+class _ActorName(NamedTuple):
+    """One row of :class:`ActorListModel`: a name, its actor, whether the article mentions it."""
+
+    name: str
+    actor: Actor
+    mentioned: bool
+
+
+def _actor_display(row: _ActorName) -> str:
+    actor = row.actor
+    mark = "★ " if row.mentioned else ""
+    canonical = "" if row.name == actor.canonical_name else f"  → {actor.canonical_name}"
+    country = f"  ({actor.country})" if actor.country else ""
+    return f"{mark}{row.name}{canonical}{country}"
+
+
+def _actor_tooltip(row: _ActorName) -> str:
+    actor = row.actor
+    extra = ", ".join(x for x in (actor.title, actor.country, actor.qid) if x)
+    return f"{actor.canonical_name}" + (f" — {extra}" if extra else "")
+
+
+ACTOR_NAME_COLUMN = Column("name", cells={DISPLAY: _actor_display, EDIT: lambda row: row.name,
+                                          TOOLTIP: _actor_tooltip})
+
+
+class ActorListModel(RecordListModel):
     """Every name of every registry actor, for completion: one row per (name, actor).
 
     Actors passed to :meth:`set_first` (those mentioned in the article) come first,
@@ -34,36 +61,31 @@ class ActorListModel(QAbstractListModel):
     """
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(ACTOR_NAME_COLUMN, row_roles={ROLE_ID: lambda row: int(row.actor.id)},
+                         parent=parent)
         self._actors: dict[int, Actor] = {}
-        self._all: list[tuple[str, Actor]] = []
         self._by_name: dict[str, dict[int, Actor]] = {}
         self._first: list[Actor] = []
 
     def set_actors(self, actors: list[Actor]) -> None:
-        self.beginResetModel()
         self._actors = {int(a.id): a for a in actors}
-        self._all = sorted(((name, a) for a in actors for name in a.names()),
-                           key=lambda item: item[0].casefold())
+        names = sorted(((name, a) for a in actors for name in a.names()),
+                       key=lambda item: item[0].casefold())
         self._by_name = {}
-        for name, actor in self._all:
+        for name, actor in names:
             self._by_name.setdefault(name.casefold(), {})[int(actor.id)] = actor
         self._first = [a for a in self._first if int(a.id) in self._actors]
-        self.endResetModel()
+        self.set_rows([*(_ActorName(a.canonical_name, a, True) for a in self._first),
+                       *(_ActorName(name, a, False) for name, a in names)])
 
     def set_first(self, actor_ids: list[int]) -> None:
-        """Replace the leading rows only: the cost follows the article, not the registry."""
+        """Replace the leading rows only: the views see just those rows change."""
         first = [self._actors[int(i)] for i in actor_ids if int(i) in self._actors]
         if [a.id for a in first] == [a.id for a in self._first]:
             return
-        if self._first:
-            self.beginRemoveRows(QModelIndex(), 0, len(self._first) - 1)
-            self._first = []
-            self.endRemoveRows()
-        if first:
-            self.beginInsertRows(QModelIndex(), 0, len(first) - 1)
-            self._first = first
-            self.endInsertRows()
+        self.remove_rows(0, len(self._first))
+        self._first = first
+        self.insert_rows(0, [_ActorName(a.canonical_name, a, True) for a in first])
 
     def actor(self, actor_id: int | None) -> Actor | None:
         return None if actor_id is None else self._actors.get(int(actor_id))
@@ -71,33 +93,6 @@ class ActorListModel(QAbstractListModel):
     def find(self, text: str) -> list[Actor]:
         """Actors having ``text`` as a name or alias (case-insensitive)."""
         return list(self._by_name.get(text.strip().casefold(), {}).values())
-
-    def _row(self, row: int) -> tuple[str, Actor, bool]:
-        if row < len(self._first):
-            return self._first[row].canonical_name, self._first[row], True
-        name, actor = self._all[row - len(self._first)]
-        return name, actor, False
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._first) + len(self._all)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        name, actor, mentioned = self._row(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            mark = "★ " if mentioned else ""
-            canonical = "" if name == actor.canonical_name else f"  → {actor.canonical_name}"
-            country = f"  ({actor.country})" if actor.country else ""
-            return f"{mark}{name}{canonical}{country}"
-        if role == Qt.ItemDataRole.EditRole:
-            return name
-        if role == Qt.ItemDataRole.ToolTipRole:
-            extra = ", ".join(x for x in (actor.title, actor.country, actor.qid) if x)
-            return f"{actor.canonical_name}" + (f" — {extra}" if extra else "")
-        if role == ROLE_ID:
-            return int(actor.id)
-        return None
 
 
 class _ActorEdit(QLineEdit):

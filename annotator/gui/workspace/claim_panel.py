@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Codebook
 from annotator.core.models import Claim, DocId, Span
-from annotator.gui.models.item_models import ROLE_ID, ClaimListModel, SpanListModel
+from annotator.gui.models.item_models import ClaimListModel, SpanListModel
+from annotator.gui.models.roles import ROLE_ID
 from annotator.gui.session import Session
 from annotator.gui.workspace.actor_picker import ActorListModel
 from annotator.gui.workspace.form_fields import FieldSet, focus_first

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import DocId, Status
 from annotator.core.project import Project, commands
-from annotator.gui.models.item_models import ROLE_RECORD, STATUS_LABELS, DocumentListModel
+from annotator.gui.models.item_models import STATUS_LABELS, DocumentListModel
+from annotator.gui.models.roles import ROLE_RECORD
 
 SCAN_ROWS = 2000
 """How many loaded rows 'next unfinished' walks before asking SQL instead."""

@@ -2,22 +2,23 @@
 
 The view never writes: it reports what the annotator asked for through its
 signals, in code-point offsets into the stored text (converted from Qt's
-UTF-16 positions with :class:`~annotator.gui.text.offsets.OffsetMap`). Highlights
-are ``ExtraSelections``, so the document itself is never modified: each stretch
-of text covered by spans gets the background of its first layer, an underline
-in the colour of a second overlapping layer and an overline for a third.
+UTF-16 positions with :class:`~annotator.gui.text.offsets.OffsetMap`). The
+spans, the selected one and the suggestions are drawn by
+:class:`~annotator.gui.text.span_highlight.SpanHighlighter`: each stretch of
+text covered by spans gets the background of its first layer, an underline in
+the colour of a second overlapping layer (in a heavier weight) and an overline
+for a third.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QTextEdit,
     QToolButton,
     QToolTip,
@@ -28,79 +29,13 @@ from PySide6.QtWidgets import (
 from annotator.core.assist.base import Suggestion
 from annotator.core.codebook import Layer
 from annotator.core.models import Document, Span
-from annotator.gui.text.offsets import OffsetMap, snap_to_words
+from annotator.gui.text.offsets import snap_to_words
+from annotator.gui.text.span_highlight import SpanHighlighter
+from annotator.gui.workspace.article_edit import ArticleEdit
 from annotator.gui.workspace.find_bar import FindBar
 
-_NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
-                 Qt.KeyboardModifier.KeypadModifier)
-
-
-class ArticleEdit(QPlainTextEdit):
-    """The text widget: selectable by mouse and keyboard, reports keys and clicks."""
-
-    sig_layer_key = Signal(str)
-    """A layer key (A, D, M, S ...) was pressed without Ctrl/Alt."""
-    sig_delete_key = Signal()
-    """Delete or Backspace: remove the selected span."""
-    sig_enter_key = Signal()
-    """Return: edit the selected span's attributes."""
-    sig_escape_key = Signal()
-    """Escape: forget the selected span and the text selection."""
-    sig_clicked = Signal(int)
-    """A click without dragging, at this UTF-16 position."""
-    sig_tooltip = Signal(int, QPoint)
-    """The mouse rests at this UTF-16 position (global point for the tooltip)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setUndoRedoEnabled(False)
-        self.keys: dict[str, str] = {}
-        self._press_pos: QPoint | None = None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
-                                     | Qt.KeyboardModifier.KeypadModifier)
-        key = event.key()
-        if mods == Qt.KeyboardModifier.NoModifier:
-            layer = self.keys.get(event.text().upper()) if event.text() else None
-            if layer:
-                self.sig_layer_key.emit(layer)
-                return
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.sig_delete_key.emit()
-                return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.sig_enter_key.emit()
-                return
-            if key == Qt.Key.Key_Escape:
-                self.sig_escape_key.emit()
-                return
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press_pos = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        pos = event.position().toPoint()
-        moved = self._press_pos is not None and \
-            (pos - self._press_pos).manhattanLength() > 3
-        if event.button() == Qt.MouseButton.LeftButton and not moved and \
-                not self.textCursor().hasSelection():
-            self.sig_clicked.emit(self.cursorForPosition(pos).position())
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            pos = event.pos()  # type: ignore[attr-defined]
-            self.sig_tooltip.emit(self.cursorForPosition(pos).position(),
-                                  self.viewport().mapToGlobal(pos))
-            return True
-        return super().viewportEvent(event)
+SELECTED_UNKNOWN_COLOR = "#555555"
+"""The selected span of a layer the codebook does not know."""
 
 
 class DocumentView(QWidget):
@@ -126,11 +61,9 @@ class DocumentView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._offsets = OffsetMap("")
         self._spans: list[Span] = []
         self._selected: int | None = None
         self._highlights: list[QTextEdit.ExtraSelection] = []
-        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
         self._layers: dict[str, Layer] = {}
         self._actor_names: dict[int, str] = {}
         self._suggestions: list[Suggestion] = []
@@ -160,6 +93,7 @@ class DocumentView(QWidget):
         self.edit.setAccessibleDescription(
             "Select words, then press a layer key to mark them; Delete removes the selected "
             "span; Return edits it")
+        self.highlighter = SpanHighlighter(self.edit, mark_overlaps=True)
         self.find_bar = FindBar(self.edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +122,7 @@ class DocumentView(QWidget):
                 item.widget().setParent(None)  # gone now, not at the next event loop turn
                 item.widget().deleteLater()
         self._layers = {layer.name: layer for layer in layers}
+        self.highlighter.set_layers(self._layers)
         self.edit.keys = {layer.key.upper(): layer.name for layer in layers}
         self.buttons = {}
         for layer in layers:
@@ -206,10 +141,9 @@ class DocumentView(QWidget):
 
     def set_document(self, doc: Document | None, spans: list[Span]) -> None:
         self._text = doc.text if doc else ""
-        self._offsets = OffsetMap(self._text)
         self._selected = None
         self._suggestions, self._suggestion_index = [], None
-        self.edit.setPlainText(self._text)
+        self.highlighter.set_text(self._text)
         self.edit.moveCursor(QTextCursor.MoveOperation.Start)
         if doc is None:
             self.meta.setText("")
@@ -254,8 +188,8 @@ class DocumentView(QWidget):
     def selection(self) -> tuple[int, int]:
         """The text selection in code points (snapped to words when switched on)."""
         cursor = self.edit.textCursor()
-        start = self._offsets.from_qt(cursor.selectionStart())
-        end = self._offsets.from_qt(cursor.selectionEnd())
+        start = self.highlighter.offsets.from_qt(cursor.selectionStart())
+        end = self.highlighter.offsets.from_qt(cursor.selectionEnd())
         if self.snap:
             return snap_to_words(self._text, start, end)
         return start, end
@@ -263,8 +197,8 @@ class DocumentView(QWidget):
     def select_text(self, start: int, end: int) -> None:
         """Select ``text[start:end]`` (code points) in the widget."""
         cursor = self.edit.textCursor()
-        cursor.setPosition(self._offsets.to_qt(start))
-        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.highlighter.offsets.to_qt(start))
+        cursor.setPosition(self.highlighter.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.edit.setTextCursor(cursor)
 
     def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
@@ -274,7 +208,7 @@ class DocumentView(QWidget):
         span = self.selected_span
         if span is not None and scroll:
             cursor = self.edit.textCursor()
-            cursor.setPosition(self._offsets.to_qt(span.start))
+            cursor.setPosition(self.highlighter.offsets.to_qt(span.start))
             self.edit.setTextCursor(cursor)
             self.edit.ensureCursorVisible()
         self._render(spans_changed=False)
@@ -320,7 +254,7 @@ class DocumentView(QWidget):
         suggestion = self.current_suggestion
         if suggestion is not None and scroll:
             cursor = self.edit.textCursor()
-            cursor.setPosition(self._offsets.to_qt(suggestion.start))
+            cursor.setPosition(self.highlighter.offsets.to_qt(suggestion.start))
             self.edit.setTextCursor(cursor)
             self.edit.ensureCursorVisible()
         self._render(spans_changed=False)
@@ -367,7 +301,7 @@ class DocumentView(QWidget):
             self.sig_span_selected.emit(None)
 
     def _on_edit_clicked(self, pos: int) -> None:
-        cp = self._offsets.from_qt(pos)
+        cp = self.highlighter.offsets.from_qt(pos)
         index = self.suggestion_at(cp)
         if index is not None and self.span_at(cp) is None:
             self.sig_suggestion_clicked.emit(index)
@@ -381,7 +315,7 @@ class DocumentView(QWidget):
             self.sig_span_selected.emit(new)
 
     def _on_edit_tooltip(self, pos: int, global_pos: QPoint) -> None:
-        cp = self._offsets.from_qt(pos)
+        cp = self.highlighter.offsets.from_qt(pos)
         hits = [s for s in self._spans if s.start <= cp < s.end]
         offers = [s for s in self._suggestions if s.start <= cp < s.end]
         if not hits and not offers:
@@ -403,84 +337,15 @@ class DocumentView(QWidget):
 
     def _render(self, *, spans_changed: bool = True) -> None:
         """Highlights: the span layer (rebuilt when the spans change) and the selected span."""
+        highlighter = self.highlighter
         if spans_changed:
-            self._formats = {}
-            self._highlights = [self._extra(a, b, self._format(cover))
-                                for a, b, cover in _segments(self._spans)]
+            self._highlights = highlighter.tints(self._spans)
         selections = list(self._highlights)
         span = self.selected_span
         if span is not None:
-            layer = self._layers.get(span.layer)
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(layer.color if layer else "#555555"))
-            fmt.setForeground(QColor("white"))
-            selections.append(self._extra(span.start, span.end, fmt))
-        for i, offer in enumerate(self._suggestions):
-            selections.append(self._extra(offer.start, offer.end,
-                                          self._suggestion_format(offer.layer,
-                                                                  i == self._suggestion_index)))
-        self.edit.setExtraSelections(selections)
-
-    def _suggestion_format(self, layer: str, current: bool) -> QTextCharFormat:
-        """Dashed underline in the layer colour; the current one also tinted, text darker."""
-        key = ("?", layer, "current" if current else "")
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(QColor(self._color(layer)))
-            if current:
-                tint = QColor(self._color(layer))
-                tint.setAlpha(45)
-                fmt.setBackground(tint)
-                fmt.setForeground(QColor(self._color(layer)).darker(180))
-            self._formats[key] = fmt
-        return fmt
-
-    def _format(self, cover: list[Span]) -> QTextCharFormat:
-        """One shared format per combination of layers (a long article has thousands)."""
-        key = tuple(s.layer for s in cover[:2]) + (("+",) if len(cover) > 2 else ())
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            first = QColor(self._color(cover[0].layer))
-            first.setAlpha(70)
-            fmt.setBackground(first)
-            if len(cover) > 1:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(self._color(cover[1].layer)))
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            if len(cover) > 2:
-                fmt.setFontOverline(True)
-            self._formats[key] = fmt
-        return fmt
-
-    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        cursor = QTextCursor(self.edit.document())
-        cursor.setPosition(self._offsets.to_qt(start))
-        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        extra = QTextEdit.ExtraSelection()
-        extra.cursor = cursor  # type: ignore[misc]
-        extra.format = fmt  # type: ignore[misc]
-        return extra
-
-    def _color(self, layer: str) -> str:
-        found = self._layers.get(layer)
-        return found.color if found else "#888888"
-
-
-def _segments(spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
-    """Split the covered text at every span boundary: (start, end, covering spans)."""
-    bounds = sorted({p for s in spans for p in (s.start, s.end)})
-    out: list[tuple[int, int, list[Span]]] = []
-    active: list[Span] = []
-    pending = sorted(spans, key=lambda s: (s.start, -s.end))
-    i = 0
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        while i < len(pending) and pending[i].start <= a:
-            active.append(pending[i])
-            i += 1
-        active = [s for s in active if s.end > a]
-        if active:
-            out.append((a, b, sorted(active, key=lambda s: (s.start, -(s.end - s.start)))))
-    return out
+            selections.append(highlighter.solid(span.start, span.end, span.layer,
+                                                SELECTED_UNKNOWN_COLOR))
+        selections += [highlighter.suggestion(offer.start, offer.end, offer.layer,
+                                              i == self._suggestion_index)
+                       for i, offer in enumerate(self._suggestions)]
+        highlighter.apply(selections)

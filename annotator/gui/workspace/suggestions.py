@@ -27,6 +27,7 @@ from annotator.core.assist.workflow import span_fields
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import Project, commands
 from annotator.gui import workers
+from annotator.gui.actions import Slot
 
 if TYPE_CHECKING:
     from annotator.gui.workspace.main_window import MainWindow
@@ -69,6 +70,21 @@ class SuggestionController(QObject):
 
     sig_ready = Signal(int)
     """Fresh suggestions of this document are on screen."""
+
+    @staticmethod
+    def menu_slots(window: MainWindow) -> dict[str, Slot]:
+        """The Assist menu's actions, built before the controller (``window.suggest``) is."""
+        return {
+            "suggest_toggle": lambda: window.suggest.toggle(),
+            "suggest_next": lambda: window.suggest.step(+1),
+            "suggest_previous": lambda: window.suggest.step(-1),
+            "suggest_accept": lambda: window.suggest.accept_current(),
+            "suggest_reject": lambda: window.suggest.reject_current(),
+            "suggest_all_actor": lambda: window.suggest.accept_all("ACTOR"),
+            "suggest_all_date": lambda: window.suggest.accept_all("DATE"),
+            "suggest_all_demand": lambda: window.suggest.accept_all("DEMAND"),
+            "suggest_all_source": lambda: window.suggest.accept_all("SOURCE"),
+        }
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)

@@ -19,15 +19,14 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from annotator.core.project import Project
 from annotator.core.store.db import read_only_reason
+from annotator.gui.actions import Slot
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
 from annotator.gui.dialogs.export_dialog import ExportDialog
-from annotator.gui.dialogs.team import (
-    AssignDialog,
-    MergeDialog,
-    OpenPackageDialog,
-    ProgressDashboard,
-    ReturnPackageDialog,
-)
+from annotator.gui.dialogs.team.assign import AssignDialog
+from annotator.gui.dialogs.team.dashboard import ProgressDashboard
+from annotator.gui.dialogs.team.merge import MergeDialog
+from annotator.gui.dialogs.team.open_package import OpenPackageDialog
+from annotator.gui.dialogs.team.return_package import ReturnPackageDialog
 from annotator.gui.registry.window import ActorRegistryWindow
 
 if TYPE_CHECKING:
@@ -45,6 +44,22 @@ NEEDS_WRITABLE = ("restore_backup", "actor_registry", "adjudicate", "assign_pack
 
 class WindowTools(QObject):
     """Opens the window's tool dialogs and windows; one instance per main window."""
+
+    @staticmethod
+    def menu_slots(window: MainWindow) -> dict[str, Slot]:
+        """This module's menu actions, built before the tools (``window.tools``) are."""
+        return {
+            "export": lambda: window.tools.open_export(),
+            "open_package": lambda: window.tools.open_package(),
+            "write_return_package": lambda: window.tools.write_return_package(),
+            "restore_backup": lambda: window.tools.restore_backup(),
+            "actor_registry": lambda: window.tools.open_actor_registry(),
+            "agreement_report": lambda: window.tools.open_agreement_report(),
+            "adjudicate": lambda: window.tools.open_adjudication(),
+            "assign_packages": lambda: window.tools.assign_packages(),
+            "merge_packages": lambda: window.tools.merge_packages(),
+            "progress_dashboard": lambda: window.tools.progress_dashboard(),
+        }
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
