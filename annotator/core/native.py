@@ -279,10 +279,9 @@ def span_uid(item: Mapping[str, Any], text: str) -> str:
     start, end = item.get("start"), item.get("end")
     if not isinstance(start, int) or not isinstance(end, int):
         raise RecordError(f"span {uid} has offsets {start!r}-{end!r}, not whole numbers")
-    try:
-        rules.check_offsets(start, end, text, label=f"span {uid} at")
-    except ValidationError as exc:
-        raise RecordError(str(exc)) from None
+    if not rules.offsets_fit(start, end, text):
+        raise RecordError(f"span {uid} has offsets {start}-{end} outside the text "
+                          f"(length {len(text)}) or empty")
     return uid
 
 

@@ -185,7 +185,7 @@ def test_claim_text_fields_are_text(project: Project) -> None:
 @pytest.mark.parametrize(("item", "message"), [
     ({"layer": "ACTOR", "start": 0, "end": 4}, "a span has no uid"),
     ({"uid": "s", "layer": "ACTOR", "start": "0", "end": 4}, "not whole numbers"),
-    ({"uid": "s", "layer": "ACTOR", "start": 4, "end": 4}, "span s at 4-4 is outside"),
+    ({"uid": "s", "layer": "ACTOR", "start": 4, "end": 4}, "span s has offsets 4-4 outside"),
     ({"uid": "s", "layer": "ACTOR", "start": 0, "end": 10**6}, "outside the text"),
     ({"uid": "s", "layer": "NOPE", "start": 0, "end": 4}, "span s: unknown layer 'NOPE'"),
     ({"uid": "s", "layer": "ACTOR", "start": 0, "end": 4, "text": "Xhan"}, "does not match"),

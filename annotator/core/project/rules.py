@@ -97,11 +97,15 @@ def check_layer(book: Codebook, layer: Any) -> None:
             f"unknown layer {layer!r}; the codebook has {', '.join(book.layer_names())}")
 
 
-def check_offsets(start: int, end: int, text: str, label: str = "span") -> None:
-    """``start``-``end`` must select at least one character of ``text``."""
-    if not 0 <= start < end <= len(text):
+def offsets_fit(start: int, end: int, text: str) -> bool:
+    """Whether ``start``-``end`` selects at least one character of ``text``."""
+    return 0 <= start < end <= len(text)
+
+
+def check_offsets(start: int, end: int, text: str) -> None:
+    if not offsets_fit(start, end, text):
         raise ValidationError(
-            f"{label} {start}-{end} is outside the text (length {len(text)}) or empty")
+            f"span {start}-{end} is outside the text (length {len(text)}) or empty")
 
 
 def check_span(span: Span, text: str, book: Codebook, records: Records) -> str:
