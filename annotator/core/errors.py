@@ -68,6 +68,13 @@ class ValidationError(AnnotatorError, ValueError):
     """An edit that the codebook or the text does not allow; the message says why."""
 
 
+# ---- raised by annotator.core.native
+
+
+class RecordError(AnnotatorError, ValueError):
+    """A native record (span, claim, value, actor) that does not fit the project."""
+
+
 # ---- raised by annotator.core.codebook
 
 

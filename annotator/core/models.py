@@ -165,6 +165,20 @@ CLAIM_FIELDS: tuple[str, ...] = (
 )
 """The editable fields of a claim, in display order."""
 
+CLAIM_TEXT_FIELDS: tuple[str, ...] = (
+    "gloss",
+    "factuality",
+    "form",
+    "date_value",
+    "date_precision",
+    "date_mod",
+    "source",
+    "source_reliability",
+    "info_credibility",
+    "note",
+)
+"""The claim fields held as text ('' when unset), in the order the native format lists them."""
+
 
 @dataclass(frozen=True, slots=True)
 class Alias:

@@ -28,8 +28,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core import native
 from annotator.core.codebook import Attribute, Codebook
-from annotator.core.exporters import native
 from annotator.core.exporters.base import (
     ExportResult,
     doc_file_stem,

@@ -21,15 +21,14 @@ from annotator.core.exporters.codebook_json import codebook_document
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tables import DOC_META
-from annotator.core.models import Actor, ActorId
+from annotator.core.models import CLAIM_TEXT_FIELDS, Actor, ActorId
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
 
 FORMAT_NAME = "hf"
-CLAIM_TEXT = ("event_type", "gloss", "factuality", "form", "date_value", "date_precision",
-              "date_mod", "source", "source_reliability", "info_credibility", "note")
+CLAIM_TEXT = ("event_type", *CLAIM_TEXT_FIELDS)
 
 
 def features(datasets: Any, doc_fields: tuple[str, ...]) -> Any:

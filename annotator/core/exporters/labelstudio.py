@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
+from annotator.core import native
 from annotator.core.codebook import Codebook
-from annotator.core.exporters import native
 from annotator.core.exporters.base import ExportResult, manifest, output, sidecar, write_json
 from annotator.core.exporters.brat import trigger_layer
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core import native
 from annotator.core.errors import ExportError
-from annotator.core.exporters import native
 from annotator.core.exporters.base import (
     ExportResult,
     manifest,

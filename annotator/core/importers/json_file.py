@@ -15,9 +15,9 @@ from annotator.core.errors import FileRejected, UnreadableText
 from annotator.core.importers import ImportOptions, ParsedFile, Record
 from annotator.core.importers.text_file import document_from_text
 from annotator.core.models import NewDocument, Rejection
+from annotator.core.native import FORMAT as NATIVE_FORMAT
 from annotator.core.text import clean_text, decode_bytes, sha256
 
-NATIVE_FORMAT = "annotator-native"
 _META = ("title", "outlet", "url", "byline", "language", "published", "claim")
 
 

@@ -14,7 +14,6 @@ and returns a :class:`~annotator.core.models.Changes` describing what changed
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +23,6 @@ from annotator.core.codebook import Codebook, load_codebook, parse_codebook
 from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.importers import ingest
 from annotator.core.models import (
-    CLAIM_FIELDS,
-    GOLD,
     Actor,
     ActorId,
     Alias,
@@ -42,6 +39,7 @@ from annotator.core.models import (
     Status,
     new_uid,
 )
+from annotator.core.project import rules
 from annotator.core.store.actors import ActorReferences
 from annotator.core.store.db import open_db
 from annotator.core.store.repository import Repository
@@ -50,9 +48,6 @@ from annotator.core.text import sha256
 
 if TYPE_CHECKING:
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
-
-_NAME_OK = re.compile(r"^[\w .@'-]{1,64}$")
-
 
 class Project:
     """One annotation project stored in one SQLite file."""
@@ -228,10 +223,7 @@ class Project:
         return self.repo.annotator_id(annotator, create=False)
 
     def _annotator(self, name: str) -> Any:
-        if not name or not _NAME_OK.match(name):
-            raise ValidationError(
-                f"annotator name {name!r} must be 1-64 letters, digits, spaces or . @ ' -")
-        return self.repo.annotator_id(name, kind="gold" if name == GOLD else "human")
+        return rules.annotator_id(self.repo, name)
 
     # ------------------------------------------------------------------- spans
 
@@ -256,7 +248,8 @@ class Project:
     def restore_span(self, span: Span, *, _operation: str = "restore") -> Changes[Span]:
         """Insert a span as given (undo of a removal keeps its id and uid)."""
         text = self.text(span.doc_id)
-        span = dataclasses.replace(span, text=self._validate_span(span, text))
+        span = dataclasses.replace(span, text=rules.check_span(span, text, self.codebook,
+                                                               self.repo))
         with self.repo.write():
             annotator_id = self._annotator(span.annotator)
             keep = span.id != 0
@@ -267,19 +260,6 @@ class Project:
                           _plain(stored))
         return Changes(ChangeKind.SPANS, (span.doc_id,), (span_id,), None, stored)
 
-    def _validate_span(self, span: Span, text: str) -> str:
-        if span.layer not in self.codebook.layer_names():
-            raise ValidationError(
-                f"unknown layer {span.layer!r}; the codebook has "
-                f"{', '.join(self.codebook.layer_names())}")
-        if not 0 <= span.start < span.end <= len(text):
-            raise ValidationError(
-                f"span {span.start}-{span.end} is outside the text (length {len(text)}) "
-                "or empty")
-        if span.actor_id is not None:
-            self.repo.actor(span.actor_id)  # raises KeyError for an unknown actor
-        return text[span.start:span.end]
-
     def update_span(self, span_id: SpanId, annotator: str, **changes: Any) -> Changes[Span]:
         """Change layer, start, end, actor_id or attributes of one of ``annotator``'s spans."""
         before = self.repo.span(span_id)
@@ -289,8 +269,8 @@ class Project:
         if unknown:
             raise ValidationError(f"spans have no field {', '.join(sorted(unknown))}")
         after = dataclasses.replace(before, **changes)
-        after = dataclasses.replace(after, text=self._validate_span(after,
-                                                                    self.text(after.doc_id)))
+        after = dataclasses.replace(after, text=rules.check_span(
+            after, self.text(after.doc_id), self.codebook, self.repo))
         with self.repo.write():
             self.repo.update_span(after)
             stored = self.repo.span(span_id)
@@ -318,11 +298,11 @@ class Project:
     def add_claim(self, doc_id: DocId, annotator: str, **fields: Any) -> Changes[Claim]:
         """A new demand frame; fields as in :data:`CLAIM_FIELDS`."""
         claim = Claim(ClaimId(0), new_uid(), doc_id, annotator)
-        claim = self._claim_with(claim, fields)
+        claim = rules.claim_with(claim, fields)
         return self.restore_claim(claim, _operation="add")
 
     def restore_claim(self, claim: Claim, *, _operation: str = "restore") -> Changes[Claim]:
-        self._validate_claim(claim)
+        rules.check_claim(claim, self.codebook, self.repo)
         with self.repo.write():
             annotator_id = self._annotator(claim.annotator)
             claim_id = self.repo.insert_claim(claim, annotator_id, keep_id=claim.id != 0)
@@ -335,8 +315,8 @@ class Project:
     def update_claim(self, claim_id: ClaimId, annotator: str, **fields: Any) -> Changes[Claim]:
         before = self.repo.claim(claim_id)
         self._check_owner(before.annotator, annotator, "claim")
-        after = self._claim_with(before, fields)
-        self._validate_claim(after)
+        after = rules.claim_with(before, fields)
+        rules.check_claim(after, self.codebook, self.repo)
         with self.repo.write():
             self.repo.update_claim(after)
             stored = self.repo.claim(claim_id)
@@ -353,61 +333,12 @@ class Project:
                           _plain(before), None)
         return Changes(ChangeKind.CLAIMS, (before.doc_id,), (claim_id,), before, None)
 
-    @staticmethod
-    def _claim_with(claim: Claim, fields: dict[str, Any]) -> Claim:
-        unknown = set(fields) - set(CLAIM_FIELDS) - {"provenance"}
-        if unknown:
-            raise ValidationError(f"claims have no field {', '.join(sorted(unknown))}")
-        if "demand_span_ids" in fields:
-            fields = {**fields, "demand_span_ids": tuple(fields["demand_span_ids"] or ())}
-        for key in ("gloss", "factuality", "form", "date_value", "date_precision", "date_mod",
-                    "source", "source_reliability", "info_credibility", "note"):
-            if key in fields and fields[key] is None:
-                fields[key] = ""
-        return dataclasses.replace(claim, **fields)
-
-    def _validate_claim(self, claim: Claim) -> None:
-        book = self.codebook
-        checks = {"event_type": "event_type", "factuality": "factuality", "form": "form",
-                  "source_reliability": "source_reliability",
-                  "info_credibility": "info_credibility", "date_mod": "date_mod"}
-        for field_name, vocab in checks.items():
-            value = getattr(claim, field_name)
-            if value and vocab in book.vocabularies and \
-                    value not in book.vocabulary(vocab).codes():
-                raise ValidationError(
-                    f"{field_name} {value!r} is not one of "
-                    f"{', '.join(book.vocabulary(vocab).codes())}")
-        if claim.position not in (None, -1, 0, 1):
-            raise ValidationError("position must be -1, 0 or +1")
-        for actor_id in (claim.claimant_id, claim.addressee_id, claim.object_id):
-            if actor_id is not None:
-                self.repo.actor(actor_id)
-        for span_id in (*claim.demand_span_ids, claim.date_span_id, claim.source_span_id):
-            if span_id is not None and self.repo.span(span_id).doc_id != claim.doc_id:
-                raise ValidationError(f"span {span_id} belongs to another document")
-        if claim.date_value:
-            from annotator.core.timex import parse_value
-
-            try:
-                parse_value(claim.date_value, claim.date_mod or None)
-            except ValueError as exc:
-                raise ValidationError(str(exc)) from None
-
     # ------------------------------------------------------- document values
 
     def set_value(self, doc_id: DocId, annotator: str, field: str, value: Any,
                   provenance: dict[str, Any] | None = None) -> Changes[object]:
         """Set (or with None/'' clear) one document-level field for ``annotator``."""
-        try:
-            attr = self.codebook.document_field(field)
-        except KeyError as exc:
-            raise ValidationError(str(exc).strip('"')) from None
-        if attr.vocabulary and value not in (None, "") and \
-                str(value) not in self.codebook.vocabulary(attr.vocabulary).codes():
-            raise ValidationError(
-                f"{field} {value!r} is not one of "
-                f"{', '.join(self.codebook.vocabulary(attr.vocabulary).codes())}")
+        rules.check_value(self.codebook, field, value)
         self.repo.document(doc_id)
         with self.repo.write():
             annotator_id = self._annotator(annotator)
@@ -457,13 +388,12 @@ class Project:
     def add_actor(self, canonical_name: str, *, aliases: Sequence[Alias | str] = (),
                   key: str = "", **fields: str) -> Changes[Actor]:
         """A new registry actor; ``key`` defaults to a slug of the name."""
-        if not canonical_name.strip():
-            raise ValidationError("an actor needs a canonical name")
-        key = key or _unique_key(self, canonical_name)
+        name = rules.canonical_name(canonical_name)
+        key = key or rules.unique_key(self.repo, canonical_name)
         if self.repo.actor_by_key(key) is not None:
             raise ValidationError(f"an actor with key {key!r} already exists")
-        actor = Actor(ActorId(0), key, canonical_name.strip(), _aliases(aliases),
-                      **_actor_fields(fields))
+        actor = Actor(ActorId(0), key, name, rules.aliases(aliases),
+                      **rules.actor_fields(fields))
         with self.repo.write():
             actor_id = self.repo.insert_actor(actor)
             stored = self.repo.actor(actor_id)
@@ -473,10 +403,9 @@ class Project:
     def update_actor(self, actor_id: ActorId, **fields: Any) -> Changes[Actor]:
         before = self.repo.actor(actor_id)
         if "aliases" in fields:
-            fields["aliases"] = _aliases(fields["aliases"])
+            fields["aliases"] = rules.aliases(fields["aliases"])
         after = dataclasses.replace(before, **fields)
-        if not after.canonical_name.strip():
-            raise ValidationError("an actor needs a canonical name")
+        rules.canonical_name(after.canonical_name)
         with self.repo.write():
             self.repo.update_actor(after)
             self.repo.log("", "update", "actor", actor_id, None, _plain(before), _plain(after))
@@ -501,7 +430,7 @@ class Project:
             raise ValidationError("cannot merge an actor into itself")
         kept, dropped = self.repo.actor(keep), self.repo.actor(drop)
         names = [*kept.aliases, Alias(dropped.canonical_name), *dropped.aliases]
-        merged = dataclasses.replace(kept, aliases=_aliases(names),
+        merged = dataclasses.replace(kept, aliases=rules.aliases(names),
                                      qid=kept.qid or dropped.qid,
                                      country=kept.country or dropped.country,
                                      sector=kept.sector or dropped.sector,
@@ -668,39 +597,3 @@ def _tool_version() -> str:
 
 def _plain(record: Any) -> Any:
     return dataclasses.asdict(record) if dataclasses.is_dataclass(record) else record
-
-
-def _aliases(items: Iterable[Alias | str | dict[str, str]]) -> tuple[Alias, ...]:
-    out: dict[tuple[str, str], Alias] = {}
-    for item in items:
-        if isinstance(item, str):
-            alias = Alias(item.strip())
-        elif isinstance(item, dict):
-            alias = Alias(str(item.get("alias", "")).strip(), str(item.get("lang", "*")))
-        else:
-            alias = item
-        if alias.alias:
-            out.setdefault((alias.alias, alias.lang), alias)
-    return tuple(out.values())
-
-
-def _actor_fields(fields: dict[str, str]) -> dict[str, str]:
-    allowed = {"qid", "country", "sector", "actor_type", "title"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"actors have no field {', '.join(sorted(unknown))}")
-    qid = fields.get("qid", "")
-    if qid and not re.fullmatch(r"Q\d+", qid):
-        raise ValidationError(f"{qid!r} is not a Wikidata QID (Q followed by digits)")
-    return {k: str(v or "") for k, v in fields.items()}
-
-
-def _unique_key(project: Project, name: str) -> str:
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
-    key, number = base, 2
-    while project.repo.actor_by_key(key) is not None:
-        key, number = f"{base}-{number}", number + 1
-    return key

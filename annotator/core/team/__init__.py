@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import PackageError
-from annotator.core.exporters import native
+from annotator.core.exporters.native import document_record
 from annotator.core.models import GOLD, DocId, new_uid
+from annotator.core.native import actor_record, header_record, line
+from annotator.core.project import rules
 from annotator.core.store import team as rt
 from annotator.core.store.base import now
 from annotator.core.team.merge import MergeReport, merge_package
@@ -143,7 +145,7 @@ def assign(project: Project, doc_ids: Iterable[DocId], annotators: Sequence[str]
         split_assignment(docs, names, overlap, seed=seed)
     with project.repo.write():
         for name, ids in plan.items():
-            annotator_id = project._annotator(name)
+            annotator_id = rules.annotator_id(project.repo, name)
             rt.add_assignments(project.repo, ((d, annotator_id) for d in ids))
     return plan
 
@@ -179,7 +181,7 @@ def make_package(project: Project, annotator: str, out_path: str | Path,
     repo = project.repo
     chosen = None if doc_ids is None else sorted(set(doc_ids))
     with repo.write():
-        project._annotator(annotator)
+        rules.annotator_id(repo, annotator)
         if chosen is not None:
             assign(project, chosen, [annotator])
         if not repo.info(INFO_PROJECT_UID):
@@ -255,23 +257,17 @@ def _contents(project: Project, annotator: str, doc_ids: Sequence[DocId], book_t
               ) -> tuple[dict[str, bytes], int]:
     actors = sorted(project.actors(), key=lambda a: a.key)
     keys = {a.id: a.key for a in actors}
-    header = {"type": "header", "format": native.FORMAT, "format_version": native.FORMAT_VERSION,
-              "codebook": {"name": project.codebook.name,
-                           "version": project.codebook.version},
-              "annotators": [annotator], "documents": len(doc_ids), "actors": len(actors)}
-    lines = [_line(header)]
-    lines.extend(_line(native.document_record(project, d, [annotator], keys)) for d in doc_ids)
-    registry = "".join(_line(native.actor_record(a)) for a in actors)
+    header = header_record(project.codebook, [annotator], len(doc_ids), len(actors),
+                           with_tool_version=False)
+    lines = [line(header)]
+    lines.extend(line(document_record(project, d, [annotator], keys)) for d in doc_ids)
+    registry = "".join(line(actor_record(a)) for a in actors)
     return {CODEBOOK: book_text.encode("utf-8"), REGISTRY: registry.encode("utf-8"),
             DOCUMENTS: "".join(lines).encode("utf-8")}, len(actors)
 
 
 def _no_deletions() -> dict[str, list[Any]]:
     return {"spans": [], "claims": [], "values": []}
-
-
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _json_bytes(value: Any) -> bytes:
@@ -357,7 +353,7 @@ def _build_local(package: Package, path: Path, annotator: str, book_text: str) -
                 project.repo.set_info(INFO_ANNOTATOR, annotator)
                 project.repo.set_info(INFO_ORIGIN_UID, str(project_info.get("uid", "")))
                 project.repo.set_info(INFO_ORIGIN_NAME, str(project_info.get("name", "")))
-                annotator_id = project._annotator(annotator)
+                annotator_id = rules.annotator_id(project.repo, annotator)
                 rt.add_assignments(project.repo,
                                    ((d, annotator_id) for d in project.repo.document_ids()))
 

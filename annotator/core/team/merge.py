@@ -25,7 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import PackageError
+from annotator.core.importers.ingest import upsert_actor
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, Status
+from annotator.core.native import Decoder, actor_from_record, read_entry
+from annotator.core.project import rules
 from annotator.core.store import team as rt
 from annotator.core.team.package import (
     CODEBOOK,
@@ -42,10 +45,6 @@ from annotator.core.text import sha256
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
-
-_CLAIM_TEXT = ("gloss", "factuality", "form", "date_value", "date_precision", "date_mod",
-               "source", "source_reliability", "info_credibility", "note")
-
 
 @dataclass(slots=True)
 class MergeReport:
@@ -276,16 +275,15 @@ class _Merger:
         self.project = project
         self.repo = project.repo
         self.annotator = report.annotator
-        self.annotator_id = project._annotator(report.annotator)
+        self.annotator_id = rules.annotator_id(project.repo, report.annotator)
+        self.decoder = Decoder(project.codebook, project.repo)
         self.stamp_at = str(package.manifest["created_at"])
         self.base = base
         self.report = report
 
     def run(self, content: _Content) -> None:
-        from annotator.core.importers.ingest import _upsert_actor
-
         for item in content.actors:
-            self.report.actors_added += int(_upsert_actor(self.project, item))
+            self.report.actors_added += int(upsert_actor(self.project, actor_from_record(item)))
         for doc_id, record in content.documents:
             entry = (record.get("annotations") or {}).get(self.annotator)
             if entry is not None:
@@ -298,33 +296,19 @@ class _Merger:
         """The returned version replaces a master copy unchanged since the sync point."""
         return _time(master_updated_at, "the project") <= self.base
 
-    def _document(self, doc_id: DocId, text: str, entry: dict[str, Any]) -> None:
-        for item in entry.get("spans", []):
-            self._span(self._span_from(doc_id, text, item))
-        for item in entry.get("claims", []):
-            self._claim(self._claim_from(doc_id, item))
-        provenance = entry.get("provenance") or {}
-        for name, value in sorted((entry.get("values") or {}).items()):
-            self._value(doc_id, name, value, dict(provenance.get(name) or {}))
-        if entry.get("status"):
-            self._status(doc_id, Status(entry["status"]))
+    def _document(self, doc_id: DocId, text: str, payload: Any) -> None:
+        entry = read_entry(payload, self.annotator)
+        for item in entry.spans:
+            self._span(self.decoder.span(item, doc_id, self.annotator, text))
+        for item in entry.claims:
+            self._claim(self.decoder.claim(item, doc_id, self.annotator))
+        for name, value in sorted(entry.values.items()):
+            self._value(doc_id, name, self.decoder.value(name, value),
+                        entry.value_provenance(name))
+        if entry.status is not None:
+            self._status(doc_id, entry.status)
 
     # ------------------------------------------------------------- spans
-
-    def _span_from(self, doc_id: DocId, text: str, item: dict[str, Any]) -> Span:
-        uid, start, end = str(item.get("uid") or ""), item.get("start"), item.get("end")
-        if not uid:
-            raise PackageError("a span in the package has no uid")
-        if not isinstance(start, int) or not isinstance(end, int) or \
-                not 0 <= start < end <= len(text):
-            raise PackageError(f"span {uid} has offsets {start}-{end} outside its text")
-        if item.get("layer") not in self.project.codebook.layer_names():
-            raise PackageError(f"span {uid} has unknown layer {item.get('layer')!r}")
-        if "text" in item and item["text"] != text[start:end]:
-            raise PackageError(f"span {uid}: its text does not match the document")
-        return Span(SpanId(0), uid, doc_id, self.annotator, str(item["layer"]), start, end,
-                    text[start:end], self._actor(item.get("actor")),
-                    dict(item.get("attributes") or {}), dict(item.get("provenance") or {}))
 
     def _span(self, span: Span) -> None:
         found = self._owned("span", span.uid, span.doc_id)
@@ -344,28 +328,6 @@ class _Merger:
 
     # ------------------------------------------------------------ claims
 
-    def _claim_from(self, doc_id: DocId, item: dict[str, Any]) -> Claim:
-        uid = str(item.get("uid") or "")
-        if not uid:
-            raise PackageError("a claim in the package has no uid")
-        claim = Claim(
-            ClaimId(0), uid, doc_id, self.annotator,
-            claimant_id=self._actor(item.get("claimant")),
-            addressee_id=self._actor(item.get("addressee")),
-            object_id=self._actor(item.get("object")),
-            demand_span_ids=tuple(self._span_ref(uid, r) for r in item.get("demand_spans", [])),
-            event_type=item.get("event_type") or "REQUEST", position=item.get("position"),
-            date_span_id=self._span_ref(uid, item.get("date_span")),
-            source_span_id=self._span_ref(uid, item.get("source_span")),
-            provenance=dict(item.get("provenance") or {}),
-            **{k: str(item.get(k) or "") for k in _CLAIM_TEXT},
-        )
-        try:
-            self.project._validate_claim(claim)
-        except ValueError as exc:
-            raise PackageError(f"claim {uid}: {exc}") from None
-        return claim
-
     def _claim(self, claim: Claim) -> None:
         found = self._owned("claim", claim.uid, claim.doc_id)
         if found is None:
@@ -382,21 +344,9 @@ class _Merger:
         else:
             self.report.kept.append(f"claim {claim.uid} ({current.event_type})")
 
-    def _span_ref(self, claim_uid: str, ref: Any) -> Any:
-        if ref in (None, ""):
-            return None
-        span_id = self.repo.span_id_by_uid(str(ref))
-        if span_id is None:
-            raise PackageError(f"claim {claim_uid} points to unknown span {ref!r}")
-        return span_id
-
     # ---------------------------------------------------- values, status
 
     def _value(self, doc_id: DocId, name: str, value: Any, provenance: dict[str, Any]) -> None:
-        attr = self.project.codebook.document_field(name)
-        vocabulary = self.project.codebook.vocabularies.get(attr.vocabulary)
-        if vocabulary is not None and str(value) not in vocabulary.codes():
-            raise PackageError(f"document field {name}: {value!r} is not in the codebook")
         current = rt.value_stamps(self.repo, doc_id, self.annotator_id).get(name)
         key = (doc_id, self.annotator_id, name)
         if current is None:
@@ -465,14 +415,6 @@ class _Merger:
             raise PackageError(f"{kind} {uid} in the package is another annotator's or "
                                "another document's in this project")
         return found
-
-    def _actor(self, key: Any) -> Any:
-        if key in (None, ""):
-            return None
-        actor = self.repo.actor_by_key(str(key))
-        if actor is None:
-            raise PackageError(f"unknown actor {key!r} (not in the registry or the package)")
-        return actor.id
 
     def _added(self, kind: str, key: tuple[Any, ...]) -> None:
         rt.stamp(self.repo, kind, key, self.stamp_at)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import PackageError  # noqa: F401 - re-exported
-from annotator.core.exporters.native import FORMAT as NATIVE_FORMAT
+from annotator.core.native import FORMAT as NATIVE_FORMAT
 
 FORMAT = "annotator-package"
 FORMAT_VERSION = 1
