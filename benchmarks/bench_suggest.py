@@ -6,7 +6,7 @@ Prints the median and 95th percentile of
 
 * actor matching alone (the index already built; its build time is printed too),
 * actors + dates on the text (``run_suggesters``),
-* the whole façade call ``Project.suggestions(doc, annotator)``, which also
+* the whole façade call ``Project.suggestions.find(doc, annotator)``, which also
   reads the document, the registry fingerprint, the annotator's spans and rejections.
 
 The target is 50 ms for the façade call.
@@ -100,7 +100,7 @@ def bench_speed(size: int, runs: int) -> None:
         started = time.perf_counter()
         index = index_for(reg)
         build = (time.perf_counter() - started) * 1000
-        count = len(project.suggestions(doc, "alice"))
+        count = len(project.suggestions.find(doc, "alice"))
         print(f"speed: {len(reg.actors)} actors ({index.size} names), article "
               f"{len(text.encode('utf-8'))} bytes / {len(text)} chars, {count} suggestions")
         print(f"  {'index build (once per registry version)':<44} {build:7.2f} ms")
@@ -109,7 +109,7 @@ def bench_speed(size: int, runs: int) -> None:
         timed("actors + dates on the text", runs,
               lambda: run_suggesters(text, "sv", "2022-02-15", reg, suggesters))
         timed("Project.suggestions (target 50 ms)", runs,
-              lambda: project.suggestions(doc, "alice"))
+              lambda: project.suggestions.find(doc, "alice"))
         project.close()
 
 
@@ -168,7 +168,7 @@ def collect(project: Project) -> dict[tuple[str, str], dict[str, int]]:
     totals: dict[tuple[str, str], dict[str, int]] = {}
     annotators = project.annotators()
     for summary in project.documents():
-        found = project.suggestions(summary.id, None, ["ACTOR", "DATE"])
+        found = project.suggestions.find(summary.id, None, ["ACTOR", "DATE"])
         for annotator in annotators:
             spans = project.spans(summary.id, annotator)
             for layer in ("ACTOR", "DATE"):

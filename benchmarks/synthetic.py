@@ -16,6 +16,7 @@ from pathlib import Path
 
 from annotator.core import Project
 from annotator.core.models import Claim, ClaimId, DocId, NewDocument, Span, SpanId, new_uid
+from annotator.core.project import rules
 from annotator.core.text import sha256
 
 os.environ.setdefault("ANNOTATOR_BACKUP_KEEP", "0")  # scratch projects: no rolling backups
@@ -61,7 +62,7 @@ def build(n: int, *, force: bool = False) -> Path:
         repo = project.repo
         actors = [project.add_actor(f"Actor {k}", key=f"actor-{k}").after.id for k in range(50)]
         with repo.write():
-            ids = [project._annotator(name) for name in ("a1", "a2", "a3")]
+            ids = [rules.annotator_id(project.repo, name) for name in ("a1", "a2", "a3")]
         chunk = 5000
         for base in range(0, n, chunk):
             with repo.write():

@@ -81,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     state = TaskState(progress_printer(args.quiet))
     with open_project(args.project, read_only=True) as project:
         if args.format == "native":
-            count = project.export_native(args.out, state=state,
+            count = project.exports.native(args.out, state=state,
                                           annotators=args.annotator or None, force=args.force)
             end_progress(args.quiet)
             print(f"wrote {count} documents to {args.out}")
@@ -109,7 +109,7 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
     options: dict[str, bool] = {"force": args.force}
     if args.predictions:
         options["predictions"] = True
-    return project.export(args.format, args.out, selection, state=state, **options)
+    return project.exports.write(args.format, args.out, selection, state=state, **options)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -147,7 +147,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             print(f"no backups in {backup.backup_dir(path)}")
         return EXIT_OK
     with open_project(args.project, read_only=True) as project:
-        copy = project.backup()
+        copy = project.backups.take()
     print(f"backed up {path} to {copy}")
     return EXIT_OK
 
@@ -182,7 +182,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         doc_ids = [args.doc] if args.doc is not None else [d.id for d in project.documents()]
         rows = []
         for doc_id in doc_ids:
-            for found in project.suggestions(doc_id, args.annotator, args.layer or None,
+            for found in project.suggestions.find(doc_id, args.annotator, args.layer or None,
                                              suggesters=args.suggester or None):
                 rows.append(_suggestion_row(doc_id, found))
     if args.json:

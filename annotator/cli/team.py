@@ -19,7 +19,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         doc_ids = _doc_ids(project, args.docs, args.all)
         if doc_ids:
-            plan = project.assign(doc_ids, args.annotator, overlap=args.overlap, seed=args.seed)
+            plan = project.team.assign(doc_ids, args.annotator, overlap=args.overlap,
+                                       seed=args.seed)
         else:
             assigned = team.assignments(project)
             plan = {name: assigned.get(name, []) for name in args.annotator}
@@ -27,7 +28,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
             if empty:
                 raise CliError(f"nothing is assigned to {', '.join(empty)}; "
                                "give --docs or --all")
-        infos = project.write_packages(args.out, plan)
+        infos = project.team.write_packages(args.out, plan)
     for info in infos:
         print(f"wrote {info.path} for {info.annotator} ({info.documents} documents)")
     return EXIT_OK
@@ -55,7 +56,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         for path in args.packages:
             try:
-                report = project.merge_package(path, dry_run=args.dry_run)
+                report = project.team.merge(path, dry_run=args.dry_run)
             except PackageError as exc:
                 print(f"annotator: refused {path}: {exc}", file=sys.stderr)
                 refused += 1
@@ -72,7 +73,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_progress(args: argparse.Namespace) -> int:
     with open_project(args.project, read_only=True) as project:
-        rows = project.progress_by_annotator()
+        rows = project.team.progress()
     if args.json:
         print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -48,7 +48,7 @@ def build_sample_project(path: Path, *, force: bool = False,
                 _import_articles(project, data)
         if path.exists():
             with Project.open(path) as existing:
-                existing.backup("before-sample")
+                existing.backups.take("before-sample")
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, path)

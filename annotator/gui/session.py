@@ -129,7 +129,7 @@ class Session(QObject):
 
         def run(_state: object) -> object:
             with Project.open(path, defer_backup=True) as project:
-                return project.backup_if_due()
+                return project.backups.take_if_due()
 
         self._backup_task = workers.Task(run, "backup")
         self._backup_task.signals.sig_failed.connect(self.sig_error.emit)

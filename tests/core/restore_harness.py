@@ -111,7 +111,7 @@ def _make(folder: Path) -> tuple[Path, Path]:
         doc = project.documents()[0].id
         for number in range(50):
             project.add_span(doc, "alice", "ACTOR", 0, 8, attributes={"n": -number})
-        source = project.backup("manual")
+        source = project.backups.take("manual")
     return path, source
 
 
@@ -135,7 +135,7 @@ def _restore(path: Path, source: Path, in_window: bool) -> Path:
 
     if in_window:
         with Project.open(path) as project:
-            return project.restore(source)[1]
+            return project.backups.restore(source)[1]
     return backup.restore_file(path, source)[1]
 
 

@@ -101,7 +101,7 @@ def test_the_checks_report_a_damaged_backup_once(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     prepare_project(path)
     with Project.open(path) as project:
-        copy = project.backup("manual")
+        copy = project.backups.take("manual")
     seen: set[Path] = set()
     checked, problems = backup_folder_problems(path, seen)
     assert checked >= 1 and problems == []

@@ -227,12 +227,12 @@ def test_native_round_trip_is_identical(project: Project, tmp_path: Path) -> Non
     project.set_value(d, "alice", "relevance", "yes")
     project.set_status(d, "bob", "done")
     first = tmp_path / "one.jsonl"
-    project.export_native(first, timestamp=False)
+    project.exports.native(first, timestamp=False)
     with Project.create(tmp_path / "copy.annotator") as copy:
         report = copy.import_paths([first])
         assert not report.rejected and report.annotations == 4  # 2 spans, 1 claim, 1 value
         second = tmp_path / "two.jsonl"
-        copy.export_native(second, timestamp=False)
+        copy.exports.native(second, timestamp=False)
         again = copy.import_paths([first])
         assert again.imported == [] and again.annotations == 0  # merging twice: no change
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
@@ -267,11 +267,11 @@ def test_native_round_trip_on_the_sample_project(tmp_path: Path) -> None:
         assert set(project.annotators()) == {"anna", "ben", "carla"}
         assert project.check() == []
         first = tmp_path / "one.jsonl"
-        project.export_native(first, timestamp=False)
+        project.exports.native(first, timestamp=False)
     with Project.create(tmp_path / "copy.annotator") as copy:
         assert not copy.import_paths([first]).rejected
         second = tmp_path / "two.jsonl"
-        copy.export_native(second, timestamp=False)
+        copy.exports.native(second, timestamp=False)
     assert first.read_bytes() == second.read_bytes()
     committed = Path("sample_data/annotations.jsonl").read_bytes()
     assert first.read_bytes() == committed  # the sample file is itself a native export

@@ -141,7 +141,7 @@ def test_a_backup_is_consistent_while_another_process_writes(project_path: Path)
     copies = []
     with Project.open(project_path, read_only=True) as reader:
         while writer.poll() is None and len(copies) < 20:
-            copies.append(reader.backup())
+            copies.append(reader.backups.take())
     writer.wait(60)
     assert copies
     for copy in copies:
@@ -170,7 +170,7 @@ def test_project_restore_brings_back_the_backup_and_keeps_the_current(project_pa
         doc = project.documents()[0].id
         project.add_span(doc, "alice", "ACTOR", 0, 10)  # made after the open backup
         assert len(project.spans()) == 6
-        restored_from, saved = project.restore()
+        restored_from, saved = project.backups.restore()
         assert restored_from.name.endswith("-open.annotator")
         assert len(project.spans()) == 5  # the same window sees the restored content
         project.add_span(doc, "alice", "ACTOR", 0, 10)
@@ -185,7 +185,7 @@ def test_restore_refuses_a_bad_source(project_path: Path, tmp_path: Path) -> Non
     junk.write_bytes(b"SQLite format 3\0" + os.urandom(5000))
     with Project.open(project_path) as project, pytest.raises(backup.BackupError,
                                                               match="not a good"):
-        project.restore(junk)
+        project.backups.restore(junk)
     assert _spans(project_path) == 5
 
 
@@ -193,7 +193,7 @@ def test_restore_of_an_old_schema_backup_is_migrated(project_path: Path) -> None
     from tests.fixtures.make_schema_fixtures import fixture_path
 
     with Project.open(project_path) as project:
-        project.restore(fixture_path(1))
+        project.backups.restore(fixture_path(1))
         assert maintenance.schema_version(project_path) > 1
         assert {s.uid for s in project.spans()} >= {"s1", "s2"}
 

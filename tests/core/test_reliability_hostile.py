@@ -83,7 +83,7 @@ class Target:
 
     def fingerprint(self) -> tuple[str, dict[str, int]]:
         out = self.folder / "fingerprint.jsonl"
-        self.project.export_native(out, timestamp=False, force=True)
+        self.project.exports.native(out, timestamp=False, force=True)
         counts = {k: v for k, v in table_counts(self.project.repo.conn).items()
                   if k not in LOGGED}
         return hashlib.sha256(out.read_bytes()).hexdigest(), counts

@@ -46,7 +46,7 @@ def project(tmp_path: Path) -> Path:
         doc = created.documents()[0].id
         created.add_span(doc, "alice", "ACTOR", 0, 13)
         created.add_span(doc, "bob", "ACTOR", 0, 13)
-        created.backup("manual")
+        created.backups.take("manual")
     (folder / "a.txt").unlink()
     (folder / "notes.md").write_text("my own notes\n", encoding="utf-8")
     return path
@@ -187,9 +187,9 @@ def test_the_api_guards_like_the_cli(project: Path, tmp_path: Path) -> None:
     before = _tree(project.parent)
     with Project.open(project) as opened:
         with pytest.raises(OutputRefusedError):
-            opened.export("csv", project.parent)
+            opened.exports.write("csv", project.parent)
         with pytest.raises(OutputRefusedError):
-            opened.export_native(project)
+            opened.exports.native(project)
         with pytest.raises(OutputRefusedError):
             export_actors_csv(opened, project)
     assert {k: v for k, v in _tree(project.parent).items()

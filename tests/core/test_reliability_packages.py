@@ -81,7 +81,7 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting]:
         project.add_actor("Olaf Scholz", key="olaf-scholz")
         docs = [d.id for d in project.documents()]
         info = team.make_package(project, "alice", folder / "alice.annpkg", docs)
-    local = team.project_from_package(info.path, folder / "local.annotator", "alice")
+    local = Project.from_package(info.path, folder / "local.annotator", "alice")
     doc = local.documents()[0].id
     local.add_span(doc, "alice", "ACTOR", 11, 22)
     local.set_value(doc, "alice", "relevance", "yes")
@@ -100,7 +100,7 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting]:
 
 def _fingerprint(project: Project, folder: Path) -> tuple[str, dict[str, int]]:
     out = folder / "fingerprint.jsonl"
-    project.export_native(out, timestamp=False, force=True)
+    project.exports.native(out, timestamp=False, force=True)
     counts = {k: v for k, v in table_counts(project.repo.conn).items() if k not in LOGGED}
     return hashlib.sha256(out.read_bytes()).hexdigest(), counts
 
@@ -230,7 +230,7 @@ def test_opening_a_hostile_package_leaves_nothing_behind(setting: Setting, data:
     path.write_bytes(data)
     dest = setting.folder / f"local{number}.annotator"
     with pytest.raises((PackageError, CodebookError)):
-        team.project_from_package(path, dest)
+        Project.from_package(path, dest)
     assert not dest.exists()
     assert not list(setting.folder.glob(f"local{number}.annotator*"))
 

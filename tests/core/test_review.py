@@ -186,7 +186,7 @@ def test_gold_exports_in_native_format(coded: Project, tmp_path: Path) -> None:
     item = next(i for i in review.items(coded, d) if i.disagreement == "actor")
     review.decide(coded, item, "accept", "rev", annotator="anna")
     out = tmp_path / "gold.jsonl"
-    coded.export_native(out, annotators=[GOLD])
+    coded.exports.native(out, annotators=[GOLD])
     doc_line = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])
     spans = doc_line["annotations"][GOLD]["spans"]
     assert spans[0]["actor"] == "putin" and spans[0]["provenance"]["from_annotator"] == "anna"

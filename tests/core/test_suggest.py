@@ -121,7 +121,7 @@ def test_register_a_suggester_and_run_it_through_the_project(project: Project) -
 
     register_suggester("demands-test", Demands)
     assert "demands-test" in suggester_names()
-    found = project.suggestions(doc_id(project), "alice", suggesters=["demands-test"])
+    found = project.suggestions.find(doc_id(project), "alice", suggesters=["demands-test"])
     assert [(s.layer, s.text) for s in found] == [("DEMAND", "ringte")]
 
 
@@ -187,7 +187,7 @@ def test_spacy_with_a_local_pipeline_links_entities_to_the_registry(project: Pro
 # ------------------------------------------------------------ project flow
 
 def test_suggestions_for_a_document(project: Project) -> None:
-    found = project.suggestions(doc_id(project), "alice", ["ACTOR"])
+    found = project.suggestions.find(doc_id(project), "alice", ["ACTOR"])
     assert actor_texts(found) == ["Kremlin -sjefen", "Vladimir Putin", "Selenskyj", "Kremls",
                                   "Pavel Jermakov", "Russland"]
     text = project.text(doc_id(project))
@@ -202,50 +202,50 @@ def test_own_spans_of_the_same_layer_hide_overlapping_suggestions(project: Proje
     project.add_span(doc, "alice", "ACTOR", start, start + len("Vladimir"))
     project.add_span(doc, "alice", "DEMAND", text.index("Selenskyj"), len(text) - 1)
     project.add_span(doc, "bob", "ACTOR", text.index("Kremls"), text.index("Kremls") + 6)
-    shown = actor_texts(project.suggestions(doc, "alice"))
+    shown = actor_texts(project.suggestions.find(doc, "alice"))
     assert "Vladimir Putin" not in shown
     assert "Selenskyj" in shown and "Kremls" in shown
-    assert "Kremls" not in actor_texts(project.suggestions(doc, "bob"))
+    assert "Kremls" not in actor_texts(project.suggestions.find(doc, "bob"))
 
 
 def test_rejection_is_remembered_per_annotator(project: Project, tmp_path: Path) -> None:
     doc = doc_id(project)
-    target = next(s for s in project.suggestions(doc, "alice") if s.text == "Kremls")
-    changes = project.reject_suggestion(doc, "alice", target)
+    target = next(s for s in project.suggestions.find(doc, "alice") if s.text == "Kremls")
+    changes = project.suggestions.reject(doc, "alice", target)
     assert changes.before == target
     project.close()
     with Project.open(tmp_path / "p.annotator") as reopened:
-        assert "Kremls" not in actor_texts(reopened.suggestions(doc, "alice"))
-        assert "Kremls" in actor_texts(reopened.suggestions(doc, "bob"))
-        reopened.unreject_suggestion(doc, "alice", target)
-        assert "Kremls" in actor_texts(reopened.suggestions(doc, "alice"))
+        assert "Kremls" not in actor_texts(reopened.suggestions.find(doc, "alice"))
+        assert "Kremls" in actor_texts(reopened.suggestions.find(doc, "bob"))
+        reopened.suggestions.unreject(doc, "alice", target)
+        assert "Kremls" in actor_texts(reopened.suggestions.find(doc, "alice"))
         assert reopened.history(doc)[1]["operation"] == "reject"
 
 
 def test_rejection_is_tied_to_the_actor(project: Project) -> None:
     doc = doc_id(project)
-    target = next(s for s in project.suggestions(doc, "alice") if s.text == "Russland")
-    project.reject_suggestion(doc, "alice", target)
+    target = next(s for s in project.suggestions.find(doc, "alice") if s.text == "Russland")
+    project.suggestions.reject(doc, "alice", target)
     russia = next(a for a in project.actors() if a.key == "russia")
     other = project.add_actor("Russian Federation", key="rf", aliases=["Russland"])
     project.delete_actor(russia.id)
-    shown = [s for s in project.suggestions(doc, "alice") if s.text == "Russland"]
+    shown = [s for s in project.suggestions.find(doc, "alice") if s.text == "Russland"]
     assert [s.actor_key for s in shown] == ["rf"]
     assert other.after.key == "rf"
 
 
 def test_accept_creates_the_annotators_span_with_the_actor(project: Project) -> None:
     doc = doc_id(project)
-    target = next(s for s in project.suggestions(doc, "alice") if s.text == "Selenskyj")
-    changes = project.accept_suggestion(doc, "alice", target)
+    target = next(s for s in project.suggestions.find(doc, "alice") if s.text == "Selenskyj")
+    changes = project.suggestions.accept(doc, "alice", target)
     span = changes.after
     assert (span.annotator, span.layer, span.start, span.end, span.text) == (
         "alice", "ACTOR", target.start, target.end, "Selenskyj")
     assert project.actor(span.actor_id).key == "zelenskyy"
     assert span.provenance == {"suggested_by": "actors", "rule": "transliteration"}
-    assert "Selenskyj" not in actor_texts(project.suggestions(doc, "alice"))
+    assert "Selenskyj" not in actor_texts(project.suggestions.find(doc, "alice"))
     project.remove_span(span.id, "alice")  # undo is the normal removal
-    assert "Selenskyj" in actor_texts(project.suggestions(doc, "alice"))
+    assert "Selenskyj" in actor_texts(project.suggestions.find(doc, "alice"))
 
 
 def test_accept_a_date_fills_value_precision_and_mod(project: Project) -> None:
@@ -254,7 +254,7 @@ def test_accept_a_date_fills_value_precision_and_mod(project: Project) -> None:
     start = text.index("i går kveld")
     suggestion = Suggestion("DATE", start, start + 5, "i går", "yesterday", "dates",
                             attributes={"value": "2022-02-14", "precision": "day", "mod": ""})
-    span = project.accept_suggestion(doc, "alice", suggestion).after
+    span = project.suggestions.accept(doc, "alice", suggestion).after
     assert span.attributes == {"value": "2022-02-14", "precision": "day"}
     assert span.actor_id is None
 
@@ -264,19 +264,19 @@ def test_accept_refuses_a_stale_suggestion(project: Project) -> None:
     stale = Suggestion("ACTOR", 0, 5, "Putin", "exact", "actors", actor_id=ActorId(1),
                        actor_key="putin")
     with pytest.raises(ValidationError, match="no longer matches"):
-        project.accept_suggestion(doc, "alice", stale)
+        project.suggestions.accept(doc, "alice", stale)
 
 
 def test_accept_all_of_one_layer_is_one_transaction(project: Project) -> None:
     doc = doc_id(project)
     project.add_span(doc, "alice", "ACTOR", 3, 10)  # covers the start of "Kremlin -sjefen"
-    changes = project.accept_all(doc, "alice", "ACTOR")
+    changes = project.suggestions.accept_all(doc, "alice", "ACTOR")
     spans = changes.after
     assert [s.text for s in spans] == ["Vladimir Putin", "Selenskyj", "Kremls",
                                        "Pavel Jermakov", "Russland"]
     assert all(s.actor_id is not None for s in spans)
     assert changes.ids == tuple(s.id for s in spans)
-    assert [s.layer for s in project.suggestions(doc, "alice")
+    assert [s.layer for s in project.suggestions.find(doc, "alice")
             if s.layer == "ACTOR"] == []
     assert len(project.spans(doc, "alice")) == 6
 
@@ -295,16 +295,16 @@ def test_accept_all_rolls_back_entirely_on_failure(project: Project,
 
     monkeypatch.setattr(project, "add_span", failing)
     with pytest.raises(ValidationError):
-        project.accept_all(doc, "alice", "ACTOR")
+        project.suggestions.accept_all(doc, "alice", "ACTOR")
     assert project.spans(doc, "alice") == []
 
 
 def test_registry_changes_are_seen_without_reopening(project: Project) -> None:
     doc = doc_id(project)
-    assert "ringte" not in actor_texts(project.suggestions(doc, None))
+    assert "ringte" not in actor_texts(project.suggestions.find(doc, None))
     putin = next(a for a in project.actors() if a.key == "putin")
     project.update_actor(putin.id, aliases=["Putin", "Kremlin-sjefen", "ringte"])
-    assert "ringte" in actor_texts(project.suggestions(doc, None))
+    assert "ringte" in actor_texts(project.suggestions.find(doc, None))
 
 
 def test_dates_come_from_the_date_module(project: Project) -> None:
@@ -317,8 +317,8 @@ def test_dates_come_from_the_date_module(project: Project) -> None:
 
 def test_accept_all_dates_fills_their_values(project: Project) -> None:
     doc = doc_id(project)
-    shown = [s for s in project.suggestions(doc, "alice") if s.layer == "DATE"]
-    spans = project.accept_all(doc, "alice", "DATE").after
+    shown = [s for s in project.suggestions.find(doc, "alice") if s.layer == "DATE"]
+    spans = project.suggestions.accept_all(doc, "alice", "DATE").after
     assert [(s.start, s.end) for s in spans] == [(s.start, s.end) for s in shown]
     assert spans and all(s.attributes["value"] and s.attributes["precision"] for s in spans)
     by_text = {s.text: s.attributes["value"] for s in spans}

@@ -104,7 +104,7 @@ def _span(project: Project, doc_id: DocId, annotator: str, layer: str, needle: s
 
 def _export(project: Project, tmp_path: Path) -> str:
     out = tmp_path / "export.jsonl"
-    project.export_native(out, timestamp=False, force=True)
+    project.exports.native(out, timestamp=False, force=True)
     return out.read_text(encoding="utf-8")
 
 
@@ -115,8 +115,8 @@ def _ids(project: Project) -> list[DocId]:
 def _alice_return(master: Project, tmp_path: Path, *, work: Callable[[Project], None] | None
                   = None, docs: list[DocId] | None = None) -> Path:
     """Assign to alice, open her package, let ``work`` annotate, return the package."""
-    info = master.make_package("alice", tmp_path / "alice.annpkg", docs or _ids(master)[:3])
-    local = team.project_from_package(info.path, tmp_path / "alice-local.annotator", "alice")
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", docs or _ids(master)[:3])
+    local = Project.from_package(info.path, tmp_path / "alice-local.annotator", "alice")
     try:
         if work is not None:
             work(local)
@@ -207,17 +207,17 @@ def test_split_rejects_bad_arguments() -> None:
 
 def test_assign_stores_assignments_and_progress_counts_them(master: Project) -> None:
     ids = _ids(master)
-    plan = master.assign(ids, ["alice", "bob"], overlap=0.25, seed=1)
+    plan = master.team.assign(ids, ["alice", "bob"], overlap=0.25, seed=1)
     assert team.assignments(master) == plan
     master.set_status(plan["alice"][0], "alice", Status.DONE)
     _span(master, plan["alice"][1], "alice", "ACTOR", "Olaf Scholz")
-    rows = {r.annotator: r for r in master.progress_by_annotator()}
+    rows = {r.annotator: r for r in master.team.progress()}
     alice = rows["alice"]
     assert (alice.assigned, alice.done, alice.in_progress) == (len(plan["alice"]), 1, 1)
     assert alice.not_started == alice.assigned - 2
     assert rows["bob"].not_started == rows["bob"].assigned == len(plan["bob"])
     with pytest.raises(KeyError, match="999"):
-        master.assign([999], ["alice"])
+        master.team.assign([999], ["alice"])
 
 
 # ----------------------------------------------------------------- packages
@@ -228,7 +228,7 @@ def test_package_holds_manifest_codebook_registry_and_only_that_annotators_work(
     doc_id = _ids(master)[0]
     _span(master, doc_id, "bob", "ACTOR", "Olaf Scholz")
     _span(master, doc_id, "alice", "ACTOR", "Vladimir Putin")
-    info = master.make_package("alice", tmp_path / "alice.annpkg", [doc_id])
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", [doc_id])
     package = read_package(info.path)
     manifest = package.manifest
     assert manifest["format"] == "annotator-package" and manifest["format_version"] == 1
@@ -248,27 +248,27 @@ def test_package_holds_manifest_codebook_registry_and_only_that_annotators_work(
 
 
 def test_write_packages_writes_one_file_per_annotator(master: Project, tmp_path: Path) -> None:
-    plan = master.assign(_ids(master), ["alice", "bob"], overlap=0.0)
-    infos = master.write_packages(tmp_path / "out", plan)
+    plan = master.team.assign(_ids(master), ["alice", "bob"], overlap=0.0)
+    infos = master.team.write_packages(tmp_path / "out", plan)
     assert sorted(i.path.name for i in infos) == ["master-alice.annpkg", "master-bob.annpkg"]
     assert {i.annotator: i.documents for i in infos} == {k: len(v) for k, v in plan.items()}
-    assert {r.annotator: r.packages_out for r in master.progress_by_annotator()} == \
+    assert {r.annotator: r.packages_out for r in master.team.progress()} == \
         {"alice": 1, "bob": 1}
 
 
 def test_opening_a_package_makes_a_local_project_with_the_same_codebook(
         master: Project, tmp_path: Path) -> None:
-    info = master.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
     with pytest.raises(PackageError, match="made for 'alice', not 'bob'"):
-        team.project_from_package(info.path, tmp_path / "bob.annotator", "bob")
+        Project.from_package(info.path, tmp_path / "bob.annotator", "bob")
     assert not (tmp_path / "bob.annotator").exists()
-    with team.project_from_package(info.path, tmp_path / "local.annotator") as local:
+    with Project.from_package(info.path, tmp_path / "local.annotator") as local:
         assert local.repo.codebook_text() == master.repo.codebook_text()
         assert [d.sha256 for d in local.documents()] == \
             [master.document(d).sha256 for d in _ids(master)[:2]]
-        assert [r.assigned for r in local.progress_by_annotator()] == [2]
+        assert [r.assigned for r in local.team.progress()] == [2]
     with pytest.raises(PackageError, match="already exists"):
-        team.project_from_package(info.path, tmp_path / "local.annotator")
+        Project.from_package(info.path, tmp_path / "local.annotator")
 
 
 def test_return_needs_a_project_opened_from_a_package(master: Project, tmp_path: Path) -> None:
@@ -308,7 +308,7 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
     local_layer: dict[str, Any] = {}
     returned = _alice_return(master, tmp_path, work=work)
     bob_before = _layer(master, "bob")
-    report = master.merge_package(returned)
+    report = master.team.merge(returned)
     assert (report.added, report.updated, report.deleted, report.statuses) == (4, 1, 1, 1)
     assert report.kept == [] and not report.already_merged
     master_layer = _layer(master, "alice")
@@ -319,24 +319,24 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
     assert master.check() == []
 
     before = _export(master, tmp_path)
-    again = master.merge_package(returned)
+    again = master.team.merge(returned)
     assert again.already_merged
     assert _export(master, tmp_path) == before
     assert len(rt.packages(master.repo, "in")) == 1
-    progress = {r.annotator: r for r in master.progress_by_annotator()}["alice"]
+    progress = {r.annotator: r for r in master.team.progress()}["alice"]
     assert (progress.assigned, progress.done, progress.packages_in) == (3, 1, 1)
 
 
 def test_a_new_return_with_the_same_content_changes_nothing(master: Project,
                                                             tmp_path: Path) -> None:
-    info = master.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
-    with team.project_from_package(info.path, tmp_path / "local.annotator") as local:
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
+    with Project.from_package(info.path, tmp_path / "local.annotator") as local:
         _annotate(local)
         first = team.return_package(local, tmp_path / "r1.annpkg").path
         second = team.return_package(local, tmp_path / "r2.annpkg").path
-    master.merge_package(first)
+    master.team.merge(first)
     before = _export(master, tmp_path)
-    report = master.merge_package(second)
+    report = master.team.merge(second)
     assert (report.added, report.updated, report.deleted) == (0, 0, 0)
     assert report.unchanged == 4
     assert _export(master, tmp_path) == before
@@ -344,8 +344,8 @@ def test_a_new_return_with_the_same_content_changes_nothing(master: Project,
 
 def test_a_later_return_from_the_same_local_project_wins(master: Project,
                                                          tmp_path: Path) -> None:
-    info = master.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
-    with team.project_from_package(info.path, tmp_path / "local.annotator") as local:
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
+    with Project.from_package(info.path, tmp_path / "local.annotator") as local:
         doc_id = _ids(local)[0]
         span_id = _span(local, doc_id, "alice", "ACTOR", "Olaf Scholz")
         local.set_value(doc_id, "alice", "relevance", "unsure")
@@ -355,8 +355,8 @@ def test_a_later_return_from_the_same_local_project_wins(master: Project,
         local.set_value(doc_id, "alice", "relevance", None)
         _span(local, doc_id, "alice", "ACTOR", "Vladimir Putin")
         second = team.return_package(local, tmp_path / "r2.annpkg").path
-    master.merge_package(first)
-    report = master.merge_package(second)
+    master.team.merge(first)
+    report = master.team.merge(second)
     assert (report.added, report.deleted) == (1, 2)
     assert master.repo.span_id_by_uid(uid) is None
     assert master.values(_ids(master)[0], "alice") == {}
@@ -373,22 +373,22 @@ def _assert_older_refused(master: Project, older: Path, tmp_path: Path) -> None:
 
     remade = _remake(older, tmp_path / "older.annpkg", new_uid)
     with pytest.raises(PackageError, match="older than a package"):
-        master.merge_package(remade)
+        master.team.merge(remade)
 
 
 def test_a_master_edit_made_while_the_package_was_out_is_kept(master: Project,
                                                                tmp_path: Path) -> None:
     doc_id = _ids(master)[0]
     span_id = _span(master, doc_id, "alice", "ACTOR", "Olaf Scholz")
-    info = master.make_package("alice", tmp_path / "alice.annpkg", [doc_id])
-    with team.project_from_package(info.path, tmp_path / "local.annotator") as local:
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", [doc_id])
+    with Project.from_package(info.path, tmp_path / "local.annotator") as local:
         uid = master.repo.span(span_id).uid
         start, end = _at(local.text(_ids(local)[0]), "Scholz")
         local.update_span(local.repo.span_id_by_uid(uid), "alice", start=start, end=end)
         start, end = _at(master.text(doc_id), "Chancellor Olaf Scholz")
         master.update_span(span_id, "alice", start=start, end=end)
         returned = team.return_package(local, tmp_path / "r.annpkg").path
-    report = master.merge_package(returned)
+    report = master.team.merge(returned)
     assert len(report.kept) == 1 and uid in report.kept[0]
     assert master.repo.span(span_id).text == "Chancellor Olaf Scholz"
 
@@ -396,7 +396,7 @@ def test_a_master_edit_made_while_the_package_was_out_is_kept(master: Project,
 def test_dry_run_reports_and_changes_nothing(master: Project, returned: Path,
                                              tmp_path: Path) -> None:
     before = _export(master, tmp_path)
-    report = master.merge_package(returned, dry_run=True)
+    report = master.team.merge(returned, dry_run=True)
     assert report.dry_run and (report.added, report.statuses) == (4, 1)
     assert _export(master, tmp_path) == before
     assert rt.packages(master.repo, "in") == []
@@ -406,7 +406,7 @@ def test_dry_run_reports_and_changes_nothing(master: Project, returned: Path,
 
 
 def test_refuses_an_assignment_package(master: Project, tmp_path: Path) -> None:
-    info = master.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:1])
+    info = master.team.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:1])
     _assert_refused(master, tmp_path, info.path, "assignment package")
 
 
@@ -612,7 +612,7 @@ def test_a_bad_record_late_in_the_package_leaves_nothing_merged(
 
 def test_refuses_a_package_reusing_a_merged_packages_id(master: Project, returned: Path,
                                                         tmp_path: Path) -> None:
-    master.merge_package(returned)
+    master.team.merge(returned)
     before = _export(master, tmp_path)
 
     def alter(_manifest: dict[str, Any], contents: dict[str, bytes]) -> None:
@@ -620,7 +620,7 @@ def test_refuses_a_package_reusing_a_merged_packages_id(master: Project, returne
 
     bad = _remake(returned, tmp_path / "same-id.annpkg", alter)
     with pytest.raises(PackageError, match="same id was merged"):
-        master.merge_package(bad)
+        master.team.merge(bad)
     assert _export(master, tmp_path) == before
 
 
@@ -643,7 +643,7 @@ def test_cli_assign_merge_progress(master: Project, tmp_path: Path,
     assert main(["assign", path, "--annotator", "alice", "--annotator", "bob", "--docs", "1-4",
                  "--overlap", "0.5", "--out", str(out)]) == 0
     assert "master-alice.annpkg for alice (3 documents)" in capsys.readouterr().out
-    with team.project_from_package(out / "master-alice.annpkg",
+    with Project.from_package(out / "master-alice.annpkg",
                                    tmp_path / "a.annotator") as local:
         _annotate(local)
         returned = team.return_package(local, tmp_path / "back.annpkg").path

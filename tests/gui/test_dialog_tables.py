@@ -28,8 +28,8 @@ def project(project_path: Path) -> Any:
 
 
 def test_restore_dialog_chooses_the_row_the_keys_move_to(qtbot: Any, project: Project) -> None:
-    project.backup("manual")
-    project.backup("manual")
+    project.backups.take("manual")
+    project.backups.take("manual")
     dialog = RestoreDialog(project, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,7 +79,7 @@ def test_merge_results_are_one_row_per_file(qtbot: Any, project: Project) -> Non
 def test_dashboard_bars_follow_the_records(qtbot: Any, project: Project,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     docs = [d.id for d in project.documents()]
-    project.assign(docs, ["bob", "carol"], overlap=None, seed=1)
+    project.team.assign(docs, ["bob", "carol"], overlap=None, seed=1)
     dashboard = ProgressDashboard(project)
     qtbot.addWidget(dashboard)
     dashboard.show()
@@ -97,7 +97,7 @@ def test_dashboard_bars_follow_the_records(qtbot: Any, project: Project,
     assert bar.accessibleName() == f"bob: 1 of {assigned} done"
     assert dashboard.table.model().index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) == \
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    monkeypatch.setattr(project, "progress_by_annotator",
+    monkeypatch.setattr(project.team, "progress",
                         lambda: [AnnotatorProgress(ANNOTATOR, 0, 0, 0, 0)])
     dashboard.refresh()
     assert dashboard.table.model().rowCount() == 1

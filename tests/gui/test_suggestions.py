@@ -142,8 +142,8 @@ def test_rejection_is_remembered_and_undoable(qtbot: Any, win: Any) -> None:
     qtbot.waitUntil(lambda: shown(win) == [EXPECTED[0], EXPECTED[2], EXPECTED[3]],
                     timeout=5000)
     with Project.open(win.session.path, read_only=True) as other:  # stored, not in memory
-        assert len(other.suggestions(doc_id, ANNOTATOR)) == 3
-        assert len(other.suggestions(doc_id, "bob")) == 4  # rejections are per annotator
+        assert len(other.suggestions.find(doc_id, ANNOTATOR)) == 3
+        assert len(other.suggestions.find(doc_id, "bob")) == 4  # rejections are per annotator
 
 
 def test_accept_all_dates_is_one_undo_step(qtbot: Any, win: Any) -> None:

@@ -30,7 +30,6 @@ from annotator.gui.dialogs.team.return_package import ReturnPackageDialog
 from annotator.gui.registry.window import ActorRegistryWindow
 from annotator.gui.review.agreement_view import AgreementView
 from annotator.gui.review.review_window import ReviewWindow
-from annotator.gui.workspace import tools
 from tests.gui.conftest import ANNOTATOR
 
 NEW_ACTIONS = ("export", "open_package", "write_return_package", "restore_backup",
@@ -343,7 +342,7 @@ def test_damaged_file_offers_the_latest_good_backup(qtbot: Any, qapp: Any, setti
 
 def test_read_only_project_is_said_in_title_and_status_bar(
         qtbot: Any, window: Any, project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tools, "read_only_reason", lambda _path: f"{project_path} is read-only")
+    monkeypatch.setattr(Project, "read_only_reason", lambda _self: f"{project_path} is read-only")
     window.open_project(project_path)
     assert "[read-only]" in window.windowTitle()
     assert window.tools.read_only_label.isVisible()

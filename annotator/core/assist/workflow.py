@@ -20,6 +20,7 @@ from annotator.core.assist.base import Registry, Suggester, Suggestion, overlaps
 from annotator.core.assist.registry import DEFAULT_SUGGESTERS, get_suggester
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.models import ChangeKind, Changes, DocId, Span
+from annotator.core.project import rules
 from annotator.core.store.suggest import RejectionKey, SuggestRepository
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggesti
     """Hide ``suggestion`` from ``annotator`` for good (undo: :func:`unreject`)."""
     project.document(doc_id)
     with project.repo.write():
-        annotator_id = project._annotator(annotator)
+        annotator_id = rules.annotator_id(project.repo, annotator)
         SuggestRepository(project.repo).reject(doc_id, annotator_id, rejection_key(suggestion))
         project.repo.log(annotator, "reject", "suggestion", suggestion.layer, doc_id, None,
                          suggestion.as_dict())
@@ -147,7 +148,7 @@ def unreject(project: Project, doc_id: DocId, annotator: str,
              suggestion: Suggestion) -> Changes[Suggestion]:
     """Show a rejected suggestion again."""
     with project.repo.write():
-        annotator_id = project._annotator(annotator)
+        annotator_id = rules.annotator_id(project.repo, annotator)
         SuggestRepository(project.repo).unreject(doc_id, annotator_id,
                                                  rejection_key(suggestion))
         project.repo.log(annotator, "unreject", "suggestion", suggestion.layer, doc_id,

@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from annotator.core.assist.base import Suggestion
+from annotator import __version__
+from annotator.core import backup
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook
 from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.importers import ingest
@@ -39,15 +40,15 @@ from annotator.core.models import (
     Status,
     new_uid,
 )
-from annotator.core.project import rules
+from annotator.core.project import local, rules
+from annotator.core.project.facades import Backups, Exports, Suggestions, Team
 from annotator.core.store.actors import ActorReferences
-from annotator.core.store.db import open_db
+from annotator.core.store.db import open_db, read_only_reason
 from annotator.core.store.repository import Repository
 from annotator.core.tasks import NULL_STATE, TaskState
+from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
 from annotator.core.text import sha256
 
-if TYPE_CHECKING:
-    from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
 class Project:
     """One annotation project stored in one SQLite file."""
@@ -57,9 +58,17 @@ class Project:
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.read_only = read_only
         self.db = open_db(path, create=_create, read_only=read_only,
-                          defer_backup=defer_backup)
+                          defer_backup=defer_backup, before_open=backup.before_open)
         self.repo = Repository(self.db)
         self._codebook: Codebook | None = None
+        self.backups = Backups(self)
+        """Copies of the project file and restoring them."""
+        self.team = Team(self)
+        """Assignments, packages out and back, progress per annotator."""
+        self.suggestions = Suggestions(self)
+        """Actor and date suggestions; accepting and rejecting them."""
+        self.exports = Exports(self)
+        """Datasets in every format, and the lossless native JSONL."""
 
     # ---------------------------------------------------------------- life cycle
 
@@ -78,17 +87,22 @@ class Project:
     def open(cls, path: str | Path, *, read_only: bool = False,
              defer_backup: bool = False) -> Project:
         """Open a project; ``defer_backup`` leaves the rolling backup to
-        :meth:`backup_if_due` (for callers that take it off the critical path)."""
+        :meth:`Backups.take_if_due` (for callers that take it off the critical path)."""
         return cls(path, read_only=read_only, defer_backup=defer_backup)
 
-    def backup_if_due(self) -> Path | None:
-        """The rolling backup that opening takes, if one is due; the copy's path or None."""
-        from annotator.core import backup
+    @classmethod
+    def from_package(cls, package_path: str | Path, dest_project_path: str | Path,
+                     annotator: str | None = None, *,
+                     limits: PackageLimits = DEFAULT_LIMITS) -> Project:
+        """Create an annotator's local project from a package; returns it open.
 
-        if self.read_only or str(self.path) == ":memory:":
-            return None
-        return backup.backup_on_open(self.repo.conn, self.path,
-                                     backup.BackupPolicy.from_env())
+        ``annotator``, when given, must be the one the package was made for. The
+        local project gets the package's exact codebook text, its registry, its
+        documents (with that annotator's existing annotations) and assignments,
+        and remembers where it came from for ``team.return_package``.
+        """
+        return local.create_from_package(cls, package_path, dest_project_path, annotator,
+                                         limits=limits)
 
     def close(self) -> None:
         self.db.close()
@@ -98,28 +112,6 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def backup(self, reason: str = "manual") -> Path:
-        """Copy the project into its backup folder now; returns the copy's path."""
-        from annotator.core import backup
-
-        return backup.take_backup(self.db.conn, self.path, reason)
-
-    def restore(self, source: str | Path | None = None) -> tuple[Path, Path]:
-        """Replace the content with a backup (default: the latest good one).
-
-        The current content is backed up first, so a restore can itself be undone
-        by restoring that copy. Returns (restored from, copy of what was replaced);
-        every view must reload everything afterwards, and undo history is void.
-        """
-        from annotator.core import backup
-
-        if self.read_only:
-            raise ValidationError("a project opened read-only cannot be restored")
-        result = backup.restore_into_open(self.db.conn, self.path,
-                                          Path(source) if source is not None else None)
-        self._codebook = None
-        return result
 
     @property
     def codebook(self) -> Codebook:
@@ -205,6 +197,18 @@ class Project:
 
     def actor(self, actor_id: ActorId) -> Actor:
         return self.repo.actor(actor_id)
+
+    def languages(self) -> list[str]:
+        """The languages of the project's documents, sorted."""
+        return self.repo.languages()
+
+    def batches(self) -> list[dict[str, Any]]:
+        """The import batches (id, start time, description, document count), oldest first."""
+        return self.repo.batches()
+
+    def read_only_reason(self) -> str | None:
+        """Why the project file cannot be written (None when it can or was merely opened so)."""
+        return read_only_reason(self.path)
 
     def info(self) -> dict[str, Any]:
         counts = self.repo.counts()
@@ -476,105 +480,7 @@ class Project:
             raise ValidationError(f"{actor.canonical_name} cannot come back: another actor "
                                   f"now has its id or its key {actor.key!r}")
 
-    # ------------------------------------------------------------- suggestions
-
-    def suggestions(self, doc_id: DocId, annotator: str | None,
-                    layers: Iterable[str] | None = None, *,
-                    suggesters: Sequence[str] | None = None) -> list[Suggestion]:
-        """Actor and date suggestions for ``annotator`` (None: unfiltered), hiding those
-        overlapping their own spans of the same layer and those they rejected."""
-        from annotator.core.assist import workflow
-
-        return workflow.suggestions(self, doc_id, annotator, layers, suggesters)
-
-    def accept_suggestion(self, doc_id: DocId, annotator: str,
-                          suggestion: Suggestion) -> Changes[Span]:
-        """The annotator's own span with the actor or date filled in; undo: remove_span."""
-        from annotator.core.assist import workflow
-
-        return workflow.accept(self, doc_id, annotator, suggestion)
-
-    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes[tuple[Span, ...]]:
-        """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
-        the new spans."""
-        from annotator.core.assist import workflow
-
-        return workflow.accept_all(self, doc_id, annotator, layer)
-
-    def reject_suggestion(self, doc_id: DocId, annotator: str,
-                          suggestion: Suggestion) -> Changes[Suggestion]:
-        """Hide a suggestion from ``annotator`` for good; undo: unreject_suggestion."""
-        from annotator.core.assist import workflow
-
-        return workflow.reject(self, doc_id, annotator, suggestion)
-
-    def unreject_suggestion(self, doc_id: DocId, annotator: str,
-                            suggestion: Suggestion) -> Changes[Suggestion]:
-        from annotator.core.assist import workflow
-
-        return workflow.unreject(self, doc_id, annotator, suggestion)
-
-    # --------------------------------------------------------------- team work
-
-    def assign(self, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
-               overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
-        """Assign documents: each to every annotator, or split with an ``overlap``
-        fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
-        from annotator.core import team
-
-        return team.assign(self, doc_ids, annotators, overlap=overlap, seed=seed)
-
-    def make_package(self, annotator: str, out_path: str | Path,
-                     doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
-        """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
-        from annotator.core import team
-
-        return team.make_package(self, annotator, out_path, doc_ids)
-
-    def write_packages(self, out_dir: str | Path,
-                       plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
-        """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
-        every assignment, into ``out_dir``."""
-        from annotator.core import team
-
-        return team.write_packages(self, out_dir, plan)
-
-    def merge_package(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
-        """Merge a returned package (one transaction; twice is a no-op); raises
-        :class:`~annotator.core.team.package.PackageError` and merges nothing on refusal."""
-        from annotator.core import team
-
-        return team.merge_package(self, path, dry_run=dry_run)
-
-    def progress_by_annotator(self) -> list[AnnotatorProgress]:
-        """Assigned, not started, in progress and done per annotator (the dashboard)."""
-        from annotator.core import team
-
-        return team.progress(self)
-
-    # ------------------------------------------------------------ export, check
-
-    def export(self, format_name: str, path: str | Path, selection: Any = None, *,
-               state: TaskState = NULL_STATE, **options: Any) -> Any:
-        """Export a Selection (default: everything) as ``format_name``; an ExportResult."""
-        from annotator.core.exporters import export
-
-        return export(self, format_name, path, selection, state, **options)
-
-    def export_native(self, path: str | Path, *, state: TaskState = NULL_STATE,
-                      annotators: Sequence[str] | None = None,
-                      timestamp: bool = True, force: bool = False) -> int:
-        """Write the lossless native JSONL; returns the number of documents written.
-
-        ``path`` is guarded like every export (never the project, a backup or
-        an SQLite file); an existing file is replaced only with ``force``.
-        """
-        from annotator.core.exporters import native
-        from annotator.core.outputs import check_target
-
-        target = check_target(path, kind="file", project=self.path, force=force)
-        return native.export(self, target, state=state, annotators=annotators,
-                             timestamp=timestamp)
+    # --------------------------------------------------------------- checking
 
     def check(self) -> list[str]:
         """Integrity, foreign keys and every document's text hash; [] when all is well."""
@@ -590,8 +496,6 @@ class Project:
 
 
 def _tool_version() -> str:
-    from annotator import __version__
-
     return __version__
 
 

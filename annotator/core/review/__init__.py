@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.agreement.claims import align_claims
 from annotator.core.agreement.grouping import span_groups
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, new_uid
+from annotator.core.project import rules
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -259,7 +260,7 @@ def decide(project: Project, item: Item, decision: str, reviewer: str, *,
     version = item.version(annotator) if decision == "accept" else None
     repo = project.repo
     with repo.write():
-        gold_id = project._annotator(GOLD)
+        gold_id = rules.annotator_id(project.repo, GOLD)
         edit = _clear_gold(project, item, gold_id)
         provenance = {"item": item.key, "from_annotator": annotator, "decided_by": reviewer,
                       "reason": reason, "note": note}
@@ -298,7 +299,7 @@ def undo(project: Project, edit: GoldEdit) -> None:
             repo.delete_claim(claim_id)
         for span_id in edit.added_spans:
             repo.delete_span(span_id)
-        gold_id = project._annotator(GOLD)
+        gold_id = rules.annotator_id(project.repo, GOLD)
         for span in edit.removed_spans:
             repo.insert_span(span, gold_id, keep_id=True)
         for claim in edit.removed_claims:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core import backup
 from annotator.core.errors import ProjectFileError  # noqa: F401 - re-exported
 from annotator.core.store import migrations
 from annotator.core.store.maintenance import needs_immutable
@@ -68,15 +68,21 @@ def read_only_reason(path: str | Path) -> str | None:
     return None
 
 
+BeforeOpen = Callable[[sqlite3.Connection, Path, int, int], object]
+"""Called as ``(conn, path, version, target_version)`` before an existing file is written."""
+
+
 def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
-            defer_backup: bool = False) -> Database:
+            defer_backup: bool = False, before_open: BeforeOpen | None = None) -> Database:
     """Open (or create) a project database and run pending migrations.
 
-    Opening an existing file for writing first backs it up (see
-    :func:`annotator.core.backup.before_open`): always before a migration, else
-    at most once per backup interval. ``defer_backup`` leaves the rolling backup
-    to the caller (the window takes it on a worker thread after the first paint);
-    the backup before a migration is never deferred.
+    Opening an existing file for writing first calls ``before_open`` (the
+    façade passes :func:`annotator.core.backup.before_open`, which backs the
+    file up: always before a migration, else at most once per backup
+    interval); the store itself knows no backup policy. ``defer_backup``
+    leaves the rolling backup to the caller (the window takes it on a worker
+    thread after the first paint); the call before a migration is never
+    deferred.
     """
     path_obj = Path(path) if str(path) != ":memory:" else None
     if path_obj is not None and not create and not path_obj.exists():
@@ -95,8 +101,9 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
             raise ProjectFileError(f"{path} is not an annotator project (no schema)")
         if not read_only:
             migrating = 0 < version < migrations.SCHEMA_VERSION
-            if path_obj is not None and not create and (migrating or not defer_backup):
-                backup.before_open(conn, path_obj, version, migrations.SCHEMA_VERSION)
+            if path_obj is not None and not create and before_open is not None \
+                    and (migrating or not defer_backup):
+                before_open(conn, path_obj, version, migrations.SCHEMA_VERSION)
             migrations.migrate(conn)
             if app_id != APPLICATION_ID:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -4,7 +4,7 @@ The round trip (docs/team-workflow.md tells it step by step):
 
 1. the reviewer assigns documents (:func:`assign`, :func:`split_assignment`) and
    writes one package per annotator (:func:`write_packages`);
-2. the annotator opens the package as a local project (:func:`project_from_package`),
+2. the annotator opens the package as a local project (:meth:`annotator.core.Project.from_package`),
    works offline, and writes a return package (:func:`return_package`);
 3. the reviewer merges it (:func:`merge_package`, in :mod:`annotator.core.team.merge`).
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -34,7 +33,6 @@ from annotator.core.store.base import now
 from annotator.core.team.merge import MergeReport, merge_package
 from annotator.core.team.package import (
     CODEBOOK,
-    DEFAULT_LIMITS,
     DELETIONS,
     DOCUMENTS,
     FORMAT,
@@ -55,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AnnotatorProgress", "MergeReport", "PackageError", "PackageInfo", "PackageLimits",
     "assign", "assignments", "make_package", "merge_package", "progress",
-    "project_from_package", "read_package", "return_package", "split_assignment", "unassign",
+    "read_package", "return_package", "split_assignment", "unassign",
     "write_packages",
 ]
 
@@ -285,38 +283,6 @@ def _safe(name: str) -> str:
 # --------------------------------------------------------- opening a package
 
 
-def project_from_package(package_path: str | Path, dest_project_path: str | Path,
-                         annotator: str | None = None, *,
-                         limits: PackageLimits = DEFAULT_LIMITS) -> Project:
-    """Create the annotator's local project from a package; returns it open.
-
-    ``annotator``, when given, must be the one the package was made for. The
-    local project gets the package's exact codebook text, its registry, its
-    documents (with that annotator's existing annotations) and assignments, and
-    remembers where it came from for :func:`return_package`.
-    """
-    from annotator.core.project import Project
-
-    package = read_package(package_path, limits)
-    owner = str(package.manifest.get("annotator") or "")
-    if annotator is not None and annotator != owner:
-        raise PackageError(f"this package was made for {owner!r}, not {annotator!r}")
-    book_text = check_codebook_member(package)
-    dest = Path(dest_project_path)
-    if dest.exists():
-        raise PackageError(f"{dest} already exists; choose a new file for the local project")
-    building = dest.with_name(dest.name + ".opening")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
-    try:
-        _build_local(package, building, owner, book_text)
-        building.rename(dest)
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{building}{suffix}").unlink(missing_ok=True)
-    return Project.open(dest)
-
-
 def check_codebook_member(package: Package) -> str:
     """The package's codebook text, after checking it is the one the manifest names."""
     text = package.text(CODEBOOK)
@@ -329,33 +295,6 @@ def check_codebook_member(package: Package) -> str:
         raise PackageError(f"{package.path.name}: codebook.toml is {book.name} {book.version}, "
                            f"the manifest says {stated.get('name')} {stated.get('version')}")
     return text
-
-
-def _build_local(package: Package, path: Path, annotator: str, book_text: str) -> None:
-    from annotator.core.project import Project
-
-    manifest = package.manifest
-    with tempfile.TemporaryDirectory(prefix="annpkg-") as tmp:
-        book_file = Path(tmp) / CODEBOOK
-        book_file.write_bytes(package.members[CODEBOOK])
-        data = Path(tmp) / "package.jsonl"
-        data.write_bytes(package.members[REGISTRY] + package.members[DOCUMENTS])
-        with Project.create(path, codebook=book_file) as project:
-            if sha256(project.repo.codebook_text() or "") != sha256(book_text):
-                raise PackageError("the codebook changed while installing it")
-            report = project.import_paths([data], description=f"package {manifest['package_uid']}")
-            if report.rejected:
-                raise PackageError(f"{package.path.name}: {report.rejected[0]}")
-            project_info = manifest.get("project") or {}
-            with project.repo.write():
-                project.repo.set_info(INFO_PARENT, str(manifest["package_uid"]))
-                project.repo.set_info(INFO_PARENT_CREATED, str(manifest.get("created_at", "")))
-                project.repo.set_info(INFO_ANNOTATOR, annotator)
-                project.repo.set_info(INFO_ORIGIN_UID, str(project_info.get("uid", "")))
-                project.repo.set_info(INFO_ORIGIN_NAME, str(project_info.get("name", "")))
-                annotator_id = rules.annotator_id(project.repo, annotator)
-                rt.add_assignments(project.repo,
-                                   ((d, annotator_id) for d in project.repo.document_ids()))
 
 
 # ------------------------------------------------------------------ progress

@@ -67,7 +67,7 @@ def restore_job(project_path: Path, source: Path) -> Any:
     def run(state: TaskState) -> tuple[Path, Path]:
         state.progress(0, 0, f"restoring {source.name}")
         with Project.open(project_path) as project:
-            return project.restore(source)
+            return project.backups.restore(source)
     return run
 
 

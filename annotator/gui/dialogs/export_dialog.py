@@ -72,11 +72,11 @@ class ExportDialog(TaskDialog):
                                   [(STATUS_LABELS.get(s, s.value), s.value) for s in Status])
         self.language = self._combo("Language", [("Any language", None)] +
                                     [(lang or "(unknown)", lang)
-                                     for lang in project.repo.languages()])
+                                     for lang in project.languages()])
         self.batch = self._combo("Import batch", [("All imports", None)] + [
             (f"#{b['id']} {b['description'] or ''} ({b['documents']} documents, "
              f"{str(b['started_at'])[:16]})".replace("  ", " "), int(b["id"]))
-            for b in project.repo.batches()])
+            for b in project.batches()])
         self.predictions = QCheckBox("Write &predictions instead of annotations (Label Studio)")
         self.predictions.setAccessibleName("Write predictions instead of annotations")
         self.destination = QLineEdit()

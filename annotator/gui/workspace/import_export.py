@@ -33,7 +33,7 @@ def export_job(project_path: Path, out: str, annotators: list[str] | None) -> An
     def run(state: TaskState) -> int:
         with Project.open(project_path) as project:
             # The save dialog has already asked whether to replace an existing file.
-            return project.export_native(out, state=state, annotators=annotators, force=True)
+            return project.exports.native(out, state=state, annotators=annotators, force=True)
     return run
 
 

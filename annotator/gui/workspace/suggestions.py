@@ -46,16 +46,16 @@ class RejectSuggestion(commands.Command):
         self.text = f"reject {suggestion.layer} suggestion"
 
     def apply(self, project: Project) -> list[Changes]:
-        return [project.reject_suggestion(self.doc_id, self.annotator, self.suggestion)]
+        return [project.suggestions.reject(self.doc_id, self.annotator, self.suggestion)]
 
     def revert(self, project: Project) -> list[Changes]:
-        return [project.unreject_suggestion(self.doc_id, self.annotator, self.suggestion)]
+        return [project.suggestions.unreject(self.doc_id, self.annotator, self.suggestion)]
 
 
 def compute(path: Path, doc_id: DocId, annotator: str) -> list[Suggestion]:
     """What ``annotator`` is shown for ``doc_id``, through a connection of this thread."""
     with Project.open(path, read_only=True) as project:
-        return project.suggestions(doc_id, annotator)
+        return project.suggestions.find(doc_id, annotator)
 
 
 def visible(suggestions: Sequence[Suggestion], spans: Sequence[Span]) -> list[Suggestion]:
@@ -229,7 +229,7 @@ class SuggestionController(QObject):
         if self.enabled and not self.pending:
             items = [s for s in self.view.suggestions if s.layer == layer]
         else:  # not computed yet: an explicit request may wait for it
-            items = visible(project.suggestions(doc_id, self.session.annotator, [layer]),
+            items = visible(project.suggestions.find(doc_id, self.session.annotator, [layer]),
                             self.view.spans)
         if not items:
             self._say(f"No {layer} suggestions to accept.")

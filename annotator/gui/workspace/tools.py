@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from annotator.core.project import Project
-from annotator.core.store.db import read_only_reason
 from annotator.gui.actions import Slot
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
 from annotator.gui.dialogs.export_dialog import ExportDialog
@@ -274,7 +273,7 @@ class WindowTools(QObject):
     def _on_session_project_opened(self, project: Project | None) -> None:
         self.read_only = ""
         if project is not None:
-            reason = read_only_reason(project.path)
+            reason = project.read_only_reason()
             self.read_only = reason or ("opened read-only" if project.read_only else "")
             self._close_dialogs(lambda d: getattr(d, "project_path", project.path)
                                 != project.path)

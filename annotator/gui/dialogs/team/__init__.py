@@ -5,7 +5,7 @@ One module per dialog:
 * :mod:`.assign` — Team › Assign and write packages…: annotators, split with
   an overlap or not, output folder → ``Project.assign`` + ``write_packages``;
 * :mod:`.open_package` — File › Open annotator package…: a package → a new
-  local project (``team.project_from_package``), then opened in the window;
+  local project (``Project.from_package``), then opened in the window;
 * :mod:`.return_package` — File › Write return package…: ``team.return_package``;
 * :mod:`.merge` — Team › Merge returned packages…: ``Project.merge_package``
   per file, each file's MergeReport or its one-line refusal;

@@ -40,7 +40,7 @@ def assign_job(project_path: Path, names: list[str], everything: bool,
             state.progress(0, 2, "assigning documents")
             if everything:
                 doc_ids = [d.id for d in project.documents()]
-                plan = project.assign(doc_ids, names, overlap=overlap, seed=seed)
+                plan = project.team.assign(doc_ids, names, overlap=overlap, seed=seed)
             else:
                 assigned = team.assignments(project)
                 plan = {name: assigned.get(name, []) for name in names}
@@ -50,7 +50,7 @@ def assign_job(project_path: Path, names: list[str], everything: bool,
                                        "choose “every document”")
             state.check()
             state.progress(1, 2, "writing packages")
-            infos = project.write_packages(out_dir, plan)
+            infos = project.team.write_packages(out_dir, plan)
             state.progress(2, 2, "done")
             return infos
     return run

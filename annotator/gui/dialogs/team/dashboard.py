@@ -1,6 +1,6 @@
 """Team › Progress dashboard: per annotator, what is assigned, started and done, with a bar.
 
-The rows are ``Project.progress_by_annotator()`` records shown through a
+The rows are ``Project.team.progress()`` records shown through a
 :class:`~annotator.gui.models.record_table.RecordTableModel`; over each
 row's progress cell lies a QProgressBar made from the record (rebuilt with
 the rows, so it holds no state of its own).
@@ -92,7 +92,7 @@ class ProgressDashboard(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows: list[AnnotatorProgress] = self.project.progress_by_annotator()
+        rows: list[AnnotatorProgress] = self.project.team.progress()
         self.rows.set_rows(rows)  # the reset drops the old bars
         for index, row in enumerate(rows):
             self.table.setIndexWidget(self.rows.index(index, PROGRESS_COLUMN), progress_bar(row))

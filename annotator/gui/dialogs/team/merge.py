@@ -72,7 +72,7 @@ def merge_job(project_path: Path, paths: list[Path], dry_run: bool) -> Any:
                 state.check()  # between packages: each merge is one transaction
                 state.progress(index, len(paths), path.name)
                 try:
-                    results.append((path, project.merge_package(path, dry_run=dry_run)))
+                    results.append((path, project.team.merge(path, dry_run=dry_run)))
                 except PackageError as exc:
                     results.append((path, f"refused: {exc}"))
             state.progress(len(paths), len(paths), "done")

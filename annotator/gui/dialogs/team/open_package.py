@@ -1,7 +1,7 @@
 """File › Open annotator package…: a package file becomes a new local project, opened in the window.
 
 The package's manifest names the annotator it was made for; the local project
-is created on a worker thread (``team.project_from_package``) and the window
+is created on a worker thread (``Project.from_package``) and the window
 opens it through :attr:`OpenPackageDialog.sig_project_created`.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from annotator.core import team
+from annotator.core import Project
 from annotator.core.tasks import TaskState
 from annotator.core.team.package import read_package
 from annotator.gui.dialogs.task_dialog import EXPECTED_ERRORS, TaskDialog, line_edit, path_row
@@ -23,7 +23,7 @@ from annotator.gui.dialogs.team import PACKAGE_FILTER
 def open_package_job(package: Path, dest: Path, annotator: str) -> Any:
     def run(state: TaskState) -> Path:
         state.progress(0, 0, f"reading {package.name}")
-        project = team.project_from_package(package, dest, annotator or None)
+        project = Project.from_package(package, dest, annotator or None)
         project.close()  # the window opens its own connection on the GUI thread
         return dest
     return run

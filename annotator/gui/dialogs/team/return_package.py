@@ -36,7 +36,7 @@ class ReturnPackageDialog(TaskDialog):
         super().__init__("Write return package", "&Write", pool, parent)
         self.project_path = project.path
         self.setMinimumWidth(600)
-        owner = project.repo.info(team.INFO_ANNOTATOR)
+        owner = project.team.local_annotator()
         self.out = line_edit("Return package file", str(project.path.with_name(
             f"{project.path.stem}-return{SUFFIX}")))
         out_row, _ = path_row(self.out, "&Browse…", "Choose the return package file",

@@ -1,0 +1,166 @@
+"""The Project's sub-façades: backups, team work, suggestions and exports.
+
+Each groups one subsystem's calls under one attribute of :class:`Project`
+(``project.backups``, ``project.team``, ``project.suggestions``,
+``project.exports``), the way Anki's collection composes its managers. They
+hold no state of their own: each call hands the project to the service module
+that does the work (:mod:`annotator.core.backup`, :mod:`annotator.core.team`,
+:mod:`annotator.core.assist.workflow`, :mod:`annotator.core.exporters`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core import backup, team
+from annotator.core.assist import workflow
+from annotator.core.errors import ValidationError
+from annotator.core.exporters import ExportResult, Selection, native
+from annotator.core.exporters import export as run_export
+from annotator.core.models import Changes, DocId
+from annotator.core.outputs import check_target
+from annotator.core.tasks import NULL_STATE, TaskState
+
+if TYPE_CHECKING:
+    from annotator.core.assist.suggest import Suggestion
+    from annotator.core.project import Project
+    from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
+
+
+class Backups:
+    """``project.backups``: copies of the project file and restoring them."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def take(self, reason: str = "manual") -> Path:
+        """Copy the project into its backup folder now; returns the copy's path."""
+        return backup.take_backup(self._project.repo.conn, self._project.path, reason)
+
+    def take_if_due(self) -> Path | None:
+        """The rolling backup that opening takes, if one is due; the copy's path or None."""
+        project = self._project
+        if project.read_only or str(project.path) == ":memory:":
+            return None
+        return backup.backup_on_open(project.repo.conn, project.path,
+                                     backup.BackupPolicy.from_env())
+
+    def list(self) -> list[backup.BackupInfo]:
+        """The project's backups, newest first."""
+        return backup.list_backups(self._project.path)
+
+    def restore(self, source: str | Path | None = None) -> tuple[Path, Path]:
+        """Replace the content with a backup (default: the latest good one).
+
+        Exclusive and safe against other writers (see :func:`backup.restore_into_open`):
+        the current content is copied first under the write lock, so a restore
+        can itself be undone by restoring that copy. Returns (restored from,
+        copy of what was replaced); every view must reload everything
+        afterwards, and undo history is void.
+        """
+        project = self._project
+        if project.read_only:
+            raise ValidationError("a project opened read-only cannot be restored")
+        result = backup.restore_into_open(project.repo.conn, project.path,
+                                          Path(source) if source is not None else None)
+        project._codebook = None
+        return result
+
+
+class Team:
+    """``project.team``: assignments, packages out and back, progress."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def assign(self, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
+               overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
+        """Assign documents: each to every annotator, or split with an ``overlap``
+        fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
+        return team.assign(self._project, doc_ids, annotators, overlap=overlap, seed=seed)
+
+    def make_package(self, annotator: str, out_path: str | Path,
+                     doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
+        """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
+        return team.make_package(self._project, annotator, out_path, doc_ids)
+
+    def write_packages(self, out_dir: str | Path,
+                       plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
+        """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
+        every assignment, into ``out_dir``."""
+        return team.write_packages(self._project, out_dir, plan)
+
+    def merge(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
+        """Merge a returned package (one transaction; twice is a no-op); raises
+        :class:`~annotator.core.errors.PackageError` and merges nothing on refusal."""
+        return team.merge_package(self._project, path, dry_run=dry_run)
+
+    def local_annotator(self) -> str:
+        """The annotator a project made from a package belongs to ("" for a master project)."""
+        return self._project.repo.info(team.INFO_ANNOTATOR)
+
+    def progress(self) -> list[AnnotatorProgress]:
+        """Assigned, not started, in progress and done per annotator (the dashboard)."""
+        return team.progress(self._project)
+
+
+class Suggestions:
+    """``project.suggestions``: actor and date suggestions, accepting and rejecting them."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def find(self, doc_id: DocId, annotator: str | None,
+             layers: Iterable[str] | None = None, *,
+             suggesters: Sequence[str] | None = None) -> list[Suggestion]:
+        """Suggestions for ``annotator`` (None: unfiltered), hiding those overlapping
+        their own spans of the same layer and those they rejected."""
+        return workflow.suggestions(self._project, doc_id, annotator, layers, suggesters)
+
+    def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+        """The annotator's own span with the actor or date filled in; undo: remove_span."""
+        return workflow.accept(self._project, doc_id, annotator, suggestion)
+
+    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes:
+        """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
+        the new spans."""
+        return workflow.accept_all(self._project, doc_id, annotator, layer)
+
+    def reject(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+        """Hide a suggestion from ``annotator`` for good; undo: :meth:`unreject`."""
+        return workflow.reject(self._project, doc_id, annotator, suggestion)
+
+    def unreject(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+        """Show a rejected suggestion again."""
+        return workflow.unreject(self._project, doc_id, annotator, suggestion)
+
+
+class Exports:
+    """``project.exports``: datasets in every format, and the lossless native JSONL."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def write(self, format_name: str, path: str | Path, selection: Selection | None = None, *,
+              state: TaskState = NULL_STATE, **options: Any) -> ExportResult:
+        """Export ``selection`` (default: everything) as ``format_name``.
+
+        The target is guarded (:func:`annotator.core.outputs.check_target`);
+        ``force=True`` replaces an existing file or an earlier export.
+        """
+        return run_export(self._project, format_name, path, selection, state, **options)
+
+    def native(self, path: str | Path, *, state: TaskState = NULL_STATE,
+               annotators: Sequence[str] | None = None,
+               timestamp: bool = True, force: bool = False) -> int:
+        """Write the lossless native JSONL; returns the number of documents written.
+
+        ``path`` is guarded like every export (never the project, a backup or
+        an SQLite file); an existing file is replaced only with ``force``.
+        """
+        project = self._project
+        target = check_target(path, kind="file", project=project.path, force=force)
+        return native.export(project, target, state=state, annotators=annotators,
+                             timestamp=timestamp)
