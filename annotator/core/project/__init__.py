@@ -500,4 +500,6 @@ def _tool_version() -> str:
 
 
 def _plain(record: Any) -> Any:
-    return dataclasses.asdict(record) if dataclasses.is_dataclass(record) else record
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return dataclasses.asdict(record)
+    return record

@@ -19,12 +19,12 @@ from annotator.core.assist import workflow
 from annotator.core.errors import ValidationError
 from annotator.core.exporters import ExportResult, Selection, native
 from annotator.core.exporters import export as run_export
-from annotator.core.models import Changes, DocId
+from annotator.core.models import Changes, DocId, Span
 from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
-    from annotator.core.assist.suggest import Suggestion
+    from annotator.core.assist.base import Suggestion
     from annotator.core.project import Project
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
@@ -119,20 +119,23 @@ class Suggestions:
         their own spans of the same layer and those they rejected."""
         return workflow.suggestions(self._project, doc_id, annotator, layers, suggesters)
 
-    def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+    def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes[Span]:
         """The annotator's own span with the actor or date filled in; undo: remove_span."""
         return workflow.accept(self._project, doc_id, annotator, suggestion)
 
-    def accept_all(self, doc_id: DocId, annotator: str, layer: str) -> Changes:
+    def accept_all(self, doc_id: DocId, annotator: str, layer: str
+                   ) -> Changes[tuple[Span, ...]]:
         """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
         the new spans."""
         return workflow.accept_all(self._project, doc_id, annotator, layer)
 
-    def reject(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+    def reject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
+               ) -> Changes[Suggestion]:
         """Hide a suggestion from ``annotator`` for good; undo: :meth:`unreject`."""
         return workflow.reject(self._project, doc_id, annotator, suggestion)
 
-    def unreject(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes:
+    def unreject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
+                 ) -> Changes[Suggestion]:
         """Show a rejected suggestion again."""
         return workflow.unreject(self._project, doc_id, annotator, suggestion)
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from annotator.core import review
-from annotator.core.models import DocId
+from annotator.core.models import DocId, Span
 from annotator.core.review import Item, Version
 from annotator.core.tasks import NULL_STATE, TaskState
 
@@ -182,8 +182,7 @@ def _span_rows(versions: Sequence[Version], actor_name: ActorName
                                     if s.actor_id is not None else None) for v in versions]))
     names = sorted({k for v in versions for s in v.spans for k in s.attributes})
     for name in names:
-        rows.append((name, [join(v, lambda s, n=name: s.attributes.get(n))
-                            for v in versions]))
+        rows.append((name, [join(v, _attribute_getter(name)) for v in versions]))
     return rows
 
 
@@ -255,3 +254,8 @@ def entry_filter(entry: dict[str, Any], annotators: Sequence[str] = (),
         return ReviewFilter(title, layer=layer, kinds=SPAN_PRESENCE_KINDS,
                             annotators=tuple(annotators))
     return ReviewFilter(title, pairs=())
+
+
+def _attribute_getter(name: str) -> Callable[[Span], Any]:
+    """A function reading attribute ``name`` of a span (one per row of the comparison)."""
+    return lambda span: span.attributes.get(name)

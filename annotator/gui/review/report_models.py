@@ -59,11 +59,11 @@ def _entry_tooltip(entry: Entry) -> str:
             f"{count} disagreement(s) — press Enter or double-click to review them")
 
 
-def _entry_column(key: str, header: str, shown: Any = None, **cells: Any) -> Column:
+def _entry_column(key: str, header: str, shown: Any = None) -> Column:
     def plain(entry: Entry) -> str:
         return str(entry.get(key, ""))
 
-    table = {DISPLAY: shown or plain, **cells}
+    table: dict[int, Any] = {DISPLAY: shown or plain}
     if key not in ("field", "coefficient"):
         table[ALIGN] = lambda _entry: ALIGN_RIGHT
     return Column(key, header, cells=table)

@@ -146,8 +146,8 @@ class SpanHighlighter:
         cursor.setPosition(self.offsets.to_qt(start))
         cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         extra = QTextEdit.ExtraSelection()
-        extra.cursor = cursor  # type: ignore[misc]
-        extra.format = fmt  # type: ignore[misc]
+        extra.cursor = cursor
+        extra.format = fmt
         return extra
 
     def apply(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
