@@ -1,0 +1,184 @@
+"""Editing annotations: spans, claims (demand frames), document values and statuses.
+
+Each method checks the edit with :mod:`annotator.core.project.rules`, writes
+it in one transaction with one history entry, and returns the
+:class:`~annotator.core.models.Changes` (record before and after) that undo uses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
+from annotator.core.models import (
+    ActorId,
+    ChangeKind,
+    Changes,
+    Claim,
+    ClaimId,
+    DocId,
+    Span,
+    SpanId,
+    Status,
+    new_uid,
+)
+from annotator.core.project import rules
+from annotator.core.project.base import ProjectBase, _plain
+
+
+class AnnotationEditing(ProjectBase):
+    """The annotation half of the façade's editing methods."""
+
+    # ------------------------------------------------------------------- spans
+
+    def add_span(
+        self,
+        doc_id: DocId,
+        annotator: str,
+        layer: str,
+        start: int,
+        end: int,
+        *,
+        actor_id: ActorId | None = None,
+        attributes: dict[str, Any] | None = None,
+        provenance: dict[str, Any] | None = None,
+    ) -> Changes[Span]:
+        """Mark ``text[start:end]`` with ``layer``; returns Changes whose ``after`` is the Span."""
+        span = Span(SpanId(0), new_uid(), doc_id, annotator, layer, start, end,
+                    actor_id=actor_id, attributes=dict(attributes or {}),
+                    provenance=dict(provenance or {}))
+        return self.restore_span(span, _operation="add")
+
+    def restore_span(self, span: Span, *, _operation: str = "restore") -> Changes[Span]:
+        """Insert a span as given (undo of a removal keeps its id and uid)."""
+        text = self.text(span.doc_id)
+        span = dataclasses.replace(span, text=rules.check_span(span, text, self.codebook,
+                                                               self.repo))
+        with self.repo.write():
+            annotator_id = self._annotator(span.annotator)
+            keep = span.id != 0
+            span_id = self.repo.insert_span(span, annotator_id, keep_id=keep)
+            stored = self.repo.span(span_id)
+            self._touch(span.doc_id, annotator_id)
+            self.repo.log(span.annotator, _operation, "span", span_id, span.doc_id, None,
+                          _plain(stored))
+        return Changes(ChangeKind.SPANS, (span.doc_id,), (span_id,), None, stored)
+
+    def update_span(self, span_id: SpanId, annotator: str, **changes: Any) -> Changes[Span]:
+        """Change layer, start, end, actor_id or attributes of one of ``annotator``'s spans."""
+        before = self.repo.span(span_id)
+        self._check_owner(before.annotator, annotator, "span")
+        allowed = {"layer", "start", "end", "actor_id", "attributes", "provenance"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValidationError(f"spans have no field {', '.join(sorted(unknown))}")
+        after = dataclasses.replace(before, **changes)
+        after = dataclasses.replace(after, text=rules.check_span(
+            after, self.text(after.doc_id), self.codebook, self.repo))
+        with self.repo.write():
+            self.repo.update_span(after)
+            stored = self.repo.span(span_id)
+            self.repo.log(annotator, "update", "span", span_id, before.doc_id, _plain(before),
+                          _plain(stored))
+        return Changes(ChangeKind.SPANS, (before.doc_id,), (span_id,), before, stored)
+
+    def remove_span(self, span_id: SpanId, annotator: str) -> Changes[Span]:
+        """Delete a span; claims keep working (the span leaves their demand list)."""
+        before = self.repo.span(span_id)
+        self._check_owner(before.annotator, annotator, "span")
+        with self.repo.write():
+            self.repo.delete_span(span_id)
+            self.repo.log(annotator, "remove", "span", span_id, before.doc_id, _plain(before),
+                          None)
+        return Changes(ChangeKind.SPANS, (before.doc_id,), (span_id,), before, None)
+
+    # ------------------------------------------------------------------ claims
+
+    def add_claim(self, doc_id: DocId, annotator: str, **fields: Any) -> Changes[Claim]:
+        """A new demand frame; fields as in :data:`CLAIM_FIELDS`."""
+        claim = Claim(ClaimId(0), new_uid(), doc_id, annotator)
+        claim = rules.claim_with(claim, fields)
+        return self.restore_claim(claim, _operation="add")
+
+    def restore_claim(self, claim: Claim, *, _operation: str = "restore") -> Changes[Claim]:
+        rules.check_claim(claim, self.codebook, self.repo)
+        with self.repo.write():
+            annotator_id = self._annotator(claim.annotator)
+            claim_id = self.repo.insert_claim(claim, annotator_id, keep_id=claim.id != 0)
+            stored = self.repo.claim(claim_id)
+            self._touch(claim.doc_id, annotator_id)
+            self.repo.log(claim.annotator, _operation, "claim", claim_id, claim.doc_id, None,
+                          _plain(stored))
+        return Changes(ChangeKind.CLAIMS, (claim.doc_id,), (claim_id,), None, stored)
+
+    def update_claim(self, claim_id: ClaimId, annotator: str, **fields: Any) -> Changes[Claim]:
+        before = self.repo.claim(claim_id)
+        self._check_owner(before.annotator, annotator, "claim")
+        after = rules.claim_with(before, fields)
+        rules.check_claim(after, self.codebook, self.repo)
+        with self.repo.write():
+            self.repo.update_claim(after)
+            stored = self.repo.claim(claim_id)
+            self.repo.log(annotator, "update", "claim", claim_id, before.doc_id,
+                          _plain(before), _plain(stored))
+        return Changes(ChangeKind.CLAIMS, (before.doc_id,), (claim_id,), before, stored)
+
+    def remove_claim(self, claim_id: ClaimId, annotator: str) -> Changes[Claim]:
+        before = self.repo.claim(claim_id)
+        self._check_owner(before.annotator, annotator, "claim")
+        with self.repo.write():
+            self.repo.delete_claim(claim_id)
+            self.repo.log(annotator, "remove", "claim", claim_id, before.doc_id,
+                          _plain(before), None)
+        return Changes(ChangeKind.CLAIMS, (before.doc_id,), (claim_id,), before, None)
+
+    # ------------------------------------------------------- document values
+
+    def set_value(self, doc_id: DocId, annotator: str, field: str, value: Any,
+                  provenance: dict[str, Any] | None = None) -> Changes[object]:
+        """Set (or with None/'' clear) one document-level field for ``annotator``."""
+        rules.check_value(self.codebook, field, value)
+        self.repo.document(doc_id)
+        with self.repo.write():
+            annotator_id = self._annotator(annotator)
+            before = self.repo.values(doc_id, annotator_id).get(field)
+            self.repo.set_value(doc_id, annotator_id, field, value, provenance)
+            self._touch(doc_id, annotator_id)
+            self.repo.log(annotator, "set", "value", field, doc_id, before, value)
+        return Changes(ChangeKind.VALUES, (doc_id,), (), before, value)
+
+    def set_document_fields(self, doc_id: DocId, annotator: str,
+                            **fields: str) -> Changes[dict[str, str]]:
+        """Correct document metadata (language, publication date, title, ...)."""
+        before_doc = self.repo.document(doc_id)
+        before = {k: getattr(before_doc, k) for k in fields}
+        if "published" in fields and fields["published"]:
+            from annotator.core.timex import parse_value
+
+            try:
+                parse_value(fields["published"][:10])
+            except ValueError as exc:
+                raise ValidationError(f"publication date: {exc}") from None
+        with self.repo.write():
+            try:
+                self.repo.update_document(doc_id, fields)
+            except KeyError as exc:
+                raise ValidationError(str(exc).strip('"')) from None
+            self.repo.log(annotator, "update", "document", doc_id, doc_id, before, fields)
+        return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), before, fields)
+
+    def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes[Status]:
+        status = Status(status)
+        self.repo.document(doc_id)
+        with self.repo.write():
+            annotator_id = self._annotator(annotator)
+            before = self.repo.status(doc_id, annotator_id)
+            self.repo.set_status(doc_id, annotator_id, status)
+            self.repo.log(annotator, "set", "status", doc_id, doc_id, before.value, status.value)
+        return Changes(ChangeKind.STATUS, (doc_id,), (), before, status)
+
+    def _touch(self, doc_id: DocId, annotator_id: Any) -> None:
+        """The first edit of a document moves it from 'not started' to 'in progress'."""
+        if self.repo.status(doc_id, annotator_id) is Status.NOT_STARTED:
+            self.repo.set_status(doc_id, annotator_id, Status.IN_PROGRESS)
