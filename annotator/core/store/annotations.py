@@ -306,7 +306,9 @@ class AnnotationStore(StoreBase):
 
     # ----------------------------------------------------------------- history
 
-    def log(self, annotator: str, operation: str, entity: str, entity_id: Any,
+    # One argument per history column. Its sixteen callers in the Project façade
+    # pass them positionally; grouping them is left to that façade's rework.
+    def log(self, annotator: str, operation: str, entity: str, entity_id: Any,  # noqa: PLR0913, PLR0917
             doc_id: DocId | None, before: Any, after: Any) -> None:
         self.conn.execute(
             "INSERT INTO history(at, annotator, operation, entity, entity_id, doc_id, before, "
