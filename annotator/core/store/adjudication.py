@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.models import (
@@ -45,7 +45,8 @@ class AdjudicationStore(StoreBase):
             "ON CONFLICT(doc_id, item_kind, item_key) DO UPDATE SET decision = excluded.decision, "
             "from_annotator = excluded.from_annotator, reason = excluded.reason, "
             "note = excluded.note, decided_by = excluded.decided_by, at = excluded.at",
-            (*astuple(record), now()))
+            (record.doc_id, record.item_kind, record.item_key, record.decision,
+             record.from_annotator, record.reason, record.note, record.decided_by, now()))
 
     def forget_decision(self, doc_id: DocId, item_kind: str, item_key: str) -> None:
         self.conn.execute(

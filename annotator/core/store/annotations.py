@@ -179,13 +179,6 @@ class AnnotationStore(StoreBase):
     def delete_claim(self, claim_id: ClaimId) -> None:
         self.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
 
-    def claims_using_span(self, span_id: SpanId) -> list[ClaimId]:
-        rows = self.conn.execute(
-            "SELECT claim_id FROM claim_spans WHERE span_id = ? UNION "
-            "SELECT id FROM claims WHERE date_span_id = ? OR source_span_id = ?",
-            (span_id, span_id, span_id))
-        return [ClaimId(r[0]) for r in rows]
-
     # ---------------------------------------------------------- values, status
 
     def values(self, doc_id: DocId, annotator_id: AnnotatorId) -> dict[str, Any]:
