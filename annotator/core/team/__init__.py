@@ -245,9 +245,10 @@ def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId
     book_text = project.repo.codebook_text() or project.codebook.source_text
     contents, actors = _contents(project, annotator, doc_ids, book_text)
     contents[DELETIONS] = _json_bytes(lineage.deletions)
+    package_uid = new_uid()
     manifest = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind,
-        "package_uid": new_uid(), "parent_package_uid": parent[0],
+        "package_uid": package_uid, "parent_package_uid": parent[0],
         "parent_created_at": parent[1], "project": lineage.identity,
         "annotator": annotator, "created_at": now(), "tool_version": __version__,
         "codebook": {"name": project.codebook.name, "version": project.codebook.version,
@@ -256,10 +257,10 @@ def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId
     }
     checksum = write_package(path, manifest, contents)
     with project.repo.write():
-        rt.record_package(project.repo, manifest["package_uid"], "out", annotator, checksum,
+        rt.record_package(project.repo, package_uid, "out", annotator, checksum,
                           {"kind": kind, "path": str(path), "documents": len(doc_ids),
                            "created_at": manifest["created_at"], "parent": parent[0]})
-    return PackageInfo(path, manifest["package_uid"], annotator, len(doc_ids), checksum)
+    return PackageInfo(path, package_uid, annotator, len(doc_ids), checksum)
 
 
 def _contents(project: Project, annotator: str, doc_ids: Sequence[DocId], book_text: str
