@@ -9,7 +9,6 @@ deleted or renamed in the code, delete or rename it here too.
 
 from annotator.core.agreement.claims import ClaimAgreement
 from annotator.core.assist import actors, registry
-from annotator.core.project import Project
 from annotator.core.store import maintenance
 from annotator.core.team import AnnotatorProgress
 from annotator.core.timex import DateValue
@@ -45,7 +44,6 @@ AgreementView.review_opener  # set by review.launch; keeps the opener of the rev
 actors.find_actors  # the actor matcher itself, tested without a suggester around it
 registry.register_suggester  # plugin API of the suggester registry (module docstring)
 registry.suggester_problems  # plugin API: why a registered suggester cannot load
-Project.accept_suggestion  # turns a suggestion into a span with one undo step
 maintenance.table_counts  # compares a backup or a migrated database with its source
 maintenance.normalised_schema  # compares migrated and freshly created schemas
 DateValue.from_dict  # inverse of DateValue.to_dict (round-trip tests)
