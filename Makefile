@@ -28,6 +28,7 @@ test: venv
 lint: venv
 	$(BIN)/ruff check annotator tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/vulture annotator .ci/vulture_whitelist.py --min-confidence 60
 
 bench: venv
 	$(BIN)/python benchmarks/run_all.py

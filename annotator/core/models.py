@@ -40,11 +40,6 @@ class Status(enum.StrEnum):
     DONE = "done"
 
 
-class AnnotatorKind(enum.StrEnum):
-    HUMAN = "human"
-    GOLD = "gold"
-
-
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """What a document list shows: everything but the text."""

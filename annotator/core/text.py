@@ -78,7 +78,7 @@ def _classifier() -> Callable[[str], tuple[str, float]]:
     """py3langid's bundled model (no download), restricted to our languages."""
     from py3langid import langid
 
-    langid.set_languages(["sv", "no", "nn", "en", "de", "da"])
+    langid.set_languages(["no" if code == "nb" else code for code in LANGUAGES])
     # py3langid ships no type information; this is the shape of its classify().
     classify: Callable[[str], tuple[str, float]] = langid.classify
     return classify

@@ -27,10 +27,6 @@ class Settings:
         else:
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
 
-    @property
-    def file_name(self) -> str:
-        return self._qs.fileName()
-
     def sync(self) -> None:
         self._qs.sync()
 
@@ -63,12 +59,6 @@ class Settings:
 
     def set_splitter_sizes(self, name: str, sizes: list[int]) -> None:
         self._qs.setValue(f"splitters/{name}", [str(s) for s in sizes])
-
-    def header_state(self, name: str) -> QByteArray:
-        return QByteArray(self._qs.value(f"headers/{name}", QByteArray()))
-
-    def set_header_state(self, name: str, state: QByteArray) -> None:
-        self._qs.setValue(f"headers/{name}", state)
 
     # ---------------------------------------------------------- annotating
 
@@ -110,9 +100,6 @@ class Settings:
         path = str(Path(path).resolve())
         items = [path, *(p for p in self.recent_projects if p != path)][:MAX_RECENT]
         self._qs.setValue("projects/recent", items)
-
-    def remove_recent_project(self, path: str) -> None:
-        self._qs.setValue("projects/recent", [p for p in self.recent_projects if p != path])
 
     def last_document(self, project_path: str | Path) -> int | None:
         """The document last shown in this project (so a reopened window resumes there)."""

@@ -83,15 +83,15 @@ def test_queue_is_most_severe_first_and_filterable(coded: Project) -> None:
 def test_accept_reject_undo_with_provenance(coded: Project) -> None:
     d = coded.documents()[0].id
     item = next(i for i in review.queue(coded) if i.disagreement == "actor")
-    edit = review.decide(coded, item, "accept", "rev", annotator="ben", reason="ambiguity",
-                         note="Kremlin speaks")
+    edit = review.decide(coded, item, review.Verdict("accept", "rev", annotator="ben",
+                                                     reason="ambiguity", note="Kremlin speaks"))
     gold = coded.spans(d, GOLD)
     assert len(gold) == 1 and gold[0].actor_id == item.version("ben").spans[0].actor_id
     assert gold[0].provenance["from_annotator"] == "ben"
     assert gold[0].provenance["decided_by"] == "rev"
     assert gold[0].provenance["reason"] == "ambiguity"
     # deciding again replaces, never duplicates
-    second = review.decide(coded, item, "accept", "rev", annotator="anna")
+    second = review.decide(coded, item, review.Verdict("accept", "rev", annotator="anna"))
     assert [s.provenance["from_annotator"] for s in coded.spans(d, GOLD)] == ["anna"]
     review.undo(coded, second)
     assert [s.provenance["from_annotator"] for s in coded.spans(d, GOLD)] == ["ben"]
@@ -99,7 +99,7 @@ def test_accept_reject_undo_with_provenance(coded: Project) -> None:
     assert coded.spans(d, GOLD) == []
     assert coded.repo.decisions(d) == []
     rejected = next(i for i in review.queue(coded) if i.disagreement == "span_missing")
-    review.decide(coded, rejected, "reject", "rev", reason="error")
+    review.decide(coded, rejected, review.Verdict("reject", "rev", reason="error"))
     assert coded.spans(d, GOLD) == []
     assert review.progress(coded) == {"disagreements": 6, "adjudicated": 1, "open": 5}
 
@@ -107,11 +107,11 @@ def test_accept_reject_undo_with_provenance(coded: Project) -> None:
 def test_accept_claim_and_value_and_agreements(coded: Project) -> None:
     d = coded.documents()[0].id
     claim_item = next(i for i in review.items(coded, d) if i.kind == "claim")
-    review.decide(coded, claim_item, "accept", "rev", annotator="anna")
+    review.decide(coded, claim_item, review.Verdict("accept", "rev", annotator="anna"))
     gold_claim = coded.claims(d, GOLD)[0]
     assert gold_claim.position == -1 and gold_claim.provenance["from_annotator"] == "anna"
     value_item = next(i for i in review.items(coded, d) if i.key == "value:outlet_reliability")
-    review.decide(coded, value_item, "accept", "rev", annotator="ben")
+    review.decide(coded, value_item, review.Verdict("accept", "rev", annotator="ben"))
     assert coded.values(d, GOLD)["outlet_reliability"] == "C"
     edits = review.accept_agreements(coded, d, "rev")
     assert len(edits) == 2  # the Vollmer span and relevance
@@ -184,7 +184,7 @@ def test_accept_agreements_command(coded: Project) -> None:
 def test_gold_exports_in_native_format(coded: Project, tmp_path: Path) -> None:
     d = coded.documents()[0].id
     item = next(i for i in review.items(coded, d) if i.disagreement == "actor")
-    review.decide(coded, item, "accept", "rev", annotator="anna")
+    review.decide(coded, item, review.Verdict("accept", "rev", annotator="anna"))
     out = tmp_path / "gold.jsonl"
     coded.exports.native(out, annotators=[GOLD])
     doc_line = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])

@@ -79,9 +79,6 @@ class Registry:
         return cls(items, version or registry_hash(items))
 
 
-EMPTY_REGISTRY = Registry((), "empty")
-
-
 def registry_hash(actors: Sequence[Actor]) -> str:
     """A content hash of everything that matching depends on."""
     digest = hashlib.blake2b(digest_size=16)

@@ -93,14 +93,3 @@ def get_suggester(name: str) -> Suggester:
     return suggester
 
 
-def availability() -> dict[str, str]:
-    """Name -> "" when usable, else the reason it is not (for a settings page or the CLI)."""
-    out: dict[str, str] = {}
-    for name in suggester_names():
-        try:
-            get_suggester(name)
-        except SuggesterUnavailable as exc:
-            out[name] = str(exc)
-        else:
-            out[name] = ""
-    return out

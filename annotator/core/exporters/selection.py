@@ -50,11 +50,6 @@ class Selection:
         return {"source": self.source, "annotator": self.annotator or None,
                 "status": self.status, "language": self.language, "batch_id": self.batch_id}
 
-    @property
-    def single_layer(self) -> bool:
-        """True when every document carries at most one annotator's annotations."""
-        return self.source != ALL
-
 
 def parse_source(text: str, **filters: object) -> Selection:
     """``all`` | ``gold`` | ``gold-fallback:NAME`` | ``annotator:NAME`` | ``NAME``."""

@@ -27,7 +27,6 @@ from annotator.core.models import NewDocument
 from annotator.core.text import clean_text, decode_bytes, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "brat"
-DEMAND_LAYER = "DEMAND"
 _ROLE_FIELDS = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
 _NOTE = re.compile(r"^(\w+): (.*)$", re.DOTALL)
 

@@ -18,18 +18,13 @@ from annotator.core import review
 from annotator.core.models import GOLD, ChangeKind, Changes, DocId
 from annotator.core.project import Project
 from annotator.core.project.commands import Command
-from annotator.core.review import GoldEdit, Item
+from annotator.core.review import GoldEdit, Item, Verdict
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
-    """What the reviewer decided about one item."""
+class Decision(Verdict):
+    """What the reviewer decided about one item, with their edit of the accepted version."""
 
-    decision: str  # "accept" | "reject"
-    reviewer: str
-    annotator: str = ""
-    reason: str = ""
-    note: str = ""
     changes: dict[str, Any] = field(default_factory=dict)
     """For an edit: the fields of the gold record to change after accepting."""
 
@@ -57,8 +52,7 @@ class Decide(Command):
     def apply(self, project: Project) -> list[Changes[object]]:
         d = self.decision
         with project.repo.write():
-            edit = review.decide(project, self.item, d.decision, d.reviewer,
-                                 annotator=d.annotator, reason=d.reason, note=d.note)
+            edit = review.decide(project, self.item, d)
             if d.changes:
                 edit_gold(project, self.item, edit, d)
         self.edit = edit

@@ -20,6 +20,7 @@ from annotator.core.agreement.claims import align_claims
 from annotator.core.agreement.grouping import span_groups
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, new_uid
 from annotator.core.project import rules
+from annotator.core.store.adjudication import DecisionRecord
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -246,32 +247,46 @@ def _value_items(project: Project, doc_id: DocId, names: list[str]) -> list[Item
 # ------------------------------------------------------------------ decisions
 
 
-def decide(project: Project, item: Item, decision: str, reviewer: str, *,
-           annotator: str = "", reason: str = "", note: str = "") -> GoldEdit:
-    """``accept`` one annotator's version (``annotator``) or ``reject`` the item.
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a reviewer decided about one item and why."""
+
+    decision: str  # "accept" | "reject"
+    reviewer: str
+    annotator: str = ""
+    """Whose version an ``accept`` takes."""
+    reason: str = ""
+    note: str = ""
+
+
+def decide(project: Project, item: Item, verdict: Verdict) -> GoldEdit:
+    """``accept`` one annotator's version (``verdict.annotator``) or ``reject`` the item.
 
     Editing is accepting a version and then changing the gold records with the
     ordinary editing calls under the name ``gold``.
     """
-    if decision not in ("accept", "reject"):
-        raise ValueError(f"decision must be accept or reject, not {decision!r}")
-    if reason and reason not in REASONS:
+    if verdict.decision not in ("accept", "reject"):
+        raise ValueError(f"decision must be accept or reject, not {verdict.decision!r}")
+    if verdict.reason and verdict.reason not in REASONS:
         raise ValueError(f"reason must be one of {', '.join(REASONS)}")
-    version = item.version(annotator) if decision == "accept" else None
+    version = item.version(verdict.annotator) if verdict.decision == "accept" else None
     repo = project.repo
     with repo.write():
         gold_id = rules.annotator_id(project.repo, GOLD)
         edit = _clear_gold(project, item, gold_id)
-        provenance = {"item": item.key, "from_annotator": annotator, "decided_by": reviewer,
-                      "reason": reason, "note": note}
+        provenance = {"item": item.key, "from_annotator": verdict.annotator,
+                      "decided_by": verdict.reviewer, "reason": verdict.reason,
+                      "note": verdict.note}
         if version is not None:
             _copy_into_gold(project, item, version, gold_id, provenance, edit)
         previous = [d for d in repo.decisions(item.doc_id)
                     if d["item_kind"] == item.kind and d["item_key"] == item.key]
         edit.decision_before = previous[0] if previous else None
-        repo.record_decision(item.doc_id, item.kind, item.key, decision, annotator, reason,
-                             note, reviewer)
-        repo.log(reviewer, decision, "adjudication", item.key, item.doc_id, None, provenance)
+        repo.record_decision(DecisionRecord(
+            item.doc_id, item.kind, item.key, verdict.decision, verdict.annotator,
+            verdict.reason, verdict.note, verdict.reviewer))
+        repo.log(verdict.reviewer, verdict.decision, "adjudication", item.key, item.doc_id,
+                 None, provenance)
     return edit
 
 
@@ -282,8 +297,8 @@ def accept_agreements(project: Project, doc_id: DocId, reviewer: str) -> list[Go
         for item in items(project, doc_id):
             if item.disagreement is None and item.key not in _decided_keys(project, doc_id):
                 first = item.versions[0].annotator
-                edits.append(decide(project, item, "accept", reviewer, annotator=first,
-                                    reason="", note="all annotators agree"))
+                edits.append(decide(project, item, Verdict("accept", reviewer, annotator=first,
+                                                           note="all annotators agree")))
     return edits
 
 
@@ -308,9 +323,7 @@ def undo(project: Project, edit: GoldEdit) -> None:
             repo.set_value(edit.doc_id, gold_id, edit.value_field, edit.value_before)
         kind = edit.item_key.split(":", 1)[0]
         if edit.decision_before:
-            d = edit.decision_before
-            repo.record_decision(edit.doc_id, d["item_kind"], d["item_key"], d["decision"],
-                                 d["from_annotator"], d["reason"], d["note"], d["decided_by"])
+            repo.record_decision(DecisionRecord.from_row(edit.decision_before))
         else:
             repo.forget_decision(edit.doc_id, kind, edit.item_key)
         repo.log("", "undo", "adjudication", edit.item_key, edit.doc_id, None, None)

@@ -24,8 +24,6 @@ from annotator.core.tasks import NULL_STATE, TaskState
 if TYPE_CHECKING:
     from annotator.core.project import Project
 
-SPAN_KINDS = ("span_missing", "label", "boundary", "actor", "date_value", "date_precision",
-              "reliability", "attribute")
 CLAIM_ROWS = ("claimant_id", "addressee_id", "object_id", "event_type", "position",
               "factuality", "form", "date_value", "date_precision", "date_mod", "source",
               "source_reliability", "info_credibility", "gloss", "note")

@@ -179,13 +179,6 @@ class AnnotationStore(StoreBase):
     def delete_claim(self, claim_id: ClaimId) -> None:
         self.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
 
-    def claims_using_span(self, span_id: SpanId) -> list[ClaimId]:
-        rows = self.conn.execute(
-            "SELECT claim_id FROM claim_spans WHERE span_id = ? UNION "
-            "SELECT id FROM claims WHERE date_span_id = ? OR source_span_id = ?",
-            (span_id, span_id, span_id))
-        return [ClaimId(r[0]) for r in rows]
-
     # ---------------------------------------------------------- values, status
 
     def values(self, doc_id: DocId, annotator_id: AnnotatorId) -> dict[str, Any]:
@@ -306,7 +299,9 @@ class AnnotationStore(StoreBase):
 
     # ----------------------------------------------------------------- history
 
-    def log(self, annotator: str, operation: str, entity: str, entity_id: Any,
+    # One argument per history column. Its sixteen callers in the Project façade
+    # pass them positionally; grouping them is left to that façade's rework.
+    def log(self, annotator: str, operation: str, entity: str, entity_id: Any,  # noqa: PLR0913, PLR0917
             doc_id: DocId | None, before: Any, after: Any) -> None:
         self.conn.execute(
             "INSERT INTO history(at, annotator, operation, entity, entity_id, doc_id, before, "

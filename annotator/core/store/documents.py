@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
 from typing import Any
 
 from annotator.core.models import (
@@ -27,6 +28,24 @@ _SORTS = {
     "published": "d.published",
     "status": "status",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    """Which documents a list, a count or an export covers; an unset field does not filter."""
+
+    annotator_id: AnnotatorId | None = None
+    """Whose status ``status`` is; without it every document counts as not started."""
+    status: str | None = None
+    language: str | None = None
+    batch_id: int | None = None
+    search: str | None = None
+    """Words for the full-text index."""
+
+    @classmethod
+    def among(cls, options: Mapping[str, Any]) -> DocumentFilter:
+        """The filter fields of ``options``, ignoring its other entries."""
+        return cls(**{f.name: options.get(f.name) for f in fields(cls)})
 
 
 class DocumentStore(StoreBase):
@@ -159,28 +178,22 @@ class DocumentStore(StoreBase):
             self.conn.execute("INSERT INTO documents_fts(rowid, title, text) "
                               "SELECT id, title, text FROM documents WHERE id = ?", (doc_id,))
 
-    def _doc_filter(
-        self,
-        annotator_id: AnnotatorId | None,
-        status: str | None,
-        language: str | None,
-        batch_id: int | None,
-        search: str | None,
-    ) -> tuple[str, list[Any]]:
+    def _doc_filter(self, chosen: DocumentFilter) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
-        if language:
+        if chosen.language:
             where.append("d.language = ?")
-            params.append(language)
-        if batch_id is not None:
+            params.append(chosen.language)
+        if chosen.batch_id is not None:
             where.append("d.batch_id = ?")
-            params.append(batch_id)
-        if search:
+            params.append(chosen.batch_id)
+        if chosen.search:
             where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            params.append(fts_query(search))
-        if status:
+            params.append(fts_query(chosen.search))
+        if chosen.status:
             where.append("COALESCE(s.status, 'not_started') = ?")
-            params.append(status)
+            params.append(chosen.status)
+        annotator_id = chosen.annotator_id
         join = ("LEFT JOIN doc_status s ON s.doc_id = d.id AND s.annotator_id = ?"
                 if annotator_id is not None else
                 "LEFT JOIN (SELECT NULL AS doc_id, NULL AS status) s ON 0")
@@ -191,17 +204,15 @@ class DocumentStore(StoreBase):
     def list_documents(
         self,
         *,
-        annotator_id: AnnotatorId | None = None,
-        status: str | None = None,
-        language: str | None = None,
-        batch_id: int | None = None,
-        search: str | None = None,
         sort: str = "id",
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        **filters: Any,
     ) -> list[DocumentSummary]:
-        base, params = self._doc_filter(annotator_id, status, language, batch_id, search)
+        """One page of documents in ``sort`` order; ``filters`` are the fields of
+        :class:`DocumentFilter` (any other name is a TypeError)."""
+        base, params = self._doc_filter(DocumentFilter(**filters))
         order = _SORTS.get(sort)
         if order is None:
             raise KeyError(f"cannot sort documents by {sort!r}")
@@ -219,10 +230,9 @@ class DocumentStore(StoreBase):
         ]
 
     def count_documents(self, **filters: Any) -> int:
-        base, params = self._doc_filter(
-            filters.get("annotator_id"), filters.get("status"), filters.get("language"),
-            filters.get("batch_id"), filters.get("search"),
-        )
+        """How many documents :meth:`list_documents` would list with these filters
+        (order and paging options are accepted and do not matter)."""
+        base, params = self._doc_filter(DocumentFilter.among(filters))
         return int(self._one(f"SELECT COUNT(*) {base}", params))
 
     def document_ids(self) -> list[DocId]:

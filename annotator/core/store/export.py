@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from annotator.core.models import DocId
+from annotator.core.store.documents import DocumentFilter
 from annotator.core.store.repository import Repository
 
 CLAIM_COLUMNS = ("claimant_id", "addressee_id", "object_id", "gloss", "event_type", "position",
@@ -36,7 +37,7 @@ class ExportRepository:
                      ) -> list[DocId]:
         """Ids of the documents matching the filters, in id order (the document list's
         own filter)."""
-        base, params = self.repo._doc_filter(None, None, language, batch_id, None)
+        base, params = self.repo._doc_filter(DocumentFilter(language=language, batch_id=batch_id))
         return [DocId(r[0]) for r in self.conn.execute(
             f"SELECT d.id {base} ORDER BY d.id", params)]
 

@@ -231,12 +231,6 @@ def replace_file(source: Path, project: Path) -> None:
     _fsync_dir(project.parent)
 
 
-def checkpoint(conn: sqlite3.Connection) -> None:
-    """Move the WAL into the main file (best effort; readers may hold it back)."""
-    with contextlib.suppress(sqlite3.Error):
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-
 # ------------------------------------------------------------------- verifying
 
 

@@ -49,13 +49,6 @@ class SuggestRepository:
             "WHERE doc_id = ? AND annotator_id = ?", (doc_id, annotator_id))
         return {(r[0], int(r[1]), int(r[2]), str(r[3])) for r in rows}
 
-    def count_rejections(self, annotator_id: AnnotatorId | None = None) -> int:
-        sql, params = "SELECT COUNT(*) FROM suggestion_rejections", []
-        if annotator_id is not None:
-            sql += " WHERE annotator_id = ?"
-            params.append(annotator_id)
-        return int(self.conn.execute(sql, params).fetchone()[0])
-
     def registry_fingerprint(self) -> str:
         """Changes whenever an actor or alias is added, removed or renamed.
 

@@ -114,21 +114,6 @@ def packages(repo: Repository, direction: str | None = None,
 # -------------------------------------------------- annotator's own records
 
 
-def span_stamps(repo: Repository, doc_id: DocId, annotator_id: AnnotatorId
-                ) -> dict[str, tuple[int, str]]:
-    """uid -> (span id, updated_at) for one annotator's spans on one document."""
-    rows = repo.conn.execute("SELECT uid, id, updated_at FROM spans WHERE doc_id = ? AND "
-                             "annotator_id = ?", (doc_id, annotator_id))
-    return {r[0]: (int(r[1]), r[2]) for r in rows}
-
-
-def claim_stamps(repo: Repository, doc_id: DocId, annotator_id: AnnotatorId
-                 ) -> dict[str, tuple[int, str]]:
-    rows = repo.conn.execute("SELECT uid, id, updated_at FROM claims WHERE doc_id = ? AND "
-                             "annotator_id = ?", (doc_id, annotator_id))
-    return {r[0]: (int(r[1]), r[2]) for r in rows}
-
-
 def record_by_uid(repo: Repository, kind: str, uid: str) -> tuple[int, DocId, int, str] | None:
     """(id, doc id, annotator id, updated_at) of any span or claim with ``uid``."""
     table = {"span": "spans", "claim": "claims"}[kind]
@@ -156,11 +141,6 @@ def stamp(repo: Repository, kind: str, key: tuple[Any, ...], at: str) -> None:
     """Set ``updated_at`` of one span, claim, value or status row to ``at``."""
     table, where = _STAMPED[kind]
     repo.conn.execute(f"UPDATE {table} SET updated_at = ? WHERE {where}", (at, *key))
-
-
-def delete_status(repo: Repository, doc_id: DocId, annotator_id: AnnotatorId) -> None:
-    repo.conn.execute("DELETE FROM doc_status WHERE doc_id = ? AND annotator_id = ?",
-                      (doc_id, annotator_id))
 
 
 # ---------------------------------------------------- deletions from history

@@ -188,8 +188,8 @@ def make_package(project: Project, annotator: str, out_path: str | Path,
     if not docs:
         raise PackageError(f"no documents are assigned to {annotator!r}")
     identity = {"uid": repo.info(INFO_PROJECT_UID), "name": _project_name(project)}
-    return _write(project, Path(out_path), annotator, docs, kind="assignment",
-                  parent=("", ""), identity=identity, deletions=_no_deletions())
+    lineage = _Lineage("assignment", ("", ""), identity, _no_deletions())
+    return _write(project, Path(out_path), annotator, docs, lineage)
 
 
 def write_packages(project: Project, out_dir: str | Path,
@@ -222,22 +222,34 @@ def return_package(project: Project, out_path: str | Path) -> PackageInfo:
         "values": [{"sha256": project.document(doc_id).sha256, "field": name}
                    for doc_id, name in rt.cleared_values(repo, annotator)],
     }
-    return _write(project, Path(out_path), annotator, repo.document_ids(), kind="return",
-                  parent=parent, identity=identity, deletions=deletions)
+    lineage = _Lineage("return", parent, identity, deletions)
+    return _write(project, Path(out_path), annotator, repo.document_ids(), lineage)
 
 
-def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId], *,
-           kind: str, parent: tuple[str, str], identity: dict[str, str],
-           deletions: dict[str, Any]) -> PackageInfo:
+@dataclass(frozen=True, slots=True)
+class _Lineage:
+    """What an outgoing package says besides its documents: which way it goes, the
+    package it answers, the project it belongs to and what the annotator deleted."""
+
+    kind: str  # "assignment" | "return"
+    parent: tuple[str, str]  # (package uid, created at); empty for an assignment
+    identity: dict[str, str]  # the reviewer's project: uid and name
+    deletions: dict[str, Any]
+
+
+def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId],
+           lineage: _Lineage) -> PackageInfo:
     from annotator import __version__
 
+    kind, parent = lineage.kind, lineage.parent
     book_text = project.repo.codebook_text() or project.codebook.source_text
     contents, actors = _contents(project, annotator, doc_ids, book_text)
-    contents[DELETIONS] = _json_bytes(deletions)
+    contents[DELETIONS] = _json_bytes(lineage.deletions)
+    package_uid = new_uid()
     manifest = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind,
-        "package_uid": new_uid(), "parent_package_uid": parent[0],
-        "parent_created_at": parent[1], "project": identity,
+        "package_uid": package_uid, "parent_package_uid": parent[0],
+        "parent_created_at": parent[1], "project": lineage.identity,
         "annotator": annotator, "created_at": now(), "tool_version": __version__,
         "codebook": {"name": project.codebook.name, "version": project.codebook.version,
                      "sha256": sha256(book_text)},
@@ -245,10 +257,10 @@ def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId
     }
     checksum = write_package(path, manifest, contents)
     with project.repo.write():
-        rt.record_package(project.repo, manifest["package_uid"], "out", annotator, checksum,
+        rt.record_package(project.repo, package_uid, "out", annotator, checksum,
                           {"kind": kind, "path": str(path), "documents": len(doc_ids),
                            "created_at": manifest["created_at"], "parent": parent[0]})
-    return PackageInfo(path, manifest["package_uid"], annotator, len(doc_ids), checksum)
+    return PackageInfo(path, package_uid, annotator, len(doc_ids), checksum)
 
 
 def _contents(project: Project, annotator: str, doc_ids: Sequence[DocId], book_text: str

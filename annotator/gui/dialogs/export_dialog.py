@@ -114,9 +114,6 @@ class ExportDialog(TaskDialog):
     def format_name(self) -> str:
         return str(self.format.currentData())
 
-    def set_format(self, name: str) -> None:
-        self.format.setCurrentIndex(self.format.findData(name))
-
     def selection(self) -> Selection:
         """The Selection of the fields; raises SelectionError with a readable reason."""
         source = str(self.source.currentData())

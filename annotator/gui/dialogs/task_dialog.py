@@ -108,7 +108,6 @@ class TaskDialog(QDialog):
         self.setAccessibleName(title)
         self.pool = pool
         self.task: workers.Task | None = None
-        self.last_result: Any = None
         self.form = QFormLayout()
         self.progress = QProgressBar()
         self.progress.setAccessibleName(f"{title.rstrip('…')} progress")
@@ -156,7 +155,6 @@ class TaskDialog(QDialog):
         task.signals.sig_failed.connect(self._on_task_failed)
         task.signals.sig_cancelled.connect(self._on_task_cancelled)
         self.task = task
-        self.last_result = None
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.show()
         self.say(label)
@@ -217,7 +215,6 @@ class TaskDialog(QDialog):
             return
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.last_result = result
         self.say(self.task_done(result))
         self.sig_task_finished.emit(result)
 

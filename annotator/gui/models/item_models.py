@@ -190,9 +190,6 @@ class SpanListModel(RecordListModel):
     def row_of(self, span_id: int | None) -> int | None:
         return None if span_id is None else self.find_row(int(span_id))
 
-    def set_labels(self, labels: dict[str, tuple[str, str]]) -> None:
-        self._labels = labels
-
     def set_checked(self, span_ids: list[int] | tuple[int, ...]) -> None:
         self._checked = {int(s) for s in span_ids}
         if self.rowCount():

@@ -83,6 +83,20 @@ class AgreementView(QWidget):
     # --------------------------------------------------------------- build
 
     def _build(self) -> None:
+        bar = self._build_bar()
+        self.entries = EntryTableModel(self)
+        splitter = self._build_panes()
+        hint = QLabel("Enter or double-click on an entry, a bar, a pair or a cell reviews the "
+                      "disagreements behind it.")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(hint)
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The run/cancel/export bar; also the summary label shown under it."""
         self.run_button = self._push("Compute", "Compute the agreement report (F5)")
         self.bootstrap = QSpinBox()
         self.bootstrap.setRange(0, 5000)
@@ -109,7 +123,10 @@ class AgreementView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_html_button)
         bar.addWidget(self.export_csv_button)
-        self.entries = EntryTableModel(self)
+        return bar
+
+    def _build_panes(self) -> QSplitter:
+        """The coefficient tabs and chart above, the pair and confusion tables below."""
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Coefficient groups")
         self.chart = BarChart()
@@ -122,9 +139,6 @@ class AgreementView(QWidget):
         self.confusion_title = QLabel("<b>Confusion</b> (rows: first annotator of a pair, "
                                       "columns: second)")
         self.confusion_title.setWordWrap(True)
-        hint = QLabel("Enter or double-click on an entry, a bar, a pair or a cell reviews the "
-                      "disagreements behind it.")
-        hint.setWordWrap(True)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.tabs)
         top.addWidget(self.chart)
@@ -136,11 +150,7 @@ class AgreementView(QWidget):
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         splitter.setSizes([500, 300])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.status)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(hint)
+        return splitter
 
     def _push(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)

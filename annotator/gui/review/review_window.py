@@ -154,7 +154,7 @@ class ReviewWindow(QMainWindow):
         # widgets in a tool bar are shown and hidden through their actions
         self._filter_actions = (bar.addWidget(self.filter_label),
                                 bar.addWidget(self.clear_filter))
-        self.key_actions = self.panel.add_key_actions(self)
+        self.panel.add_key_actions(self)
 
     def _connect(self) -> None:
         self.queue.selectionModel().currentRowChanged.connect(self._on_queue_current_changed)

@@ -46,6 +46,25 @@ class DocumentList(QWidget):
         self._connect()
 
     def _build(self) -> None:
+        filters = self._build_filters()
+        self.count = QLabel()
+        self.count.setObjectName("listCount")
+        self._build_view()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.setTabOrder(self.search, self.status)
+        self.setTabOrder(self.status, self.language)
+        self.setTabOrder(self.language, self.annotator)
+        self.setTabOrder(self.annotator, self.view)
+
+    def _build_filters(self) -> QGridLayout:
+        """The search box and the status, language and annotator filters above the list."""
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search all articles…")
         self.search.setClearButtonEnabled(True)
@@ -60,8 +79,15 @@ class DocumentList(QWidget):
         self.annotator = QComboBox()
         self.annotator.setAccessibleName("Status of annotator")
         self.annotator.setToolTip("Whose progress the status column and filter show")
-        self.count = QLabel()
-        self.count.setObjectName("listCount")
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 0, 0, 1, 3)
+        filters.addWidget(self.status, 1, 0)
+        filters.addWidget(self.language, 1, 1)
+        filters.addWidget(self.annotator, 1, 2)
+        return filters
+
+    def _build_view(self) -> None:
         self.view = QTableView()
         self.view.setAccessibleName("Documents")
         self.view.setModel(self.model)
@@ -81,24 +107,6 @@ class DocumentList(QWidget):
         for column, width in ((0, 28), (1, 40), (3, 90), (4, 84)):
             self.view.setColumnWidth(column, width)
         self.view.setSortingEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        filters = QGridLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.search, 0, 0, 1, 3)
-        filters.addWidget(self.status, 1, 0)
-        filters.addWidget(self.language, 1, 1)
-        filters.addWidget(self.annotator, 1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
-        self.setTabOrder(self.search, self.status)
-        self.setTabOrder(self.status, self.language)
-        self.setTabOrder(self.language, self.annotator)
-        self.setTabOrder(self.annotator, self.view)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)

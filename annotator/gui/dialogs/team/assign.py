@@ -64,6 +64,26 @@ class AssignDialog(TaskDialog):
         super().__init__("Assign and write packages", "&Write packages", pool, parent)
         self.project_path = project.path
         self.setMinimumWidth(560)
+        add_row = self._build_annotators(project)
+        self._build_dealing(project)
+        out_row = self._build_output(project)
+        self.form.addRow("A&nnotators:", self.annotators)
+        self.form.addRow("", add_row)
+        self.form.addRow("Documents:", self.every)
+        self.form.addRow("", self.already)
+        self.form.addRow("", self.split)
+        self.form.addRow("&Overlap:", self.overlap)
+        self.form.addRow("S&eed:", self.seed)
+        self.form.addRow("Output &folder:", out_row)
+        self.extra.addWidget(self.written)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.new_name.returnPressed.connect(self._on_add_button_clicked)
+        self.split.toggled.connect(self._on_split_toggled)
+        self.every.toggled.connect(self._on_split_toggled)
+        self._on_split_toggled()
+
+    def _build_annotators(self, project: Project) -> QWidget:
+        """The annotator list and the row that adds a new name; returns that row."""
         self.annotators = QListWidget()
         self.annotators.setAccessibleName("Annotators to assign to")
         self.annotators.setMaximumHeight(130)
@@ -78,6 +98,10 @@ class AssignDialog(TaskDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.new_name, 1)
         row.addWidget(self.add_button)
+        return add_row
+
+    def _build_dealing(self, project: Project) -> None:
+        """Which documents go out and how they are split between the annotators."""
         self.every = QRadioButton(f"&Every document ({project.count_documents()})")
         self.every.setAccessibleName("Assign every document")
         self.already = QRadioButton("Only what is &already assigned to them")
@@ -94,6 +118,9 @@ class AssignDialog(TaskDialog):
         self.seed = QSpinBox()
         self.seed.setAccessibleName("Random seed of the split")
         self.seed.setRange(0, 999_999)
+
+    def _build_output(self, project: Project) -> QWidget:
+        """The output folder row (returned) and the label listing what was written."""
         self.out_dir = line_edit("Output folder", str(project.path.with_name(
             project.path.stem + "-packages")))
         out_row, _ = path_row(self.out_dir, "&Browse…", "Choose the output folder",
@@ -102,20 +129,7 @@ class AssignDialog(TaskDialog):
         self.written.setAccessibleName("Packages written")
         self.written.setWordWrap(True)
         self.written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form.addRow("A&nnotators:", self.annotators)
-        self.form.addRow("", add_row)
-        self.form.addRow("Documents:", self.every)
-        self.form.addRow("", self.already)
-        self.form.addRow("", self.split)
-        self.form.addRow("&Overlap:", self.overlap)
-        self.form.addRow("S&eed:", self.seed)
-        self.form.addRow("Output &folder:", out_row)
-        self.extra.addWidget(self.written)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.new_name.returnPressed.connect(self._on_add_button_clicked)
-        self.split.toggled.connect(self._on_split_toggled)
-        self.every.toggled.connect(self._on_split_toggled)
-        self._on_split_toggled()
+        return out_row
 
     def add_annotator(self, name: str, checked: bool = True) -> None:
         found = self.annotators.findItems(name, Qt.MatchFlag.MatchExactly)
