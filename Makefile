@@ -29,6 +29,7 @@ lint: venv
 	$(BIN)/ruff check annotator tests benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/vulture annotator .ci/vulture_whitelist.py --min-confidence 60
+	$(BIN)/mypy
 
 bench: venv
 	$(BIN)/python benchmarks/run_all.py

@@ -32,7 +32,7 @@ class AnnotationEditing(ProjectBase):
 
     # ------------------------------------------------------------------- spans
 
-    def add_span(
+    def add_span(  # noqa: PLR0913 - a span's five coordinates; the three options are keyword-only
         self,
         doc_id: DocId,
         annotator: str,
