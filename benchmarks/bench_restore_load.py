@@ -11,6 +11,7 @@ slowest restore.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -20,7 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.core.restore_harness import main  # noqa: E402
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--smoke", action="store_true", help="two trials (benchmarks/smoke.py)")
+    args = parser.parse_args()
     started = time.perf_counter()
-    code = main(sys.argv[1:])
+    code = main(["--trials", str(2 if args.smoke else args.trials), "--seed", str(args.seed)])
     print(f"wall time {time.perf_counter() - started:.0f} s")
     raise SystemExit(code)
