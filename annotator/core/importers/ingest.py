@@ -13,6 +13,7 @@ import dataclasses
 import io
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,17 +34,30 @@ from annotator.core.tasks import TaskState
 from annotator.core.text import decode_bytes
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.codebook import Codebook
+    from annotator.core.store.repository import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class IngestTarget:
+    """What an import writes into: the project's store, checked against its codebook.
+
+    The façade hands this over instead of itself, so ingest can reach the
+    store and the rules but no other part of the façade.
+    """
+
+    repo: Repository
+    codebook: Codebook
 
 COMMIT_EVERY_SECONDS = 1.0
 
 
-def import_paths(project: Project, paths: list[str | Path], *, text_column: str,
+def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: str,
                  language: str, state: TaskState, description: str) -> ImportReport:
     files = list(expand_paths(paths))
     report = ImportReport()
     options = ImportOptions(text_column=text_column, language=language)
-    repo = project.repo
+    repo = target.repo
     with repo.write():
         report.batch_id = repo.new_batch(description or ", ".join(str(p) for p in paths)[:500])
     last_commit = time.monotonic()
@@ -54,7 +68,7 @@ def import_paths(project: Project, paths: list[str | Path], *, text_column: str,
             if state.cancelled:
                 report.cancelled = True
                 break
-            _import_one(project, path, options, report)
+            _import_one(target, path, options, report)
             if time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
                 repo.conn.execute("COMMIT")
                 repo.conn.execute("BEGIN IMMEDIATE")
@@ -71,7 +85,7 @@ def import_paths(project: Project, paths: list[str | Path], *, text_column: str,
     return report
 
 
-def _import_one(project: Project, path: Path, options: ImportOptions,
+def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
                 report: ImportReport) -> None:
     try:
         parsed = read_file(path, options)
@@ -87,8 +101,8 @@ def _import_one(project: Project, path: Path, options: ImportOptions,
         return
     before = (len(report.imported), len(report.duplicates), report.annotations, report.actors)
     try:
-        with project.repo.write():
-            _write_file(project, parsed, report)
+        with target.repo.write():
+            _write_file(target, parsed, report)
     except (RecordError, KeyError, ValueError, TypeError, AttributeError, OverflowError,
             sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         del report.imported[before[0]:]
@@ -99,16 +113,16 @@ def _import_one(project: Project, path: Path, options: ImportOptions,
     report.files_accepted.append(str(path))
 
 
-def _write_file(project: Project, parsed: ParsedFile, report: ImportReport) -> None:
-    repo = project.repo
+def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) -> None:
+    repo = target.repo
     for item in parsed.actors:
-        if upsert_actor(project, actor_from_record(item)):
+        if upsert_actor(target.repo, actor_from_record(item)):
             report.actors += 1
     shas = [record.sha256 or _sha(record) for record in parsed.records]
     new_ids = repo.insert_documents(
         [(record.document, sha) for record, sha in zip(parsed.records, shas, strict=True)],
         report.batch_id)
-    decoder = Decoder(project.codebook, repo)
+    decoder = Decoder(target.codebook, repo)
     for record, sha, new_id in zip(parsed.records, shas, new_ids, strict=True):
         if new_id is not None:
             doc_id = new_id
@@ -118,7 +132,7 @@ def _write_file(project: Project, parsed: ParsedFile, report: ImportReport) -> N
             report.duplicates.append(record.document.source_file or sha[:12])
         if record.annotations:
             try:
-                report.annotations += _write_annotations(project, decoder, doc_id, record)
+                report.annotations += _write_annotations(target, decoder, doc_id, record)
             except RecordError as exc:
                 raise RecordError(f"line {record.line}: {exc}") from None
 
@@ -129,32 +143,31 @@ def _sha(record: Record) -> str:
     return sha256(record.document.text)
 
 
-def upsert_actor(project: Project, actor: Actor) -> bool:
+def upsert_actor(repo: Repository, actor: Actor) -> bool:
     """Add ``actor`` by key (keeping its id when that is free), or add the names it brings
     to the actor that already has the key; True when it was added."""
-    repo = project.repo
     existing = repo.actor_by_key(actor.key)
     if existing is not None:
         merged = tuple(dict.fromkeys((*existing.aliases, *actor.aliases)))
         if merged != existing.aliases:
             repo.update_actor(dataclasses.replace(existing, aliases=merged))
         return False
-    repo.insert_actor(actor, keep_id=bool(actor.id) and not _actor_exists(project, actor.id))
+    repo.insert_actor(actor, keep_id=bool(actor.id) and not _actor_exists(repo, actor.id))
     return True
 
 
-def _actor_exists(project: Project, actor_id: ActorId) -> bool:
+def _actor_exists(repo: Repository, actor_id: ActorId) -> bool:
     try:
-        project.repo.actor(actor_id)
+        repo.actor(actor_id)
     except KeyError:
         return False
     return True
 
 
-def _write_annotations(project: Project, decoder: Decoder, doc_id: DocId,
+def _write_annotations(target: IngestTarget, decoder: Decoder, doc_id: DocId,
                        record: Record) -> int:
     """The annotations of one record not in the project yet (matched by uid); how many."""
-    repo = project.repo
+    repo = target.repo
     written = 0
     text = record.document.text
     for annotator, payload in sorted(record.annotations.items()):
@@ -206,7 +219,7 @@ def format_aliases(aliases: tuple[Alias, ...]) -> str:
     return "|".join(f"{a.lang or '*'}:{a.alias}" for a in aliases)
 
 
-def import_actors_csv(project: Project, path: Path) -> ImportReport:
+def import_actors_csv(target: IngestTarget, path: Path) -> ImportReport:
     """Registry CSV with columns key,canonical_name,aliases,qid,country,sector,type,title."""
     report = ImportReport()
     try:
@@ -239,12 +252,12 @@ def import_actors_csv(project: Project, path: Path) -> ImportReport:
     if problems:
         report.rejected.extend(problems)
         return report
-    with project.repo.write():
+    with target.repo.write():
         for item in items:
-            item["key"] = item["key"] or rules.unique_key(project.repo, item["canonical_name"])
-            if upsert_actor(project, actor_from_record(item)):
+            item["key"] = item["key"] or rules.unique_key(target.repo, item["canonical_name"])
+            if upsert_actor(target.repo, actor_from_record(item)):
                 report.actors += 1
-        project.repo.log("", "import", "actors", str(path), None, None, {"added": report.actors})
+        target.repo.log("", "import", "actors", str(path), None, None, {"added": report.actors})
     report.files_accepted.append(str(path))
     return report
 

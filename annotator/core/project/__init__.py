@@ -133,12 +133,13 @@ class Project(AnnotationEditing, RegistryEditing):
         description: str = "",
     ) -> ImportReport:
         """Import files and folders; each file all or nothing; returns the report."""
-        return ingest.import_paths(self, list(paths), text_column=text_column,
+        target = ingest.IngestTarget(self.repo, self.codebook)
+        return ingest.import_paths(target, list(paths), text_column=text_column,
                                    language=language, state=state, description=description)
 
     def import_actors_csv(self, path: str | Path) -> ImportReport:
         """Add or update registry actors from a CSV (see docs/native-format.md)."""
-        return ingest.import_actors_csv(self, Path(path))
+        return ingest.import_actors_csv(ingest.IngestTarget(self.repo, self.codebook), Path(path))
 
     # ----------------------------------------------------------------- reading
 

@@ -283,7 +283,8 @@ class _Merger:
 
     def run(self, content: _Content) -> None:
         for item in content.actors:
-            self.report.actors_added += int(upsert_actor(self.project, actor_from_record(item)))
+            added = upsert_actor(self.project.repo, actor_from_record(item))
+            self.report.actors_added += int(added)
         for doc_id, record in content.documents:
             entry = (record.get("annotations") or {}).get(self.annotator)
             if entry is not None:
