@@ -1,9 +1,9 @@
 """Merging a returned annotator package into the master project.
 
 Everything that can be checked before writing is checked first (package
-structure, kind, codebook, every document's text hash, annotator names); the
-writing is one transaction, so any refusal found later still leaves the master
-exactly as it was. Records are matched by ``uid``.
+structure here, kind, codebook, every document's text hash and annotator names in
+:mod:`annotator.core.team.merge_checks`); the writing is one transaction, so any
+refusal found later still leaves the master exactly as it was. Records are matched by ``uid``.
 
 Which version wins when a record differs (docs/team-workflow.md): the package
 holds the annotator's own layer, so the returned version replaces the master's
@@ -26,22 +26,27 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import PackageError
 from annotator.core.importers.ingest import upsert_actor
-from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, Status
+from annotator.core.models import Claim, ClaimId, DocId, Span, SpanId, Status
 from annotator.core.native import Decoder, actor_from_record, read_entry
 from annotator.core.project import rules
 from annotator.core.store import team as rt
+from annotator.core.team.merge_checks import (
+    already_merged,
+    check_codebook,
+    check_manifest,
+    foreign_origin,
+    matched_documents,
+    parse_time,
+    sync_point,
+)
 from annotator.core.team.package import (
-    CODEBOOK,
     DEFAULT_LIMITS,
     Package,
     PackageLimits,
     deletion_lists,
-    document_records,
     read_package,
     registry_records,
-    sha256_bytes,
 )
-from annotator.core.text import sha256
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -113,17 +118,19 @@ def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
                    dry_run: bool) -> MergeReport:
     package = read_package(path, limits)
     manifest = package.manifest
-    annotator = _check_manifest(package)
+    annotator = check_manifest(package)
     report = MergeReport(str(path), str(manifest["package_uid"]), annotator, dry_run=dry_run)
-    if _already_merged(project, package):
+    if already_merged(project, package):
         report.already_merged = True
         return report
-    _check_codebook(project, package)
-    base = _sync_point(project, package)
-    content = _Content(registry_records(package), _documents(project, package, annotator),
+    check_codebook(project, package)
+    base = sync_point(project, package)
+    content = _Content(registry_records(package), matched_documents(project, package, annotator),
                        deletion_lists(package))
     report.documents = len(content.documents)
-    _warn_other_project(project, package, report)
+    if foreign_origin(project, package):
+        report.warnings.append("the package was made from another project; documents were "
+                               "matched by their text")
     try:
         with project.repo.write():
             _Merger(project, package, base, report).run(content)
@@ -142,113 +149,6 @@ def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
         raise PackageError(f"{package.path.name}: malformed annotations ({exc}); "
                            "nothing was merged") from None
     return report
-
-
-# --------------------------------------------------------------- checks
-
-
-def _check_manifest(package: Package) -> str:
-    manifest, name = package.manifest, package.path.name
-    if manifest.get("kind") != "return":
-        raise PackageError(f"{name} is an assignment package (made for "
-                           f"{manifest.get('annotator')!r} to annotate); merge the package "
-                           "they send back")
-    annotator = manifest.get("annotator")
-    if not isinstance(annotator, str) or not annotator or annotator == GOLD:
-        raise PackageError(f"{name}: the manifest names no valid annotator")
-    for key in ("package_uid", "created_at"):
-        if not isinstance(manifest.get(key), str) or not manifest[key]:
-            raise PackageError(f"{name}: the manifest has no {key}")
-    _time(manifest["created_at"], name)
-    return annotator
-
-
-def _time(value: Any, source: str) -> datetime:
-    try:
-        stamp = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise PackageError(f"{source}: {value!r} is not a valid time") from None
-    if stamp.tzinfo is None:
-        raise PackageError(f"{source}: time {value!r} has no time zone")
-    return stamp
-
-
-def _check_codebook(project: Project, package: Package) -> None:
-    stated = package.manifest.get("codebook") or {}
-    if sha256_bytes(package.members[CODEBOOK]) != stated.get("sha256"):
-        raise PackageError(f"{package.path.name}: codebook.toml is not the codebook the "
-                           "manifest names")
-    master_text = project.repo.codebook_text() or project.codebook.source_text
-    book = project.codebook
-    if (stated.get("name"), stated.get("version")) != (book.name, book.version):
-        raise PackageError(
-            f"{package.path.name} was made for codebook {stated.get('name')} "
-            f"{stated.get('version')}, but this project uses {book.name} {book.version}; "
-            "nothing was merged")
-    if stated.get("sha256") != sha256(master_text):
-        raise PackageError(
-            f"{package.path.name} was made for a different text of codebook {book.name} "
-            f"{book.version} than this project's; nothing was merged")
-
-
-def _already_merged(project: Project, package: Package) -> bool:
-    uid = package.manifest["package_uid"]
-    for item in rt.packages(project.repo, "in"):
-        if item["package_uid"] != uid:
-            continue
-        if item["checksum"] == package.checksum:
-            return True
-        raise PackageError(f"{package.path.name}: a different package with the same id was "
-                           f"merged on {item['at'][:19]}; this one was altered")
-    return False
-
-
-def _sync_point(project: Project, package: Package) -> datetime:
-    """When master and local project last agreed: the parent package's creation or the
-    latest return from the same local project already merged."""
-    manifest, name = package.manifest, package.path.name
-    created = _time(manifest["created_at"], name)
-    parent = str(manifest.get("parent_package_uid") or "")
-    points = [_time(manifest["parent_created_at"], name)] \
-        if manifest.get("parent_created_at") else []
-    for item in rt.packages(project.repo, "in", manifest["annotator"]):
-        summary = item["summary"]
-        if not parent or summary.get("parent") != parent:
-            continue
-        earlier = _time(summary.get("created_at"), "the package log")
-        if earlier > created:
-            raise PackageError(
-                f"{name} is older than a package from the same annotator already merged "
-                f"(made {summary.get('created_at', '')[:19]}); merge only the newest")
-        points.append(earlier)
-    return max(points) if points else created
-
-
-def _warn_other_project(project: Project, package: Package, report: MergeReport) -> None:
-    origin = (package.manifest.get("project") or {}).get("uid", "")
-    mine = project.repo.info("project_uid")
-    if origin and mine and origin != mine:
-        report.warnings.append("the package was made from another project; documents were "
-                               "matched by their text")
-
-
-# --------------------------------------------------------------- content
-
-
-def _documents(project: Project, package: Package, annotator: str
-               ) -> list[tuple[DocId, dict[str, Any]]]:
-    out, missing = [], []
-    for item in document_records(package, annotator):
-        doc_id = project.repo.doc_id_by_sha(item["sha256"])
-        if doc_id is None:
-            missing.append(item.get("title") or item["sha256"][:12])
-        else:
-            out.append((doc_id, item))
-    if missing:
-        raise PackageError(
-            f"{package.path.name} holds {len(missing)} document(s) whose text is not in this "
-            f"project (first: {missing[0]!r}); nothing was merged")
-    return out
 
 
 def _record(project: Project, package: Package, report: MergeReport) -> None:
@@ -295,7 +195,7 @@ class _Merger:
 
     def _wins(self, master_updated_at: str) -> bool:
         """The returned version replaces a master copy unchanged since the sync point."""
-        return _time(master_updated_at, "the project") <= self.base
+        return parse_time(master_updated_at, "the project") <= self.base
 
     def _document(self, doc_id: DocId, text: str, payload: Any) -> None:
         entry = read_entry(payload, self.annotator)

@@ -8,7 +8,8 @@ shows the matrix of annotator pairs, the confusion table and highlights its
 bar. Enter or a double-click on an entry, a bar, a pair or a confusion cell
 emits ``sig_review_requested`` with the disagreements behind it;
 :func:`annotator.gui.review.open_agreement_view` connects that to a review
-window.
+window. Saving the report as HTML or CSV is
+:mod:`annotator.gui.review.agreement_export`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, Si
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,13 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.agreement.render import report_csv, report_html
 from annotator.core.agreement.report import agreement_report
-from annotator.core.errors import OutputRefusedError
-from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.core.review.compare import entry_filter
 from annotator.gui.models.roles import ROLE_ENTRY
+from annotator.gui.review.agreement_export import export_with_dialog
 from annotator.gui.review.background import start_kept
 from annotator.gui.review.chart import Bar, BarChart
 from annotator.gui.review.report_models import (
@@ -355,43 +353,18 @@ class AgreementView(QWidget):
 
     # -------------------------------------------------------------- export
 
-    def export_html(self, path: str | Path) -> Path:
-        assert self.report is not None
-        target = check_target(path, kind="file", project=self.path, force=True)
-        with atomic_file(target) as tmp:
-            tmp.write_text(report_html(self.report, f"Agreement report — {self.path.name}"),
-                           encoding="utf-8")
-        return target
-
-    def export_csv(self, path: str | Path) -> Path:
-        assert self.report is not None
-        target = check_target(path, kind="file", project=self.path, force=True)
-        with atomic_file(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(report_csv(self.report))
-        return target
-
     def _on_export_html_clicked(self) -> None:
-        self._export("HTML (*.html)", ".html", self.export_html)
+        self._export("html")
 
     def _on_export_csv_clicked(self) -> None:
-        self._export("CSV (*.csv)", ".csv", self.export_csv)
+        self._export("csv")
 
-    def _export(self, pattern: str, suffix: str, write: Any) -> None:
+    def _export(self, kind: str) -> None:
         if self.report is None:
             return
-        default = str(self.path.with_name(self.path.stem + "-agreement" + suffix))
-        name, _ = QFileDialog.getSaveFileName(self, "Export the agreement report", default,
-                                              pattern)
-        if not name:
-            return
-        try:
-            # The save dialog has asked before replacing; the guard still refuses
-            # the project, its backups and any SQLite file.
-            written = write(name if name.endswith(suffix) else name + suffix)
-        except (OSError, OutputRefusedError) as exc:
-            self.status.setText(f"Could not write {name}: {exc}")
-            return
-        self.status.setText(f"Exported {written}")
+        message = export_with_dialog(self, self.report, self.path, kind)
+        if message is not None:
+            self.status.setText(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
