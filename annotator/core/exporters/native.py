@@ -36,11 +36,7 @@ def document_record(project: Project, doc_id: DocId, annotators: Sequence[str],
 
 def _view(project: Project, doc_id: DocId, annotator: str) -> View:
     values = project.values(doc_id, annotator)
-    provenance: dict[str, Any] = {}
-    if values:
-        annotator_id = project.repo.annotator_id(annotator, create=False)
-        provenance = {f: p for f in values
-                      if (p := project.repo.value_provenance(doc_id, annotator_id, f))}
+    provenance: dict[str, Any] = project.value_provenance(doc_id, annotator) if values else {}
     return View(annotator, project.status(doc_id, annotator), project.spans(doc_id, annotator),
                 project.claims(doc_id, annotator), values, provenance)
 
@@ -54,7 +50,7 @@ def export(project: Project, path: Path, *, state: TaskState,
     names = list(annotators) if annotators is not None else project.annotators(include_gold=True)
     actors = project.actors()
     keys = {a.id: a.key for a in actors}
-    doc_ids = project.repo.document_ids()
+    doc_ids = project.document_ids()
     header = header_record(project.codebook, names, len(doc_ids), len(actors))
     if timestamp:
         header["exported_at"] = exported_at()

@@ -176,6 +176,22 @@ class Project(AnnotationEditing, RegistryEditing):
         known = self._known(annotator)
         return {} if known is None else self.repo.values(doc_id, known)
 
+    def value_provenance(self, doc_id: DocId, annotator: str) -> dict[str, dict[str, Any]]:
+        """Where each of ``annotator``'s document values came from (fields without it left out)."""
+        known = self._known(annotator)
+        if known is None:
+            return {}
+        return {field: found for field in self.repo.values(doc_id, known)
+                if (found := self.repo.value_provenance(doc_id, known, field))}
+
+    def document_ids(self) -> list[DocId]:
+        """Every document id, ascending (cheap: no titles, no texts)."""
+        return self.repo.document_ids()
+
+    def decisions(self, doc_id: DocId | None = None) -> list[dict[str, Any]]:
+        """The reviewer's recorded adjudication decisions (of one document, or all)."""
+        return self.repo.decisions(doc_id)
+
     def status(self, doc_id: DocId, annotator: str) -> Status:
         known = self._known(annotator)
         return Status.NOT_STARTED if known is None else self.repo.status(doc_id, known)

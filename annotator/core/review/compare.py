@@ -122,8 +122,8 @@ def load_queue(project: Project, state: TaskState = NULL_STATE) -> QueueData:
 
 
 def decisions(project: Project, doc_id: int | None = None) -> list[dict[str, Any]]:
-    """The recorded adjudication decisions (the core has no façade call for them yet)."""
-    return project.repo.decisions(None if doc_id is None else DocId(doc_id))
+    """The recorded adjudication decisions (of one document, or all)."""
+    return project.decisions(None if doc_id is None else DocId(doc_id))
 
 
 # ------------------------------------------------------------ comparison rows
