@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.exporters.base import ExportResult, manifest, output, write_json
 from annotator.core.exporters.codebook_json import codebook_document
-from annotator.core.exporters.rows import actor_index, iter_bundles, plan
+from annotator.core.exporters.rows import Plan, actor_index, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tables import Layout, claim_rows, document_rows, span_rows
 from annotator.core.importers.ingest import ACTOR_CSV_COLUMNS, format_aliases
@@ -62,11 +62,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
         finally:
             for handle in handles.values():
                 handle.close()
-        write_actors(folder / "actors.csv", project)
-        write_json(folder / "codebook.json", codebook_document(project))
-        write_json(folder / "manifest.json", manifest(
-            project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
-            files=[*(f"{t}.csv" for t in TABLES), "actors.csv", "codebook.json"]))
+        write_companions(folder, project, selection, the_plan, hashes, FORMAT_NAME)
     result.documents = len(hashes)
     result.files = [path / f"{t}.csv" for t in TABLES]
     return result
@@ -77,6 +73,20 @@ def _flush(writers: dict[str, Any], *tables: list[Sequence[Any]]) -> None:
         if rows:
             writers[name].writerows(rows)
             rows.clear()
+
+
+def write_companions(folder: Path, project: Project, selection: Selection, the_plan: Plan,
+                     hashes: list[tuple[int, str]], export_format: str) -> None:
+    """actors.csv, codebook.json and a manifest listing them after the ``TABLES`` files.
+
+    The CSV and Parquet folders share this layout; ``export_format`` is also the
+    extension of their table files.
+    """
+    write_actors(folder / "actors.csv", project)
+    write_json(folder / "codebook.json", codebook_document(project))
+    write_json(folder / "manifest.json", manifest(
+        project, selection, export_format, annotators=the_plan.names, hashes=hashes,
+        files=[*(f"{t}.{export_format}" for t in TABLES), "actors.csv", "codebook.json"]))
 
 
 def write_actors(path: Path, project: Project) -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.exporters.base import ExportResult, manifest, output, require, write_json
-from annotator.core.exporters.codebook_json import codebook_document
-from annotator.core.exporters.csv_tables import write_actors
+from annotator.core.exporters.base import ExportResult, output, require
+from annotator.core.exporters.csv_tables import TABLES, write_companions
 from annotator.core.exporters.rows import actor_index, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tables import (
@@ -92,10 +91,6 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
         finally:
             for table in tables.values():
                 table.close()
-        write_actors(folder / "actors.csv", project)
-        write_json(folder / "codebook.json", codebook_document(project))
-        write_json(folder / "manifest.json", manifest(
-            project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
-            files=[f"{t}.parquet" for t in tables] + ["actors.csv", "codebook.json"]))
+        write_companions(folder, project, selection, the_plan, hashes, FORMAT_NAME)
     return ExportResult(FORMAT_NAME, path, len(hashes),
-                        [path / f"{t}.parquet" for t in ("documents", "spans", "claims")])
+                        [path / f"{t}.parquet" for t in TABLES])

@@ -14,8 +14,6 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QToolButton,
     QWidget,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import Actor
 from annotator.gui.models.record_table import Column, RecordListModel
 from annotator.gui.models.roles import DISPLAY, EDIT, ROLE_ID, TOOLTIP
-from annotator.gui.workspace.widgets import row_over_message
+from annotator.gui.workspace.widgets import message_line, row_over_message, tight_row
 
 
 class _ActorName(NamedTuple):
@@ -90,6 +88,11 @@ class ActorListModel(RecordListModel):
     def actor(self, actor_id: int | None) -> Actor | None:
         return None if actor_id is None else self._actors.get(int(actor_id))
 
+    def display_name(self, actor_id: int) -> str:
+        """The canonical name, or a placeholder for an id the registry no longer has."""
+        actor = self.actor(actor_id)
+        return actor.canonical_name if actor else f"actor {actor_id}"
+
     def find(self, text: str) -> list[Actor]:
         """Actors having ``text`` as a name or alias (case-insensitive)."""
         return list(self._by_name.get(text.strip().casefold(), {}).values())
@@ -154,12 +157,8 @@ class ActorPicker(QWidget):
         self.new_button.setText("New…")
         self.new_button.setToolTip("Add the typed name to the actor registry (Ctrl+Return)")
         self.new_button.setAccessibleName(f"New actor for {accessible_name}")
-        self.hint = QLabel()
-        self.hint.setObjectName("fieldHint")
-        self.hint.setWordWrap(True)
-        self.hint.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
+        self.hint = message_line("fieldHint")
+        row = tight_row()
         row.addWidget(self.field, 1)
         row.addWidget(self.new_button)
         row_over_message(self, row, self.hint, self.field)

@@ -37,11 +37,10 @@ class ClaimPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self._book = book
-        self._actors = actors
         self._doc_id: DocId | None = None
         self._claim: Claim | None = None
         self._spans: list[Span] = []
-        self.model = ClaimListModel(self._actor_name)
+        self.model = ClaimListModel(actors.display_name)
         self.list = compact_list(QListView(), "My claims in this article")
         self.list.setModel(self.model)
         self.list.setMaximumHeight(110)
@@ -51,7 +50,7 @@ class ClaimPanel(QWidget):
         self.remove_button = QPushButton("Delete claim")
         self.remove_button.setAccessibleName("Delete the selected claim")
         labels = {layer.name: (layer.label, layer.color) for layer in book.layers}
-        self.demand_spans = SpanListModel(labels, self._actor_name, checkable=True)
+        self.demand_spans = SpanListModel(labels, actors.display_name, checkable=True)
         self.fields = FieldSet(book.claim_fields, book, actors, self.demand_spans)
         content = QWidget()
         content_layout = QVBoxLayout(content)
@@ -79,10 +78,6 @@ class ClaimPanel(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.fields.sig_committed.connect(self._on_fields_committed)
         self.fields.sig_create_actor.connect(self._on_fields_create_actor)
-
-    def _actor_name(self, actor_id: int) -> str:
-        actor = self._actors.actor(actor_id)
-        return actor.canonical_name if actor else f"actor {actor_id}"
 
     # -------------------------------------------------------------- show
 

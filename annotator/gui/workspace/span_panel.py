@@ -38,10 +38,9 @@ class SpanPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self._book = book
-        self._actors = actors
         self._span: Span | None = None
         labels = {layer.name: (layer.label, layer.color) for layer in book.layers}
-        self.model = SpanListModel(labels, self._actor_name)
+        self.model = SpanListModel(labels, actors.display_name)
         self.list = compact_list(QListView(), "My spans in this article")
         self.list.setModel(self.model)
         self.list.setMinimumHeight(120)
@@ -75,10 +74,6 @@ class SpanPanel(QWidget):
         for page in self.pages.values():
             page.sig_committed.connect(self._on_page_committed)
             page.sig_create_actor.connect(self._on_page_create_actor)
-
-    def _actor_name(self, actor_id: int) -> str:
-        actor = self._actors.actor(actor_id)
-        return actor.canonical_name if actor else f"actor {actor_id}"
 
     # -------------------------------------------------------------- show
 

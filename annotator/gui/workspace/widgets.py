@@ -38,6 +38,25 @@ def compact_list(view: QListView, accessible_name: str) -> QListView:
     return view
 
 
+def message_line(object_name: str) -> QLabel:
+    """A wrapping message under a field, hidden until there is something to say.
+
+    ``object_name`` picks its style sheet rule (``fieldError``, ``fieldHint``).
+    """
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def tight_row() -> QHBoxLayout:
+    """A field's row of controls, flush with the form's edges."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    return row
+
+
 def row_over_message(owner: QWidget, row: QHBoxLayout, message: QLabel,
                      focus: QWidget) -> None:
     """Lay out a field's row of controls above its (usually hidden) message line."""
@@ -151,12 +170,8 @@ class DateField(QWidget):
         self.precision = QLabel()
         self.precision.setAccessibleName(accessible_name + " precision")
         self.precision.setMinimumWidth(60)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
+        self.error = message_line("fieldError")
+        row = tight_row()
         row.addWidget(self.value, 3)
         if self.mod is not None:
             self.mod.setMinimumContentsLength(4)
