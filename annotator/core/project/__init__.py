@@ -184,6 +184,10 @@ class Project(AnnotationEditing, RegistryEditing):
         return {field: found for field in self.repo.values(doc_id, known)
                 if (found := self.repo.value_provenance(doc_id, known, field))}
 
+    def annotators_of(self, doc_id: DocId) -> list[str]:
+        """The annotators (gold included) with any span, claim, value or status on a document."""
+        return self.repo.annotators_of(doc_id)
+
     def document_ids(self) -> list[DocId]:
         """Every document id, ascending (cheap: no titles, no texts)."""
         return self.repo.document_ids()

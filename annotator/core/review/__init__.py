@@ -103,7 +103,7 @@ class GoldEdit:
 
 def annotators_of(project: Project, doc_id: DocId) -> list[str]:
     """Human annotators who annotated or opened the document."""
-    return [name for name in project.repo.annotators_of(doc_id) if name != GOLD]
+    return [name for name in project.annotators_of(doc_id) if name != GOLD]
 
 
 def items(project: Project, doc_id: DocId, annotators: Sequence[str] | None = None
@@ -123,7 +123,7 @@ def queue(project: Project, doc_ids: Iterable[DocId] | None = None,
     """Every disagreement, most severe first (then by document and position)."""
     wanted = set(kinds) if kinds else None
     found: list[Item] = []
-    for doc_id in doc_ids if doc_ids is not None else project.repo.document_ids():
+    for doc_id in doc_ids if doc_ids is not None else project.document_ids():
         found += [i for i in items(project, doc_id) if i.disagreement and
                   (wanted is None or i.disagreement in wanted)]
     return sorted(found, key=lambda i: (-i.severity, i.doc_id, i.key))
@@ -303,7 +303,7 @@ def accept_agreements(project: Project, doc_id: DocId, reviewer: str) -> list[Go
 
 
 def _decided_keys(project: Project, doc_id: DocId) -> set[str]:
-    return {d["item_key"] for d in project.repo.decisions(doc_id)}
+    return {d["item_key"] for d in project.decisions(doc_id)}
 
 
 def undo(project: Project, edit: GoldEdit) -> None:
@@ -379,7 +379,7 @@ def _copy_into_gold(project: Project, item: Item, version: Version, gold_id: Any
 def progress(project: Project, doc_ids: Iterable[DocId] | None = None) -> dict[str, int]:
     """How many disagreements exist and how many have a decision."""
     total = decided = 0
-    for doc_id in doc_ids if doc_ids is not None else project.repo.document_ids():
+    for doc_id in doc_ids if doc_ids is not None else project.document_ids():
         keys = _decided_keys(project, doc_id)
         for item in items(project, doc_id):
             if item.disagreement:
