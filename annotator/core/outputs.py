@@ -24,8 +24,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -132,14 +132,24 @@ def is_previous_export(folder: Path) -> bool:
 
 
 def temporary_sibling(path: Path, *, folder: bool = False) -> Path:
-    """A new, hidden, uniquely named file or folder beside ``path`` (never an existing name)."""
+    """A new, hidden, uniquely named file or folder beside ``path`` (never an existing name).
+
+    It is created with the permissions an ordinary new file or folder gets
+    (0o666 / 0o777 less the umask), so the output that replaces ``path`` is as
+    readable as before, not private the way :mod:`tempfile` makes its files.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    prefix, suffix = f".{path.name}.", ".part"
-    if folder:
-        return Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=path.parent))
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
-    os.close(fd)
-    return Path(name)
+    for _attempt in range(100):
+        candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            if folder:
+                candidate.mkdir(mode=0o777)
+            else:
+                os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 @contextlib.contextmanager

@@ -310,3 +310,21 @@ def test_restore_copies_are_pruned_to_the_newest_ten(project: Path) -> None:
     copies = [b for b in backup.list_backups(project) if b.reason in backup.RESTORE_COPIES]
     assert len(copies) == 10
     assert source.exists()
+
+
+def test_outputs_get_ordinary_permissions_not_private_temporary_ones(project: Path,
+                                                                    tmp_path: Path) -> None:
+    """Written under a temporary name first, an export must still end up 0o666/0o777 less umask."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        with Project.open(project) as opened:
+            opened.exports.native(tmp_path / "all.jsonl")
+            opened.exports.write("csv", tmp_path / "tables")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "all.jsonl").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "tables").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "tables" / "spans.csv").stat().st_mode) == 0o644
