@@ -134,7 +134,7 @@ def test_commands_import_no_qt() -> None:
 def _mentioned_twice(project: Project) -> tuple[int, int, int]:
     """A doc where a span and a claim's claimant name one actor, "Scholz" (a duplicate)."""
     doc = _doc(project)
-    scholz = project.repo.actor_by_key("scholz")
+    scholz = project.actor_by_key("scholz")
     assert scholz is not None
     duplicate = project.add_actor("O. Scholz", key="o-scholz", aliases=["Olaf"],
                                   country="DEU").after
@@ -146,7 +146,7 @@ def _mentioned_twice(project: Project) -> tuple[int, int, int]:
 
 
 def test_update_actor_reverts_every_changed_field(project: Project) -> None:
-    scholz = project.repo.actor_by_key("scholz")
+    scholz = project.actor_by_key("scholz")
     assert scholz is not None
     update = actors.UpdateActor(scholz.id, canonical_name="Olaf Scholz (SPD)", title="Chancellor",
                                 aliases=["Scholz", Alias("Bundeskanzler", "de")])
@@ -186,11 +186,11 @@ def test_delete_actor_revert_restores_it_with_its_id(project: Project) -> None:
     assert zeit is not None
     delete = actors.DeleteActor(zeit.id)
     delete.apply(project)
-    assert project.repo.actor_by_key("zeit") is None and delete.text == "delete actor Die Zeit"
+    assert project.actor_by_key("zeit") is None and delete.text == "delete actor Die Zeit"
     (restored,) = delete.revert(project)
     assert restored.after == zeit and project.actor(zeit.id) == zeit
     delete.apply(project)
-    assert project.repo.actor_by_key("zeit") is None
+    assert project.actor_by_key("zeit") is None
     project.add_actor("Zeit Online", key="zeit")  # the key is taken meanwhile
     with pytest.raises(ValueError, match="cannot come back"):
         delete.revert(project)

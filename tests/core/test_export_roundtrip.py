@@ -62,7 +62,7 @@ def _claims(project: Project) -> set[tuple[str, str, str, str, str, int | None, 
     sha = {d.id: d.sha256 for d in project.documents()}
     out = set()
     for claim in project.claims():
-        demand = tuple(project.repo.span(s).text for s in claim.demand_span_ids)
+        demand = tuple(project.span(s).text for s in claim.demand_span_ids)
         out.add((claim.annotator, sha[claim.doc_id], keys.get(claim.claimant_id or -1, ""),
                  keys.get(claim.addressee_id or -1, ""), "|".join(demand), claim.position,
                  f"{claim.event_type}/{claim.source_reliability}/{claim.gloss}/"

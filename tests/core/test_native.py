@@ -44,7 +44,7 @@ def _annotated(project: Project) -> tuple[Actor, list[Span], Claim]:
                                 aliases=["Vollmer", Alias("Kanzlerin", "de")]).after
     project.add_actor("Vladimir Putin", key="putin")
     project.add_actor("Russia", key="russia")
-    putin, russia = project.repo.actor_by_key("putin"), project.repo.actor_by_key("russia")
+    putin, russia = project.actor_by_key("putin"), project.actor_by_key("russia")
     actor = _span(project, "Chancellor Vollmer", "ACTOR", actor_id=vollmer.id,
                   attributes={"role": "claimant"}, provenance={"suggester": "registry"})
     demand = _span(project, "withdraw its troops", "DEMAND")

@@ -97,7 +97,7 @@ def test_accept_reject_undo_with_provenance(coded: Project) -> None:
     assert [s.provenance["from_annotator"] for s in coded.spans(d, GOLD)] == ["ben"]
     review.undo(coded, edit)
     assert coded.spans(d, GOLD) == []
-    assert coded.repo.decisions(d) == []
+    assert coded.decisions(d) == []
     rejected = next(i for i in review.queue(coded) if i.disagreement == "span_missing")
     review.decide(coded, rejected, review.Verdict("reject", "rev", reason="error"))
     assert coded.spans(d, GOLD) == []
@@ -140,9 +140,9 @@ def test_decide_command_apply_revert_apply(coded: Project) -> None:
     ben = item.version("ben").spans[0]
     assert [s.actor_id for s in coded.spans(d, GOLD)] == [ben.actor_id]
     command.revert(coded)
-    assert coded.spans(d, GOLD) == [] and coded.repo.decisions(d) == []
+    assert coded.spans(d, GOLD) == [] and coded.decisions(d) == []
     command.apply(coded)
-    assert [x["from_annotator"] for x in coded.repo.decisions(d)] == ["ben"]
+    assert [x["from_annotator"] for x in coded.decisions(d)] == ["ben"]
     reject = Decide(item, Decision("reject", "rev", reason="error"))
     reject.apply(coded)
     assert coded.spans(d, GOLD) == []
@@ -161,12 +161,12 @@ def test_accept_and_edit_is_one_transaction_and_one_revert(coded: Project) -> No
     assert (gold.start, gold.end) == (anna.start, anna.end - 1)
     assert gold.provenance["edited_by"] == "rev" and gold.provenance["from_annotator"] == "anna"
     assert _transactions(coded, lambda: command.revert(coded)) == 1
-    assert coded.spans(d, GOLD) == [] and coded.repo.decisions(d) == []
+    assert coded.spans(d, GOLD) == [] and coded.decisions(d) == []
     # an edit the project refuses leaves no accept behind either
     refused = Decide(item, Decision("accept", "rev", "anna", changes={"end": 10**6}))
     with pytest.raises(ValidationError):
         refused.apply(coded)
-    assert coded.spans(d, GOLD) == [] and coded.repo.decisions(d) == []
+    assert coded.spans(d, GOLD) == [] and coded.decisions(d) == []
 
 
 def test_accept_agreements_command(coded: Project) -> None:
@@ -175,9 +175,9 @@ def test_accept_agreements_command(coded: Project) -> None:
     (changes,) = command.apply(coded)
     assert len(changes.keys) == 2 and command.text == f"accept 2 agreed (#{d})"
     assert _transactions(coded, lambda: command.revert(coded)) == 1
-    assert coded.repo.decisions(d) == [] and coded.values(d, GOLD).get("relevance") is None
+    assert coded.decisions(d) == [] and coded.values(d, GOLD).get("relevance") is None
     command.apply(coded)
-    assert {x["item_key"] for x in coded.repo.decisions(d)} == set(changes.keys)
+    assert {x["item_key"] for x in coded.decisions(d)} == set(changes.keys)
     assert AcceptAgreements(d, "rev").apply(coded) == []  # nothing left: no undo step
 
 

@@ -294,7 +294,7 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
     first = _ids(master)[0]
     kept = _span(master, first, "alice", "SOURCE", "according to Die Zeit")
     dropped = _span(master, first, "alice", "DATE", "day 1")
-    kept_uid, dropped_uid = (master.repo.span(s).uid for s in (kept, dropped))
+    kept_uid, dropped_uid = (master.span(s).uid for s in (kept, dropped))
     _span(master, first, "bob", "ACTOR", "Olaf Scholz")
 
     def work(local: Project) -> None:
@@ -313,7 +313,7 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
     assert report.kept == [] and not report.already_merged
     master_layer = _layer(master, "alice")
     assert {k: v for k, v in master_layer.items() if k in local_layer} == local_layer
-    assert master.repo.span(kept).text == "Die Zeit"
+    assert master.span(kept).text == "Die Zeit"
     assert master.repo.span_id_by_uid(dropped_uid) is None
     assert _layer(master, "bob") == bob_before
     assert master.check() == []
@@ -350,7 +350,7 @@ def test_a_later_return_from_the_same_local_project_wins(master: Project,
         span_id = _span(local, doc_id, "alice", "ACTOR", "Olaf Scholz")
         local.set_value(doc_id, "alice", "relevance", "unsure")
         first = team.return_package(local, tmp_path / "r1.annpkg").path
-        uid = local.repo.span(span_id).uid
+        uid = local.span(span_id).uid
         local.remove_span(span_id, "alice")
         local.set_value(doc_id, "alice", "relevance", None)
         _span(local, doc_id, "alice", "ACTOR", "Vladimir Putin")
@@ -382,7 +382,7 @@ def test_a_master_edit_made_while_the_package_was_out_is_kept(master: Project,
     span_id = _span(master, doc_id, "alice", "ACTOR", "Olaf Scholz")
     info = master.team.make_package("alice", tmp_path / "alice.annpkg", [doc_id])
     with Project.from_package(info.path, tmp_path / "local.annotator") as local:
-        uid = master.repo.span(span_id).uid
+        uid = master.span(span_id).uid
         start, end = _at(local.text(_ids(local)[0]), "Scholz")
         local.update_span(local.repo.span_id_by_uid(uid), "alice", start=start, end=end)
         start, end = _at(master.text(doc_id), "Chancellor Olaf Scholz")
@@ -390,7 +390,7 @@ def test_a_master_edit_made_while_the_package_was_out_is_kept(master: Project,
         returned = team.return_package(local, tmp_path / "r.annpkg").path
     report = master.team.merge(returned)
     assert len(report.kept) == 1 and uid in report.kept[0]
-    assert master.repo.span(span_id).text == "Chancellor Olaf Scholz"
+    assert master.span(span_id).text == "Chancellor Olaf Scholz"
 
 
 def test_dry_run_reports_and_changes_nothing(master: Project, returned: Path,
@@ -582,7 +582,7 @@ def test_refuses_annotations_of_another_annotator(master: Project, returned: Pat
 def test_refuses_uids_that_belong_to_another_annotator(master: Project, returned: Path,
                                                        tmp_path: Path) -> None:
     bob_span = _span(master, _ids(master)[0], "bob", "ACTOR", "Vladimir Putin")
-    bob_uid = master.repo.span(bob_span).uid
+    bob_uid = master.span(bob_span).uid
 
     def steal(_manifest: dict[str, Any], contents: dict[str, bytes]) -> None:
         contents[DELETIONS] = json.dumps({"spans": [bob_uid]}).encode()

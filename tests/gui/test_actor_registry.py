@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Project:
     proj.add_actor("V. Putin", key="v-putin", country="RUS")
     proj.add_actor("Kalniņš", key="kalnins", country="NATO")
     doc = proj.import_paths([article]).imported[0]
-    putin = proj.repo.actor_by_key("v-putin")
+    putin = proj.actor_by_key("v-putin")
     assert putin is not None
     proj.add_span(doc, "alice", "ACTOR", 14, 19, actor_id=putin.id)
     yield proj
@@ -113,7 +113,7 @@ def test_columns_show_aliases_per_language(window: ActorRegistryWindow) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(
         model.columnCount())]
     assert headers[:2] == ["Name", "Aliases (sv)"]
-    row = model.row_of(window.project.repo.actor_by_key("zelenskyy").id)  # type: ignore[union-attr]
+    row = model.row_of(window.project.actor_by_key("zelenskyy").id)  # type: ignore[union-attr]
     cells = {headers[c]: model.data(model.index(row, c)) for c in range(model.columnCount())}
     assert cells["Aliases (de)"] == "Selenskyj"
     assert (cells["Country"], cells["Type"], cells["Title"]) == (
@@ -155,7 +155,7 @@ def test_add_an_actor_through_the_dialog(qtbot: Any, window: ActorRegistryWindow
     with qtbot.waitSignal(window.sig_registry_changed):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    actor = window.project.repo.actor_by_key("katrin-vollmer")
+    actor = window.project.actor_by_key("katrin-vollmer")
     assert actor is not None
     assert [(a.lang, a.alias) for a in actor.aliases] == [
         ("de", "Bundeskanzlerin"), ("sv", "förbundskanslern")]
@@ -191,7 +191,7 @@ def test_edit_the_selected_actor(qtbot: Any, window: ActorRegistryWindow) -> Non
     aliases = dialog.findChild(QPlainTextEdit)
     aliases.appendPlainText("de:Wladimir Putin")
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    actor = window.project.repo.actor_by_key("putin")
+    actor = window.project.actor_by_key("putin")
     assert actor is not None and actor.title == "President of Russia"
     assert "Wladimir Putin" in actor.names()
 
@@ -211,8 +211,8 @@ def test_merge_two_selected_actors_moves_the_mentions(qtbot: Any,
     qtbot.mouseClick(keep_putin, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.sig_registry_changed):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    kept = project.repo.actor_by_key("putin")
-    assert kept is not None and project.repo.actor_by_key("v-putin") is None
+    kept = project.actor_by_key("putin")
+    assert kept is not None and project.actor_by_key("v-putin") is None
     assert "V. Putin" in kept.names()
     assert [s.actor_id for s in project.spans()] == [kept.id]
     assert "v-putin" not in shown_keys(window)
@@ -231,7 +231,7 @@ def test_delete_is_refused_while_mentions_point_to_the_actor(
     qtbot.mouseClick(window.buttons["delete"], Qt.MouseButton.LeftButton)
     confirm(qtbot, window)
     assert "used by 1 annotation" in window.status.text()
-    assert window.project.repo.actor_by_key("v-putin") is not None
+    assert window.project.actor_by_key("v-putin") is not None
 
 
 def test_delete_an_unused_actor(qtbot: Any, window: ActorRegistryWindow) -> None:
@@ -239,7 +239,7 @@ def test_delete_an_unused_actor(qtbot: Any, window: ActorRegistryWindow) -> None
     qtbot.mouseClick(window.buttons["delete"], Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.sig_registry_changed):
         confirm(qtbot, window)
-    assert window.project.repo.actor_by_key("kalnins") is None
+    assert window.project.actor_by_key("kalnins") is None
     assert "kalnins" not in shown_keys(window)
 
 
@@ -249,7 +249,7 @@ def test_delete_can_be_cancelled(qtbot: Any, window: ActorRegistryWindow) -> Non
     box = window.dialog
     assert isinstance(box, QMessageBox)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
-    assert window.project.repo.actor_by_key("kalnins") is not None
+    assert window.project.actor_by_key("kalnins") is not None
 
 
 # ------------------------------------------------------------- import, export
@@ -316,7 +316,7 @@ def _activate(qtbot: Any, window: ActorRegistryWindow) -> None:
 
 def test_ctrl_z_restores_an_edited_actor_and_redo_reapplies(
         qtbot: Any, window: ActorRegistryWindow, session: Session) -> None:
-    before = window.project.repo.actor_by_key("putin")
+    before = window.project.actor_by_key("putin")
     click_row(qtbot, window, "putin")
     qtbot.mouseClick(window.buttons["edit"], Qt.MouseButton.LeftButton)
     dialog = window.dialog
@@ -325,25 +325,25 @@ def test_ctrl_z_restores_an_edited_actor_and_redo_reapplies(
     qtbot.keyClicks(dialog.name, "Vladimir V. Putin")
     qtbot.keyClicks(dialog.title, "President of Russia")
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    edited = window.project.repo.actor_by_key("putin")
+    edited = window.project.actor_by_key("putin")
     assert edited is not None and edited.canonical_name == "Vladimir V. Putin"
     assert window.undo_stack.count() == 1 and session.undo_stack.count() == 0
     _activate(qtbot, window)
     with qtbot.waitSignal(window.sig_registry_changed):
         qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.repo.actor_by_key("putin") == before
+    assert window.project.actor_by_key("putin") == before
     assert "Vladimir Putin" in [window.model.actor_at(r).canonical_name
                                 for r in range(window.model.rowCount())]
     assert [a.key for a in window.selected_actors()] == ["putin"]  # the selection stays
     qtbot.keyClick(window.view, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.project.repo.actor_by_key("putin") == edited
+    assert window.project.actor_by_key("putin") == edited
 
 
 def test_merge_and_delete_are_undone_from_the_undo_button(
         qtbot: Any, window: ActorRegistryWindow) -> None:
     project = window.project
-    putin, v_putin = project.repo.actor_by_key("putin"), project.repo.actor_by_key("v-putin")
+    putin, v_putin = project.actor_by_key("putin"), project.actor_by_key("v-putin")
     click_row(qtbot, window, "v-putin")
     click_row(qtbot, window, "putin", add=True)
     qtbot.mouseClick(window.buttons["merge"], Qt.MouseButton.LeftButton)
@@ -352,23 +352,23 @@ def test_merge_and_delete_are_undone_from_the_undo_button(
     keep_putin = dialog.keep_first if dialog.pair[0].key == "putin" else dialog.keep_second
     qtbot.mouseClick(keep_putin, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert project.repo.actor_by_key("v-putin") is None
+    assert project.actor_by_key("v-putin") is None
     undo = next(b for b in window.findChildren(QToolButton)
                 if b.defaultAction() is window.undo_action)
     assert undo.isEnabled() and "merge V. Putin into Vladimir Putin" in undo.toolTip()
     qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
-    assert (project.repo.actor_by_key("putin"), project.repo.actor_by_key("v-putin")) == \
+    assert (project.actor_by_key("putin"), project.actor_by_key("v-putin")) == \
         (putin, v_putin)
     assert v_putin is not None and [s.actor_id for s in project.spans()] == [v_putin.id]
     assert sorted(shown_keys(window)) == ["kalnins", "putin", "v-putin", "zelenskyy"]
 
-    kalnins = project.repo.actor_by_key("kalnins")
+    kalnins = project.actor_by_key("kalnins")
     click_row(qtbot, window, "kalnins")
     qtbot.mouseClick(window.buttons["delete"], Qt.MouseButton.LeftButton)
     confirm(qtbot, window)
     assert "kalnins" not in shown_keys(window)
     qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
-    assert project.repo.actor_by_key("kalnins") == kalnins and "kalnins" in shown_keys(window)
+    assert project.actor_by_key("kalnins") == kalnins and "kalnins" in shown_keys(window)
 
 
 def test_a_refused_undo_is_reported_in_the_window(qtbot: Any, window: ActorRegistryWindow,

@@ -126,7 +126,7 @@ def _gold_spans(core: Project, item: Item) -> list[Any]:
 
 
 def _decision(core: Project, item: Item) -> dict[str, Any] | None:
-    found = [d for d in core.repo.decisions(item.doc_id) if d["item_key"] == item.key]
+    found = [d for d in core.decisions(item.doc_id) if d["item_key"] == item.key]
     return found[0] if found else None
 
 
@@ -266,7 +266,7 @@ def _accept_agreements_with_a(qtbot: Any, window: ReviewWindow, core: Project) -
     doc_id = window.current_item().doc_id
     agreed = [i for i in review.items(core, doc_id) if i.disagreement is None]
     qtbot.keyClick(window.queue, Qt.Key.Key_A)
-    decided = {d["item_key"] for d in core.repo.decisions(doc_id)}
+    decided = {d["item_key"] for d in core.decisions(doc_id)}
     assert {i.key for i in agreed} <= decided
     assert any(s.provenance.get("note") == "all annotators agree"
                for s in core.spans(doc_id, GOLD)) or not agreed

@@ -68,21 +68,21 @@ def test_undo_in_the_registry_leaves_the_main_windows_edit(qtbot: Any, window: A
     window.menu_actions["actor_registry"].trigger()
     registry = window.tools.registry
     _edit_title(qtbot, registry, "kremlin", "Presidential administration")
-    assert project.repo.actor_by_key("kremlin").title == "Presidential administration"
+    assert project.actor_by_key("kremlin").title == "Presidential administration"
     assert (window.session.undo_stack.count(), registry.undo_stack.count()) == (1, 1)
     assert registry.undo_stack in window.session.undo_group.stacks()
 
     _activate(qtbot, registry)
     assert window.session.undo_group.activeStack() is registry.undo_stack
     qtbot.keyClick(registry.view, Qt.Key.Key_Z, CTRL)
-    assert project.repo.actor_by_key("kremlin").title == ""
+    assert project.actor_by_key("kremlin").title == ""
     assert [s.uid for s in _my_spans(window)] == [span.uid]  # the main window's edit stays
 
     _activate(qtbot, window)
     assert window.session.undo_group.activeStack() is window.session.undo_stack
     qtbot.keyClick(window.view.edit, Qt.Key.Key_Z, CTRL)
     assert _my_spans(window) == []
-    assert project.repo.actor_by_key("kremlin").title == ""  # not redone by the main window
+    assert project.actor_by_key("kremlin").title == ""  # not redone by the main window
     assert registry.undo_stack.canRedo() and window.session.undo_stack.canRedo()
 
 
@@ -104,20 +104,20 @@ def test_undo_in_the_review_window_leaves_the_main_windows_edit(qtbot: Any,
     assert item is not None
     _activate(qtbot, review)
     qtbot.keyClick(review.queue, Qt.Key.Key_R)
-    decided = [d["item_key"] for d in project.repo.decisions(doc)]
+    decided = [d["item_key"] for d in project.decisions(doc)]
     assert decided == [item.key]
 
     _activate(qtbot, window)
     qtbot.keyClick(window.view.edit, Qt.Key.Key_Z, CTRL)
     assert _my_spans(window) == []
-    assert [d["item_key"] for d in project.repo.decisions(doc)] == decided  # still decided
+    assert [d["item_key"] for d in project.decisions(doc)] == decided  # still decided
 
     _activate(qtbot, review)
     qtbot.keyClick(review.queue, Qt.Key.Key_Z, CTRL)
-    assert project.repo.decisions(doc) == []
+    assert project.decisions(doc) == []
     assert review.current_item() == item  # the window shows what it undid
     qtbot.keyClick(review.queue, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert [d["item_key"] for d in project.repo.decisions(doc)] == decided
+    assert [d["item_key"] for d in project.decisions(doc)] == decided
     assert mine.uid not in {s.uid for s in _my_spans(window)}  # the main undo stays undone
     review.close()
 
@@ -170,7 +170,7 @@ def test_refusals_go_to_the_caller_or_to_the_stack_that_asked(qtbot: Any,
     session.sig_error.connect(errors.append)
     session.sig_refused.connect(lambda who, why: refused.append((who, why)))
     told: list[str] = []
-    used = session.project.repo.actor_by_key("scholz")
+    used = session.project.actor_by_key("scholz")
     doc = session.project.documents()[0].id
     session.project.add_span(doc, ANNOTATOR, "ACTOR", 0, 5, actor_id=used.id)
     assert session.execute(DeleteActor(used.id), stack, refused=told.append) is None

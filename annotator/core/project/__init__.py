@@ -41,6 +41,7 @@ from annotator.core.models import (
     DocumentSummary,
     ImportReport,
     Span,
+    SpanId,
     Status,
 )
 from annotator.core.project import local
@@ -183,6 +184,14 @@ class Project(AnnotationEditing, RegistryEditing):
             return {}
         return {field: found for field in self.repo.values(doc_id, known)
                 if (found := self.repo.value_provenance(doc_id, known, field))}
+
+    def span(self, span_id: SpanId) -> Span:
+        """One span by id (``KeyError`` when there is none)."""
+        return self.repo.span(span_id)
+
+    def actor_by_key(self, key: str) -> Actor | None:
+        """The registry actor with ``key``, or None."""
+        return self.repo.actor_by_key(key)
 
     def annotators_of(self, doc_id: DocId) -> list[str]:
         """The annotators (gold included) with any span, claim, value or status on a document."""
