@@ -47,7 +47,8 @@ def build_sample_project(path: Path, *, force: bool = False,
             else:
                 _import_articles(project, data)
         if path.exists():
-            with Project.open(path) as existing:
+            # defer_backup: no rolling copy as well, the before-sample copy is the one kept
+            with Project.open(path, defer_backup=True) as existing:
                 existing.backups.take("before-sample")
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

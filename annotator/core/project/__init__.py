@@ -180,10 +180,7 @@ class Project(AnnotationEditing, RegistryEditing):
     def value_provenance(self, doc_id: DocId, annotator: str) -> dict[str, dict[str, Any]]:
         """Where each of ``annotator``'s document values came from (fields without it left out)."""
         known = self._known(annotator)
-        if known is None:
-            return {}
-        return {field: found for field in self.repo.values(doc_id, known)
-                if (found := self.repo.value_provenance(doc_id, known, field))}
+        return {} if known is None else self.repo.value_provenances(doc_id, known)
 
     def span(self, span_id: SpanId) -> Span:
         """One span by id (``KeyError`` when there is none)."""

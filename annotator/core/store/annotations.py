@@ -187,12 +187,13 @@ class AnnotationStore(StoreBase):
             "ORDER BY field", (doc_id, annotator_id))
         return {f: json.loads(v) for f, v in rows}
 
-    def value_provenance(self, doc_id: DocId, annotator_id: AnnotatorId, field: str
-                         ) -> dict[str, Any]:
-        value = self._one(
-            "SELECT provenance FROM doc_values WHERE doc_id = ? AND annotator_id = ? "
-            "AND field = ?", (doc_id, annotator_id, field))
-        return {} if value is None else dict(json.loads(value))
+    def value_provenances(self, doc_id: DocId, annotator_id: AnnotatorId
+                          ) -> dict[str, dict[str, Any]]:
+        """Each field's provenance for one annotator on one document (only those with one)."""
+        rows = self.conn.execute(
+            "SELECT field, provenance FROM doc_values WHERE doc_id = ? AND annotator_id = ? "
+            "ORDER BY field", (doc_id, annotator_id))
+        return {field: found for field, text in rows if (found := dict(json.loads(text)))}
 
     def set_value(self, doc_id: DocId, annotator_id: AnnotatorId, field: str, value: Any,
                   provenance: dict[str, Any] | None = None) -> None:
