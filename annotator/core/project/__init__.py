@@ -78,7 +78,7 @@ class Project(AnnotationEditing, RegistryEditing):
         project = cls(path, _create=True)
         with project.repo.write():
             project.repo.install_codebook(book.name, book.version, book.source_text)
-            project.repo.set_info("created_with", _tool_version())
+            project.repo.set_info("created_with", __version__)
         project._codebook = book
         return project
 
@@ -246,10 +246,6 @@ class Project(AnnotationEditing, RegistryEditing):
             if text[span.start:span.end] != span.text:
                 problems.append(f"span {span.id}: offsets no longer match its text")
         return problems
-
-
-def _tool_version() -> str:
-    return __version__
 
 
 __all__ = ["Project", "ValidationError"]
