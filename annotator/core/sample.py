@@ -34,8 +34,7 @@ def build_sample_project(path: Path, *, force: bool = False,
         return path
     if path.exists():
         _refuse_foreign(path)
-    tmp = temporary_sibling(path)
-    tmp.unlink()
+    tmp = temporary_sibling(path)  # an empty file, which Project.create accepts
     try:
         with Project.create(tmp) as project:
             registry = data / "actors.csv"

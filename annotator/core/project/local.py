@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import PackageError
+from annotator.core.outputs import temporary_sibling
 from annotator.core.project import rules
 from annotator.core.store import team as rt
 from annotator.core.team import (
@@ -56,9 +57,8 @@ def create_from_package(project_cls: type[Project], package_path: str | Path,
     dest = Path(dest_project_path)
     if dest.exists():
         raise PackageError(f"{dest} already exists; choose a new file for the local project")
-    building = dest.with_name(dest.name + ".opening")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    # a fresh hidden name: a fixed one (NAME.opening) was deleted first, whatever it held
+    building = temporary_sibling(dest)
     try:
         _build_local(project_cls, package, building, owner, book_text)
         building.rename(dest)
