@@ -4,7 +4,9 @@ Every format module has ``export(project, path, selection, state, **options)``
 returning an :class:`~annotator.core.exporters.base.ExportResult`. This package
 only knows the registry: :func:`export` looks a format up by name and imports
 its module on first use, so optional libraries (spaCy, pyarrow, datasets) load
-only for the formats that need them.
+only for the formats that need them. The registry itself imports nothing else of
+the core, so the command line lists the format names without loading the models
+or the store; ``Selection``, ``ExportResult`` and ``parse_source`` load on first use.
 
     >>> from annotator.core.exporters import export, Selection
     >>> export(project, "csv", "out/", Selection("gold-fallback", "alice"))
@@ -18,13 +20,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ExportError, MissingDependency, SelectionError
-from annotator.core.exporters.base import ExportResult
-from annotator.core.exporters.selection import Selection, parse_source
-from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
+    from annotator.core.exporters.base import ExportResult
+    from annotator.core.exporters.selection import Selection, parse_source
     from annotator.core.project import Project
+
+_LAZY = {"ExportResult": "base", "Selection": "selection", "parse_source": "selection"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +82,16 @@ def export(project: Project, format_name: str, path: str | Path,
     are refused; an existing file or earlier export is replaced only with
     ``force=True``.
     """
+    from annotator.core.exporters.selection import Selection
+    from annotator.core.outputs import check_target
+
     fmt = get_format(format_name)
     force = bool(options.pop("force", False))
     target = check_target(path, kind="file" if fmt.target == "file" else "folder",
                           project=project.path, force=force)
     module = importlib.import_module(f"annotator.core.exporters.{fmt.module}")
-    result: ExportResult = module.export(project, target, selection or Selection(), state,
-                                         **options)
+    result: ExportResult = module.export(project, target, selection or Selection(),
+                                         state, **options)
     return result
 
 
