@@ -24,12 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.core.codebook import load_codebook
 from annotator.core.errors import ValidationError
-from annotator.core.importers import ingest
 from annotator.core.models import (
     Actor,
     ActorId,
@@ -44,14 +43,15 @@ from annotator.core.models import (
     SpanId,
     Status,
 )
-from annotator.core.project import local
 from annotator.core.project.editing import AnnotationEditing
 from annotator.core.project.facades import Backups, Exports, Suggestions, Team
 from annotator.core.project.registry import RegistryEditing
 from annotator.core.store.db import read_only_reason
 from annotator.core.tasks import NULL_STATE, TaskState
-from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
 from annotator.core.text import sha256
+
+if TYPE_CHECKING:
+    from annotator.core.team.package import PackageLimits
 
 
 class Project(AnnotationEditing, RegistryEditing):
@@ -92,7 +92,7 @@ class Project(AnnotationEditing, RegistryEditing):
     @classmethod
     def from_package(cls, package_path: str | Path, dest_project_path: str | Path,
                      annotator: str | None = None, *,
-                     limits: PackageLimits = DEFAULT_LIMITS) -> Project:
+                     limits: PackageLimits | None = None) -> Project:
         """Create an annotator's local project from a package; returns it open.
 
         ``annotator``, when given, must be the one the package was made for. The
@@ -100,8 +100,11 @@ class Project(AnnotationEditing, RegistryEditing):
         documents (with that annotator's existing annotations) and assignments,
         and remembers where it came from for ``team.return_package``.
         """
+        from annotator.core.project import local
+        from annotator.core.team.package import DEFAULT_LIMITS
+
         return local.create_from_package(cls, package_path, dest_project_path, annotator,
-                                         limits=limits)
+                                         limits=limits or DEFAULT_LIMITS)
 
     def close(self) -> None:
         self.db.close()
@@ -134,12 +137,16 @@ class Project(AnnotationEditing, RegistryEditing):
         description: str = "",
     ) -> ImportReport:
         """Import files and folders; each file all or nothing; returns the report."""
+        from annotator.core.importers import ingest
+
         target = ingest.IngestTarget(self.repo, self.codebook)
         return ingest.import_paths(target, list(paths), text_column=text_column,
                                    language=language, state=state, description=description)
 
     def import_actors_csv(self, path: str | Path) -> ImportReport:
         """Add or update registry actors from a CSV (see docs/native-format.md)."""
+        from annotator.core.importers import ingest
+
         return ingest.import_actors_csv(ingest.IngestTarget(self.repo, self.codebook), Path(path))
 
     # ----------------------------------------------------------------- reading

@@ -5,7 +5,9 @@ Each groups one subsystem's calls under one attribute of :class:`Project`
 ``project.exports``), the way Anki's collection composes its managers. They
 hold no state of their own: each call hands the project to the service module
 that does the work (:mod:`annotator.core.backup`, :mod:`annotator.core.team`,
-:mod:`annotator.core.assist.workflow`, :mod:`annotator.core.exporters`).
+:mod:`annotator.core.assist.workflow`, :mod:`annotator.core.exporters`). The team,
+suggestion and export services are imported by the calls that use them, so that
+opening a project for a command that needs none of them does not load them.
 """
 
 from __future__ import annotations
@@ -14,17 +16,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core import backup, team
-from annotator.core.assist import workflow
+from annotator.core import backup
 from annotator.core.errors import ValidationError
-from annotator.core.exporters import ExportResult, Selection, native
 from annotator.core.exporters import export as run_export
 from annotator.core.models import Changes, DocId, Span
-from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
     from annotator.core.assist.base import Suggestion
+    from annotator.core.exporters import ExportResult, Selection
     from annotator.core.project import Project
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
@@ -79,30 +79,42 @@ class Team:
                overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
         """Assign documents: each to every annotator, or split with an ``overlap``
         fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
+        from annotator.core import team
+
         return team.assign(self._project, doc_ids, annotators, overlap=overlap, seed=seed)
 
     def make_package(self, annotator: str, out_path: str | Path,
                      doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
         """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
+        from annotator.core import team
+
         return team.make_package(self._project, annotator, out_path, doc_ids)
 
     def write_packages(self, out_dir: str | Path,
                        plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
         """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
         every assignment, into ``out_dir``."""
+        from annotator.core import team
+
         return team.write_packages(self._project, out_dir, plan)
 
     def merge(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
         """Merge a returned package (one transaction; twice is a no-op); raises
         :class:`~annotator.core.errors.PackageError` and merges nothing on refusal."""
+        from annotator.core import team
+
         return team.merge_package(self._project, path, dry_run=dry_run)
 
     def local_annotator(self) -> str:
         """The annotator a project made from a package belongs to ("" for a master project)."""
+        from annotator.core import team
+
         return self._project.repo.info(team.INFO_ANNOTATOR)
 
     def progress(self) -> list[AnnotatorProgress]:
         """Assigned, not started, in progress and done per annotator (the dashboard)."""
+        from annotator.core import team
+
         return team.progress(self._project)
 
 
@@ -117,26 +129,36 @@ class Suggestions:
              suggesters: Sequence[str] | None = None) -> list[Suggestion]:
         """Suggestions for ``annotator`` (None: unfiltered), hiding those overlapping
         their own spans of the same layer and those they rejected."""
+        from annotator.core.assist import workflow
+
         return workflow.suggestions(self._project, doc_id, annotator, layers, suggesters)
 
     def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes[Span]:
         """The annotator's own span with the actor or date filled in; undo: remove_span."""
+        from annotator.core.assist import workflow
+
         return workflow.accept(self._project, doc_id, annotator, suggestion)
 
     def accept_all(self, doc_id: DocId, annotator: str, layer: str
                    ) -> Changes[tuple[Span, ...]]:
         """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
         the new spans."""
+        from annotator.core.assist import workflow
+
         return workflow.accept_all(self._project, doc_id, annotator, layer)
 
     def reject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
                ) -> Changes[Suggestion]:
         """Hide a suggestion from ``annotator`` for good; undo: :meth:`unreject`."""
+        from annotator.core.assist import workflow
+
         return workflow.reject(self._project, doc_id, annotator, suggestion)
 
     def unreject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
                  ) -> Changes[Suggestion]:
         """Show a rejected suggestion again."""
+        from annotator.core.assist import workflow
+
         return workflow.unreject(self._project, doc_id, annotator, suggestion)
 
 
@@ -163,6 +185,9 @@ class Exports:
         ``path`` is guarded like every export (never the project, a backup or
         an SQLite file); an existing file is replaced only with ``force``.
         """
+        from annotator.core.exporters import native
+        from annotator.core.outputs import check_target
+
         project = self._project
         target = check_target(path, kind="file", project=project.path, force=force)
         return native.export(project, target, state=state, annotators=annotators,
