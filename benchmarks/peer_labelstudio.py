@@ -172,9 +172,10 @@ def watched(server: Server, work: Callable[[], Any]) -> tuple[float, float, Any]
     return seconds, max(peak), result
 
 
-def ls_import(server: Server, tasks: Path, n: int, title: str) -> tuple[float, float, int]:
+def ls_import(server: Server, tasks: Path, n: int, title: str,
+              config: str = corpus.LABEL_CONFIG) -> tuple[float, float, int]:
     project = server.call("POST", "/api/projects", json.dumps(
-        {"title": title, "label_config": corpus.LABEL_CONFIG}).encode())
+        {"title": title, "label_config": config}).encode())
     pid = project["id"]
 
     def work() -> int:
@@ -232,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         row("export", ls_out, (ours_out.seconds, ours_out.peak_mb))
         print(f"  plain sqlite3 import of the same file: {base.seconds:.1f} s, "
               f"{base.peak_mb:.0f} MB (annotator ratio {ours_in.seconds / base.seconds:.2f})")
-        check = ls_import(server, work / "ours.json", args.n, "annotator's export")
+        config = (work / "ours.label_config.xml").read_text(encoding="utf-8")
+        check = ls_import(server, work / "ours.json", args.n, "annotator's export", config)
         ls_export(server, check[2], work / "check.json")
         print(f"  annotator's export read back by Label Studio in {check[0]:.1f} s: "
               f"{results_in(work / 'check.json')} (tasks, results)")
