@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
 from annotator.core import native
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Attribute, Codebook
 from annotator.core.exporters.base import ExportResult, manifest, output, sidecar, write_json
 from annotator.core.exporters.brat import trigger_layer
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
@@ -62,14 +62,24 @@ def _result(rid: str, from_name: str, kind: str, value: dict[str, Any]) -> dict[
     return {"id": rid, "from_name": from_name, "to_name": TO_NAME, "type": kind, "value": value}
 
 
-def span_results(span: Span, book: Codebook, keys: dict[ActorId, str]) -> list[dict[str, Any]]:
+Declared = dict[str, dict[str, Attribute]]
+"""The codebook's attributes by layer and name, looked up once per export."""
+
+
+def declared_attributes(book: Codebook) -> Declared:
+    return {layer.name: {a.name: a for a in layer.attributes} for layer in book.layers}
+
+
+def span_results(span: Span, declared_by_layer: Declared, keys: dict[ActorId, str]
+                 ) -> list[dict[str, Any]]:
     region = _region(span)
     out = [_result(span.uid, LABELS, "labels", {**region, "labels": [span.layer]})]
     if span.actor_id is not None and span.actor_id in keys:
         out.append(_result(span.uid, ACTOR, "choices", {**region,
                                                          "choices": [keys[span.actor_id]]}))
-    declared = {a.name: a for a in book.layer(span.layer).attributes} \
-        if span.layer in book.layer_names() else {}
+    if not span.attributes:
+        return out
+    declared = declared_by_layer.get(span.layer, {})
     for name, value in sorted(span.attributes.items()):
         attr = declared.get(name)
         if value in (None, "") or (attr is not None and attr.type == "actor"):
@@ -134,9 +144,12 @@ def _relation(from_id: str, to_id: str, label: str) -> dict[str, Any]:
             "labels": [label]}
 
 
-def task(bundle: Bundle, book: Codebook, keys: dict[ActorId, str], *, predictions: bool
-         ) -> tuple[dict[str, Any], int]:
-    """One task, and how many claims could not be expressed (no demand span)."""
+def task(bundle: Bundle, book: Codebook, keys: dict[ActorId, str], *, predictions: bool,
+         declared: Declared | None = None) -> tuple[dict[str, Any], int]:
+    """One task, and how many claims could not be expressed (no demand span).
+
+    ``declared`` is :func:`declared_attributes` of ``book``, when the caller has it."""
+    declared = declared_attributes(book) if declared is None else declared
     doc = bundle.doc
     data: dict[str, Any] = {"text": doc.text, "doc_id": doc.id, "sha256": doc.sha256,
                             **{k: getattr(doc, k) for k in DOC_DATA},
@@ -144,8 +157,8 @@ def task(bundle: Bundle, book: Codebook, keys: dict[ActorId, str], *, prediction
     entries: list[dict[str, Any]] = []
     lost = 0
     for view in bundle.views:
-        spans = view.span_by_id()
-        result = [r for s in view.spans for r in span_results(s, book, keys)]
+        result = [r for s in view.spans for r in span_results(s, declared, keys)]
+        spans = view.span_by_id() if view.claims else {}
         for claim in sorted(view.claims, key=lambda c: c.uid):
             claim_part = claim_results(claim, view, spans)
             lost += not claim_part
@@ -165,6 +178,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     book = project.codebook
     actors = sorted(project.actors(), key=lambda a: a.key)
     keys = {a.id: a.key for a in actors}
+    declared = declared_attributes(book)
     hashes: list[tuple[int, str]] = []
     lost = 0
     with output() as out:
@@ -172,7 +186,8 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
             handle.write("[")
             for index, bundle in enumerate(iter_bundles(project, the_plan, state)):
                 hashes.append((bundle.doc.id, bundle.doc.sha256))
-                item, missing = task(bundle, book, keys, predictions=predictions)
+                item, missing = task(bundle, book, keys, predictions=predictions,
+                                     declared=declared)
                 lost += missing
                 handle.write(("\n" if index == 0 else ",\n") + json.dumps(item,
                                                                            ensure_ascii=False))

@@ -37,6 +37,12 @@ class ExportRepository:
                      ) -> list[DocId]:
         """Ids of the documents matching the filters, in id order (the document list's
         own filter)."""
+        if language is None and batch_id is None:
+            # The ids alone, from a small index that holds them all: a scan of the table
+            # itself reads its leaf pages, which carry most of every text (about 400 MB
+            # at 100,000 articles), and the documents stream reads them all again.
+            return [DocId(r[0]) for r in self.conn.execute(
+                "SELECT id FROM documents INDEXED BY documents_batch ORDER BY id")]
         base, params = self.repo._doc_filter(DocumentFilter(language=language, batch_id=batch_id))
         return [DocId(r[0]) for r in self.conn.execute(
             f"SELECT d.id {base} ORDER BY d.id", params)]
