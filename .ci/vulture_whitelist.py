@@ -7,6 +7,8 @@ in tests/ reach. vulture reads this file and never runs it. When a name here is
 deleted or renamed in the code, delete or rename it here too.
 """
 
+from annotator import core
+from annotator.core import exporters
 from annotator.core.agreement.claims import ClaimAgreement
 from annotator.core.assist import actors, registry
 from annotator.core.store import maintenance
@@ -33,6 +35,10 @@ SpanListModel.setData  # item views set the check state of a span through it
 
 # --- functools.lru_cache: a parameter that is only part of the cache key
 mtime  # brat._sidecar(folder, mtime): a changed documents.jsonl gets a new cache entry
+
+# --- module __getattr__ (PEP 562): Python calls it for a name the module has not loaded yet
+core.__getattr__  # annotator.core resolves Project, TaskState, ... on first use
+exporters.__getattr__  # annotator.core.exporters resolves Selection, ExportResult, ...
 
 # --- read by name through getattr or by the tests on results
 AnnotatorProgress.packages_out  # the dashboard's count column reads getattr(row, key)

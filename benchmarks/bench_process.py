@@ -102,21 +102,24 @@ def compare(label: str, ours: Run, base: Run) -> dict[str, float]:
             "baseline_mb": base.peak_mb, "ratio": ratio}
 
 
-def bench_imports(work: Path, n: int, smoke: bool) -> tuple[Path, dict[str, dict[str, float]]]:
+def bench_imports(work: Path, n: int, smoke: bool, language: str
+                  ) -> tuple[Path, dict[str, dict[str, float]]]:
     """Import both corpora (the smoke run: the tasks only); returns the project built
-    from the tasks (for the exports)."""
+    from the tasks (for the exports). ``language`` given skips detection."""
     figures = {}
+    given = ["--language", language] if language else []
     if not smoke:
         jsonl = corpus.cached("jsonl", n)
         base = baseline("import-jsonl", str(jsonl), str(work / "base-jsonl.sqlite"))
         annotator("new", str(work / "records.annotator"))
-        ours = annotator("import", str(work / "records.annotator"), str(jsonl), "--quiet")
+        ours = annotator("import", str(work / "records.annotator"), str(jsonl), "--quiet",
+                         *given)
         figures["import jsonl"] = compare(f"import {n:,} records", ours, base)
     tasks = corpus.cached("labelstudio", n)
     base = baseline("import-labelstudio", str(tasks), str(work / "base-ls.sqlite"))
     project = work / "tasks.annotator"
     annotator("new", str(project))
-    ours = annotator("import", str(project), str(tasks), "--quiet")
+    ours = annotator("import", str(project), str(tasks), "--quiet", *given)
     figures["import labelstudio"] = compare(f"import {n:,} LS tasks", ours, base)
     return project, figures
 
@@ -173,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
                         "below 20,000 articles, else 1)")
     parser.add_argument("--smoke", action="store_true", help="CI: the tasks' import, one "
                         "export, one start of info and --help, no window")
+    parser.add_argument("--language", default="", help="give the imports this language "
+                        "(no detection), to time the exports at a size detection makes slow")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     repeat = 1 if args.smoke else args.repeat or (3 if args.n < 20_000 else 1)
@@ -183,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{time.perf_counter() - began:.1f} s ({sys.platform}, {os.cpu_count()} cores)")
     work = Path(tempfile.mkdtemp(prefix="bench_process_"))
     try:
-        project, figures = bench_imports(work, args.n, args.smoke)
+        if args.language:
+            print(f"  (imports are given --language {args.language}: no language detection)")
+        project, figures = bench_imports(work, args.n, args.smoke, args.language)
         figures.update(bench_exports(work, project, repeat,
                                      ["labelstudio"] if args.smoke else list(EXPORTS)))
         figures["startup"] = bench_startup(project, 1 if args.smoke else 5)
