@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("pandas", "numpy", "pyarrow", "PySide6", "spacy", "datasets")
 
@@ -58,3 +59,19 @@ def test_an_unknown_core_name_is_an_attribute_error() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
     assert out.startswith("refused") and "NoSuchThing" in out
+
+
+def test_info_and_export_load_only_their_services(tmp_path: Path) -> None:
+    from annotator.core import Project
+
+    project = tmp_path / "p.annotator"
+    Project.create(project).close()
+    info = _loaded_after(f"from annotator.cli import main\nmain(['info', {str(project)!r}])")
+    assert not info & {*HEAVY, "annotator.core.team", "annotator.core.assist.workflow",
+                       "annotator.core.importers.ingest", "annotator.core.exporters.base"}
+    out = tmp_path / "out.jsonl"
+    export = _loaded_after(f"from annotator.cli import main\nmain(['export', {str(project)!r}, "
+                           f"'--format', 'jsonl', '--out', {str(out)!r}, '--quiet'])")
+    assert "annotator.core.exporters.jsonl" in export and out.exists()
+    assert not export & {*HEAVY, "annotator.core.exporters.csv_tables",
+                         "annotator.core.assist.workflow"}
