@@ -50,3 +50,22 @@ def test_labelstudio_tasks_are_one_list(tmp_path: Path) -> None:
     for region in result[:5]:
         value = region["value"]
         assert tasks[0]["data"]["text"][value["start"]:value["end"]] == value["text"]
+
+
+@pytest.mark.parametrize("with_actor", [False, True])
+def test_labelstudio_config_has_no_empty_choices(tmp_path: Path, with_actor: bool) -> None:
+    """Label Studio refuses a <Choices> without a <Choice> ("'Choice' is a required
+    property"), which an empty registry used to produce for the actor control."""
+    import xml.etree.ElementTree as ET
+
+    from annotator.core.exporters import export
+
+    with Project.create(tmp_path / "p.annotator") as project:
+        project.import_paths([corpus.write_labelstudio(tmp_path / "tasks.json", 3)])
+        if with_actor:
+            project.add_actor("Katrin Vollmer", key="vollmer")
+        export(project, "labelstudio", tmp_path / "out.json")
+    config = ET.fromstring((tmp_path / "out.label_config.xml").read_text(encoding="utf-8"))
+    choices = config.findall("Choices")
+    assert choices and all(c.findall("Choice") for c in choices)
+    assert any(c.get("name") == "actor" for c in choices) is with_actor

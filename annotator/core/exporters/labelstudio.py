@@ -228,7 +228,9 @@ def label_config(book: Codebook, actors: list[Actor]) -> str:
     lines += [f"    <Label value={quoteattr(layer.name)} background={quoteattr(layer.color)}/>"
               for layer in book.layers]
     lines += ["  </Labels>", f"  <Text name=\"{TO_NAME}\" value=\"$text\"/>"]
-    lines += _choices(ACTOR, [(a.key, a.canonical_name) for a in actors], _per_region("ACTOR"))
+    if actors:  # Label Studio refuses a Choices without a Choice (an empty registry)
+        lines += _choices(ACTOR, [(a.key, a.canonical_name) for a in actors],
+                          _per_region("ACTOR"))
     for layer in book.layers:
         for attr in layer.attributes:
             lines += _control(book, attribute_control(layer.name, attr.name), attr.vocabulary,
