@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from annotator.cli import project, review, team
+from annotator.cli import project, query, review, team
 from annotator.cli._common import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     project.add_parsers(sub)
     team.add_parsers(sub)
     review.add_parsers(sub)
+    query.add_parsers(sub)
     project.add_open_parser(sub)
     return parser
 

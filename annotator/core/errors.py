@@ -140,3 +140,15 @@ class FileRejected(AnnotatorError, ValueError):
 
 class UnreadableText(AnnotatorError, ValueError):
     """Bytes that are not text in any encoding we accept."""
+
+
+# ---- raised by annotator.core.query
+
+
+class QuerySyntaxError(AnnotatorError, ValueError):
+    """A query that cannot be read; ``position`` is the 1-based character where the problem is."""
+
+    def __init__(self, position: int, reason: str) -> None:
+        self.position = position
+        self.reason = reason
+        super().__init__(f"query position {position}: {reason}")

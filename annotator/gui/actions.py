@@ -35,6 +35,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "change_annotator", "Change &annotator name…"),
     ActionSpec("&File", "quit", "&Quit", ("Ctrl+Q",)),
     ActionSpec("&Edit", "find", "&Find in article…", ("Ctrl+F",)),
+    ActionSpec("&Edit", "find_annotations", "Find &annotations…", ("Ctrl+Shift+F",)),
     ActionSpec("&Edit", "new_claim", "New &claim", ("Ctrl+Shift+N",)),
     ActionSpec("&View", "zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+=")),
     ActionSpec("&View", "zoom_out", "Zoom &out", ("Ctrl+-",)),

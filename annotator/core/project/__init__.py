@@ -48,6 +48,9 @@ from annotator.core.project import local
 from annotator.core.project.editing import AnnotationEditing
 from annotator.core.project.facades import Backups, Exports, Suggestions, Team
 from annotator.core.project.registry import RegistryEditing
+from annotator.core.query import Result as QueryResult
+from annotator.core.query import parse as parse_query
+from annotator.core.query import scope_of
 from annotator.core.store.db import read_only_reason
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
@@ -163,6 +166,16 @@ class Project(AnnotationEditing, RegistryEditing):
 
     def search(self, query: str, limit: int = 200) -> list[DocumentSummary]:
         return self.repo.list_documents(search=query, limit=limit)
+
+    def find_annotations(self, query: str, *, viewer: str | None = None,
+                         limit: int = 500) -> QueryResult:
+        """Spans matching ``query`` (docs/query.md); ``viewer`` limits them to that annotator's own.
+
+        Raises QuerySyntaxError naming the position of the first problem.
+        """
+        scope = scope_of(self.codebook)
+        return self.repo.find_spans(parse_query(query, scope.field_names()), scope,
+                                    viewer=viewer, limit=limit)
 
     def annotators(self, include_gold: bool = False) -> list[str]:
         return self.repo.annotators() if include_gold else self.repo.annotators("human")

@@ -32,6 +32,7 @@ from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
 from annotator.gui.workspace.document_view import DocumentView
+from annotator.gui.workspace import search_dock
 from annotator.gui.workspace.import_export import ImportExport
 from annotator.gui.workspace.suggestions import SuggestionController
 from annotator.gui.workspace.tools import WindowTools
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.tools = WindowTools(self)  # after _connect: its title note follows _show_project
         self._restore_layout()
         self.suggest = SuggestionController(self)
+        self.search = search_dock.install(self)
         self._show_project(None)
 
     def _slots(self) -> dict[str, window_actions.Slot]:
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             "export_native": self.io.ask_export_native,
             "change_annotator": self.ask_annotator, "quit": self.close,
             "find": self.view.find_bar.open_bar, "new_claim": self.form.new_claim,
+            "find_annotations": lambda: self.search.open_dock(),
             "zoom_in": lambda: self.zoom(+1), "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0), "snap": self._on_snap_toggled,
             "focus_list": self.doc_list.view.setFocus, "focus_article": self.view.edit.setFocus,
