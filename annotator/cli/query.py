@@ -42,7 +42,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             _print_fields(project)
             return EXIT_OK
         if not args.query:
-            print("annotator: error: give a query (or --fields to list the fields)", file=sys.stderr)
+            print("annotator: error: give a query (or --fields to list the fields)",
+                  file=sys.stderr)
             return EXIT_USAGE
         if args.limit < 1:
             print("annotator: error: --limit must be at least 1", file=sys.stderr)
@@ -60,7 +61,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         for hit in result.hits:
             context = f"{hit.before}[{hit.text}]{hit.after}".replace("\n", " ")
-            print(f"doc {hit.doc_id}  {hit.annotator}  {hit.layer}  {hit.start}-{hit.end}  {context}")
+            where = f"{hit.start}-{hit.end}"
+            print(f"doc {hit.doc_id}  {hit.annotator}  {hit.layer}  {where}  {context}")
     if not args.json and not args.csv:
         count = len(result.hits)
         more = f" (the first {count}; raise --limit for more)" if result.more else ""

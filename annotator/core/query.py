@@ -52,8 +52,8 @@ FIELDS: dict[str, str] = {
 ALIASES = {"lang": "language", "type": "event", "by": "annotator", "source_reliability":
            "reliability", "info_credibility": "credibility", "id": "doc"}
 
-COMPARISONS = (">=", "<=", ">", "<", ":", "=")
-_TOKEN = re.compile(r"""\s*(?:(?P<open>\()|(?P<close>\))|"(?P<quoted>[^"]*)"|(?P<word>[^\s()"]+))""")
+_TOKEN = re.compile(
+    r"""\s*(?:(?P<open>\()|(?P<close>\))|"(?P<quoted>[^"]*)"|(?P<word>[^\s()"]+))""")
 _TERM = re.compile(r"(?P<field>[A-Za-z_][\w.]*)(?P<op>>=|<=|>|<|:|=)(?P<value>.*)", re.S)
 
 
@@ -110,7 +110,7 @@ def _tokens(query: str) -> list[_Token]:
 
 
 def parse(query: str, extra_fields: Iterable[str] = ()) -> Node:
-    """The tree of ``query``; ``extra_fields`` are the codebook's attribute and document-field names.
+    """The tree of ``query``; ``extra_fields``: the codebook's attribute and document-field names.
 
     Raises QuerySyntaxError (with a 1-based character position) for an empty
     query, an unknown field, a missing value or an unbalanced parenthesis.
@@ -185,7 +185,8 @@ class _Parser:
             self.take()
             return node
         if token.kind == "close":
-            raise QuerySyntaxError(token.position + 1, "')' closes a parenthesis that was never opened")
+            raise QuerySyntaxError(token.position + 1,
+                                   "')' closes a parenthesis that was never opened")
         return self.term(token)
 
     def term(self, token: _Token) -> Term:

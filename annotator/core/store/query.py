@@ -1,4 +1,4 @@
-"""Running annotation queries: the tree of annotator.core.query turned into one SQL statement over spans.
+"""Running annotation queries: the tree of annotator.core.query as one SQL statement over spans.
 
 Every term becomes a condition on a span row ``s`` joined to its document
 ``d``; claim roles, statuses, document fields and other annotators' spans are
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from annotator.core.errors import QuerySyntaxError
@@ -77,7 +77,7 @@ class QueryStore:
         return Result(hits, len(rows) > limit, compiler.notes)
 
     def actor_ids_named(self, value: str) -> list[int]:
-        """Actors whose key, canonical name or any alias is ``value`` (folded; ``*`` ends a prefix)."""
+        """Actors whose key, name or any alias is ``value`` (folded; a final ``*``: prefix)."""
         wanted = fold(value)
         prefix = wanted.endswith("*")
         wanted = wanted.rstrip("*")
@@ -113,10 +113,9 @@ class _Compiler:
         return self.term(node)
 
     def term(self, term: Term) -> tuple[str, list[Any]]:
-        handler = getattr(self, f"_{term.field}", None)
+        handler = _HANDLERS.get(term.field)
         if handler is not None:
-            result: tuple[str, list[Any]] = handler(term)
-            return result
+            return handler(self, term)
         if term.field in self.scope.document_fields:
             return self._document_field(term)
         return self._attribute(term)
@@ -154,15 +153,6 @@ class _Compiler:
         if not ids:
             self.notes.append(f"no actor in the registry is called '{term.value}'")
         return ids
-
-    def _claimant(self, term: Term) -> tuple[str, list[Any]]:
-        return self._role(term)
-
-    def _addressee(self, term: Term) -> tuple[str, list[Any]]:
-        return self._role(term)
-
-    def _object(self, term: Term) -> tuple[str, list[Any]]:
-        return self._role(term)
 
     def _role(self, term: Term) -> tuple[str, list[Any]]:
         ids = self._actors(term)
@@ -221,13 +211,15 @@ class _Compiler:
             raise QuerySyntaxError(term.position + 1, "annotation is blind: what others marked "
                                    "is for reviewers")
         others = ("EXISTS (SELECT 1 FROM spans o WHERE o.doc_id = s.doc_id AND o.layer = s.layer "
-                  "AND o.start = s.start AND o.\"end\" = s.\"end\" AND o.annotator_id != s.annotator_id)")
+                  "AND o.start = s.start AND o.\"end\" = s.\"end\" "
+                  "AND o.annotator_id != s.annotator_id)")
         value = term.value.lower()
         if value == "alone":
             return f"NOT {others}", []
         if value == "shared":
             return others, []
-        raise QuerySyntaxError(term.position + 1, f"marked: takes alone or shared, not '{term.value}'")
+        raise QuerySyntaxError(term.position + 1,
+                               f"marked: takes alone or shared, not '{term.value}'")
 
     def _has(self, term: Term) -> tuple[str, list[Any]]:
         _equality_only(term)
@@ -283,11 +275,24 @@ class _Compiler:
     def _doc(self, term: Term) -> tuple[str, list[Any]]:
         numbers = [term.value] if term.high is None else [term.value, term.high]
         if not all(n.isdigit() for n in numbers):
-            raise QuerySyntaxError(term.position + 1, f"doc: takes a document id, not '{term.value}'")
+            raise QuerySyntaxError(term.position + 1,
+                                   f"doc: takes a document id, not '{term.value}'")
         if term.high is not None:
             return "s.doc_id BETWEEN ? AND ?", [int(term.value), int(term.high)]
         op = "=" if term.op == ":" else term.op
         return f"s.doc_id {op} ?", [int(term.value)]
+
+
+_HANDLERS: dict[str, Callable[[_Compiler, Term], tuple[str, list[Any]]]] = {
+    "layer": _Compiler._layer, "text": _Compiler._text, "doctext": _Compiler._doctext,
+    "actor": _Compiler._actor, "claimant": _Compiler._role, "addressee": _Compiler._role,
+    "object": _Compiler._role, "event": _Compiler._event, "reliability": _Compiler._reliability,
+    "credibility": _Compiler._credibility, "annotator": _Compiler._annotator,
+    "status": _Compiler._status, "marked": _Compiler._marked, "has": _Compiler._has,
+    "title": _Compiler._title, "outlet": _Compiler._outlet, "language": _Compiler._language,
+    "published": _Compiler._published, "doc": _Compiler._doc,
+}
+"""The built-in fields of annotator.core.query.FIELDS; other fields are codebook attributes."""
 
 
 def _equality_only(term: Term) -> None:

@@ -29,10 +29,10 @@ from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from annotator.gui.workspace import search_dock
 from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
 from annotator.gui.workspace.document_view import DocumentView
-from annotator.gui.workspace import search_dock
 from annotator.gui.workspace.import_export import ImportExport
 from annotator.gui.workspace.suggestions import SuggestionController
 from annotator.gui.workspace.tools import WindowTools
