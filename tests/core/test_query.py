@@ -160,3 +160,28 @@ def test_the_tree_keeps_precedence() -> None:
     assert left == Term("text", ":", "a", 0)
     assert isinstance(right, All) and isinstance(right.operands[2], Not)
     assert parse("published:2024-10..2024-12") == Term("published", ":", "2024-10", 0, "2024-12")
+
+
+def test_text_index_follows_every_span_write(project: Project) -> None:
+    ids = _build(project)
+    assert _found(project, "trupperna") == {ids["ben_demand"]}
+    span = project.span(ids["ben_demand"])
+    text = project.document(span.doc_id).text
+    start = text.index("krävde att")
+    project.update_span(span.id, "ben", start=start, end=start + len("krävde att"))
+    assert _found(project, "trupperna") == set()
+    assert _found(project, "krävde") == {ids["ben_demand"]}
+    project.remove_span(span.id, "ben")
+    assert _found(project, "krävde") == set()
+
+
+def test_migrating_an_older_file_indexes_its_span_text(tmp_path: Path) -> None:
+    from tests.fixtures.make_schema_fixtures import build
+
+    path = build(3, tmp_path / "v3.annotator")
+    with Project.open(path) as migrated:
+        spans = migrated.spans()
+        assert spans
+        for span in spans:
+            word = next(w for w in span.text.split() if w.isalpha())
+            assert span.id in _found(migrated, f'"{word}"'), span.text

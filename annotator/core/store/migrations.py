@@ -246,7 +246,26 @@ def _v3_list_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes]
+def _v4_span_text_index(conn: sqlite3.Connection) -> None:
+    """A full-text index of the annotated text, for ``text:`` in annotation queries.
+
+    It keeps its own copy of each span's text (spans are short) and is kept in
+    step by the store's span writes, not by triggers: with trusted_schema off,
+    SQLite refuses triggers that write to a virtual table.
+    """
+    run_script(
+        conn,
+        """
+        CREATE VIRTUAL TABLE spans_fts USING fts5(
+            text, tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO spans_fts(rowid, text) SELECT id, text FROM spans;
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes,
+                               _v4_span_text_index]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

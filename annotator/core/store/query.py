@@ -135,7 +135,7 @@ class _Compiler:
         words = _words(term.value)
         if not words:
             raise QuerySyntaxError(term.position + 1, "there is no word to search for here")
-        return ("s.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) "
+        return ("s.id IN (SELECT rowid FROM spans_fts WHERE spans_fts MATCH ?) "
                 "AND ann_words(s.text, ?)", [fts_query(words), words])
 
     def _doctext(self, term: Term) -> tuple[str, list[Any]]:
