@@ -34,7 +34,8 @@ doc = project.documents()[0].id
 while not go.exists():
     time.sleep(0.001)
 for number in range(edits):
-    uid = project.add_span(doc, name, "ACTOR", number % 50, number % 50 + 5).after.uid
+    uid = project.add_span(doc, name, "ACTOR", number % 50, number % 50 + 5,
+                           attributes={"n": number}).after.uid
     project.set_value(doc, name, "note", f"{name}-{number}")
     print(json.dumps(uid), flush=True)
     time.sleep(0.002)  # a person pauses between edits; a tight loop would starve the other
@@ -58,8 +59,10 @@ def test_two_project_objects_interleave_writes(tmp_path: Path) -> None:
     doc = first.documents()[0].id
     made = []
     for number in range(50):
-        made.append(first.add_span(doc, "alice", "ACTOR", 0, 5 + number % 10).after.uid)
-        made.append(second.add_span(doc, "bob", "DEMAND", 10, 20 + number % 10).after.uid)
+        made.append(first.add_span(doc, "alice", "ACTOR", 0, 5 + number % 10,
+                                    attributes={"n": number}).after.uid)
+        made.append(second.add_span(doc, "bob", "DEMAND", 10, 20 + number % 10,
+                                     attributes={"n": number}).after.uid)
         first.set_value(doc, "alice", "note", f"a{number}")
         second.set_value(doc, "bob", "note", f"b{number}")
     for project in (first, second):  # each window sees the other's edits at once

@@ -94,19 +94,19 @@ def test_full_disk_is_reported_and_earlier_edits_survive(tmp_path: Path) -> None
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
-    kept = [project.add_span(doc, "alice", "ACTOR", 0, 10).after.uid for _ in range(3)]
+    kept = [project.add_span(doc, "alice", "ACTOR", 0, 10 + i).after.uid for i in range(3)]
     conn = project.repo.conn
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk is nearly full
     with pytest.raises(DiskFullError, match="the disk is full") as caught:
-        for _ in range(200):
-            project.add_span(doc, "alice", "ACTOR", 0, 10, attributes=BIG)
+        for i in range(200):
+            project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": i})
     assert "earlier edits are safe" in str(caught.value)
     assert not conn.in_transaction, "a failed write must not leave a transaction open"
     before_free = {s.uid for s in project.spans()}
     assert set(kept) <= before_free
     conn.execute(f"PRAGMA max_page_count = {2**30}")  # space was freed
-    after = project.add_span(doc, "alice", "ACTOR", 0, 10, attributes=BIG).after.uid
+    after = project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": -1}).after.uid
     project.close()
     with Project.open(path) as reopened:
         uids = {s.uid for s in reopened.spans()}
@@ -169,12 +169,12 @@ def test_real_full_disk_on_a_small_tmpfs(tmp_path: Path) -> None:
         kept = project.add_span(doc, "alice", "ACTOR", 0, 10).after.uid
         filler = _fill(disk, leave=32 * 1024)
         with pytest.raises(DiskFullError, match="the disk is full"):
-            for _ in range(500):
-                project.add_span(doc, "alice", "ACTOR", 0, 10, attributes=BIG)
+            for i in range(500):
+                project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": i})
         assert not project.repo.conn.in_transaction
         assert kept in {s.uid for s in project.spans()}
         filler.unlink()  # space freed: the same window goes on working
-        after = project.add_span(doc, "alice", "ACTOR", 0, 10).after.uid
+        after = project.add_span(doc, "alice", "ACTOR", 0, 11).after.uid
         project.close()
         with Project.open(path) as reopened:
             uids = {s.uid for s in reopened.spans()}
@@ -274,7 +274,7 @@ def test_lock_held_too_long_is_a_clear_busy_error(tmp_path: Path) -> None:
     finally:
         other.execute("ROLLBACK")
         other.close()
-    project.add_span(doc, "alice", "ACTOR", 0, 10)  # free again
+    project.add_span(doc, "alice", "ACTOR", 0, 11)  # free again
     assert len(project.spans()) == 1
     project.close()
 
@@ -312,8 +312,8 @@ def test_damaged_pages_on_write_give_a_damage_error(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
-    for _ in range(60):
-        project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={"n": "y" * 200})
+    for i in range(60):
+        project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={"n": "y" * 200, "i": i})
     project.close()
     pages = _pages_of(path, ("spans", "spans_doc", "sqlite_autoindex_spans_1"))
     with path.open("r+b") as handle:  # scribble over the spans table and its indexes

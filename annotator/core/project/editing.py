@@ -12,6 +12,7 @@ from typing import Any
 
 from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.models import (
+    Actor,
     ActorId,
     ChangeKind,
     Changes,
@@ -23,7 +24,7 @@ from annotator.core.models import (
     Status,
     new_uid,
 )
-from annotator.core.project import rules
+from annotator.core.project import defaults, rules
 from annotator.core.project.base import ProjectBase, _plain
 
 
@@ -44,11 +45,39 @@ class AnnotationEditing(ProjectBase):
         attributes: dict[str, Any] | None = None,
         provenance: dict[str, Any] | None = None,
     ) -> Changes[Span]:
-        """Mark ``text[start:end]`` with ``layer``; returns Changes whose ``after`` is the Span."""
+        """Mark ``text[start:end]`` with ``layer``; returns Changes whose ``after`` is the Span.
+
+        A DATE span without a value and an ACTOR span without an actor get the
+        defaults of :mod:`annotator.core.project.defaults` (marked as proposed);
+        a span the annotator already has (same layer, offsets, actor and
+        attributes: an exact duplicate) is refused.
+        """
         span = Span(SpanId(0), new_uid(), doc_id, annotator, layer, start, end,
                     actor_id=actor_id, attributes=dict(attributes or {}),
                     provenance=dict(provenance or {}))
-        return self.restore_span(span, _operation="add")
+        span = self._with_defaults(span)
+        with self.repo.write():  # the check and the insert see the same file
+            if self.repo.has_span(span):
+                raise ValidationError(f"{annotator} already has this {layer} span on exactly "
+                                      "this text; select the existing span to change it")
+            return self.restore_span(span, _operation="add")
+
+    def _with_defaults(self, span: Span) -> Span:
+        if span.layer not in ("DATE", "ACTOR"):
+            return span
+        doc = self.repo.document(span.doc_id)
+        attributes, names = defaults.date_defaults(span, doc)
+        actor_id = defaults.actor_default(span, doc, self.repo.actors()) if span.layer == "ACTOR" \
+            else span.actor_id
+        if actor_id != span.actor_id:
+            names = [*names, "actor_id"]
+        return dataclasses.replace(span, attributes=attributes, actor_id=actor_id,
+                                   provenance=defaults.with_proposed(span.provenance, names))
+
+    def actor_candidates(self, doc_id: DocId, start: int, end: int) -> list[Actor]:
+        """Registry actors whose name or alias is exactly ``text[start:end]`` of the document."""
+        doc = self.repo.document(doc_id)
+        return defaults.actor_matches(doc.text[start:end], doc.language, self.repo.actors())
 
     def restore_span(self, span: Span, *, _operation: str = "restore") -> Changes[Span]:
         """Insert a span as given (undo of a removal keeps its id and uid)."""
@@ -96,9 +125,17 @@ class AnnotationEditing(ProjectBase):
     # ------------------------------------------------------------------ claims
 
     def add_claim(self, doc_id: DocId, annotator: str, **fields: Any) -> Changes[Claim]:
-        """A new demand frame; fields as in :data:`CLAIM_FIELDS`."""
+        """A new demand frame; fields as in :data:`CLAIM_FIELDS`.
+
+        Without a gloss, the claim starts with the gloss of its first demand span.
+        """
         claim = Claim(ClaimId(0), new_uid(), doc_id, annotator)
         claim = rules.claim_with(claim, fields)
+        if not claim.gloss and claim.demand_span_ids and "gloss" not in fields:
+            glosses = (self.repo.span(span_id).attributes.get("gloss")
+                       for span_id in claim.demand_span_ids)
+            gloss = next((g for g in glosses if isinstance(g, str) and g.strip()), "")
+            claim = dataclasses.replace(claim, gloss=gloss)
         return self.restore_claim(claim, _operation="add")
 
     def restore_claim(self, claim: Claim, *, _operation: str = "restore") -> Changes[Claim]:

@@ -75,6 +75,15 @@ class AnnotationStore(StoreBase):
         self.conn.execute("INSERT INTO spans_fts(rowid, text) VALUES (?, ?)", (span_id, span.text))
         return span_id
 
+    def has_span(self, span: Span) -> bool:
+        """Whether ``span.annotator`` already has this span: layer, offsets, actor, attributes."""
+        return self._one(
+            'SELECT 1 FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE a.name = ? '
+            'AND s.doc_id = ? AND s.layer = ? AND s.start = ? AND s."end" = ? '
+            "AND s.actor_id IS ? AND s.attributes = ? LIMIT 1",
+            (span.annotator, span.doc_id, span.layer, span.start, span.end, span.actor_id,
+             _dump(span.attributes))) is not None
+
     def span(self, span_id: SpanId) -> Span:
         row = self.conn.execute(self._SPAN_SELECT + " WHERE s.id = ?", (span_id,)).fetchone()
         if row is None:
