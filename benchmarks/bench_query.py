@@ -58,8 +58,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="articles (default 100,000)")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--project", help="an existing project to query instead of the "
+                        "synthetic one (e.g. a copy already migrated)")
     args = parser.parse_args()
-    path = synthetic.build(args.n)
+    path = args.project or synthetic.build(args.n)
     conn = sqlite3.connect(path)
     baseline = _times(lambda: conn.execute(
         "SELECT s.id, s.text, d.title FROM spans s JOIN documents d ON d.id = s.doc_id "

@@ -92,6 +92,8 @@ def test_each_field_selects_what_it_names(project: Project) -> None:
         "gloss:troops": "ben_demand",
         "has:claim": "ben_demand anna_demand",
         "event:reject": "anna_demand",
+        "claimant:putin addressee:putin": "",
+        "claimant:vollmer event:request": "ben_demand",
         "has:actor annotator:anna": "anna_vollmer",
         "(layer:SOURCE OR precision:day) NOT annotator:ben": "anna_source",
     }.items()}

@@ -28,6 +28,10 @@ _CLAIM_MEMBERS = (
     "UNION ALL SELECT c.source_span_id FROM claims c WHERE c.source_span_id IS NOT NULL AND {cond}"
 )
 _ROLES = {"claimant": "claimant_id", "addressee": "addressee_id", "object": "object_id"}
+_CLAIM = (*_ROLES, "event")
+"""Fields about the claim a span belongs to; side by side in one group they describe one claim."""
+_FEW_CLAIMS = 20000
+"""Up to this many matching claims, their spans are gathered first and drive the search."""
 _STATUSES = ("not_started", "in_progress", "done")
 
 
@@ -68,8 +72,9 @@ class QueryStore:
             "SELECT s.id, s.doc_id, d.title, a.name, s.layer, s.start, s.\"end\", s.text, "
             f"substr(d.text, max(1, s.start - {CONTEXT} + 1), min(s.start, {CONTEXT})), "
             f"substr(d.text, s.\"end\" + 1, {CONTEXT}) "
-            "FROM spans s JOIN documents d ON d.id = s.doc_id "
-            "JOIN annotators a ON a.id = s.annotator_id "
+            # CROSS JOIN keeps spans the outer loop, in id order, so LIMIT ends the scan
+            "FROM spans s CROSS JOIN documents d ON d.id = s.doc_id "
+            "CROSS JOIN annotators a ON a.id = s.annotator_id "
             f"WHERE {where} ORDER BY s.id LIMIT ?"
         )
         rows = self.conn.execute(sql, [*params, limit + 1]).fetchall()
@@ -105,12 +110,51 @@ class _Compiler:
         if isinstance(node, Not):
             inner, params = self.node(node.operand)
             return f"NOT ({inner})", params
-        if isinstance(node, All | Any_):
-            joiner = " AND " if isinstance(node, All) else " OR "
-            parts = [self.node(operand) for operand in node.operands]
-            return (joiner.join(f"({sql})" for sql, _ in parts),
-                    [p for _, params in parts for p in params])
+        if isinstance(node, All):
+            claim_terms = [t for t in node.operands if isinstance(t, Term) and t.field in _CLAIM]
+            others = [t for t in node.operands if t not in claim_terms]
+            parts = [self.node(operand) for operand in others]
+            if claim_terms:
+                parts.append(self._claim(claim_terms))
+            return _joined(" AND ", parts)
+        if isinstance(node, Any_):
+            return _joined(" OR ", [self.node(operand) for operand in node.operands])
+        if node.field in _CLAIM:
+            return self._claim([node])
         return self.term(node)
+
+    def _claim(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        """Claim terms side by side describe one claim: its roles and event type."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        for term in terms:
+            if term.field == "event":
+                _equality_only(term)
+                conditions.append("c.event_type = ?")
+                params.append(term.value.upper())
+            else:
+                ids = self._actors(term)
+                conditions.append(f"c.{_ROLES[term.field]} IN ({_marks(ids)})")
+                params.extend(ids)
+        return self._in_claim(" AND ".join(conditions), params)
+
+    def _in_claim(self, condition: str, params: list[Any]) -> tuple[str, list[Any]]:
+        """The span belongs to a claim meeting ``condition`` (demand, date or source span).
+
+        Few such claims: their spans as a set, which then drives the scan. Many: a
+        check per span through the indexes, so the scan can stop at the limit.
+        """
+        many = self.store.conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM claims c WHERE {condition} LIMIT {_FEW_CLAIMS})",
+            params).fetchone()[0] >= _FEW_CLAIMS
+        if not many:
+            return f"s.id IN ({_CLAIM_MEMBERS.format(cond=condition)})", params * 3
+        # CROSS JOIN: from the span to its claims, never from every matching claim to the span
+        return (f"(EXISTS (SELECT 1 FROM claim_spans cs CROSS JOIN claims c ON c.id = cs.claim_id "
+                f"WHERE cs.span_id = s.id AND {condition}) "
+                f"OR EXISTS (SELECT 1 FROM claims c WHERE c.date_span_id = s.id AND {condition}) "
+                f"OR EXISTS (SELECT 1 FROM claims c WHERE c.source_span_id = s.id "
+                f"AND {condition}))", params * 3)
 
     def term(self, term: Term) -> tuple[str, list[Any]]:
         handler = _HANDLERS.get(term.field)
@@ -154,14 +198,6 @@ class _Compiler:
             self.notes.append(f"no actor in the registry is called '{term.value}'")
         return ids
 
-    def _role(self, term: Term) -> tuple[str, list[Any]]:
-        ids = self._actors(term)
-        return _in_claim(f"c.{_ROLES[term.field]} IN ({_marks(ids)})", list(ids))
-
-    def _event(self, term: Term) -> tuple[str, list[Any]]:
-        _equality_only(term)
-        return _in_claim("c.event_type = ?", [term.value.upper()])
-
     def _reliability(self, term: Term) -> tuple[str, list[Any]]:
         return self._grade(term, "source_reliability")
 
@@ -172,7 +208,7 @@ class _Compiler:
         codes = self._codes(term, term.value.upper())
         marks = _marks(codes)
         span_sql = f"json_extract(s.attributes, '$.{column}') IN ({marks})"
-        claim_sql, claim_params = _in_claim(f"c.{column} IN ({marks})", codes)
+        claim_sql, claim_params = self._in_claim(f"c.{column} IN ({marks})", codes)
         return f"({span_sql} OR {claim_sql})", [*codes, *claim_params]
 
     def _codes(self, term: Term, value: str) -> list[str]:
@@ -194,7 +230,7 @@ class _Compiler:
         if self.viewer is not None and term.value != self.viewer:
             raise QuerySyntaxError(term.position + 1, "annotation is blind: you can search only "
                                    "your own annotations (a reviewer searches everyone's)")
-        return "a.name = ?", [term.value]
+        return "s.annotator_id = (SELECT id FROM annotators WHERE name = ?)", [term.value]
 
     def _status(self, term: Term) -> tuple[str, list[Any]]:
         _equality_only(term)
@@ -225,7 +261,7 @@ class _Compiler:
         _equality_only(term)
         value = term.value.lower()
         if value == "claim":
-            return _in_claim("1", [])
+            return self._in_claim("1", [])
         if value == "actor":
             return "s.actor_id IS NOT NULL", []
         if value in self.scope.span_attributes:
@@ -285,8 +321,7 @@ class _Compiler:
 
 _HANDLERS: dict[str, Callable[[_Compiler, Term], tuple[str, list[Any]]]] = {
     "layer": _Compiler._layer, "text": _Compiler._text, "doctext": _Compiler._doctext,
-    "actor": _Compiler._actor, "claimant": _Compiler._role, "addressee": _Compiler._role,
-    "object": _Compiler._role, "event": _Compiler._event, "reliability": _Compiler._reliability,
+    "actor": _Compiler._actor, "reliability": _Compiler._reliability,
     "credibility": _Compiler._credibility, "annotator": _Compiler._annotator,
     "status": _Compiler._status, "marked": _Compiler._marked, "has": _Compiler._has,
     "title": _Compiler._title, "outlet": _Compiler._outlet, "language": _Compiler._language,
@@ -305,8 +340,8 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values) or "NULL"
 
 
-def _in_claim(condition: str, params: list[Any]) -> tuple[str, list[Any]]:
-    return f"s.id IN ({_CLAIM_MEMBERS.format(cond=condition)})", params * 3
+def _joined(joiner: str, parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
+    return joiner.join(f"({sql})" for sql, _ in parts), [p for _, params in parts for p in params]
 
 
 def _bounds(term: Term, value: str, order: tuple[str, ...]) -> tuple[int, int]:
