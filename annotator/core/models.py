@@ -108,6 +108,12 @@ class Span:
     attributes: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def proposed(self) -> tuple[str, ...]:
+        """Attribute names (and ``actor_id``) the tool filled in and the annotator has not
+        confirmed or changed (annotator.core.project.defaults)."""
+        return tuple(self.provenance.get("proposed", ()))
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:

@@ -37,6 +37,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&Edit", "find", "&Find in article…", ("Ctrl+F",)),
     ActionSpec("&Edit", "find_annotations", "Find &annotations…", ("Ctrl+Shift+F",)),
     ActionSpec("&Edit", "new_claim", "New &claim", ("Ctrl+Shift+N",)),
+    ActionSpec("&Edit", "confirm_proposed", "Confirm &proposed values of the span", ("Ctrl+K",)),
     ActionSpec("&View", "zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+=")),
     ActionSpec("&View", "zoom_out", "Zoom &out", ("Ctrl+-",)),
     ActionSpec("&View", "zoom_reset", "&Reset zoom", ("Ctrl+0",)),

@@ -77,8 +77,3 @@ def confirmed(provenance: dict[str, Any], names: Sequence[str] | None = None) ->
     left = [] if names is None else [n for n in provenance.get(PROPOSED, ()) if n not in names]
     out = {k: v for k, v in provenance.items() if k != PROPOSED}
     return {**out, PROPOSED: left} if left else out
-
-
-def proposed(span: Span) -> list[str]:
-    """The attribute names (and ``actor_id``) of ``span`` that the tool filled in."""
-    return list(span.provenance.get(PROPOSED, ()))

@@ -103,6 +103,9 @@ class AnnotationEditing(ProjectBase):
         if unknown:
             raise ValidationError(f"spans have no field {', '.join(sorted(unknown))}")
         after = dataclasses.replace(before, **changes)
+        if "provenance" not in changes and before.proposed:  # what the annotator set is theirs
+            after = dataclasses.replace(after, provenance=defaults.confirmed(
+                before.provenance, _changed_fields(before, after)))
         after = dataclasses.replace(after, text=rules.check_span(
             after, self.text(after.doc_id), self.codebook, self.repo))
         with self.repo.write():
@@ -219,3 +222,10 @@ class AnnotationEditing(ProjectBase):
         """The first edit of a document moves it from 'not started' to 'in progress'."""
         if self.repo.status(doc_id, annotator_id) is Status.NOT_STARTED:
             self.repo.set_status(doc_id, annotator_id, Status.IN_PROGRESS)
+
+
+def _changed_fields(before: Span, after: Span) -> list[str]:
+    """Attribute names (and ``actor_id``) whose value differs between two versions of a span."""
+    names = [k for k in {*before.attributes, *after.attributes}
+             if before.attributes.get(k) != after.attributes.get(k)]
+    return [*names, "actor_id"] if before.actor_id != after.actor_id else names

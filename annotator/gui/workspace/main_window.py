@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             "change_annotator": self.ask_annotator, "quit": self.close,
             "find": self.view.find_bar.open_bar, "new_claim": self.form.new_claim,
             "find_annotations": lambda: self.search.open_dock(),
+            "confirm_proposed": self.form.confirm_proposed,
             "zoom_in": lambda: self.zoom(+1), "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0), "snap": self._on_snap_toggled,
             "focus_list": self.doc_list.view.setFocus, "focus_article": self.view.edit.setFocus,
