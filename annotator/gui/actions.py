@@ -82,7 +82,11 @@ SPECS: tuple[ActionSpec, ...] = (
 
 IN_WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Shift+Arrows, Shift+Ctrl+Arrows", "Select text in the article"),
-    ("Delete / Backspace", "Remove the selected span (article)"),
+    ("Delete / Backspace", "Remove the selected span (article, span list)"),
+    ("Alt+← / Alt+→", "Move the selected span's end by a character (Shift: by a word)"),
+    ("Ctrl+Alt+← / Ctrl+Alt+→",
+     "Move the selected span's start by a character (Shift: by a word)"),
+    ("Drag an edge", "Move the selected span's start or end with the mouse"),
     ("Return", "Edit the selected span's attributes (article)"),
     ("Escape", "Clear the selection (article); close the find bar"),
     ("Return / Shift+Return", "Find next / previous (find bar)"),

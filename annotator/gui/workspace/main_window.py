@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.view.sig_span_selected.connect(self._on_view_span_selected)
         self.view.sig_delete_requested.connect(self._on_view_delete_requested)
         self.view.sig_relabel_requested.connect(self._on_view_relabel_requested)
+        self.view.sig_boundary_requested.connect(self._on_view_boundary_requested)
         self.view.sig_edit_requested.connect(self.form.focus_span_editor)
         self.form.sig_span_selected.connect(self._on_form_span_selected)
         self.io.sig_export_finished.connect(self._on_io_export_finished)
@@ -367,6 +368,11 @@ class MainWindow(QMainWindow):
         span = self.view.selected_span
         if span is not None and span.id == span_id and span.layer != layer:
             self.session.update_span(span, layer=layer)
+
+    def _on_view_boundary_requested(self, span_id: int, start: int, end: int) -> None:
+        span = self.view.selected_span
+        if span is not None and span.id == span_id:
+            self.session.update_span(span, start=start, end=end)
 
     def _on_form_span_selected(self, span_id: int | None) -> None:
         self.view.select_span(span_id)
