@@ -11,7 +11,7 @@ Prints the median and 95th percentile of
 
 The target is 50 ms for the façade call.
 
-Quality: when ``sample_data/annotations.jsonl`` exists, builds the sample
+Quality: when the sample's ``annotations.jsonl`` exists, builds the sample
 project and compares the unfiltered ACTOR and DATE suggestions with each
 annotator's spans: exact (same offsets) and overlap (one-to-one, any shared
 character) precision and recall, plus how often an overlap-matched ACTOR
@@ -148,7 +148,7 @@ def _same_target(suggestion: Suggestion, span: Span) -> bool:
 
 def bench_quality() -> None:
     if not (sample_data_dir() / "annotations.jsonl").exists():
-        print("quality: sample_data/annotations.jsonl not found, skipped")
+        print("quality: the sample's annotations.jsonl not found, skipped")
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = build_sample_project(Path(tmp) / "sample.annotator")

@@ -13,6 +13,7 @@ from annotator.core import Project, Status
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import CodebookError, ProjectFileError, ValidationError
 from annotator.core.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from annotator.resources import codebook_path, sample_data_dir
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")
@@ -153,7 +154,7 @@ def test_codebook_errors_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(CodebookError) as err:
         parse_codebook('[codebook]\nname = "x"\nversion = \n', "bad.toml")
     assert err.value.line == 3 and "bad.toml" in str(err.value)
-    text = Path("resources/codebook.toml").read_text(encoding="utf-8")
+    text = codebook_path().read_text(encoding="utf-8")
     broken = text.replace('color = "#f28e2b"', 'color = "orange"')
     with pytest.raises(CodebookError) as err:
         parse_codebook(broken, "mine.toml")
@@ -169,7 +170,7 @@ def test_codebook_errors_name_file_and_line(tmp_path: Path) -> None:
 
 
 def test_default_codebook_has_full_admiralty_domains() -> None:
-    book = parse_codebook(Path("resources/codebook.toml").read_text(encoding="utf-8"))
+    book = parse_codebook(codebook_path().read_text(encoding="utf-8"))
     rel = book.vocabulary("source_reliability")
     assert rel.codes() == list("ABCDEF") and rel.scale() == list("ABCDE")
     cred = book.vocabulary("info_credibility")
@@ -179,7 +180,7 @@ def test_default_codebook_has_full_admiralty_domains() -> None:
 
 
 def test_project_with_own_codebook(tmp_path: Path) -> None:
-    text = Path("resources/codebook.toml").read_text(encoding="utf-8")
+    text = codebook_path().read_text(encoding="utf-8")
     custom = tmp_path / "cb.toml"
     custom.write_text(text.replace('version = "1.0.0"', 'version = "2.0.0"'), encoding="utf-8")
     with Project.create(tmp_path / "c.annotator", codebook=custom) as project:
@@ -273,5 +274,5 @@ def test_native_round_trip_on_the_sample_project(tmp_path: Path) -> None:
         second = tmp_path / "two.jsonl"
         copy.exports.native(second, timestamp=False)
     assert first.read_bytes() == second.read_bytes()
-    committed = Path("sample_data/annotations.jsonl").read_bytes()
+    committed = (sample_data_dir() / "annotations.jsonl").read_bytes()
     assert first.read_bytes() == committed  # the sample file is itself a native export
