@@ -4,6 +4,7 @@
                                 [--annotator NAME ...] [--bootstrap N] [--quiet]
     annotator review PROJECT [--reviewer NAME]
     annotator screenshot PROJECT --out FILE.png [--doc ID] [--annotator NAME] [--size WxH]
+                         [--window main|review|agreement]
 
 ``agreement`` never imports Qt (it runs on servers and in CI); the other two
 import the window code from :mod:`annotator.gui.app` when they run, so that
@@ -79,13 +80,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     # before the first Qt import: the screenshot needs no display
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from annotator.gui.app import render_screenshot
+    from annotator.gui.app import Scene, render_scene
 
     width, _, height = str(getattr(args, "size", "1440x860")).partition("x")
-    out = render_screenshot(args.project, args.out, args.doc,
-                            annotator=getattr(args, "annotator", None),
-                            size=(int(width), int(height)),
-                            force=getattr(args, "force", False))
+    scene = Scene(getattr(args, "window", "main"), args.doc,
+                  getattr(args, "annotator", None), (int(width), int(height)))
+    out = render_scene(args.project, args.out, scene, force=getattr(args, "force", False))
     print(f"wrote {out}")
     return EXIT_OK
 
@@ -100,6 +100,8 @@ def add_parsers(sub: Any) -> None:
                    "annotator who annotated the document)")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
+    p.add_argument("--window", choices=("main", "review", "agreement"), default="main",
+                   help="the window to render (review: --annotator is the reviewer)")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("agreement", help="inter-annotator agreement report")
