@@ -2,8 +2,8 @@
 
 :func:`run_gui` is what `annotator open` calls (:func:`start_window` runs the
 first-run dialog and picks the project), :func:`run_review` what
-`annotator review` calls; :func:`render_screenshot` draws the window offscreen
-on one document for the README, docs and bug reports (`annotator screenshot`).
+`annotator review` calls; :func:`render_scene` draws the main, review or agreement
+window offscreen for the README, docs and bug reports (`annotator screenshot`).
 Nothing else in the package creates a QApplication or wires these together.
 """
 
@@ -156,14 +156,6 @@ class Scene:
     doc_id: int | None = None
     annotator: str | None = None
     size: tuple[int, int] = (1440, 860)
-
-
-def render_screenshot(project_path: str | Path, out_png: str | Path,
-                      doc_id: int | None = None, *, annotator: str | None = None,
-                      size: tuple[int, int] = (1440, 860), force: bool = False) -> Path:
-    """Render the main window offscreen on ``doc_id`` (see :class:`Scene`)."""
-    return render_scene(project_path, out_png, Scene("main", doc_id, annotator, size),
-                        force=force)
 
 
 def render_scene(project_path: str | Path, out_png: str | Path, scene: Scene, *,

@@ -1,4 +1,4 @@
-"""desktop-install (into a temporary prefix, read back by the freedesktop tools) and FILE opening."""
+"""desktop-install into a temporary prefix, read back by the freedesktop tools; FILE opening."""
 
 from __future__ import annotations
 
