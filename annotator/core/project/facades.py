@@ -10,6 +10,7 @@ that does the work (:mod:`annotator.core.backup`, :mod:`annotator.core.team`,
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,8 @@ from annotator.core.exporters import export as run_export
 from annotator.core.models import Changes, DocId, Span
 from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
+from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
+from annotator.core.team.target import TeamTarget
 
 if TYPE_CHECKING:
     from annotator.core.assist.base import Suggestion
@@ -37,14 +40,14 @@ class Backups:
 
     def take(self, reason: str = "manual") -> Path:
         """Copy the project into its backup folder now; returns the copy's path."""
-        return backup.take_backup(self._project.repo.conn, self._project.path, reason)
+        return backup.take_backup(self._project._repo.conn, self._project.path, reason)
 
     def take_if_due(self) -> Path | None:
         """The rolling backup that opening takes, if one is due; the copy's path or None."""
         project = self._project
         if project.read_only or str(project.path) == ":memory:":
             return None
-        return backup.backup_on_open(project.repo.conn, project.path,
+        return backup.backup_on_open(project._repo.conn, project.path,
                                      backup.BackupPolicy.from_env())
 
     def list(self) -> list[backup.BackupInfo]:
@@ -63,7 +66,7 @@ class Backups:
         project = self._project
         if project.read_only:
             raise ValidationError("a project opened read-only cannot be restored")
-        result = backup.restore_into_open(project.repo.conn, project.path,
+        result = backup.restore_into_open(project._repo.conn, project.path,
                                           Path(source) if source is not None else None)
         project._codebook = None
         return result
@@ -75,35 +78,53 @@ class Team:
     def __init__(self, project: Project) -> None:
         self._project = project
 
+    def _target(self) -> TeamTarget:
+        project = self._project
+        return TeamTarget(project._repo, project.codebook, project.path,
+                          functools.partial(native.document_record, project))
+
     def assign(self, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
                overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
         """Assign documents: each to every annotator, or split with an ``overlap``
         fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
-        return team.assign(self._project, doc_ids, annotators, overlap=overlap, seed=seed)
+        return team.assign(self._target(), doc_ids, annotators, overlap=overlap, seed=seed)
+
+    def assignments(self) -> dict[str, list[DocId]]:
+        """Annotator -> the documents assigned to them."""
+        return team.assignments(self._target())
 
     def make_package(self, annotator: str, out_path: str | Path,
                      doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
         """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
-        return team.make_package(self._project, annotator, out_path, doc_ids)
+        return team.make_package(self._target(), annotator, out_path, doc_ids)
 
     def write_packages(self, out_dir: str | Path,
                        plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
         """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
         every assignment, into ``out_dir``."""
-        return team.write_packages(self._project, out_dir, plan)
+        return team.write_packages(self._target(), out_dir, plan)
 
-    def merge(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
+    def return_package(self, out_path: str | Path) -> PackageInfo:
+        """In a local project: the annotator's work as a package back to the reviewer."""
+        return team.return_package(self._target(), out_path)
+
+    def merge(self, path: str | Path, *, dry_run: bool = False,
+              limits: PackageLimits = DEFAULT_LIMITS) -> MergeReport:
         """Merge a returned package (one transaction; twice is a no-op); raises
         :class:`~annotator.core.errors.PackageError` and merges nothing on refusal."""
-        return team.merge_package(self._project, path, dry_run=dry_run)
+        return team.merge_package(self._target(), path, limits=limits, dry_run=dry_run)
 
     def local_annotator(self) -> str:
         """The annotator a project made from a package belongs to ("" for a master project)."""
-        return self._project.repo.info(team.INFO_ANNOTATOR)
+        return self._project._repo.info(team.INFO_ANNOTATOR)
+
+    def packages(self, direction: str) -> list[dict[str, Any]]:
+        """The packages written (``"out"``) or merged (``"in"``), oldest first."""
+        return team.packages(self._target(), direction)
 
     def progress(self) -> list[AnnotatorProgress]:
         """Assigned, not started, in progress and done per annotator (the dashboard)."""
-        return team.progress(self._project)
+        return team.progress(self._target())
 
 
 class Suggestions:

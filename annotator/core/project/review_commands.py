@@ -51,7 +51,7 @@ class Decide(Command):
 
     def apply(self, project: Project) -> list[Changes[object]]:
         d = self.decision
-        with project.repo.write():
+        with project._repo.write():
             edit = review.decide(project, self.item, d)
             if d.changes:
                 edit_gold(project, self.item, edit, d)
@@ -87,7 +87,7 @@ class AcceptAgreements(Command):
 
     def revert(self, project: Project) -> list[Changes[object]]:
         keys = tuple(e.item_key for e in self.edits)
-        with project.repo.write():
+        with project._repo.write():
             for edit in reversed(self.edits):
                 review.undo(project, edit)
         self.edits = []
