@@ -46,7 +46,7 @@ from annotator.core.models import (
 )
 from annotator.core.project import local
 from annotator.core.project.editing import AnnotationEditing
-from annotator.core.project.facades import Backups, Exports, Suggestions, Team
+from annotator.core.project.facades import Backups, Exports, Review, Suggestions, Team
 from annotator.core.project.registry import RegistryEditing
 from annotator.core.store.db import read_only_reason
 from annotator.core.tasks import NULL_STATE, TaskState
@@ -64,6 +64,8 @@ class Project(AnnotationEditing, RegistryEditing):
         """Copies of the project file and restoring them."""
         self.team = Team(self)
         """Assignments, packages out and back, progress per annotator."""
+        self.review = Review(self)
+        """Adjudication into the gold layer; the agreement report."""
         self.suggestions = Suggestions(self)
         """Actor and date suggestions; accepting and rejecting them."""
         self.exports = Exports(self)

@@ -1,11 +1,15 @@
-"""The Project's sub-façades: backups, team work, suggestions and exports.
+"""The Project's sub-façades: backups, team work, review, suggestions and exports.
 
 Each groups one subsystem's calls under one attribute of :class:`Project`
-(``project.backups``, ``project.team``, ``project.suggestions``,
-``project.exports``), the way Anki's collection composes its managers. They
-hold no state of their own: each call hands the project to the service module
-that does the work (:mod:`annotator.core.backup`, :mod:`annotator.core.team`,
-:mod:`annotator.core.assist.workflow`, :mod:`annotator.core.exporters`).
+(``project.backups``, ``project.team``, ``project.review``,
+``project.suggestions``, ``project.exports``), the way Anki's collection
+composes its managers. They hold no state of their own: each call hands the
+service module that does the work (:mod:`annotator.core.backup`,
+:mod:`annotator.core.team`, :mod:`annotator.core.review`,
+:mod:`annotator.core.agreement.report`, :mod:`annotator.core.assist.workflow`,
+:mod:`annotator.core.exporters`) what it needs of the project explicitly: the
+store, the codebook, the path. The store is the project's private one; only
+this package passes it on.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core import backup, team
+from annotator.core import backup, review, team
+from annotator.core.agreement.report import agreement_report
 from annotator.core.assist import workflow
 from annotator.core.errors import ValidationError
 from annotator.core.exporters import ExportResult, Selection, native
 from annotator.core.exporters import export as run_export
-from annotator.core.models import Changes, DocId, Span
+from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.outputs import check_target
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
@@ -29,6 +34,7 @@ from annotator.core.team.target import TeamTarget
 if TYPE_CHECKING:
     from annotator.core.assist.base import Suggestion
     from annotator.core.project import Project
+    from annotator.core.review import GoldEdit, Item, Verdict
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
 
@@ -127,6 +133,43 @@ class Team:
         return team.progress(self._target())
 
 
+class Review:
+    """``project.review``: adjudication into the gold layer, and the agreement report.
+
+    The queue itself (:func:`annotator.core.review.items`, ``queue``,
+    ``progress``) reads through the project's public calls; what writes or reads
+    in bulk goes through here.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def decide(self, item: Item, verdict: Verdict) -> GoldEdit:
+        """Accept one annotator's version of ``item`` into gold, or reject it (one
+        transaction); :meth:`undo` reverts the returned edit."""
+        return review.decide(self._project._repo, item, verdict)
+
+    def undo(self, edit: GoldEdit) -> None:
+        """Revert one decision exactly: gold records and the decision record."""
+        review.undo(self._project._repo, edit)
+
+    def accept_agreements(self, doc_id: DocId, reviewer: str) -> list[GoldEdit]:
+        """Copy every item all annotators of the document agree on into gold (one
+        transaction; items already decided are left alone)."""
+        project = self._project
+        with project._repo.write():
+            return review.accept_agreements(project._repo, review.items(project, doc_id),
+                                            reviewer)
+
+    def agreement_report(self, annotators: Sequence[str] | None = None, *,
+                         bootstrap: int = 1000, state: TaskState = NULL_STATE
+                         ) -> dict[str, Any]:
+        """Agreement per field with intervals (see :mod:`annotator.core.agreement.report`)."""
+        project = self._project
+        return agreement_report(project._repo, project.codebook, annotators,
+                                bootstrap=bootstrap, state=state)
+
+
 class Suggestions:
     """``project.suggestions``: actor and date suggestions, accepting and rejecting them."""
 
@@ -138,27 +181,40 @@ class Suggestions:
              suggesters: Sequence[str] | None = None) -> list[Suggestion]:
         """Suggestions for ``annotator`` (None: unfiltered), hiding those overlapping
         their own spans of the same layer and those they rejected."""
-        return workflow.suggestions(self._project, doc_id, annotator, layers, suggesters)
+        project = self._project
+        return workflow.suggestions(project._repo, project.codebook, doc_id, annotator, layers,
+                                    suggesters)
 
     def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes[Span]:
         """The annotator's own span with the actor or date filled in; undo: remove_span."""
-        return workflow.accept(self._project, doc_id, annotator, suggestion)
+        project = self._project
+        workflow.check_current(project.text(doc_id), suggestion)
+        return project.add_span(doc_id, annotator, suggestion.layer, suggestion.start,
+                                suggestion.end, **workflow.span_fields(suggestion))
 
     def accept_all(self, doc_id: DocId, annotator: str, layer: str
                    ) -> Changes[tuple[Span, ...]]:
         """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
         the new spans."""
-        return workflow.accept_all(self._project, doc_id, annotator, layer)
+        shown = self.find(doc_id, annotator, [layer])
+        spans: list[Span] = []
+        with self._project._repo.write():
+            for suggestion in shown:
+                span = self.accept(doc_id, annotator, suggestion).after
+                if span is not None:
+                    spans.append(span)
+        return Changes(ChangeKind.SPANS, (doc_id,), tuple(s.id for s in spans), None,
+                       tuple(spans))
 
     def reject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
                ) -> Changes[Suggestion]:
         """Hide a suggestion from ``annotator`` for good; undo: :meth:`unreject`."""
-        return workflow.reject(self._project, doc_id, annotator, suggestion)
+        return workflow.reject(self._project._repo, doc_id, annotator, suggestion)
 
     def unreject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
                  ) -> Changes[Suggestion]:
         """Show a rejected suggestion again."""
-        return workflow.unreject(self._project, doc_id, annotator, suggestion)
+        return workflow.unreject(self._project._repo, doc_id, annotator, suggestion)
 
 
 class Exports:
