@@ -27,6 +27,7 @@ from annotator.core.exporters import ExportResult, Selection, native
 from annotator.core.exporters import export as run_export
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.outputs import check_target
+from annotator.core.store.export import ExportRepository
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
 from annotator.core.team.target import TeamTarget
@@ -231,6 +232,11 @@ class Exports:
         ``force=True`` replaces an existing file or an earlier export.
         """
         return run_export(self._project, format_name, path, selection, state, **options)
+
+    def reader(self) -> ExportRepository:
+        """The bulk, streaming reads the table exporters merge, over this project's store
+        (:mod:`annotator.core.exporters.rows`); they only read."""
+        return ExportRepository(self._project._repo)
 
     def native(self, path: str | Path, *, state: TaskState = NULL_STATE,
                annotators: Sequence[str] | None = None,
