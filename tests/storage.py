@@ -9,14 +9,15 @@ connection of their own (:func:`stored`, :func:`raw`, :func:`write_locked`).
 The few white-box tests that inject faults into the façade's own connection
 (a page limit standing in for a full disk, a short busy timeout) or trace the
 statements it runs take the ``connections`` fixture (tests/conftest.py), which
-records every connection the store opens during the test; request it before
-the fixtures that open the project. These helpers are for tests only: the
+records the connection each project opens during the test (:class:`Connections`);
+request it before the fixtures that open the project. These helpers are for tests only: the
 product goes through the façade.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from unittest import mock
 
 from sqlite_utils import Database
 
-from annotator.core.store import db as store_db
+from annotator.core.project import base as project_base
 from annotator.core.store.db import connect, open_db
 from annotator.core.store.repository import Repository
 
@@ -58,7 +59,9 @@ def write_locked(path: str | Path) -> bool:
     conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
         return True
     else:
         conn.execute("ROLLBACK")
@@ -68,44 +71,34 @@ def write_locked(path: str | Path) -> bool:
 
 
 class Connections:
-    """The connections the store opened while recording, newest last."""
+    """The connection each project opened while recording."""
 
     def __init__(self) -> None:
-        self.opened: list[tuple[str, sqlite3.Connection]] = []
+        self.opened: list[tuple[object, sqlite3.Connection]] = []
 
     @contextlib.contextmanager
     def recording(self) -> Iterator[Connections]:
-        real = store_db.connect
+        real = project_base.open_db
 
-        def record(path: str | Path, **kwargs: Any) -> sqlite3.Connection:
-            conn = real(path, **kwargs)
-            self.opened.append((_key(path), conn))
-            return conn
+        def record(*args: Any, **kwargs: Any) -> Database:
+            db = real(*args, **kwargs)
+            # the caller is ProjectBase.__init__: its ``self`` is the project opening
+            caller = inspect.currentframe()
+            owner = caller.f_back.f_locals.get("self") if caller and caller.f_back else None
+            self.opened.append((owner, db.conn))
+            return db
 
-        with mock.patch.object(store_db, "connect", record):
+        with mock.patch.object(project_base, "open_db", record):
             yield self
         self.opened.clear()
 
-    def of(self, path: str | Path) -> sqlite3.Connection:
-        """The newest connection still open on the file at ``path`` (the project's own
-        when one project has it open)."""
-        for opened_on, conn in reversed(self.opened):
-            if opened_on == _key(path) and _is_open(conn):
+    def of(self, project: object) -> sqlite3.Connection:
+        """The connection ``project`` opened (it must have been opened while recording)."""
+        for owner, conn in self.opened:
+            if owner is project:
                 return conn
-        raise LookupError(f"no open connection to {path} was recorded")
+        raise LookupError(f"{project!r} was not opened while connections were recorded")
 
-    def store_of(self, path: str | Path) -> Repository:
+    def store_of(self, project: object) -> Repository:
         """A store over the project's own connection (its transactions are the project's)."""
-        return Repository(Database(self.of(path), execute_plugins=False))
-
-
-def _key(path: str | Path) -> str:
-    return str(path) if str(path) == ":memory:" else str(Path(path).resolve())
-
-
-def _is_open(conn: sqlite3.Connection) -> bool:
-    try:
-        conn.total_changes  # noqa: B018 - raises once the connection is closed
-    except sqlite3.ProgrammingError:
-        return False
-    return True
+        return Repository(Database(self.of(project), execute_plugins=False))

@@ -122,7 +122,7 @@ def test_accept_claim_and_value_and_agreements(coded: Project) -> None:
 def _transactions(connections: Connections, project: Project, run: Any) -> int:
     """How many transactions ``run()`` opened on the project's connection."""
     statements: list[str] = []
-    conn = connections.of(project.path)
+    conn = connections.of(project)
     conn.set_trace_callback(statements.append)
     try:
         run()

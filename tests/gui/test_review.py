@@ -288,7 +288,7 @@ def test_accept_and_edit_is_one_undo_step_and_one_transaction(connections: Conne
     end.selectAll()
     qtbot.keyClicks(end, str(source.end - 1))
     statements: list[str] = []
-    conn = connections.of(window.project.path)
+    conn = connections.of(window.project)
     conn.set_trace_callback(statements.append)
     try:
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),

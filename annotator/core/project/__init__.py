@@ -106,7 +106,7 @@ class Project(AnnotationEditing, RegistryEditing):
                                          limits=limits)
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
 
     def __enter__(self) -> Project:
         return self

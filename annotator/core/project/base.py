@@ -24,20 +24,21 @@ from annotator.core.store.repository import Repository
 
 
 class ProjectBase:
-    """An open project file: its path, store and codebook."""
+    """An open project file: its path, store and codebook.
+
+    The store (``_repo``) is private to the façade's package: the sub-façades
+    hand it, or a part of it, to the services explicitly; the GUI, the CLI and
+    scripts read and write only through the façade's methods.
+    """
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  _create: bool = False, defer_backup: bool = False) -> None:
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.read_only = read_only
-        self.db = open_db(path, create=_create, read_only=read_only,
-                          defer_backup=defer_backup, before_open=backup.before_open)
-        self._repo = Repository(self.db)
+        self._db = open_db(path, create=_create, read_only=read_only,
+                           defer_backup=defer_backup, before_open=backup.before_open)
+        self._repo = Repository(self._db)
         self._codebook: Codebook | None = None
-
-    @property
-    def repo(self) -> Repository:
-        return self._repo
 
     @property
     def codebook(self) -> Codebook:
