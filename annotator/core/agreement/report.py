@@ -40,6 +40,7 @@ from annotator.core.agreement.span_rows import (
 from annotator.core.agreement.spans import F1Result, overlap_count_places
 from annotator.core.agreement.unitizing import UnitizingSums, tiling
 from annotator.core.models import GOLD, DocId
+from annotator.core.review import CLAIM_COMPARED, claim_items
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
@@ -92,9 +93,7 @@ def _num(value: float) -> float | None:
 
 @functools.cache
 def _lean_claim() -> Any:
-    """A named tuple of what review._claim_items and _claims read of a claim."""
-    from annotator.core.review import CLAIM_COMPARED  # review imports this package
-
+    """A named tuple of what review.claim_items and _claims read of a claim."""
     return namedtuple("LeanClaim", ("uid", *CLAIM_COMPARED))
 
 
@@ -131,7 +130,7 @@ class _Data:
                 lists = by_layer[layer] = [[] for _ in range(count)]
                 layers.setdefault(layer, {})[doc] = lists
             lists[position].append(row)
-        # what review._claim_items and _claims read of a claim, without Claim objects
+        # what review.claim_items and _claims read of a claim, without Claim objects
         self.claims: dict[tuple[DocId, str], list[Any]] = {}
         by_owner = self.claims
         make = _lean_claim()._make
@@ -355,14 +354,12 @@ def _shared_places(data: _Data, layer: str) -> tuple[list[_Shared], int]:
 
 
 def _claims(codebook: Codebook, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
-    from annotator.core.review import CLAIM_COMPARED, _claim_items
-
     by_doc = data.claims
     rows: dict[str, Rows] = {f: [] for f in CLAIM_COMPARED}
     keys: dict[str, list[tuple[int, str]]] = {f: [] for f in CLAIM_COMPARED}
     matched = units = 0
     for d in data.docs:
-        items = _claim_items(d, data.names, {n: by_doc.get((d, n), []) for n in data.names})
+        items = claim_items(d, data.names, {n: by_doc.get((d, n), []) for n in data.names})
         units += len(items)
         for item in items:
             if any(v.claim is None for v in item.versions):

@@ -9,7 +9,8 @@ why. Each decision is one transaction and returns a :class:`GoldEdit` that
 :func:`undo` reverts exactly.
 
 The reading functions take anything with the project's public reads
-(:class:`ReviewReads`, which :class:`~annotator.core.project.Project` is); the
+(:class:`~annotator.core.review.reads.ReviewReads`, which
+:class:`~annotator.core.project.Project` is); the
 gold writes take the store, which ``project.review`` hands over.
 """
 
@@ -18,38 +19,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.agreement.claims import align_claims
 from annotator.core.agreement.grouping import span_groups
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, new_uid
 from annotator.core.project import rules
+from annotator.core.review.reads import ReviewReads
 from annotator.core.store.adjudication import DecisionRecord
 
 if TYPE_CHECKING:
-    from annotator.core.codebook import Codebook
     from annotator.core.store.repository import Repository
-
-class ReviewReads(Protocol):
-    """The reads the review queue makes of a project (the façade's public ones)."""
-
-    @property
-    def codebook(self) -> Codebook: ...
-
-    def annotators_of(self, doc_id: DocId) -> list[str]: ...
-
-    def spans(self, doc_id: DocId | None = None, annotator: str | None = None
-              ) -> list[Span]: ...
-
-    def claims(self, doc_id: DocId | None = None, annotator: str | None = None
-               ) -> list[Claim]: ...
-
-    def values(self, doc_id: DocId, annotator: str) -> dict[str, Any]: ...
-
-    def document_ids(self) -> list[DocId]: ...
-
-    def decisions(self, doc_id: DocId | None = None) -> list[dict[str, Any]]: ...
-
 
 # kind -> (severity, label); higher severity comes first in the queue
 KINDS: dict[str, tuple[int, str]] = {
@@ -139,7 +119,7 @@ def items(project: ReviewReads, doc_id: DocId, annotators: Sequence[str] | None 
         return []
     spans = {n: project.spans(doc_id, n) for n in names}
     out = _span_items(doc_id, names, spans)
-    out += _claim_items(doc_id, names, {n: project.claims(doc_id, n) for n in names})
+    out += claim_items(doc_id, names, {n: project.claims(doc_id, n) for n in names})
     out += _value_items(project, doc_id, names)
     return out
 
@@ -220,8 +200,10 @@ def _claim_weight(a: Claim, b: Claim) -> float:
     return weight
 
 
-def _claim_items(doc_id: DocId, names: list[str], claims: dict[str, list[Claim]]
-                 ) -> list[Item]:
+def claim_items(doc_id: DocId, names: list[str], claims: dict[str, list[Claim]]
+                ) -> list[Item]:
+    """The claims of one document aligned across annotators, one item per aligned set
+    (the agreement report reuses this on its lean claim rows)."""
     pivot, others = names[0], names[1:]
     rows: list[dict[str, Claim]] = [{pivot: c} for c in claims[pivot]]
     for other in others:

@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any
 
 from annotator.core import review
-from annotator.core.models import DocId, DocumentSummary, Span
-from annotator.core.review import Item, ReviewReads, Version
+from annotator.core.models import DocId, Span
+from annotator.core.review import Item, Version
+from annotator.core.review.reads import QueueReads, ReviewReads
 from annotator.core.tasks import NULL_STATE, TaskState
 
 CLAIM_ROWS = ("claimant_id", "addressee_id", "object_id", "event_type", "position",
@@ -93,12 +94,6 @@ def _same_item(item: Item, key: str) -> bool:
 
 
 # ------------------------------------------------------------------ loading
-
-
-class QueueReads(ReviewReads, Protocol):
-    """The project's public reads the review window's queue makes."""
-
-    def documents(self, **filters: Any) -> list[DocumentSummary]: ...
 
 
 @dataclass(slots=True)
