@@ -27,7 +27,6 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     """Compute the agreement report; print it (a table, or JSON) and write HTML/CSV files."""
     from annotator.core import TaskState
     from annotator.core.agreement.render import report_csv, report_html
-    from annotator.core.agreement.report import agreement_report
 
     path = Path(args.project)
     if not path.is_file():
@@ -38,8 +37,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     quiet = getattr(args, "quiet", False)
     state = TaskState(progress_printer(quiet))
     with open_project(str(path), read_only=True) as project:
-        report = agreement_report(project, annotators=getattr(args, "annotator", None) or None,
-                                  bootstrap=getattr(args, "bootstrap", 200), state=state)
+        report = project.review.agreement_report(getattr(args, "annotator", None) or None,
+                                                 bootstrap=getattr(args, "bootstrap", 200),
+                                                 state=state)
     end_progress(quiet)
     if "html" in outputs:
         with atomic_file(outputs["html"]) as tmp:

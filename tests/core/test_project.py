@@ -14,6 +14,7 @@ from annotator.core.codebook import parse_codebook
 from annotator.core.errors import CodebookError, ProjectFileError, ValidationError
 from annotator.core.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from annotator.resources import codebook_path, sample_data_dir
+from tests.storage import raw
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")
@@ -61,10 +62,11 @@ def test_add_update_remove_span_with_history(project: Project) -> None:
 def test_history_is_append_only(project: Project) -> None:
     d = doc_id(project)
     project.add_span(d, "alice", "ACTOR", 0, 10)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        project.repo.conn.execute("DELETE FROM history")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        project.repo.conn.execute("UPDATE history SET annotator = 'x'")
+    with raw(project.path, writable=True) as conn:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("DELETE FROM history")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("UPDATE history SET annotator = 'x'")
 
 
 @pytest.mark.parametrize(("layer", "start", "end", "message"), [
@@ -254,7 +256,8 @@ def test_native_import_rejects_mismatched_span(project: Project, tmp_path: Path)
 
 def test_check_finds_tampered_text(project: Project) -> None:
     assert project.check() == []
-    project.repo.conn.execute("UPDATE documents SET text = text || 'x'")
+    with raw(project.path, writable=True) as conn:
+        conn.execute("UPDATE documents SET text = text || 'x'")
     problems = project.check()
     assert any("SHA-256" in p for p in problems)
 
