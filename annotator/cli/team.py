@@ -14,15 +14,13 @@ from annotator.cli._common import EXIT_OK, EXIT_PROBLEMS, CliError, open_project
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from annotator.core import team
-
     with open_project(args.project) as project:
         doc_ids = _doc_ids(project, args.docs, args.all)
         if doc_ids:
             plan = project.team.assign(doc_ids, args.annotator, overlap=args.overlap,
                                        seed=args.seed)
         else:
-            assigned = team.assignments(project)
+            assigned = project.team.assignments()
             plan = {name: assigned.get(name, []) for name in args.annotator}
             empty = [name for name, docs in plan.items() if not docs]
             if empty:

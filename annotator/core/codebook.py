@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import CodebookError
+from annotator.resources import codebook_path
 
 ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spans")
 VOCABULARY_KINDS = ("nominal", "ordinal")
@@ -146,11 +146,8 @@ def _attr_dict(attr: Attribute) -> dict[str, Any]:
 
 
 def default_codebook_path() -> Path:
-    """The codebook shipped in ``resources/`` (or inside the installed package)."""
-    repo_copy = Path(__file__).resolve().parents[2] / "resources" / "codebook.toml"
-    if repo_copy.exists():
-        return repo_copy
-    return Path(str(resources.files("annotator").joinpath("resources/codebook.toml")))
+    """The codebook the package ships (``annotator/resources/codebook.toml``)."""
+    return codebook_path()
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from annotator.core import Project
+from tests.storage import stored
 
 REPO = Path(__file__).resolve().parents[2]
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
@@ -83,10 +84,11 @@ def test_a_writer_waits_for_the_other_windows_transaction(tmp_path: Path) -> Non
     holding = threading.Event()
 
     def long_save() -> None:
-        with second.repo.write():
-            second.repo.set_info("long", "save")
-            holding.set()
-            time.sleep(0.5)
+        with stored(path, writable=True) as other:  # a second program's long save
+            with other.write():
+                other.set_info("long", "save")
+                holding.set()
+                time.sleep(0.5)
 
     thread = threading.Thread(target=long_save)
     thread.start()
@@ -97,7 +99,8 @@ def test_a_writer_waits_for_the_other_windows_transaction(tmp_path: Path) -> Non
     thread.join()
     assert waited > 0.2
     assert uid in {s.uid for s in second.spans()}
-    assert second.repo.info("long") == "save"
+    with stored(path) as other:
+        assert other.info("long") == "save"
     first.close()
     second.close()
 

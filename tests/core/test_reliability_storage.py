@@ -30,6 +30,7 @@ from annotator.core.errors import (
 from annotator.core.store import maintenance
 from annotator.core.store.db import read_only_reason
 from annotator.core.store.maintenance import translate
+from tests.storage import Connections, write_locked
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")
@@ -90,12 +91,13 @@ def test_cli_describes_sqlite_errors_in_words(capsys: pytest.CaptureFixture[str]
 # -------------------------------------------------------------------- full disk
 
 
-def test_full_disk_is_reported_and_earlier_edits_survive(tmp_path: Path) -> None:
+def test_full_disk_is_reported_and_earlier_edits_survive(connections: Connections,
+                                                          tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
     kept = [project.add_span(doc, "alice", "ACTOR", 0, 10 + i).after.uid for i in range(3)]
-    conn = project.repo.conn
+    conn = connections.of(project)
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk is nearly full
     with pytest.raises(DiskFullError, match="the disk is full") as caught:
@@ -114,7 +116,8 @@ def test_full_disk_is_reported_and_earlier_edits_survive(tmp_path: Path) -> None
         assert reopened.check() == []
 
 
-def test_full_disk_during_import_keeps_the_project_unchanged(tmp_path: Path) -> None:
+def test_full_disk_during_import_keeps_the_project_unchanged(connections: Connections,
+                                                              tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     before = project.count_documents()
@@ -123,7 +126,7 @@ def test_full_disk_during_import_keeps_the_project_unchanged(tmp_path: Path) -> 
     for number in range(30):
         (folder / f"{number}.txt").write_text(f"Article {number}. " + TEXT * 40,
                                               encoding="utf-8")
-    conn = project.repo.conn
+    conn = connections.of(project)
     conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0] + 3}")
     with pytest.raises((StorageError, sqlite3.OperationalError), match="full"):
         project.import_paths([folder], language="en")
@@ -171,7 +174,7 @@ def test_real_full_disk_on_a_small_tmpfs(tmp_path: Path) -> None:
         with pytest.raises(DiskFullError, match="the disk is full"):
             for i in range(500):
                 project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": i})
-        assert not project.repo.conn.in_transaction
+        assert not write_locked(path)
         assert kept in {s.uid for s in project.spans()}
         filler.unlink()  # space freed: the same window goes on working
         after = project.add_span(doc, "alice", "ACTOR", 0, 11).after.uid
@@ -197,7 +200,7 @@ def test_read_only_opening_refuses_saves_clearly(tmp_path: Path) -> None:
         with pytest.raises(ReadOnlyProjectError):
             viewer.set_value(doc, "alice", "note", "x")
         assert [s.uid for s in viewer.spans()] == [kept]
-        assert not viewer.repo.conn.in_transaction
+        assert not write_locked(path)
 
 
 @contextlib.contextmanager
@@ -260,17 +263,19 @@ def test_read_only_file_and_folder_open_and_refuse_saves(tmp_path: Path) -> None
 # ------------------------------------------------------------------ busy, damage
 
 
-def test_lock_held_too_long_is_a_clear_busy_error(tmp_path: Path) -> None:
+def test_lock_held_too_long_is_a_clear_busy_error(connections: Connections,
+                                                   tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
     other = maintenance.open_file(path, read_only=False)
     other.execute("BEGIN IMMEDIATE")  # another window in the middle of a long save
     try:
-        project.repo.conn.execute("PRAGMA busy_timeout = 200")
+        conn = connections.of(project)
+        conn.execute("PRAGMA busy_timeout = 200")
         with pytest.raises(ProjectBusyError, match="another window"):
             project.add_span(doc, "alice", "ACTOR", 0, 10)
-        assert not project.repo.conn.in_transaction
+        assert not conn.in_transaction
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -279,13 +284,14 @@ def test_lock_held_too_long_is_a_clear_busy_error(tmp_path: Path) -> None:
     project.close()
 
 
-def test_commit_failure_leaves_no_transaction_behind(tmp_path: Path) -> None:
+def test_commit_failure_leaves_no_transaction_behind(connections: Connections,
+                                                     tmp_path: Path) -> None:
     """If COMMIT fails, later edits must not silently nest in a dead transaction."""
     project = _make(tmp_path / "p.annotator")
     doc = _doc(project)
-    conn = project.repo.conn
+    conn = connections.of(project)
     with pytest.raises(sqlite3.IntegrityError):  # a deferred violation fails at COMMIT
-        with project.repo.write():
+        with connections.store_of(project).write():
             conn.execute("PRAGMA defer_foreign_keys = ON")
             conn.execute("INSERT INTO claim_spans(claim_id, span_id) VALUES (999, 999)")
     assert not conn.in_transaction
@@ -323,4 +329,4 @@ def test_damaged_pages_on_write_give_a_damage_error(tmp_path: Path) -> None:
     with Project.open(path) as damaged:  # the schema is intact: the file opens
         with pytest.raises(DamagedProjectError, match="damaged"):
             damaged.add_span(doc, "alice", "ACTOR", 0, 10)
-        assert not damaged.repo.conn.in_transaction
+        assert not write_locked(path)

@@ -123,14 +123,11 @@ def needs_immutable(path: Path) -> bool:
 
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a directory
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(folder)
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush ``path`` (a file, or a folder where the platform allows) to the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -158,7 +155,7 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
-    _fsync_file(partial)
+    fsync_file(partial)
     os.replace(partial, dest)
     _fsync_dir(dest.parent)
     return dest

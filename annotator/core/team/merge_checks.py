@@ -19,7 +19,7 @@ from annotator.core.team.package import CODEBOOK, Package, document_records, sha
 from annotator.core.text import sha256
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.team.target import TeamTarget
 
 
 def check_manifest(package: Package) -> str:
@@ -50,13 +50,13 @@ def parse_time(value: Any, source: str) -> datetime:
     return stamp
 
 
-def check_codebook(project: Project, package: Package) -> None:
+def check_codebook(target: TeamTarget, package: Package) -> None:
     stated = package.manifest.get("codebook") or {}
     if sha256_bytes(package.members[CODEBOOK]) != stated.get("sha256"):
         raise PackageError(f"{package.path.name}: codebook.toml is not the codebook the "
                            "manifest names")
-    master_text = project.repo.codebook_text() or project.codebook.source_text
-    book = project.codebook
+    master_text = target.repo.codebook_text() or target.codebook.source_text
+    book = target.codebook
     if (stated.get("name"), stated.get("version")) != (book.name, book.version):
         raise PackageError(
             f"{package.path.name} was made for codebook {stated.get('name')} "
@@ -68,9 +68,9 @@ def check_codebook(project: Project, package: Package) -> None:
             f"{book.version} than this project's; nothing was merged")
 
 
-def already_merged(project: Project, package: Package) -> bool:
+def already_merged(target: TeamTarget, package: Package) -> bool:
     uid = package.manifest["package_uid"]
-    for item in rt.packages(project.repo, "in"):
+    for item in rt.packages(target.repo, "in"):
         if item["package_uid"] != uid:
             continue
         if item["checksum"] == package.checksum:
@@ -80,7 +80,7 @@ def already_merged(project: Project, package: Package) -> bool:
     return False
 
 
-def sync_point(project: Project, package: Package) -> datetime:
+def sync_point(target: TeamTarget, package: Package) -> datetime:
     """When master and local project last agreed: the parent package's creation or the
     latest return from the same local project already merged."""
     manifest, name = package.manifest, package.path.name
@@ -88,7 +88,7 @@ def sync_point(project: Project, package: Package) -> datetime:
     parent = str(manifest.get("parent_package_uid") or "")
     points = [parse_time(manifest["parent_created_at"], name)] \
         if manifest.get("parent_created_at") else []
-    for item in rt.packages(project.repo, "in", manifest["annotator"]):
+    for item in rt.packages(target.repo, "in", manifest["annotator"]):
         summary = item["summary"]
         if not parent or summary.get("parent") != parent:
             continue
@@ -100,11 +100,11 @@ def sync_point(project: Project, package: Package) -> datetime:
         points.append(earlier)
     return max(points) if points else created
 
-def matched_documents(project: Project, package: Package, annotator: str
+def matched_documents(target: TeamTarget, package: Package, annotator: str
                ) -> list[tuple[DocId, dict[str, Any]]]:
     out, missing = [], []
     for item in document_records(package, annotator):
-        doc_id = project.repo.doc_id_by_sha(item["sha256"])
+        doc_id = target.repo.doc_id_by_sha(item["sha256"])
         if doc_id is None:
             missing.append(item.get("title") or item["sha256"][:12])
         else:
@@ -116,8 +116,8 @@ def matched_documents(project: Project, package: Package, annotator: str
     return out
 
 
-def foreign_origin(project: Project, package: Package) -> bool:
+def foreign_origin(target: TeamTarget, package: Package) -> bool:
     """Whether the package names a project other than this one (documents still match by text)."""
     origin = (package.manifest.get("project") or {}).get("uid", "")
-    mine = project.repo.info("project_uid")
+    mine = target.repo.info("project_uid")
     return bool(origin and mine and origin != mine)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.agreement.report import agreement_report
 from annotator.core.project import Project
 from annotator.core.review.compare import entry_filter
 from annotator.gui.models.roles import ROLE_ENTRY
@@ -188,7 +187,7 @@ class AgreementView(QWidget):
 
         def compute(state: Any) -> dict[str, Any]:
             with Project.open(path, read_only=True) as project:
-                return agreement_report(project, bootstrap=bootstrap, state=state)
+                return project.review.agreement_report(bootstrap=bootstrap, state=state)
 
         self._task = Task(compute, "agreement report")
         self._task.signals.sig_progress.connect(self._on_task_progress)

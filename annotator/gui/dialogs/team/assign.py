@@ -42,7 +42,7 @@ def assign_job(project_path: Path, names: list[str], everything: bool,
                 doc_ids = [d.id for d in project.documents()]
                 plan = project.team.assign(doc_ids, names, overlap=overlap, seed=seed)
             else:
-                assigned = team.assignments(project)
+                assigned = project.team.assignments()
                 plan = {name: assigned.get(name, []) for name in names}
                 empty = [name for name, docs in plan.items() if not docs]
                 if empty:

@@ -24,7 +24,7 @@ def return_job(project_path: Path, out: Path) -> Any:
     def run(state: TaskState) -> team.PackageInfo:
         state.progress(0, 0, "writing the return package")
         with Project.open(project_path, read_only=True) as project:
-            return team.return_package(project, out)
+            return project.team.return_package(out)
     return run
 
 
