@@ -56,3 +56,14 @@ def test_delete_in_the_span_list_removes_the_span(window, qtbot) -> None:  # typ
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     assert span.id not in {s.id for s in win.session.my_spans(win.doc.id)}
+
+
+def test_an_actor_named_by_two_registry_entries_lists_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.session.project.add_actor("Olaf Lindqvist", key="lindqvist", aliases=["Olaf"])
+    win.session.project.add_actor("Olaf Scholz Jr.", key="scholz_jr", aliases=["Olaf"])
+    win.session.project.add_actor("Olaf Berg", key="berg", aliases=["Olaf"])
+    (span,) = _mark(win, qtbot, "Olaf", Qt.Key.Key_A)
+    assert span.actor_id is None
+    message = win.statusBar().currentMessage()
+    assert "names 3 registry actors" in message and "Olaf Berg" in message

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.models import Actor
+from annotator.core.models import Actor, Span
+from annotator.core.project import Project
 from annotator.gui.models.record_table import Column, RecordListModel
 from annotator.gui.models.roles import DISPLAY, EDIT, ROLE_ID, TOOLTIP
 from annotator.gui.workspace.widgets import message_line, row_over_message, tight_row
@@ -228,3 +229,14 @@ class ActorPicker(QWidget):
             self.hint.setText("Type the new actor's name first")
             self.hint.show()
             self.field.setFocus()
+
+
+def candidates_hint(project: Project | None, span: Span) -> str:
+    """For an ACTOR span left unlinked because its text names several registry actors: which."""
+    if project is None or span.layer != "ACTOR" or span.actor_id is not None:
+        return ""
+    names = [a.canonical_name for a in project.actor_candidates(span.doc_id, span.start, span.end)]
+    if len(names) < 2:
+        return ""
+    return (f"“{span.text}” names {len(names)} registry actors: {', '.join(names)}; "
+            "choose one in the Registry actor field")

@@ -30,6 +30,7 @@ from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.workspace import search_dock
+from annotator.gui.workspace.actor_picker import candidates_hint
 from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
 from annotator.gui.workspace.document_view import DocumentView
@@ -355,6 +356,9 @@ class MainWindow(QMainWindow):
             if span is not None:
                 self.view.select_span(int(span.id), scroll=False)
                 self.form.select_span(int(span.id))
+                hint = candidates_hint(self.session.project, span)
+                if hint:
+                    self.statusBar().showMessage(hint, MESSAGE_MS)
 
     def _on_view_span_selected(self, span_id: int | None) -> None:
         self.form.select_span(span_id)
