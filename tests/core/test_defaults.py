@@ -86,3 +86,16 @@ def test_a_claim_starts_with_its_demand_spans_gloss(project: Project) -> None:
     assert claim.gloss == "withdraw the troops"
     own = project.add_claim(doc, "ben", demand_span_ids=(demand.id,), gloss="pull back").after
     assert own.gloss == "pull back"
+
+
+def test_agreement_confusion_names_actors_not_ids(project: Project) -> None:
+    doc = project.documents()[0].id
+    start = TEXT.index("Vollmer")
+    katrin, anna = project.actor_by_key("katrin").id, project.actor_by_key("anna_v").id
+    project.add_span(doc, "ben", "ACTOR", start, start + 7, actor_id=katrin)
+    project.add_span(doc, "eva", "ACTOR", start, start + 7, actor_id=anna)
+    for name in ("ben", "eva"):
+        project.set_status(doc, name, "done")
+    report = project.review.agreement_report(bootstrap=0)
+    entry = next(e for e in report["entries"] if e["field"] == "actor identity")
+    assert entry["confusion"] == [["Katrin Vollmer", "Anna Vollmer", 1]]

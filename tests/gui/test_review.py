@@ -607,3 +607,19 @@ def test_cmd_agreement_writes_json_html_csv_without_qt(project_path: Path, tmp_p
     done = subprocess.run([sys.executable, "-c", code, str(project_path)], check=True,
                           capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert "annotators: " in done.stdout
+
+
+@pytest.mark.parametrize("keys", [(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+                                  (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)])
+def test_the_review_window_has_menus_and_closes_from_the_keyboard(
+        qtbot: Any, project_path: Path, keys: tuple[Qt.Key, Qt.KeyboardModifier]) -> None:
+    window = _open(qtbot, project_path)
+    window.show()
+    qtbot.waitExposed(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Decide"]
+    decide = window.menuBar().actions()[3].menu()
+    assert "Reject" in [a.text() for a in decide.actions()]
+    window.queue.setFocus()
+    qtbot.keyClick(window.queue, *keys)
+    assert not window.isVisible()

@@ -188,7 +188,22 @@ def _report(repo: Repository, codebook: Codebook, names: list[str], bootstrap: i
         state.progress(index, len(steps), "computing agreement")
         entries += step()
     state.progress(len(steps), len(steps), "done")
+    _name_actors(entries, {int(a.id): a.canonical_name for a in repo.actors()})
     return {"annotators": names, "documents": len(data.docs), "entries": entries}
+
+
+_ACTOR_FIELDS = {"actor identity", "claim claimant_id", "claim addressee_id", "claim object_id"}
+"""Report entries whose values are actor ids: their confusion tables show the actors' names."""
+
+
+def _name_actors(entries: list[dict[str, Any]], names: dict[int, str]) -> None:
+    """Label actor-valued confusion cells with canonical names (an id only if the actor is gone)."""
+    def label(value: Any) -> str:
+        return names.get(int(value), str(value)) if str(value).isdigit() else str(value)
+
+    for entry in entries:
+        if entry.get("field") in _ACTOR_FIELDS:
+            entry["confusion"] = sorted([label(a), label(b), n] for a, b, n in entry["confusion"])
 
 
 def _document_fields(codebook: Codebook, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
