@@ -21,6 +21,7 @@ from annotator.cli._common import (
     open_project,
     progress_printer,
 )
+from annotator.core import wording
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -66,7 +67,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
         return EXIT_OK
-    print(f"{info['path']}: {info['documents']} documents, {info['actors']} actors, "
+    print(f"{info['path']}: {wording.count(info['documents'], 'document')}, "
+          f"{wording.count(info['actors'], 'actor')}, "
           f"codebook {info['codebook']['name']} {info['codebook']['version']}")
     print("languages: " + ", ".join(f"{k or '?'} {v}" for k, v in info["by_language"].items()))
     for name, counts in info["by_annotator"].items():
@@ -84,13 +86,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = project.exports.native(args.out, state=state,
                                           annotators=args.annotator or None, force=args.force)
             end_progress(args.quiet)
-            print(f"wrote {count} documents to {args.out}")
+            print(f"wrote {wording.count(count, 'document')} to {args.out}")
             return EXIT_OK
         if args.format == "actors":
             from annotator.core.exporters.actors_csv import export_actors_csv
 
             count = export_actors_csv(project, Path(args.out), force=args.force)
-            print(f"wrote {count} actors to {args.out}")
+            print(f"wrote {wording.count(count, 'actor')} to {args.out}")
             return EXIT_OK
         result = _export_dataset(project, args, state)
     end_progress(args.quiet)

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from annotator.cli._common import EXIT_OK, EXIT_PROBLEMS, CliError, open_project
+from annotator.core.wording import count
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
@@ -28,7 +29,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
                                "give --docs or --all")
         infos = project.team.write_packages(args.out, plan)
     for info in infos:
-        print(f"wrote {info.path} for {info.annotator} ({info.documents} documents)")
+        print(f"wrote {info.path} for {info.annotator} ({count(info.documents, 'document')})")
     return EXIT_OK
 
 

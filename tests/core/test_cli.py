@@ -21,7 +21,7 @@ def test_new_import_info_export_check(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["new", project]) == 0
     assert main(["import", project, str(tmp_path / "a.txt"), str(tmp_path / "bad.jsonl")]) == 3
     out = capsys.readouterr().out
-    assert "1 documents imported" in out and "bad.jsonl:1: invalid JSON" in out
+    assert "1 document imported" in out and "bad.jsonl:1: invalid JSON" in out
     assert main(["info", project, "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["documents"] == 1 and info["by_language"] == {"en": 1}

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.errors import ExportError, MissingDependency
 from annotator.core.exporters.selection import Selection
 from annotator.core.outputs import temporary_sibling
+from annotator.core.wording import count
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -45,7 +46,7 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"wrote {self.documents} documents as {self.format} to {self.path}"
+        text = f"wrote {count(self.documents, 'document')} as {self.format} to {self.path}"
         if self.warnings:
             text += f" ({len(self.warnings)} warnings, see the manifest)"
         return text

@@ -48,6 +48,7 @@ from annotator.core.team.package import (
     read_package,
     registry_records,
 )
+from annotator.core.wording import count
 
 if TYPE_CHECKING:
     from annotator.core.team.target import TeamTarget
@@ -83,9 +84,9 @@ class MergeReport:
         if self.kept:
             parts.append(f"{len(self.kept)} kept (changed in the master meanwhile)")
         if self.actors_added:
-            parts.append(f"{self.actors_added} actors added")
+            parts.append(f"{count(self.actors_added, 'actor')} added")
         verb = "would merge" if self.dry_run else "merged"
-        return (f"{verb} {self.annotator}'s package ({self.documents} documents): "
+        return (f"{verb} {self.annotator}'s package ({count(self.documents, 'document')}): "
                 + ", ".join(parts))
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from annotator.core import wording
 from annotator.core.importers import SUFFIXES
 from annotator.core.models import ImportReport
 from annotator.core.project import Project
@@ -98,7 +99,8 @@ class ImportExport(QObject):
             return None
         task = workers.Task(export_job(self._session.path, out, annotators), "export")
         task.signals.sig_finished.connect(
-            lambda count: self._on_export_finished(f"Exported {count} documents to {out}"))
+            lambda done: self._on_export_finished(
+                f"Exported {wording.count(done, 'document')} to {out}"))
         return self._start(task, "Exporting…")
 
     def _on_export_finished(self, message: str) -> None:

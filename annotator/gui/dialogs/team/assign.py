@@ -29,6 +29,7 @@ from annotator.core import team
 from annotator.core.errors import PackageError
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
+from annotator.core.wording import count
 from annotator.gui.dialogs.basic import valid_name
 from annotator.gui.dialogs.task_dialog import TaskDialog, line_edit, path_row
 
@@ -157,7 +158,7 @@ class AssignDialog(TaskDialog):
                         "writing packages", "Assigning and writing packages…")
 
     def task_done(self, result: list[team.PackageInfo]) -> str:
-        self.written.setText("\n".join(f"{info.annotator}: {info.documents} documents → "
+        self.written.setText("\n".join(f"{info.annotator}: {count(info.documents, 'document')} → "
                                        f"{info.path}" for info in result))
         return f"Wrote {len(result)} package(s); send each annotator their file."
 

@@ -16,6 +16,7 @@ from annotator.core import team
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
 from annotator.core.team.package import SUFFIX
+from annotator.core.wording import count
 from annotator.gui.dialogs.task_dialog import TaskDialog, line_edit, path_row
 from annotator.gui.dialogs.team import PACKAGE_FILTER
 
@@ -58,7 +59,8 @@ class ReturnPackageDialog(TaskDialog):
                         "writing the return package", "Writing the return package…")
 
     def task_done(self, result: team.PackageInfo) -> str:
-        return (f"Wrote {result.path} ({result.documents} documents by {result.annotator}); "
+        return (f"Wrote {result.path} ({count(result.documents, 'document')} by "
+                f"{result.annotator}); "
                 "send it back to the reviewer.")
 
     def _on_browse_clicked(self) -> None:
