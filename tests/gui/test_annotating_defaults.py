@@ -67,3 +67,16 @@ def test_an_actor_named_by_two_registry_entries_lists_them(window, qtbot) -> Non
     assert span.actor_id is None
     message = win.statusBar().currentMessage()
     assert "names 3 registry actors" in message and "Olaf Berg" in message
+
+
+def test_tab_goes_from_claimant_to_addressee(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.show_document(_doc_with(win, "Zelenskyy"))
+    qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    editors = win.form.claim_panel.fields.editors
+    claimant, addressee = editors["claimant_id"].field, editors["addressee_id"].field
+    claimant.setFocus()
+    qtbot.waitUntil(claimant.hasFocus)
+    qtbot.keyClick(claimant, Qt.Key.Key_Tab)
+    assert addressee.hasFocus()

@@ -158,6 +158,8 @@ class ActorPicker(QWidget):
         self.new_button.setText("New…")
         self.new_button.setToolTip("Add the typed name to the actor registry (Ctrl+Return)")
         self.new_button.setAccessibleName(f"New actor for {accessible_name}")
+        # Tab goes from field to field; the keyboard makes a new actor with Ctrl+Return
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.hint = message_line("fieldHint")
         row = tight_row()
         row.addWidget(self.field, 1)
