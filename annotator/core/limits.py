@@ -44,9 +44,8 @@ MAX_PACKAGE_ENTRIES = 16
 MAX_PACKAGE_DIRECTORY_BYTES = 64 * 1024
 """The size of the zip central directory, likewise checked before it is read."""
 MAX_PACKAGE_RATIO = 200
-"""Uncompressed : compressed size of a member above 1 MiB. JSON Lines of news text packs
-about 3:1 to 10:1; 1000:1 is a file of one repeated byte."""
-RATIO_CHECKED_ABOVE = 1 * MiB
+"""Uncompressed : compressed size of a member. JSON Lines of news text packs about 3:1
+to 10:1 (every line carries its own hash); 1000:1 is a file of one repeated byte."""
 MAX_PACKAGE_LINES = 2_000_000
 """Lines in a package member: counted while it is unpacked, so a member of newlines is
 refused after its first megabytes."""
