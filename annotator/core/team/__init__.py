@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import PackageError
 from annotator.core.exporters.native import document_record
+from annotator.core.filenames import unique_stems
 from annotator.core.models import GOLD, DocId, new_uid
 from annotator.core.native import actor_record, header_record, line
 from annotator.core.project import rules
@@ -202,7 +203,9 @@ def write_packages(project: Project, out_dir: str | Path,
     if not chosen:
         raise PackageError("nothing is assigned yet: assign documents first")
     stem = _safe(_project_name(project))
-    return [make_package(project, name, folder / f"{stem}-{_safe(name)}{SUFFIX}", docs)
+    # Names that map to one file name ("x y", "x_y", case variants) get distinct ones.
+    files = unique_stems(chosen, "annotator")
+    return [make_package(project, name, folder / f"{stem}-{files.of[name]}{SUFFIX}", docs)
             for name, docs in chosen.items()]
 
 

@@ -38,8 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import limits as bounds
-from annotator.core.errors import LimitExceeded
-from annotator.core.errors import PackageError  # noqa: F401 - re-exported
+from annotator.core.errors import (
+    LimitExceeded,
+    PackageError,  # noqa: F401 - re-exported
+)
 from annotator.core.native import FORMAT as NATIVE_FORMAT
 
 FORMAT = "annotator-package"
