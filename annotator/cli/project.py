@@ -20,6 +20,7 @@ from annotator.cli._common import (
     end_progress,
     open_project,
     progress_printer,
+    terminal_safe,
 )
 
 
@@ -56,7 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print(report.summary())
         for rejection in report.rejected:
-            print(f"  rejected {rejection}")
+            print(f"  rejected {terminal_safe(str(rejection))}")
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
@@ -97,13 +98,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                                       warnings=warnings)
             print(f"wrote {count} actors to {args.out}")
             for warning in warnings:
-                print(f"  warning: {warning}")
+                print(f"  warning: {terminal_safe(warning)}")
             return EXIT_OK
         result = _export_dataset(project, args, state)
     end_progress(args.quiet)
     print(result.summary())
     for warning in result.warnings:
-        print(f"  warning: {warning}")
+        print(f"  warning: {terminal_safe(warning)}")
     return EXIT_OK
 
 

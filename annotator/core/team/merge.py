@@ -35,6 +35,7 @@ from annotator.core.team.merge_checks import (
     check_codebook,
     check_manifest,
     foreign_origin,
+    future_warnings,
     matched_documents,
     parse_time,
     sync_point,
@@ -120,6 +121,7 @@ def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
     manifest = package.manifest
     annotator = check_manifest(package)
     report = MergeReport(str(path), str(manifest["package_uid"]), annotator, dry_run=dry_run)
+    report.warnings.extend(future_warnings(package))
     if already_merged(project, package):
         report.already_merged = True
         return report
