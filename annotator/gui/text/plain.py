@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -29,10 +30,15 @@ def escape(text: object, *, limit: int | None = None, one_line: bool = False) ->
 
 
 def tip(text: str) -> str:
-    """A tooltip that shows ``text`` literally: escaped inside ``<qt>``, which makes Qt
-    treat it as rich text whatever the data looks like (so the entities display as
-    the characters they stand for)."""
-    return f"<qt>{escape(text)}</qt>" if text else ""
+    """A tooltip (or message) that shows ``text`` literally.
+
+    Qt renders it as rich text exactly when ``Qt.mightBeRichText`` says so; such a
+    text is escaped inside ``<qt>`` (so the entities display as the characters
+    they stand for), any other is returned as it is and shown as plain text.
+    """
+    if not text or not QtGui.Qt.mightBeRichText(text):
+        return text
+    return f"<qt>{escape(text)}</qt>"
 
 
 def plain(label: QLabel) -> QLabel:
