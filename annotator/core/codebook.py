@@ -49,10 +49,6 @@ class Vocabulary:
     def codes(self) -> list[str]:
         return [v.code for v in self.values]
 
-    def has(self, code: str) -> bool:
-        """Whether ``code`` is one of the values (in constant time)."""
-        return code in self._by_code
-
     def scale(self) -> list[str]:
         """The ordered domain without the 'cannot be judged' codes."""
         return [v.code for v in self.values if v.code not in self.missing]

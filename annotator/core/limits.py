@@ -58,12 +58,6 @@ MAX_CODEBOOK_VALUES = 200_000
 MAX_CODEBOOK_ATTRIBUTES = 2_000
 
 
-def check_count(what: str, count: int, limit: int) -> None:
-    """Refuse ``count`` of ``what`` when it is above ``limit``."""
-    if count > limit:
-        raise LimitExceeded(f"{what}: {count:,} is more than the limit of {limit:,}")
-
-
 def check_document_length(text: str) -> None:
     """Refuse a document text longer than :data:`MAX_DOCUMENT_CHARS`, or with a line
     longer than :data:`MAX_LINE_CHARS`."""

@@ -16,7 +16,6 @@ import os
 import struct
 import threading
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,16 +29,7 @@ from annotator.core.errors import CodebookError, PackageError
 from annotator.core.exporters import Selection, export
 from annotator.core.filenames import unique_stems
 from annotator.core.limits import MAX_JSON_DEPTH, MAX_LINE_CHARS
-from annotator.core.team.package import (
-    CODEBOOK,
-    DELETIONS,
-    DOCUMENTS,
-    MANIFEST,
-    REGISTRY,
-    PackageLimits,
-    read_package,
-    write_package,
-)
+from annotator.core.team import package as pkg
 from annotator.core.text import sha256
 from tests.core.test_team import _alice_return, _build_master, _members, _rezip
 
@@ -90,9 +80,9 @@ def _package(master: Project, tmp_path: Path) -> Path:
 
 def _well_formed(source: Path, target: Path, documents: bytes) -> Path:
     members = _members(source)
-    manifest = json.loads(members[MANIFEST])
-    contents = {n: members[n] for n in (CODEBOOK, REGISTRY, DELETIONS)}
-    write_package(target, manifest, {**contents, DOCUMENTS: documents})
+    manifest = json.loads(members[pkg.MANIFEST])
+    contents = {n: members[n] for n in (pkg.CODEBOOK, pkg.REGISTRY, pkg.DELETIONS)}
+    pkg.write_package(target, manifest, {**contents, pkg.DOCUMENTS: documents})
     return target
 
 
@@ -106,7 +96,7 @@ def test_a_package_of_newlines_is_refused_before_it_is_unpacked(master: Project,
         team.merge_package(master, bomb, dry_run=True)
     # with the ratio check out of the way, the line count stops it after the first chunk
     with pytest.raises(PackageError, match="more than 2,000,000 lines"):
-        read_package(bomb, PackageLimits(max_ratio=10_000))
+        pkg.read_package(bomb, pkg.PackageLimits(max_ratio=10_000))
     assert snapshot(tmp_path / "master") == before
 
 
@@ -128,11 +118,11 @@ def test_ten_million_directory_entries_are_refused_before_they_are_read(
     forged = tmp_path / "entries.annpkg"
     forged.write_bytes(_with_directory(source.read_bytes(), 10_000_000, 460_000_000))
     with pytest.raises(PackageError, match="lists 10,000,000 members"):
-        read_package(forged)
+        pkg.read_package(forged)
     many = _rezip(tmp_path / "many.annpkg",
                   {**_members(source), **{f"extra{i}.txt": b"x" for i in range(40)}})
     with pytest.raises(PackageError, match="members; a package has 6"):
-        read_package(many)
+        pkg.read_package(many)
 
 
 def test_deeply_nested_json_is_one_files_rejection(project: Project, tmp_path: Path) -> None:
@@ -159,7 +149,7 @@ def test_a_codebook_of_30000_codes_validates_linearly_and_is_bounded() -> None:
                      for i in range(30_000))
     book = parse_codebook(base + '\n[vocabularies.big]\nkind = "nominal"\n' + values)
     big = book.vocabulary("big")
-    assert len(big.values) == 30_000 and big.has("c29999") and not big.has("c30000")
+    assert len(big.values) == 30_000 and big.get("c29999") and big.get("c30000") is None
     assert big.get("c12345") is not None and big.get("c12345").label == "Code 12345"
     twice = values + '[[vocabularies.big.values]]\ncode = "c7"\n'
     with pytest.raises(CodebookError, match="code 'c7' appears twice"):
@@ -309,7 +299,7 @@ def test_assign_writes_one_package_per_colliding_name(master: Project, tmp_path:
     infos = master.team.write_packages(tmp_path / "packages", plan)
     paths = {info.path for info in infos}
     assert len(paths) == 4 and all(p.exists() for p in paths)
-    assert {read_package(p).manifest["annotator"] for p in paths} == set(plan)
+    assert {pkg.read_package(p).manifest["annotator"] for p in paths} == set(plan)
 
 
 FORMULAS = {"title": "=HYPERLINK(\"http://x\",\"y\")", "actor": "+cmd|' /C calc'!A0",
@@ -387,11 +377,11 @@ def test_a_package_dated_in_the_future_does_not_block_later_returns(
         local.add_span(ids[0], "alice", "ACTOR", 0, 10)
         first = team.return_package(local, tmp_path / "first.annpkg").path
         members = _members(first)
-        manifest = json.loads(members[MANIFEST])
+        manifest = json.loads(members[pkg.MANIFEST])
         manifest["created_at"] = "2099-01-01T00:00:00.000+00:00"  # a clock set wrong
         future = tmp_path / "future.annpkg"
-        write_package(future, manifest, {n: members[n] for n in (CODEBOOK, REGISTRY,
-                                                                  DOCUMENTS, DELETIONS)})
+        kept = (pkg.CODEBOOK, pkg.REGISTRY, pkg.DOCUMENTS, pkg.DELETIONS)
+        pkg.write_package(future, manifest, {n: members[n] for n in kept})
         report = team.merge_package(master, future)
         assert any("in the future" in w for w in report.warnings)
         local.add_span(ids[1], "alice", "DATE", 0, 10)

@@ -65,6 +65,16 @@ def probe(tmp_path: Path) -> Iterator[tuple[Path, FileWatch]]:
     watch.close()
 
 
+@pytest.fixture()
+def project_path(tmp_path: Path, probe: tuple[Path, FileWatch]) -> Path:
+    """The conftest's ``window`` opens this project: every text in it holds the tag."""
+    return _hostile_project(tmp_path, _tag(probe[0]))
+
+
+def _tag(image: Path) -> str:
+    return f"<img src='{image}'>"
+
+
 def _hostile_project(tmp_path: Path, tag: str) -> Path:
     source = default_codebook_path().read_text(encoding="utf-8")
     hostile = re.sub(r'\b(label|definition|description) = "', rf'\1 = "{tag} ', source)
@@ -108,21 +118,13 @@ def _labels_and_tips(tag: str) -> tuple[list[QLabel], list[tuple[QWidget, str]]]
 
 
 def test_hostile_codebook_titles_and_names_are_shown_as_text(
-        qtbot, qapp, settings, tmp_path: Path,  # type: ignore[no-untyped-def]
+        qtbot, qapp, window, tmp_path: Path,  # type: ignore[no-untyped-def]
         probe: tuple[Path, FileWatch]) -> None:
-    from annotator.gui.app import create_window
     from annotator.gui.review import open_agreement_view, open_review_window
 
     image, watch = probe
-    tag = f"<img src='{image}'>"
-    path = _hostile_project(tmp_path, tag)
-    settings.annotator_name = "alice"
-    win = create_window(settings, path)
-    win.io.show_report = False
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    tag = _tag(image)
+    win = window
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()
               and p.suffix in (".toml", ".jsonl")}
     qtbot.keyClick(win.view.edit, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
@@ -161,13 +163,12 @@ def test_hostile_codebook_titles_and_names_are_shown_as_text(
     for shown in (review, agreement, registry, export):
         if shown is not None:
             shown.close()
-    win.session.close_project()
 
 
 def test_the_file_watch_sees_a_rich_label_load_the_image(
         qtbot, probe: tuple[Path, FileWatch]) -> None:  # type: ignore[no-untyped-def]
     image, watch = probe
-    label = QLabel(f"<img src='{image}'>")
+    label = QLabel(_tag(image))
     qtbot.addWidget(label)
     label.show()
     label.grab()

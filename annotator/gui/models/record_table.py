@@ -188,7 +188,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._columns[section].header
         if role == TOOLTIP:
-            return tip(self._columns[section].tooltip)
+            return tip(self._columns[section].tooltip or "")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
