@@ -26,10 +26,12 @@ MAX_IMPORT_FILE_BYTES = 512 * MiB
 MAX_DOCUMENT_CHARS = 64_000_000
 """The longest document text (code points). A news article has 5,000-20,000; the text
 view shows 50 million characters in paragraphs in about half a second."""
-MAX_LINE_CHARS = 1_000_000
-"""The longest line (paragraph) of a document. The text view lays out a line as a
-whole: 1,000,000 characters take about 0.7 s, 188 million froze it for minutes
-(benchmarks/bench_long_document.py measures it)."""
+MAX_LINE_CHARS = 500_000
+"""The longest line (paragraph) of a document; a news paragraph has a few hundred. The
+text view lays a line out as a whole: on an idle machine 500,000 characters show in
+about 0.3 s and relayout in 0.2 s, 1,000,000 in 0.7 s and 0.4 s, and 188 million
+froze it (benchmarks/bench_hostile_inputs.py measures the limit against a bare
+QPlainTextEdit)."""
 MAX_JSON_DEPTH = 64
 """The deepest nesting of arrays and objects in any JSON we read (ours needs 6)."""
 

@@ -73,7 +73,6 @@ class DocumentView(QWidget):
 
     def _build(self) -> None:
         self.meta = plain(QLabel())
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)  # outlet names are data, not HTML
         self.meta.setObjectName("articleMeta")
         self.meta.setAccessibleName("Document details")
         self.claim = QLabel()
