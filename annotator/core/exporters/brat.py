@@ -233,7 +233,8 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     keys = {a_id: a.key for a_id, a in actors.items()}
     hashes: list[tuple[int, str]] = []
     loose_claims = 0
-    folders = unique_stems((set_name(selection, n) for n in the_plan.names), "annotator",
+    shown = {*the_plan.names, *(n for names in the_plan.annotators.values() for n in names)}
+    folders = unique_stems(sorted({set_name(selection, n) for n in shown}), "annotator",
                            reserved=_ROOT_FILES)
     with output() as out:
         root = out.directory(path)

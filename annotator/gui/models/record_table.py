@@ -188,7 +188,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._columns[section].header
         if role == TOOLTIP:
-            return tip(self._columns[section].tooltip or "")
+            tooltip = self._columns[section].tooltip
+            return tip(tooltip) if tooltip else tooltip
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
