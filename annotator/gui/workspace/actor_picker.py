@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import Actor
 from annotator.gui.models.record_table import Column, RecordListModel
 from annotator.gui.models.roles import DISPLAY, EDIT, ROLE_ID, TOOLTIP
+from annotator.gui.text.plain import tip
 from annotator.gui.workspace.widgets import message_line, row_over_message, tight_row
 
 
@@ -176,7 +177,7 @@ class ActorPicker(QWidget):
         actor = self._model.actor(self._actor_id)
         self.field.setText(actor.canonical_name if actor else "")
         self.field.setModified(False)
-        self.field.setToolTip(", ".join(actor.names()) if actor else "")
+        self.field.setToolTip(tip(", ".join(actor.names())) if actor else "")
         self.hint.hide()
 
     def flush(self) -> None:

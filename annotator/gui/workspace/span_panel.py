@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Signal
@@ -22,6 +21,7 @@ from annotator.core.models import Span
 from annotator.gui.models.item_models import SpanListModel
 from annotator.gui.models.roles import ROLE_ID
 from annotator.gui.session import Session
+from annotator.gui.text.plain import escape
 from annotator.gui.workspace.actor_picker import ActorListModel
 from annotator.gui.workspace.form_fields import FieldSet, focus_first
 from annotator.gui.workspace.widgets import compact_list
@@ -108,7 +108,7 @@ class SpanPanel(QWidget):
             return
         layer = next((x for x in self._book.layers if x.name == span.layer), None)
         label = layer.label if layer else span.layer
-        self.header.setText(f"<b>{label}</b> “{_escape(span.text)}” "
+        self.header.setText(f"<b>{escape(label)}</b> “{escape(span.text, limit=80)}” "
                             f"<span style='color:#666'>({span.start}–{span.end})</span>")
         page = self.pages.get(span.layer)
         if page is None:
@@ -196,5 +196,3 @@ class SpanPanel(QWidget):
             self._session.remove_span(self._span)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text if len(text) <= 80 else text[:77] + "…")
