@@ -20,6 +20,7 @@ from annotator.cli._common import (
     end_progress,
     open_project,
     progress_printer,
+    terminal_safe,
 )
 from annotator.core import wording
 
@@ -57,7 +58,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print(report.summary())
         for rejection in report.rejected:
-            print(f"  rejected {rejection}")
+            print(f"  rejected {terminal_safe(str(rejection))}")
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
@@ -80,6 +81,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core import TaskState
 
+    if args.spreadsheet_safe and args.format not in ("csv", "actors"):
+        raise CliError("--spreadsheet-safe applies to --format csv and actors only")
     state = TaskState(progress_printer(args.quiet))
     with open_project(args.project, read_only=True) as project:
         if args.format == "native":
@@ -91,14 +94,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "actors":
             from annotator.core.exporters.actors_csv import export_actors_csv
 
-            count = export_actors_csv(project, Path(args.out), force=args.force)
+            warnings: list[str] = []
+            count = export_actors_csv(project, Path(args.out), force=args.force,
+                                      spreadsheet_safe=args.spreadsheet_safe,
+                                      warnings=warnings)
             print(f"wrote {wording.count(count, 'actor')} to {args.out}")
+            for warning in warnings:
+                print(f"  warning: {terminal_safe(warning)}")
             return EXIT_OK
         result = _export_dataset(project, args, state)
     end_progress(args.quiet)
     print(result.summary())
     for warning in result.warnings:
-        print(f"  warning: {warning}")
+        print(f"  warning: {terminal_safe(warning)}")
     return EXIT_OK
 
 
@@ -111,6 +119,8 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
     options: dict[str, bool] = {"force": args.force}
     if args.predictions:
         options["predictions"] = True
+    if args.spreadsheet_safe:
+        options["spreadsheet_safe"] = True
     return project.exports.write(args.format, args.out, selection, state=state, **options)
 
 
@@ -273,6 +283,9 @@ def _add_export_parser(sub: Any) -> None:
                    help="labelstudio: write predictions instead of annotations")
     p.add_argument("--force", action="store_true",
                    help="replace an existing file or an earlier export at --out")
+    p.add_argument("--spreadsheet-safe", action="store_true",
+                   help="csv, actors: prefix ' to text cells starting with = + - @ tab or CR, "
+                   "so a spreadsheet never runs them as formulas")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_export)
 

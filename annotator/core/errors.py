@@ -142,6 +142,13 @@ class UnreadableText(AnnotatorError, ValueError):
     """Bytes that are not text in any encoding we accept."""
 
 
+# ---- raised by annotator.core.limits
+
+
+class LimitExceeded(AnnotatorError, ValueError):
+    """An input larger, longer or deeper than a documented limit; the message names it."""
+
+
 # ---- raised by annotator.core.query
 
 

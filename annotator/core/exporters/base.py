@@ -85,7 +85,18 @@ class Output:
         return tmp
 
     def commit(self) -> None:
-        for tmp, final in self._pending:
+        """Rename everything into place, manifests last.
+
+        A manifest already at a final name is removed first, so a kill between
+        two renames leaves data with no manifest, never a manifest describing
+        other data than the file beside it.
+        """
+        pending = sorted(self._pending, key=lambda item: _is_manifest(item[1]))
+        if len(pending) > 1:
+            for _tmp, final in pending:
+                if _is_manifest(final) and final.is_file():
+                    final.unlink()
+        for tmp, final in pending:
             if tmp.is_dir():
                 old = None
                 if final.exists():
@@ -103,6 +114,10 @@ class Output:
         for tmp, _final in self._pending:
             _remove(tmp)
         self._pending.clear()
+
+
+def _is_manifest(path: Path) -> bool:
+    return path.name.endswith("manifest.json")
 
 
 def _remove(path: Path) -> None:

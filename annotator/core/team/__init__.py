@@ -27,6 +27,7 @@ from typing import Any
 from annotator import __version__
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import PackageError
+from annotator.core.filenames import unique_stems
 from annotator.core.models import GOLD, DocId, new_uid
 from annotator.core.native import actor_record, header_record, line
 from annotator.core.project import rules
@@ -208,7 +209,9 @@ def write_packages(target: TeamTarget, out_dir: str | Path,
     if not chosen:
         raise PackageError("nothing is assigned yet: assign documents first")
     stem = _safe(_project_name(target))
-    return [make_package(target, name, folder / f"{stem}-{_safe(name)}{SUFFIX}", docs)
+    # Names that map to one file name ("x y", "x_y", case variants) get distinct ones.
+    files = unique_stems(chosen, "annotator")
+    return [make_package(target, name, folder / f"{stem}-{files.of[name]}{SUFFIX}", docs)
             for name, docs in chosen.items()]
 
 

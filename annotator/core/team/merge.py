@@ -36,6 +36,7 @@ from annotator.core.team.merge_checks import (
     check_codebook,
     check_manifest,
     foreign_origin,
+    future_warnings,
     matched_documents,
     parse_time,
     sync_point,
@@ -141,6 +142,7 @@ def _merge_package(target: TeamTarget, path: str | Path, *, limits: PackageLimit
     manifest = package.manifest
     annotator = check_manifest(package)
     report = MergeReport(str(path), str(manifest["package_uid"]), annotator, dry_run=dry_run)
+    report.warnings.extend(future_warnings(package))
     if already_merged(target, package):
         report.already_merged = True
         return report

@@ -9,7 +9,7 @@ time the merge compares master copies against (see :mod:`annotator.core.team.mer
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import PackageError
@@ -35,8 +35,31 @@ def check_manifest(package: Package) -> str:
     for key in ("package_uid", "created_at"):
         if not isinstance(manifest.get(key), str) or not manifest[key]:
             raise PackageError(f"{name}: the manifest has no {key}")
-    parse_time(manifest["created_at"], name)
+    created = parse_time(manifest["created_at"], name)
+    if created > _latest_credible():
+        # A clock set wrong (or a forged date) must not make every later return look
+        # older than this one: the package counts as made now.
+        manifest[FUTURE_KEY] = manifest["created_at"]
+        manifest["created_at"] = datetime.now(UTC).isoformat(timespec="milliseconds")
     return annotator
+
+
+FUTURE_KEY = "created_at_in_the_future"
+"""Set in a manifest whose creation time was in the future (the time it stated)."""
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+def _latest_credible() -> datetime:
+    return datetime.now(UTC) + CLOCK_SKEW
+
+
+def future_warnings(package: Package) -> list[str]:
+    """The warning for a package whose stated creation time was in the future."""
+    stated = package.manifest.get(FUTURE_KEY)
+    if not stated:
+        return []
+    return [f"the package says it was made {str(stated)[:19]}, in the future (a clock set "
+            "wrong?); it was merged as made now"]
 
 
 def parse_time(value: Any, source: str) -> datetime:
@@ -92,7 +115,8 @@ def sync_point(target: TeamTarget, package: Package) -> datetime:
         summary = item["summary"]
         if not parent or summary.get("parent") != parent:
             continue
-        earlier = parse_time(summary.get("created_at"), "the package log")
+        earlier = min(parse_time(summary.get("created_at"), "the package log"),
+                      _latest_credible())
         if earlier > created:
             raise PackageError(
                 f"{name} is older than a package from the same annotator already merged "

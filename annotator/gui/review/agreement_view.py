@@ -46,6 +46,7 @@ from annotator.gui.review.report_models import (
     GroupProxy,
     PairMatrixModel,
 )
+from annotator.gui.text.plain import escape, plain
 from annotator.gui.workers import Task
 
 GROUP_TITLES = {"document": "Document fields", "spans": "Spans",
@@ -108,7 +109,7 @@ class AgreementView(QWidget):
         self.cancel_button = self._push("Cancel", "Cancel the computation (Esc)")
         self.export_html_button = self._push("Export HTML…", "Export the report as HTML")
         self.export_csv_button = self._push("Export CSV…", "Export the report as CSV")
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setAccessibleName("Report summary")
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
@@ -310,7 +311,7 @@ class AgreementView(QWidget):
         names = list(self.report["annotators"]) if self.report else []
         self.pairs.set_entry(names, entry)
         self.confusion.set_entry(entry)
-        field = entry["field"] if entry else ""
+        field = escape(entry["field"]) if entry else ""
         kind = "F1" if entry and "F1" in entry["coefficient"] else "Cohen's kappa"
         self.pair_title.setText(f"<b>Annotator pairs</b> — {field} ({kind})" if entry
                                 else "<b>Annotator pairs</b>")

@@ -53,6 +53,7 @@ from annotator.gui.review.models import (
     QueueModel,
 )
 from annotator.gui.session import Session
+from annotator.gui.text.plain import plain
 from annotator.gui.workers import Task
 
 
@@ -115,7 +116,7 @@ class ReviewWindow(QMainWindow):
         self.show_decided = QCheckBox("Show decided")
         self.show_decided.setChecked(True)
         self.show_decided.setAccessibleName("Show decided items")
-        self.filter_label = QLabel()
+        self.filter_label = plain(QLabel())
         self.filter_label.setAccessibleName("Filter from the agreement report")
         self.clear_filter = QToolButton()
         self.clear_filter.setText("Show all")

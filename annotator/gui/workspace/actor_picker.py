@@ -23,6 +23,7 @@ from annotator.core.models import Actor, Span
 from annotator.core.project import Project
 from annotator.gui.models.record_table import Column, RecordListModel
 from annotator.gui.models.roles import DISPLAY, EDIT, ROLE_ID, TOOLTIP
+from annotator.gui.text.plain import tip
 from annotator.gui.workspace.widgets import message_line, row_over_message, tight_row
 
 
@@ -179,7 +180,7 @@ class ActorPicker(QWidget):
         actor = self._model.actor(self._actor_id)
         self.field.setText(actor.canonical_name if actor else "")
         self.field.setModified(False)
-        self.field.setToolTip(", ".join(actor.names()) if actor else "")
+        self.field.setToolTip(tip(", ".join(actor.names())) if actor else "")
         self.hint.hide()
 
     def flush(self) -> None:

@@ -12,8 +12,6 @@ for a third.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
@@ -30,6 +28,7 @@ from annotator.core.assist.base import Suggestion
 from annotator.core.codebook import Layer
 from annotator.core.models import Document, Span
 from annotator.gui.text.offsets import moved_boundary, snap_to_words
+from annotator.gui.text.plain import escape, plain, tip
 from annotator.gui.text.span_highlight import SpanHighlighter
 from annotator.gui.workspace.article_edit import ArticleEdit
 from annotator.gui.workspace.find_bar import FindBar
@@ -75,8 +74,7 @@ class DocumentView(QWidget):
         self._connect()
 
     def _build(self) -> None:
-        self.meta = QLabel()
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)  # outlet names are data, not HTML
+        self.meta = plain(QLabel())
         self.meta.setObjectName("articleMeta")
         self.meta.setAccessibleName("Document details")
         self.claim = QLabel()
@@ -132,8 +130,8 @@ class DocumentView(QWidget):
         for layer in layers:
             button = QToolButton()
             button.setText(f"{layer.label}  {layer.key}")
-            button.setToolTip(f"Mark the selection as {layer.label} ({layer.key})"
-                              + (f"\n{layer.description}" if layer.description else ""))
+            button.setToolTip(tip(f"Mark the selection as {layer.label} ({layer.key})"
+                                  + (f"\n{layer.description}" if layer.description else "")))
             button.setAccessibleName(f"Mark as {layer.label}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the layer key does the same
             button.setStyleSheet(f"QToolButton {{ border-left: 6px solid {layer.color}; "
@@ -156,7 +154,7 @@ class DocumentView(QWidget):
             parts = [f"#{doc.id}", doc.language or "?", doc.published or "no date",
                      doc.outlet, doc.source_file.rsplit("/", 1)[-1]]
             self.meta.setText("  ·  ".join(p for p in parts if p))
-            self.claim.setText(f"<b>Claim to check:</b> {html.escape(doc.claim)}")
+            self.claim.setText(f"<b>Claim to check:</b> {escape(doc.claim)}")
             self.claim.setVisible(bool(doc.claim))
         self.set_spans(spans)
 
@@ -335,7 +333,7 @@ class DocumentView(QWidget):
             detail = actor or (str(value) if value else "")
             lines.append(f"{layer.label if layer else span.layer}: {span.text}"
                          + (f" → {detail}" if detail else ""))
-        QToolTip.showText(global_pos, "\n".join(lines), self.edit)
+        QToolTip.showText(global_pos, tip("\n".join(lines)), self.edit)
 
     # ------------------------------------------------------------ render
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 
 from annotator.core import wording
 from annotator.core.importers import SUFFIXES
@@ -21,6 +21,7 @@ from annotator.core.tasks import TaskState
 from annotator.gui import workers
 from annotator.gui.dialogs.basic import import_report_dialog
 from annotator.gui.session import Session
+from annotator.gui.text.plain import plain, warn
 
 
 def import_job(project_path: Path, paths: list[str]) -> Any:
@@ -112,6 +113,7 @@ class ImportExport(QObject):
     def _start(self, task: workers.Task, title: str) -> workers.Task:
         self.task = task
         dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        dialog.setLabel(plain(QLabel(title)))  # the label shows file names as they come
         dialog.setWindowTitle(title.rstrip("…"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -149,7 +151,7 @@ class ImportExport(QObject):
 
     def _on_task_failed(self, message: str) -> None:
         self._stop()
-        QMessageBox.warning(self._parent, "annotator", message)
+        warn(self._parent, "annotator", message)
 
     def _on_task_cancelled(self) -> None:
         self._stop()

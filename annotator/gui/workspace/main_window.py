@@ -29,6 +29,7 @@ from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from annotator.gui.text.plain import plain, tip, warn
 from annotator.gui.workspace import search_dock
 from annotator.gui.workspace.actor_picker import candidates_hint
 from annotator.gui.workspace.annotation_form import AnnotationForm
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName("Documents done")
         self.progress.setFormat("%v of %m done")
         self.progress.setMaximumWidth(220)
-        self.who = QLabel()
+        self.who = plain(QLabel())
         self.statusBar().addPermanentWidget(self.who)
         self.statusBar().addPermanentWidget(self.progress)
         self.menu_actions = window_actions.build(self, self._slots(), session.undo_stack)
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - any unreadable file is reported, not fatal
             if offer_restore_if_damaged(self, path, exc):  # damaged: offers the latest backup
                 return self.session.project if self.session.path == Path(path) else None
-            QMessageBox.warning(self, "annotator", f"Cannot open {path}:\n{exc}")
+            warn(self, "annotator", f"Cannot open {path}:\n{exc}")
             return None
         self.settings.add_recent_project(path)
         return self.session.project
@@ -256,8 +257,8 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done} of {total} done")
-        self.progress.setToolTip(f"{done} of {total} documents done by "
-                                 f"{self.session.annotator}")
+        self.progress.setToolTip(tip(f"{done} of {total} documents done by "
+                                     f"{self.session.annotator}"))
 
     # ------------------------------------------------------------------ view
 

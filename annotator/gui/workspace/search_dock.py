@@ -27,6 +27,7 @@ from annotator.core.errors import QuerySyntaxError
 from annotator.core.query import Hit, Result
 from annotator.gui.models.record_table import Column, RecordTableModel
 from annotator.gui.models.roles import DISPLAY, TOOLTIP
+from annotator.gui.text.plain import tip
 
 if TYPE_CHECKING:
     from annotator.gui.workspace.main_window import MainWindow
@@ -36,11 +37,11 @@ Search = Callable[[str], Result]
 
 _COLUMNS = (
     Column("doc", "Doc", "Document id", cells={DISPLAY: lambda h: h.doc_id,
-                                                  TOOLTIP: lambda h: h.title}),
+                                                  TOOLTIP: lambda h: tip(h.title)}),
     Column("layer", "Layer", cells={DISPLAY: lambda h: h.layer}),
     Column("context", "In context", "The span in brackets, with the words around it",
            cells={DISPLAY: lambda h: f"…{h.before}[{h.text}]{h.after}…".replace("\n", " "),
-                  TOOLTIP: lambda h: h.title}),
+                  TOOLTIP: lambda h: tip(h.title)}),
 )
 
 

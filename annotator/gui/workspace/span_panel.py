@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -23,6 +22,7 @@ from annotator.core.models import Span
 from annotator.gui.models.item_models import SpanListModel
 from annotator.gui.models.roles import ROLE_ID
 from annotator.gui.session import Session
+from annotator.gui.text.plain import escape
 from annotator.gui.workspace.actor_picker import ActorListModel
 from annotator.gui.workspace.form_fields import FieldSet, focus_first
 from annotator.gui.workspace.widgets import compact_list
@@ -124,8 +124,8 @@ class SpanPanel(QWidget):
         if span.proposed:
             names = ", ".join("actor" if n == "actor_id" else n for n in span.proposed)
             proposed = (f"<br><span style='color:#9a5b00'>Proposed by the tool: "
-                        f"{_escape(names)} — Ctrl+K confirms, or edit below</span>")
-        self.header.setText(f"<b>{label}</b> “{_escape(span.text)}” "
+                        f"{escape(names)} — Ctrl+K confirms, or edit below</span>")
+        self.header.setText(f"<b>{escape(label)}</b> “{escape(span.text, limit=80)}” "
                             f"<span style='color:#666'>({span.start}–{span.end})</span>{proposed}")
         page = self.pages.get(span.layer)
         if page is None:
@@ -223,5 +223,3 @@ class SpanPanel(QWidget):
             self._session.remove_span(self._span)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text if len(text) <= 80 else text[:77] + "…")

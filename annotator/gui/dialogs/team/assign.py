@@ -32,6 +32,7 @@ from annotator.core.tasks import TaskState
 from annotator.core.wording import count
 from annotator.gui.dialogs.basic import valid_name
 from annotator.gui.dialogs.task_dialog import TaskDialog, line_edit, path_row
+from annotator.gui.text.plain import plain
 
 
 def assign_job(project_path: Path, names: list[str], everything: bool,
@@ -126,7 +127,7 @@ class AssignDialog(TaskDialog):
             project.path.stem + "-packages")))
         out_row, _ = path_row(self.out_dir, "&Browse…", "Choose the output folder",
                               self._on_browse_clicked)
-        self.written = QLabel("")
+        self.written = plain(QLabel(""))
         self.written.setAccessibleName("Packages written")
         self.written.setWordWrap(True)
         self.written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

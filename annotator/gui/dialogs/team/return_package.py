@@ -19,6 +19,7 @@ from annotator.core.team.package import SUFFIX
 from annotator.core.wording import count
 from annotator.gui.dialogs.task_dialog import TaskDialog, line_edit, path_row
 from annotator.gui.dialogs.team import PACKAGE_FILTER
+from annotator.gui.text.plain import plain
 
 
 def return_job(project_path: Path, out: Path) -> Any:
@@ -42,8 +43,8 @@ class ReturnPackageDialog(TaskDialog):
             f"{project.path.stem}-return{SUFFIX}")))
         out_row, _ = path_row(self.out, "&Browse…", "Choose the return package file",
                               self._on_browse_clicked)
-        self.form.addRow("Annotator:", QLabel(owner or "(this project was not opened from a "
-                                                       "package)"))
+        self.form.addRow("Annotator:", plain(QLabel(owner or "(this project was not opened "
+                                                             "from a package)")))
         self.form.addRow("&Package:", out_row)
         if not owner:
             self.run_button.setEnabled(False)
