@@ -27,10 +27,28 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True, slots=True)
+class Guide:
+    """What annotators read about a layer, field or code: examples, counter-examples and a
+    longer guideline in Markdown (the definition lives beside it, as ``definition`` or
+    ``description``)."""
+
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    guideline: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.examples or self.counter_examples or self.guideline)
+
+
+NO_GUIDE = Guide()
+
+
+@dataclass(frozen=True, slots=True)
 class VocabularyValue:
     code: str
     label: str
     definition: str = ""
+    guide: Guide = NO_GUIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +85,8 @@ class Attribute:
     default: Any = None
     layer: str = ""
     requires_claim: bool = False
+    definition: str = ""
+    guide: Guide = NO_GUIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +97,7 @@ class Layer:
     key: str
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
+    guide: Guide = NO_GUIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +110,8 @@ class Codebook:
     document_fields: tuple[Attribute, ...]
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     source_text: str = ""
+    guideline: str = ""
+    """The codebook's general guideline (Markdown), shown above every section."""
 
     def layer(self, name: str) -> Layer:
         for layer in self.layers:
@@ -248,7 +271,27 @@ class _Validator:
             document_fields=doc_fields,
             vocabularies=vocabularies,
             source_text=self.text,
+            guideline=self._text(head, "guideline", "[codebook]"),
         )
+
+    def _text(self, spec: dict[str, Any], key: str, where: str) -> str:
+        value = spec.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(f"{where}: '{key}' must be text", key)
+        return value
+
+    def _guide(self, spec: dict[str, Any], where: str) -> Guide:
+        """The examples, counter_examples and guideline of one layer, field or code."""
+        lists: list[tuple[str, ...]] = []
+        for key in ("examples", "counter_examples"):
+            items = spec.get(key, [])
+            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+                raise self.fail(f"{where}: '{key}' must be a list of texts", key)
+            lists.append(tuple(items))
+        guideline = self._text(spec, "guideline", where)
+        if not (lists[0] or lists[1] or guideline):
+            return NO_GUIDE
+        return Guide(lists[0], lists[1], guideline)
 
     def _vocabularies(self, raw: Any) -> dict[str, Vocabulary]:
         if not isinstance(raw, dict):
@@ -295,7 +338,8 @@ class _Validator:
                                 f'code = "{code}"')
             codes.add(code)
             values.append(VocabularyValue(code, str(item.get("label", code)),
-                                          str(item.get("definition", ""))))
+                                          str(item.get("definition", "")),
+                                          self._guide(item, f"vocabulary '{vocab}' {code!r}")))
         return tuple(values)
 
     def _layers(self, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Layer, ...]:
@@ -325,7 +369,8 @@ class _Validator:
             keys.add(key)
             attrs = self._attributes(spec.get("attributes", []), vocabularies, f"layer {name}")
             layers.append(Layer(name, str(spec.get("label", name)), color, key,
-                                str(spec.get("description", "")), attrs))
+                                str(spec.get("description", "")), attrs,
+                                self._guide(spec, f"layer {name!r}")))
         return tuple(layers)
 
     def _attributes(
@@ -357,5 +402,7 @@ class _Validator:
             out.append(Attribute(name, kind, str(spec.get("label", name)), vocab,
                                  bool(spec.get("required", False)), spec.get("default"),
                                  str(spec.get("layer", "")),
-                                 bool(spec.get("requires_claim", False))))
+                                 bool(spec.get("requires_claim", False)),
+                                 self._text(spec, "definition", f"{owner}: {name!r}"),
+                                 self._guide(spec, f"{owner}: {name!r}")))
         return tuple(out)

@@ -76,7 +76,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&Team", "assign_packages", "&Assign and write packages…"),
     ActionSpec("&Team", "merge_packages", "&Merge returned packages…"),
     ActionSpec("&Team", "progress_dashboard", "&Progress dashboard", ("Ctrl+Shift+P",)),
-    ActionSpec("&Help", "shortcuts", "&Keyboard shortcuts", ("F1",)),
+    ActionSpec("&Help", "guideline", "&Guideline for this field or span", ("F1",)),
+    ActionSpec("&Help", "shortcuts", "&Keyboard shortcuts", ("Ctrl+/",)),
     ActionSpec("&Help", "about", "&About annotator"),
 )
 

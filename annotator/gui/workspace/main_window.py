@@ -30,7 +30,7 @@ from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.text.plain import plain, tip, warn
-from annotator.gui.workspace import search_dock
+from annotator.gui.workspace import guideline_dock, search_dock
 from annotator.gui.workspace.actor_picker import candidates_hint
 from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.suggest = SuggestionController(self)
         self.search = search_dock.install(self)
+        self.guide = guideline_dock.install(self)
         self._show_project(None)
 
     def _slots(self) -> dict[str, window_actions.Slot]:
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
             "find": self.view.find_bar.open_bar, "new_claim": self.form.new_claim,
             "find_annotations": lambda: self.search.open_dock(),
             "confirm_proposed": self.form.confirm_proposed,
+            "guideline": lambda: guideline_dock.show_here(self),
             "zoom_in": lambda: self.zoom(+1), "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0), "snap": self._on_snap_toggled,
             "focus_list": self.doc_list.view.setFocus, "focus_article": self.view.edit.setFocus,
