@@ -49,7 +49,7 @@ def for_layer(book: Codebook, name: str) -> Section:
 
 
 def for_field(book: Codebook, scope: str, name: str, layer: str = "") -> Section:
-    """One field: of a span layer (``scope`` "span" with ``layer``), of the claim or the document."""
+    """One field: of a span layer (``scope`` "span", with ``layer``), the claim or the document."""
     attr, owner = _find(book, scope, name, layer)
     lines = [f"# {_plain(attr.label)}", f"*{_plain(owner)}*", ""]
     lines += _attribute_lines(book, attr, level="##", heading=False)

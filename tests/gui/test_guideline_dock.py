@@ -9,7 +9,7 @@ from annotator.core import guidelines
 from annotator.core.codebook import parse_codebook
 from annotator.gui.workspace import guideline_dock
 from tests.gui.test_annotating_defaults import _mark
-from tests.gui.test_hostile_text import probe  # noqa: F401 - the fixture
+from tests.gui.test_hostile_text import probe as probe  # the fixture, under its own name
 
 
 def test_f1_on_a_claim_field_shows_that_field(window, qtbot) -> None:  # type: ignore[no-untyped-def]
