@@ -18,9 +18,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectFileError  # noqa: F401 - re-exported
-from annotator.core.store import migrations
-from annotator.core.store.maintenance import needs_immutable
+from annotator.core.errors import ProjectFileError, SchemaTooNewError
+from annotator.core.store import migrations, schema_check
+from annotator.core.store.maintenance import needs_immutable, open_file
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": lets `file` and our own checks recognise a project
 
@@ -39,6 +39,9 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         raise ProjectFileError(f"cannot open {path}: {exc}") from None
     try:
+        # Before anything else: the file's own triggers and views may not call
+        # functions with side effects (a hostile file is also refused at open).
+        conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         if not read_only and target != ":memory:":
@@ -53,19 +56,55 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 
 def read_only_reason(path: str | Path) -> str | None:
-    """Why an existing project file cannot be written (None when it can).
+    """Why an existing project file cannot or may not be written (None when it can).
 
     Such a file is opened read-only instead of failing: reading works and every
     save reports :class:`~annotator.core.store.maintenance.ReadOnlyProjectError`.
+    Besides permissions, a schema that is not what the migrations create (an
+    added trigger, a dropped index) keeps the file read-only until it is
+    repaired or restored.
     """
     path = Path(path)
     if str(path) == ":memory:" or not path.exists():
         return None
+    reason = _permission_reason(path)
+    if reason is None:
+        try:
+            reason = inspect(path)
+        except (ProjectFileError, SchemaTooNewError):
+            return None  # not a project at all: opening it says so
+    return reason
+
+
+def _permission_reason(path: Path) -> str | None:
     if not os.access(path, os.W_OK):
         return f"{path} is read-only"
     if not os.access(path.parent, os.W_OK):
         return f"the folder {path.parent} is read-only"
     return None
+
+
+def inspect(path: Path) -> str | None:
+    """Refuse a file that is no project of ours, writing nothing to it; the reason it must
+    open read-only because of its schema, or None.
+
+    Runs on a read-only connection, so an empty file, a foreign SQLite file or one
+    from a newer annotator is refused exactly as it was found (no WAL, no backup).
+    """
+    schema_check.check_header(path)
+    try:
+        conn = open_file(path)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(f"{path} is damaged or not an annotator project ({exc})"
+                               ) from None
+    try:
+        schema_check.check_identity(conn, path)
+        return schema_check.read_only_reason(path, schema_check.differences(conn))
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path} is damaged or not an annotator project ({exc})"
+                               ) from None
+    finally:
+        conn.close()
 
 
 BeforeOpen = Callable[[sqlite3.Connection, Path, int, int], object]
@@ -87,8 +126,10 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
     path_obj = Path(path) if str(path) != ":memory:" else None
     if path_obj is not None and not create and not path_obj.exists():
         raise ProjectFileError(f"{path} does not exist")
-    if path_obj is not None and not create and read_only_reason(path_obj):
-        read_only = True
+    forced = None
+    if path_obj is not None and not create:
+        forced = _permission_reason(path_obj) or inspect(path_obj)
+        read_only = read_only or forced is not None
     if path_obj is not None and create and path_obj.exists() and path_obj.stat().st_size:
         raise ProjectFileError(f"{path} already exists; open it instead of creating it")
     conn = connect(path, read_only=read_only)
@@ -110,7 +151,7 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
         elif version < migrations.SCHEMA_VERSION:
             raise ProjectFileError(
                 f"{path} needs a schema upgrade, which a read-only opening cannot do"
-            )
+                + (f" ({forced})" if forced else ""))
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ProjectFileError(f"{path} is not a readable annotator project ({exc})") from None
