@@ -114,7 +114,7 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from annotator.core import Project, backup
-    from annotator.core.errors import SchemaTooNewError
+    from annotator.core.errors import NotAProjectError, SchemaTooNewError
 
     path = Path(args.project)
     if args.repair:
@@ -124,10 +124,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with open_project(args.project, read_only=True) as project:
             problems = project.check()
+    except (SchemaTooNewError, NotAProjectError):
+        raise  # not damage: the refusal's own line says it, and nothing opens the file
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in the check
         damage = backup.damage(path)
-        if damage is None or isinstance(exc, SchemaTooNewError) or not path.stat().st_size:
-            raise  # sound, too new or empty: the refusal's own line says it best
+        if damage is None:
+            raise
         print(f"{path}: damaged ({damage or exc})")
         print(backup.damage_offer(path))
         return EXIT_PROBLEMS
@@ -219,15 +221,19 @@ def _suggestion_row(doc_id: int, found: Any) -> dict[str, Any]:
 
 def cmd_open(args: argparse.Namespace) -> int:
     if args.project and Path(args.project).is_file():
-        from annotator.core import backup
+        from annotator.core import Project, backup
+        from annotator.core.errors import NotAProjectError, ProjectFileError
 
-        reason = backup.probe(Path(args.project))
-        if reason is not None:
+        try:
+            Project.refuse_unusable(args.project)  # not ours, or too new: nothing written
+        except NotAProjectError:
+            raise
+        except ProjectFileError:
+            reason = backup.probe(Path(args.project))
+            if reason is None:
+                raise
             raise CliError(f"{args.project} is damaged ({reason}); "
-                           f"{backup.damage_offer(Path(args.project))}")
-        from annotator.core import Project
-
-        Project.refuse_unusable(args.project)  # not ours, or too new: one line, nothing written
+                           f"{backup.damage_offer(Path(args.project))}") from None
     from annotator.gui.app import run_gui
 
     return run_gui(args.project)

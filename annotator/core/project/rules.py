@@ -199,9 +199,9 @@ def check_claim(claim: Claim, book: Codebook, records: Records) -> None:
         if span.doc_id != claim.doc_id:
             raise ValidationError(f"span {span_id} belongs to another document")
         if span.annotator != claim.annotator:
-            raise ValidationError(f"span {span_id} is {span.annotator!r}'s, not "
-                                  f"{claim.annotator!r}'s: a claim may only point at spans "
-                                  "of its own annotator")
+            raise ValidationError(f"span {span_id} belongs to {span.annotator!r}, not "
+                                  f"{claim.annotator!r}: a claim may only point at spans of "
+                                  "its own annotator")
     if claim.date_value:
         check_date(claim.date_value, claim.date_mod)
 

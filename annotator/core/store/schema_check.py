@@ -23,7 +23,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.errors import ProjectFileError, SchemaTooNewError
+from annotator.core.errors import NotAProjectError, ProjectFileError, SchemaTooNewError
 from annotator.core.store import migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -76,14 +76,14 @@ def check_header(path: Path) -> None:
     except OSError as exc:
         raise ProjectFileError(f"cannot read {path}: {exc.strerror}") from None
     if not stat.S_ISREG(mode):
-        raise ProjectFileError(f"{path} is not a regular file, so not an annotator project")
+        raise NotAProjectError(f"{path} is not a regular file, so not an annotator project")
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEADER_SIZE)
     except OSError as exc:
         raise ProjectFileError(f"cannot read {path}: {exc.strerror}") from None
     if not head:
-        raise ProjectFileError(f"{path} is empty, not an annotator project; it was left as "
+        raise NotAProjectError(f"{path} is empty, not an annotator project; it was left as "
                                "it is (create a project with `annotator new`)")
     if not head.startswith(SQLITE_MAGIC) or len(head) < _HEADER_SIZE:
         raise ProjectFileError(f"{path} is damaged or not an annotator project (it is not an "
@@ -115,9 +115,9 @@ def _check_ids(path: Path | str, app_id: int, version: int) -> None:
     if version > migrations.SCHEMA_VERSION:
         raise SchemaTooNewError(too_new_message(path, version))
     if version == 0:
-        raise ProjectFileError(f"{path} is not an annotator project (no schema)")
+        raise NotAProjectError(f"{path} is not an annotator project (no schema)")
     if app_id != APPLICATION_ID:
-        raise ProjectFileError(f"{path} is an SQLite file but not an annotator project")
+        raise NotAProjectError(f"{path} is an SQLite file but not an annotator project")
 
 
 # -------------------------------------------------------------------- schema
