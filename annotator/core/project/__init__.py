@@ -63,7 +63,7 @@ class Project(AnnotationEditing, RegistryEditing):
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  _create: bool = False, defer_backup: bool = False) -> None:
         super().__init__(path, read_only=read_only, _create=_create, defer_backup=defer_backup)
-        if not read_only and not _create and self.read_only_reason() is not None:
+        if self.db.forced_read_only is not None:
             self.read_only = True  # the store opened it so: no rolling backup, no restore into it
         self.backups = Backups(self)
         """Copies of the project file and restoring them."""

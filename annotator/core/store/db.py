@@ -91,6 +91,10 @@ def inspect(path: Path) -> str | None:
     Runs on a read-only connection, so an empty file, a foreign SQLite file or one
     from a newer annotator is refused exactly as it was found (no WAL, no backup).
     """
+    return _inspect(path, schema=True)
+
+
+def _inspect(path: Path, *, schema: bool) -> str | None:
     schema_check.check_header(path)
     try:
         conn = open_file(path)
@@ -99,6 +103,8 @@ def inspect(path: Path) -> str | None:
                                ) from None
     try:
         schema_check.check_identity(conn, path)
+        if not schema:
+            return None
         return schema_check.read_only_reason(path, schema_check.differences(conn))
     except sqlite3.DatabaseError as exc:
         raise ProjectFileError(f"{path} is damaged or not an annotator project ({exc})"
@@ -107,12 +113,20 @@ def inspect(path: Path) -> str | None:
         conn.close()
 
 
+class ProjectDatabase(Database):
+    """A project's database, knowing why the store opened it read-only when it did."""
+
+    forced_read_only: str | None = None
+    """Why the file was opened read-only though writing was asked for (None if it was not)."""
+
+
 BeforeOpen = Callable[[sqlite3.Connection, Path, int, int], object]
 """Called as ``(conn, path, version, target_version)`` before an existing file is written."""
 
 
 def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
-            defer_backup: bool = False, before_open: BeforeOpen | None = None) -> Database:
+            defer_backup: bool = False, before_open: BeforeOpen | None = None
+            ) -> ProjectDatabase:
     """Open (or create) a project database and run pending migrations.
 
     Opening an existing file for writing first calls ``before_open`` (the
@@ -124,22 +138,24 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
     deferred.
     """
     path_obj = Path(path) if str(path) != ":memory:" else None
-    if path_obj is not None and not create and not path_obj.exists():
-        raise ProjectFileError(f"{path} does not exist")
     forced = None
     if path_obj is not None and not create:
-        forced = _permission_reason(path_obj) or inspect(path_obj)
-        read_only = read_only or forced is not None
+        forced = _before_connecting(path_obj)
     if path_obj is not None and create and path_obj.exists() and path_obj.stat().st_size:
         raise ProjectFileError(f"{path} already exists; open it instead of creating it")
+    asked_read_only, read_only = read_only, read_only or forced is not None
     conn = connect(path, read_only=read_only)
     try:
+        if path_obj is not None and not create:
+            schema_check.check_identity(conn, path_obj)
+            schema = schema_check.read_only_reason(path_obj, schema_check.differences(conn))
+            if schema is not None and not read_only:  # someone else's triggers: never write
+                conn.close()
+                conn = connect(path, read_only=True)
+                read_only, forced = True, schema
+            forced = forced or schema
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = migrations.current_version(conn)
-        if not create and version and app_id != APPLICATION_ID:
-            raise ProjectFileError(f"{path} is an SQLite file but not an annotator project")
-        if not create and version == 0:
-            raise ProjectFileError(f"{path} is not an annotator project (no schema)")
         if not read_only:
             migrating = 0 < version < migrations.SCHEMA_VERSION
             if path_obj is not None and not create and before_open is not None \
@@ -158,4 +174,18 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False,
     except BaseException:
         conn.close()
         raise
-    return Database(conn, execute_plugins=False)
+    database = ProjectDatabase(conn, execute_plugins=False)
+    database.forced_read_only = None if asked_read_only else forced
+    return database
+
+
+def _before_connecting(path: Path) -> str | None:
+    """Refuse, before any connection, a file that is no project of ours; the reason its
+    permissions force a read-only opening, or None."""
+    if not path.exists():
+        raise ProjectFileError(f"{path} does not exist")
+    schema_check.check_header(path)
+    if Path(f"{path}-wal").exists():
+        _inspect(path, schema=False)  # the header may lag behind the WAL: ask SQLite
+    return _permission_reason(path)
+

@@ -319,5 +319,4 @@ def normalised_schema(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     rows = conn.execute(
         "SELECT type, name, COALESCE(sql, '') FROM sqlite_master "
         "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
-    return [(kind, name, " ".join(sql.replace("(", " ( ").replace(")", " ) ").split()))
-            for kind, name, sql in rows]
+    return [(kind, name, schema_check.normalise(sql)) for kind, name, sql in rows]

@@ -123,7 +123,8 @@ def _check_ids(path: Path | str, app_id: int, version: int) -> None:
 # -------------------------------------------------------------------- schema
 
 
-def _normalise(sql: str) -> str:
+def normalise(sql: str) -> str:
+    """``sql`` with whitespace collapsed and brackets spaced, for comparing schemas."""
     return " ".join(sql.replace("(", " ( ").replace(")", " ) ").split())
 
 
@@ -145,6 +146,11 @@ def expected(version: int) -> dict[tuple[str, str], str]:
         conn.close()
 
 
+@functools.cache
+def _expected_normalised(version: int) -> dict[tuple[str, str], str]:
+    return {key: normalise(sql) for key, sql in expected(version).items()}
+
+
 def differences(conn: sqlite3.Connection) -> list[Difference]:
     """What in the schema behind ``conn`` differs from what the migrations create ([] if none).
 
@@ -154,11 +160,12 @@ def differences(conn: sqlite3.Connection) -> list[Difference]:
     version = migrations.current_version(conn)
     if not 0 < version <= migrations.SCHEMA_VERSION:
         return []
-    wanted, found = expected(version), _objects(conn)
+    raw, wanted, found = expected(version), _expected_normalised(version), _objects(conn)
     diffs = [Difference("foreign", kind, name) for kind, name in found.keys() - wanted.keys()]
     diffs += [Difference("missing", kind, name) for kind, name in wanted.keys() - found.keys()]
     diffs += [Difference("changed", kind, name) for kind, name in found.keys() & wanted.keys()
-              if _normalise(found[kind, name]) != _normalise(wanted[kind, name])]
+              if found[kind, name] != raw[kind, name]  # the very same text needs no normalising
+              and normalise(found[kind, name]) != wanted[kind, name]]
     return sorted(diffs, key=lambda d: (d.type, d.name, d.kind))
 
 
