@@ -325,6 +325,17 @@ def test_a_forged_attribute_value_is_refused_by_the_api(project_path: Path) -> N
     assert _spans(project_path) == acknowledged
 
 
+def test_a_date_precision_timex_derives_is_accepted_beyond_the_vocabulary(
+        project_path: Path) -> None:
+    """A datetime's precision is not in the codebook's list, but the tool writes it itself."""
+    with Project.open(project_path) as project:
+        span = project.add_span(_doc(project_path), "alice", "DATE", 81, 87, attributes={
+            "value": "2024-11-18T10:00", "precision": "datetime", "mod": "APPROX"}).after
+        assert span.attributes["precision"] == "datetime"
+        with pytest.raises(ValidationError, match="is not one of"):
+            project.update_span(span.id, "alice", attributes={"precision": "datetime\n"})
+
+
 def test_a_forged_attribute_value_is_refused_on_import(project_path: Path,
                                                         tmp_path: Path) -> None:
     forged = _native_with(project_path, tmp_path, lambda r: _set_precision(r, FORGED))

@@ -29,7 +29,7 @@ from annotator.core.models import (
     Span,
     SpanId,
 )
-from annotator.core.timex import parse_value
+from annotator.core.timex import MODS, Precision, parse_value
 
 ANNOTATOR_NAME = re.compile(r"^[\w .@'-]{1,64}$")
 """What an annotator may be called: it ends up in file names and package manifests."""
@@ -45,6 +45,7 @@ CLAIM_VOCABULARIES: Mapping[str, str] = {
 """Claim field -> the codebook vocabulary its value must come from (when the codebook has it)."""
 
 _QID = re.compile(r"Q\d+")
+_PRECISIONS = tuple(p.value for p in Precision)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -135,20 +136,34 @@ def check_attributes(book: Codebook, layer: str, attributes: Any) -> None:
     if not isinstance(attributes, Mapping):
         raise ValidationError("span attributes must map names to values")
     declared = {attr.name: attr for attr in book.layer(layer).attributes}
+    derived = _derived_codes(declared.values())
     for name, value in attributes.items():
         if not isinstance(name, str) or not name or _CONTROL.search(name):
             raise ValidationError(f"attribute name {name!r} must be text without control "
                                   "characters")
         attr = declared.get(name)
         if attr is not None and value not in (None, ""):
-            _check_attribute_value(book, attr, value)
+            _check_attribute_value(book, attr, value, derived.get(name, ()))
 
 
-def _check_attribute_value(book: Codebook, attr: Attribute, value: Any) -> None:
+def _derived_codes(attributes: Iterable[Attribute]) -> dict[str, tuple[str, ...]]:
+    """The precision and mod that go with a date attribute ``<prefix>value`` are derived
+    from the TIMEX3 value (a datetime, a century), so they may also be any TIMEX3 code."""
+    out: dict[str, tuple[str, ...]] = {}
+    for attr in attributes:
+        if attr.type == "date":
+            prefix = attr.name.removesuffix("value") if attr.name.endswith("value") \
+                else f"{attr.name}_"
+            out[f"{prefix}precision"], out[f"{prefix}mod"] = _PRECISIONS, MODS
+    return out
+
+
+def _check_attribute_value(book: Codebook, attr: Attribute, value: Any,
+                           derived: tuple[str, ...]) -> None:
     where = f"attribute {attr.name!r}"
     if attr.type in ("choice", "ordinal"):
         codes = book.vocabulary(attr.vocabulary).codes()
-        if not isinstance(value, str) or value not in codes:
+        if not isinstance(value, str) or (value not in codes and value not in derived):
             raise ValidationError(f"{where}: {value!r} is not one of {', '.join(codes)}")
     elif attr.type == "boolean" and not isinstance(value, bool):
         raise ValidationError(f"{where}: {value!r} is not true or false")
