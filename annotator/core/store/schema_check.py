@@ -202,6 +202,9 @@ def repair(conn: sqlite3.Connection) -> tuple[list[str], list[Difference]]:
             if diff.kind == "missing" or (diff.kind == "changed" and diff.type == "table") \
                     or diff.name.startswith("sqlite_"):  # an autoindex goes with its table
                 continue
+            if diff.type not in _DROP_ORDER:  # a forged sqlite_master row: never into SQL
+                done.append(f"could not drop {diff.type!r} {diff.name!r}: unknown kind")
+                continue
             try:
                 conn.execute(f"DROP {diff.type.upper()} IF EXISTS {_quoted(diff.name)}")
             except sqlite3.OperationalError as exc:  # e.g. a virtual table of an unknown module
