@@ -30,7 +30,7 @@ from annotator.core.errors import (
     ValidationError,
 )
 from annotator.core.project import rules
-from annotator.core.store import maintenance, migrations
+from annotator.core.store import db, maintenance, migrations
 from annotator.core.team.package import CONTENT_MEMBERS, DOCUMENTS, MANIFEST, write_package
 
 TEXT = ("Chancellor Olaf Scholz urged President Vladimir Putin to withdraw his troops "
@@ -99,13 +99,17 @@ def _doc(path: Path) -> int:
 
 
 def test_every_connection_has_trusted_schema_off(project_path: Path) -> None:
-    with Project.open(project_path) as project:
-        assert project.repo.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
-    conn = maintenance.open_file(project_path)
+    database = db.open_db(project_path)  # the connection a Project works on
     try:
-        assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        assert database.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
     finally:
-        conn.close()
+        database.close()
+    for conn in (db.connect(project_path), db.connect(project_path, read_only=True),
+                 maintenance.open_file(project_path)):
+        try:
+            assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        finally:
+            conn.close()
 
 
 def test_a_trigger_deleting_other_annotators_spans_is_refused_reported_and_repaired(
