@@ -400,8 +400,8 @@ def returned(project_path: Path, tmp_path: Path) -> Iterator[tuple[Path, dict[st
     import zipfile
 
     with Project.open(project_path) as master:
-        info = team.make_package(master, "alice", tmp_path / "alice.annpkg",
-                                 [d.id for d in master.documents()])
+        info = master.team.make_package("alice", tmp_path / "alice.annpkg",
+                                        [d.id for d in master.documents()])
     with Project.from_package(info.path, tmp_path / "local.annotator", "alice") as local:
         local.add_span(local.documents()[0].id, "alice", "ACTOR", 0, 10)
         good = team.return_package(local, tmp_path / "return.annpkg").path
@@ -449,7 +449,7 @@ def test_a_forged_package_is_refused_and_the_master_unchanged(
     before = _native_with(project_path, tmp_path, lambda _r: None).read_bytes()
     with Project.open(project_path) as master:
         with pytest.raises(PackageError, match="nothing was merged") as refused:
-            team.merge_package(master, forged)
+            master.team.merge(forged)
     reason = {"attribute": "attribute 'precision'", "past the end": "outside the text",
               "claim on bob's span": "own annotator"}[attack]
     assert forged.name in str(refused.value) and reason in str(refused.value)
