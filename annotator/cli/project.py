@@ -125,12 +125,19 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.core import backup
+    from annotator.core import Project, backup
+    from annotator.core.errors import NotAProjectError, SchemaTooNewError
 
     path = Path(args.project)
+    if args.repair:
+        done = Project.repair(path)
+        for line in done or [f"{path}: the schema is as annotator creates it; nothing to repair"]:
+            print(line)
     try:
         with open_project(args.project, read_only=True) as project:
             problems = project.check()
+    except (SchemaTooNewError, NotAProjectError):
+        raise  # not damage: the refusal's own line says it, and nothing opens the file
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in the check
         damage = backup.damage(path)
         if damage is None:
@@ -143,7 +150,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in problems:
         print(problem)
-    print(backup.damage_offer(path))
+    if any(problem.startswith("schema:") for problem in problems):
+        print(f"the project opens read-only until `annotator check --repair {path}` (which "
+              "backs it up first) or a restore gives it the schema annotator creates")
+    if not all(problem.startswith("schema:") for problem in problems):
+        print(backup.damage_offer(path))
     return EXIT_PROBLEMS
 
 
@@ -222,12 +233,19 @@ def _suggestion_row(doc_id: int, found: Any) -> dict[str, Any]:
 
 def cmd_open(args: argparse.Namespace) -> int:
     if args.project and Path(args.project).is_file():
-        from annotator.core import backup
+        from annotator.core import Project, backup
+        from annotator.core.errors import NotAProjectError, ProjectFileError
 
-        reason = backup.probe(Path(args.project))
-        if reason is not None:
+        try:
+            Project.refuse_unusable(args.project)  # not ours, or too new: nothing written
+        except NotAProjectError:
+            raise
+        except ProjectFileError:
+            reason = backup.probe(Path(args.project))
+            if reason is None:
+                raise
             raise CliError(f"{args.project} is damaged ({reason}); "
-                           f"{backup.damage_offer(Path(args.project))}")
+                           f"{backup.damage_offer(Path(args.project))}") from None
     from annotator.gui.app import run_gui
 
     return run_gui(args.project)
@@ -292,8 +310,12 @@ def _add_export_parser(sub: Any) -> None:
 
 def _add_file_parsers(sub: Any) -> None:
     """check, backup, restore and sample: the project file itself."""
-    p = sub.add_parser("check", help="integrity, foreign keys and text hashes")
+    p = sub.add_parser("check", help="schema, integrity, foreign keys, text hashes and "
+                       "every annotation against the codebook")
     p.add_argument("project")
+    p.add_argument("--repair", action="store_true",
+                   help="back the file up, then drop schema objects annotator did not create "
+                   "and recreate the indexes and triggers it needs")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("backup", help="copy the project into PROJECT.backups/ now")

@@ -22,7 +22,7 @@ from annotator.resources import codebook_path
 
 ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spans")
 VOCABULARY_KINDS = ("nominal", "ordinal")
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # with fullmatch: "$" would let "\n" through
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
@@ -350,14 +350,14 @@ class _Validator:
         names: set[str] = set()
         for spec in raw:
             name = spec.get("name") if isinstance(spec, dict) else None
-            if not isinstance(name, str) or not _NAME.match(name):
+            if not isinstance(name, str) or not _NAME.fullmatch(name):
                 raise self.fail("every layer needs a 'name' made of letters, digits and _",
                                 "[[layers]]")
             if name in names:
                 raise self.fail(f"layer {name!r} is defined twice", f'"{name}"')
             names.add(name)
             color = str(spec.get("color", ""))
-            if not _COLOR.match(color):
+            if not _COLOR.fullmatch(color):
                 raise self.fail(f"layer {name!r}: color must look like #rrggbb, not {color!r}",
                                 "color", color or "[[layers]]")
             key = str(spec.get("key", "")).upper()

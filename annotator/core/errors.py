@@ -54,6 +54,13 @@ class ProjectFileError(AnnotatorError, RuntimeError):
     """A path that is not a usable annotator project, with a readable reason."""
 
 
+class NotAProjectError(ProjectFileError):
+    """A file that is sound but no annotator project (empty, another program's database).
+
+    Refused from its header before any connection, so it is left exactly as it was.
+    """
+
+
 # ---- raised by annotator.core.store.migrations
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from annotator.cli import main
-from annotator.core import Project, team
+from annotator.core import Project
 from annotator.core.codebook import default_codebook_path, parse_codebook
 from annotator.core.errors import CodebookError, PackageError
 from annotator.core.exporters import Selection, export
@@ -93,7 +93,7 @@ def test_a_package_of_newlines_is_refused_before_it_is_unpacked(master: Project,
     assert bomb.stat().st_size < 1024 * 1024  # well under a megabyte on disk
     before = snapshot(tmp_path / "master")
     with pytest.raises(PackageError, match="compression ratio"):
-        team.merge_package(master, bomb, dry_run=True)
+        master.team.merge(bomb, dry_run=True)
     # with the ratio check out of the way, the line count stops it after the first chunk
     with pytest.raises(PackageError, match="more than 2,000,000 lines"):
         pkg.read_package(bomb, pkg.PackageLimits(max_ratio=10_000))
@@ -375,17 +375,17 @@ def test_a_package_dated_in_the_future_does_not_block_later_returns(
     info = master.team.make_package("alice", tmp_path / "alice.annpkg", ids[:2])
     with Project.from_package(info.path, tmp_path / "alice.annotator", "alice") as local:
         local.add_span(ids[0], "alice", "ACTOR", 0, 10)
-        first = team.return_package(local, tmp_path / "first.annpkg").path
+        first = local.team.return_package(tmp_path / "first.annpkg").path
         members = _members(first)
         manifest = json.loads(members[pkg.MANIFEST])
         manifest["created_at"] = "2099-01-01T00:00:00.000+00:00"  # a clock set wrong
         future = tmp_path / "future.annpkg"
         kept = (pkg.CODEBOOK, pkg.REGISTRY, pkg.DOCUMENTS, pkg.DELETIONS)
         pkg.write_package(future, manifest, {n: members[n] for n in kept})
-        report = team.merge_package(master, future)
+        report = master.team.merge(future)
         assert any("in the future" in w for w in report.warnings)
         local.add_span(ids[1], "alice", "DATE", 0, 10)
-        later = team.return_package(local, tmp_path / "later.annpkg").path
-    merged = team.merge_package(master, later)
+        later = local.team.return_package(tmp_path / "later.annpkg").path
+    merged = master.team.merge(later)
     assert not merged.already_merged and not merged.warnings
     assert {s.layer for s in master.spans(ids[1], "alice")} == {"DATE"}

@@ -22,13 +22,15 @@ live in :mod:`~annotator.core.project.rules`, undoable commands in
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from annotator import __version__
+from annotator.core import backup
 from annotator.core.codebook import load_codebook
-from annotator.core.errors import ValidationError
+from annotator.core.errors import CodebookError, ValidationError
 from annotator.core.importers import ingest
 from annotator.core.models import (
     Actor,
@@ -44,14 +46,15 @@ from annotator.core.models import (
     SpanId,
     Status,
 )
-from annotator.core.project import local
+from annotator.core.project import local, rules
 from annotator.core.project.editing import AnnotationEditing
 from annotator.core.project.facades import Backups, Exports, Review, Suggestions, Team
 from annotator.core.project.registry import RegistryEditing
 from annotator.core.query import Result as QueryResult
 from annotator.core.query import parse as parse_query
 from annotator.core.query import scope_of
-from annotator.core.store.db import read_only_reason
+from annotator.core.store import schema_check
+from annotator.core.store.db import connect, inspect, read_only_reason
 from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
 from annotator.core.text import sha256
@@ -63,6 +66,8 @@ class Project(AnnotationEditing, RegistryEditing):
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  _create: bool = False, defer_backup: bool = False) -> None:
         super().__init__(path, read_only=read_only, _create=_create, defer_backup=defer_backup)
+        if self._db.forced_read_only is not None:
+            self.read_only = True  # the store opened it so: no rolling backup, no restore into it
         self.backups = Backups(self)
         """Copies of the project file and restoring them."""
         self.team = Team(self)
@@ -251,16 +256,57 @@ class Project(AnnotationEditing, RegistryEditing):
     # --------------------------------------------------------------- checking
 
     def check(self) -> list[str]:
-        """Integrity, foreign keys and every document's text hash; [] when all is well."""
-        problems = self._repo.integrity_problems()
+        """Everything wrong with the file, one line each; [] when all is well.
+
+        The schema against the migrations', integrity, foreign keys, every
+        document's text hash, and every span and claim against the rules an
+        edit, import or merge applies (attribute values, offsets within the
+        text, claims pointing only at their own annotator's spans).
+        """
+        problems = [diff.describe() for diff in schema_check.differences(self._repo.conn)]
+        problems += self._repo.integrity_problems()
         for doc_id, text, digest in self._repo.iter_texts():
             if sha256(text) != digest:
                 problems.append(f"document {doc_id}: text does not match its SHA-256")
+        try:
+            book = self.codebook
+        except (CodebookError, sqlite3.DatabaseError) as exc:
+            return [*problems, f"stored codebook: {exc}"]
         for span in self._repo.spans():
-            text = self._repo.document_text(span.doc_id)
-            if text[span.start:span.end] != span.text:
-                problems.append(f"span {span.id}: offsets no longer match its text")
+            found = rules.stored_span_problem(span, self._repo.document_text(span.doc_id), book,
+                                              self._repo)
+            problems += [found] if found else []
+        for claim in self._repo.claims():
+            found = rules.stored_claim_problem(claim, book, self._repo)
+            problems += [found] if found else []
         return problems
+
+    @staticmethod
+    def refuse_unusable(path: str | Path) -> None:
+        """Raise the error opening ``path`` would meet because it is no project of ours or
+        was made by a newer annotator, writing nothing (a damaged file may still pass)."""
+        inspect(Path(path))
+
+    @staticmethod
+    def repair(path: str | Path) -> list[str]:
+        """Give ``path`` exactly the schema the migrations create; what was done, one line each.
+
+        Takes a ``before-repair`` backup first, then drops schema objects
+        annotator did not create and recreates the indexes and triggers it
+        did. A missing or changed table is left (restore a backup): the
+        schema lines of :meth:`check` still name it.
+        """
+        path = Path(path)
+        inspect(path)  # refuses what is no project of ours, writing nothing
+        conn = connect(path)
+        try:
+            if not schema_check.differences(conn):
+                return []
+            copy = backup.take_backup(conn, path, "before-repair")
+            done, _left = schema_check.repair(conn)
+        finally:
+            conn.close()
+        return [f"backed up {path} to {copy}", *done]
 
 
 __all__ = ["Project", "ValidationError"]

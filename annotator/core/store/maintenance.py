@@ -25,6 +25,7 @@ from annotator.core.errors import (  # noqa: F401 - re-exported
     StorageError,
     StorageIOError,
 )
+from annotator.core.store import schema_check
 
 APPLICATION_ID = 0x414E4E4F  # the same constant as annotator.core.store.db (which imports us)
 
@@ -107,6 +108,7 @@ def open_file(path: Path, *, read_only: bool = True) -> sqlite3.Connection:
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0,
                            check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")  # the file's triggers and views call nothing
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 
@@ -261,6 +263,8 @@ def _verify(conn: sqlite3.Connection, quick: bool) -> list[str]:
     problems = [] if rows == ["ok"] else [f"integrity: {r}" for r in rows]
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    # A copy carrying someone's trigger is no good backup: restoring it would bring it back.
+    problems.extend(diff.describe() for diff in schema_check.differences(conn))
     return problems
 
 
@@ -312,5 +316,4 @@ def normalised_schema(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     rows = conn.execute(
         "SELECT type, name, COALESCE(sql, '') FROM sqlite_master "
         "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
-    return [(kind, name, " ".join(sql.replace("(", " ( ").replace(")", " ) ").split()))
-            for kind, name, sql in rows]
+    return [(kind, name, schema_check.normalise(sql)) for kind, name, sql in rows]
