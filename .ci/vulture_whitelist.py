@@ -18,6 +18,7 @@ from annotator.gui.registry.model import ActorFilterProxy, ActorTableModel
 from annotator.gui.review.agreement_view import AgreementView
 from annotator.gui.review.chart import BarChart
 from annotator.gui.review.models import QueueFilterProxy
+from annotator.gui.workspace.guideline_dock import _Browser
 from annotator.gui.review.report_models import GroupProxy
 from annotator.gui.review.review_window import ReviewWindow
 from annotator.gui.text.offsets import OffsetMap
@@ -52,3 +53,4 @@ ActorTableModel.actor_at  # the actor behind a model row, for the registry tests
 ReviewWindow.loading  # tests wait until the queue has loaded
 OffsetMap.utf16_length  # checked against Qt's length of the same text
 DocumentView.select_text  # selects a range the way a mouse drag does (GUI harness)
+_Browser.loadResource  # Qt calls it for every image a guideline names

@@ -30,7 +30,7 @@ class _Browser(QTextBrowser):
 
     An empty answer, not None: on None Qt goes on to open a local file itself."""
 
-X
+    def loadResource(self, _kind: int, _name: QUrl | str) -> Any:  # noqa: N802 - Qt's name
         return QByteArray()
 
 
