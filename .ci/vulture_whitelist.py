@@ -18,11 +18,11 @@ from annotator.gui.registry.model import ActorFilterProxy, ActorTableModel
 from annotator.gui.review.agreement_view import AgreementView
 from annotator.gui.review.chart import BarChart
 from annotator.gui.review.models import QueueFilterProxy
-from annotator.gui.workspace.guideline_dock import _Browser
 from annotator.gui.review.report_models import GroupProxy
 from annotator.gui.review.review_window import ReviewWindow
 from annotator.gui.text.offsets import OffsetMap
 from annotator.gui.workspace.document_view import DocumentView
+from annotator.gui.workspace.guideline_dock import _Browser
 
 # --- Qt virtual methods: Qt calls the override, never our code
 ActorFilterProxy.filterAcceptsRow  # QSortFilterProxyModel asks it for every source row
