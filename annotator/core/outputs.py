@@ -155,20 +155,16 @@ def temporary_sibling(path: Path, *, folder: bool = False) -> Path:
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[Path]:
     """Yield a temporary path to write; it replaces ``path`` only if the block succeeds."""
+    # imported here: the CLI modules import this one while building the parser, and the
+    # store package (with sqlite-utils) must load only for a command that opens a project
+    from annotator.core.store.maintenance import fsync_file
+
     tmp = temporary_sibling(path)
     try:
         yield tmp
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync(tmp)
+    with contextlib.suppress(OSError):  # a file system that cannot sync still gets the file
+        fsync_file(tmp)
     os.replace(tmp, path)
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -79,7 +79,7 @@ class MergeActors(Command):
         self.moved: ActorReferences | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():  # what moves is read in the merge's own transaction
+        with project._repo.write():  # what moves is read in the merge's own transaction
             kept, moved = project.actor(self.keep), project.actor_references(self.drop)
             changes = project.merge_actors(self.keep, self.drop)
         self.kept, self.dropped, self.moved = kept, changes.before, moved

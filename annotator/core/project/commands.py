@@ -91,7 +91,7 @@ class RemoveSpan(Command):
         self.claims: list[Claim] = []
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        span = project.repo.span(self.span_id)
+        span = project._repo.span(self.span_id)
         self.doc_id = span.doc_id
         self.claims = [c for c in project.claims(span.doc_id) if _uses_span(c, span.id)]
         changes = project.remove_span(self.span_id, self.annotator)
@@ -101,7 +101,7 @@ class RemoveSpan(Command):
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
         out: list[Changes[object]] = []
-        with project.repo.write():
+        with project._repo.write():
             out.append(project.restore_span(self.before))
             for claim in self.claims:
                 links = {f: getattr(claim, f) for f in ("demand_span_ids", *_SPAN_REFS)}
@@ -262,7 +262,7 @@ class SetDocumentFields(Command):
 
 def languages(project: Project) -> list[str]:
     """The distinct document languages (an indexed query)."""
-    return [lang for lang in project.repo.languages() if lang]
+    return [lang for lang in project._repo.languages() if lang]
 
 
 def mentioned_actor_ids(spans: list[Span]) -> list[ActorId]:
