@@ -68,6 +68,10 @@ class ValidationError(AnnotatorError, ValueError):
     """An edit that the codebook or the text does not allow; the message says why."""
 
 
+class StaleEditError(AnnotatorError, ValueError):
+    """An undo or redo step found its record changed by another window or process since."""
+
+
 # ---- raised by annotator.core.native
 
 
