@@ -1,0 +1,63 @@
+"""Noticing what other windows and processes wrote: :class:`ChangeWatch`.
+
+A window polls :meth:`ChangeWatch.poll` on a short timer. When idle that is
+one ``PRAGMA data_version`` on the window's own connection (no disk access);
+after another connection committed, the history rows logged since the last
+look become one :class:`~annotator.core.models.Changes` naming the kinds of
+data and the documents, so a view refreshes only what it shows. A write the
+history does not name (an import, a restore) reads as ``ChangeKind.ALL``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.core.models import ChangeKind, Changes, DocId
+from annotator.core.store import watch
+
+if TYPE_CHECKING:
+    from annotator.core.project import Project
+
+EXTERNAL = "elsewhere"
+"""The initiator of Changes that another window or process caused."""
+MAX_ROWS = 5000
+"""Beyond this many new history rows (a merge, a bulk edit) a view reloads everything."""
+
+_KINDS = {
+    "span": ChangeKind.SPANS, "claim": ChangeKind.CLAIMS, "value": ChangeKind.VALUES,
+    "status": ChangeKind.STATUS, "document": ChangeKind.DOCUMENTS,
+    "actor": ChangeKind.ACTORS | ChangeKind.SPANS, "actors": ChangeKind.ACTORS,
+    "adjudication": ChangeKind.GOLD | ChangeKind.SPANS | ChangeKind.CLAIMS | ChangeKind.VALUES,
+    "suggestion": ChangeKind.SUGGESTIONS,
+}
+"""What an edit of each history entity can change in a view (anything else: ALL)."""
+
+
+class ChangeWatch:
+    """Tells what other connections committed to a project since the last poll."""
+
+    def __init__(self, project: Project) -> None:
+        self._conn = project.repo.conn
+        self._version = watch.data_version(self._conn)
+        self._last = watch.last_history_id(self._conn)
+
+    def poll(self) -> Changes[None] | None:
+        """None when nobody else wrote; else what they changed (initiator EXTERNAL)."""
+        version = watch.data_version(self._conn)
+        if version == self._version:
+            return None
+        self._version = version
+        rows = watch.history_since(self._conn, self._last, MAX_ROWS + 1)
+        if rows:
+            self._last = rows[-1][0]
+        if not rows or len(rows) > MAX_ROWS:
+            if len(rows) > MAX_ROWS:
+                self._last = watch.last_history_id(self._conn)
+            return Changes(ChangeKind.ALL, initiator=EXTERNAL)
+        kind = ChangeKind(0)
+        doc_ids: dict[DocId, None] = {}
+        for _id, entity, doc_id in rows:
+            kind |= _KINDS.get(entity, ChangeKind.ALL)
+            if doc_id is not None:
+                doc_ids.setdefault(DocId(doc_id), None)
+        return Changes(kind, tuple(doc_ids), initiator=EXTERNAL)
