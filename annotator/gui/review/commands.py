@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from annotator.core.live import EXTERNAL
 from annotator.core.models import ChangeKind, Changes
 from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
 from annotator.core.review import Item, compare
@@ -88,6 +89,8 @@ class ReviewDecisions(QObject):
     # ----------------------------------------------------------- handlers
 
     def _on_session_changed(self, changes: Changes[object]) -> None:
+        if changes.initiator == EXTERNAL:
+            return  # another window or process: review/live.py finds the queue again
         if changes.kind is ChangeKind.ALL:
             self.window.reload()  # an import or a merge: disagreements may differ anywhere
         elif changes.touches(ChangeKind.GOLD):
