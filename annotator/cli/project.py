@@ -216,6 +216,12 @@ def cmd_open(args: argparse.Namespace) -> int:
         if reason is not None:
             raise CliError(f"{args.project} is damaged ({reason}); "
                            f"{backup.damage_offer(Path(args.project))}")
+    from annotator.cli.review import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        print(f"annotator: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from annotator.gui.app import run_gui
 
     return run_gui(args.project)
