@@ -126,6 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{path}: damaged ({damage or exc})")
         print(backup.damage_offer(path))
         return EXIT_PROBLEMS
+    _print_sharing(path)
     if not problems:
         print(f"{args.project}: ok")
         return EXIT_OK
@@ -133,6 +134,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problem)
     print(backup.damage_offer(path))
     return EXIT_PROBLEMS
+
+
+def _print_sharing(path: Path) -> None:
+    """An unsafe folder (network share, sync client) and who else has the project open."""
+    from annotator.core import presence
+
+    unsafe = presence.unsafe_location(path)
+    if unsafe:
+        print(f"warning: {unsafe}")
+    others = presence.describe_others(presence.others(path))
+    if others:
+        print(f"note: {path.name} is {others}")
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

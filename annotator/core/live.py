@@ -6,6 +6,11 @@ after another connection committed, the history rows logged since the last
 look become one :class:`~annotator.core.models.Changes` naming the kinds of
 data and the documents, so a view refreshes only what it shows. A write the
 history does not name (an import, a restore) reads as ``ChangeKind.ALL``.
+
+The window's own writes log history rows too. They are told apart by the
+connection's own change counter: a poll that finds only its own writes just
+moves past their rows; one that finds both its own and others' writes since
+the last poll cannot tell whose rows are whose, and says ``ALL``.
 """
 
 from __future__ import annotations
@@ -39,21 +44,26 @@ class ChangeWatch:
     def __init__(self, project: Project) -> None:
         self._conn = project.repo.conn
         self._version = watch.data_version(self._conn)
+        self._own = self._conn.total_changes
         self._last = watch.last_history_id(self._conn)
 
     def poll(self) -> Changes[None] | None:
         """None when nobody else wrote; else what they changed (initiator EXTERNAL)."""
-        version = watch.data_version(self._conn)
-        if version == self._version:
-            return None
-        self._version = version
-        rows = watch.history_since(self._conn, self._last, MAX_ROWS + 1)
-        if rows:
-            self._last = rows[-1][0]
-        if not rows or len(rows) > MAX_ROWS:
-            if len(rows) > MAX_ROWS:
+        version, own = watch.data_version(self._conn), self._conn.total_changes
+        wrote, others = own != self._own, version != self._version
+        self._version, self._own = version, own
+        if not others:
+            if wrote:  # only this connection wrote: its history rows are no news
                 self._last = watch.last_history_id(self._conn)
+            return None
+        if wrote:  # both: whose rows are whose is unknown
+            self._last = watch.last_history_id(self._conn)
             return Changes(ChangeKind.ALL, initiator=EXTERNAL)
+        rows = watch.history_since(self._conn, self._last, MAX_ROWS + 1)
+        if not rows or len(rows) > MAX_ROWS:
+            self._last = watch.last_history_id(self._conn)
+            return Changes(ChangeKind.ALL, initiator=EXTERNAL)
+        self._last = rows[-1][0]
         kind = ChangeKind(0)
         doc_ids: dict[DocId, None] = {}
         for _id, entity, doc_id in rows:
