@@ -271,9 +271,8 @@ def _sync_folder(folder: Path) -> tuple[str, Path] | None:
             if any(place.glob(".sync_*.db")) or any(place.glob("._sync_*.db")):
                 return "Nextcloud or ownCloud", place
         name = place.name.lower()
-        client = SYNC_FOLDER_NAMES.get(name)
-        if client is None and name.startswith("onedrive"):
-            client = "OneDrive"  # "OneDrive - Company"
+        client = SYNC_FOLDER_NAMES.get(name) or ("OneDrive" if name.startswith("onedrive")
+                                                 else "")  # "OneDrive - Company"
         if client:
             return client, place
     return None

@@ -76,7 +76,8 @@ def require_display() -> None:
 
 def _plugin_problem(plugin: str, name: str) -> str | None:
     """Load Qt's platform plugin as Qt would; a missing library is named by the loader."""
-    path = _plugin_dir() / plugin if _plugin_dir() is not None else None
+    folder = _plugin_dir()
+    path = folder / plugin if folder is not None else None
     if path is None or not path.exists():
         return None  # not a PySide6 wheel layout: let Qt decide
     try:

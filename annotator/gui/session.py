@@ -151,10 +151,6 @@ class Session(QObject):
         if self.live.note:
             self.sig_presence.emit(self.live.note)
 
-    def poll_changes(self) -> Changes[None] | None:
-        """Announce what other connections wrote since the last poll (a timer calls it)."""
-        return self.live.poll()
-
     def _backup_later(self, path: Path) -> None:
         """The rolling backup of a large project can take seconds: after the first paint,
         on a worker with its own connection, never in the annotator's way."""

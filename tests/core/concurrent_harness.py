@@ -62,6 +62,13 @@ class _Writer:
     def token(self) -> str:
         return f"t{self.rng.getrandbits(48):012x}"
 
+    def run(self, seconds: float) -> None:
+        """Say ready, then edit until killed (or ``seconds`` have passed)."""
+        emit("ready", 0)
+        ends = time.monotonic() + seconds
+        while time.monotonic() < ends:
+            self.step()
+
     def step(self) -> None:
         ops = [self.add_span] * 4 + [self.set_value, self.add_claim]
         if self.spans:
@@ -140,12 +147,7 @@ def run_child(project_path: Path, name: str, seed: int, go: Path | None) -> None
 
     while go is not None and not go.exists():
         time.sleep(0.005)
-    project = Project.open(project_path)
-    writer = _Writer(project, name, random.Random(seed))
-    emit("ready", 0)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        writer.step()
+    _Writer(Project.open(project_path), name, random.Random(seed)).run(60.0)
 
 
 # ---------------------------------------------------------------- the parent

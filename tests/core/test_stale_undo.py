@@ -14,7 +14,7 @@ import pytest
 
 from annotator.core import Project
 from annotator.core.errors import StaleEditError
-from annotator.core.models import Status
+from annotator.core.models import Span, Status
 from annotator.core.project import commands as c
 
 TEXT = "Chancellor Vollmer demanded on Monday that Russia withdraw its troops from the border."
@@ -70,12 +70,19 @@ def test_undo_of_an_add_is_refused_when_another_window_changed_the_span(
     assert one.span(changes.after.id).attributes == {"note": "theirs"}
 
 
+def _relabelled(project: Project) -> tuple[Span, c.UpdateSpan]:
+    """A span of window one, and the step that moved it to DEMAND."""
+    span = project.add_span(_doc(project), ME, "ACTOR", *_word("Vollmer")).after
+    assert span is not None
+    update = c.UpdateSpan(span.id, ME, layer="DEMAND")
+    update.apply(project)
+    return span, update
+
+
 def test_undo_of_an_update_is_refused_after_a_later_update_elsewhere(
         pair: tuple[Project, Project]) -> None:
     one, two = pair
-    span = one.add_span(_doc(one), ME, "ACTOR", *_word("Vollmer")).after
-    update = c.UpdateSpan(span.id, ME, layer="DEMAND")
-    update.apply(one)
+    span, update = _relabelled(one)
     two.update_span(span.id, ME, attributes={"note": "x"})
     with pytest.raises(StaleEditError):
         update.revert(one)
@@ -86,9 +93,7 @@ def test_undo_of_an_update_is_refused_after_a_later_update_elsewhere(
 def test_redo_is_refused_when_the_record_moved_on_after_the_undo(
         pair: tuple[Project, Project]) -> None:
     one, two = pair
-    span = one.add_span(_doc(one), ME, "ACTOR", *_word("Vollmer")).after
-    update = c.UpdateSpan(span.id, ME, layer="DEMAND")
-    update.apply(one)
+    span, update = _relabelled(one)
     update.revert(one)
     two.update_span(span.id, ME, start=_word("Chancellor Vollmer")[0])
     with pytest.raises(StaleEditError):

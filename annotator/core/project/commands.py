@@ -25,7 +25,7 @@ also holds a few read-only queries the GUI needs that the façade lacks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from annotator.core.errors import StaleEditError
 from annotator.core.models import (
@@ -41,6 +41,7 @@ from annotator.core.models import (
 from annotator.core.project import Project
 
 _SPAN_REFS = ("date_span_id", "source_span_id")
+_R = TypeVar("_R")
 
 
 class Command:
@@ -79,8 +80,7 @@ def _claim_now(project: Project, uid: str) -> Claim | None:
     return None if claim_id is None else project.repo.claim(claim_id)
 
 
-def _checked(project: Project, check: Callable[[], None],
-             step: Callable[[], list[Changes[object]]]) -> list[Changes[object]]:
+def _checked(project: Project, check: Callable[[], None], step: Callable[[], _R]) -> _R:
     """Check and replay in one write transaction: no other writer can slip in between."""
     with project.repo.write():
         check()
@@ -108,9 +108,9 @@ class AddSpan(Command):
         if span is None:
             changes = project.add_span(*self._args, **self._fields)
         else:
-            [changes] = _checked(project, lambda: expect(_span_now(project, span.uid), None,
+            changes = _checked(project, lambda: expect(_span_now(project, span.uid), None,
                                                          _span_label(span)),
-                                 lambda: [project.restore_span(span)])
+                                 lambda: project.restore_span(span))
         self.span = changes.after
         return [changes]
 
@@ -196,10 +196,10 @@ class UpdateSpan(Command):
         before, after = self.before, self.after
         assert before is not None and after is not None, "revert before apply"
         old = {k: getattr(before, k) for k in self.changes}
-        [changes] = _checked(project,
+        changes = _checked(project,
                              lambda: expect(_span_now(project, after.uid), after,
                                             _span_label(after)),
-                             lambda: [project.update_span(self.span_id, self.annotator, **old)])
+                             lambda: project.update_span(self.span_id, self.annotator, **old))
         self._reverted = changes.after
         return [changes]
 
@@ -220,9 +220,9 @@ class AddClaim(Command):
         if claim is None:
             changes = project.add_claim(self.doc_id, self.annotator, **self.fields)
         else:
-            [changes] = _checked(project,
+            changes = _checked(project,
                                  lambda: expect(_claim_now(project, claim.uid), None, "the claim"),
-                                 lambda: [project.restore_claim(claim)])
+                                 lambda: project.restore_claim(claim))
         self.claim = changes.after
         return [changes]
 
@@ -257,9 +257,9 @@ class UpdateClaim(Command):
         before, after = self.before, self.after
         assert before is not None and after is not None, "revert before apply"
         old = {k: getattr(before, k) for k in self.fields}
-        [changes] = _checked(
+        changes = _checked(
             project, lambda: expect(_claim_now(project, after.uid), after, "the claim"),
-            lambda: [project.update_claim(self.claim_id, self.annotator, **old)])
+            lambda: project.update_claim(self.claim_id, self.annotator, **old))
         self._reverted = changes.after
         return [changes]
 
