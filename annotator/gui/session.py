@@ -258,16 +258,16 @@ class Session(QObject):
             changes = step(self._project)
         except StorageError as exc:  # a full disk is temporary: keep the step for later
             self._put_back(wrapper, initiator, undoing=undoing)
-            self._report(initiator, f"Cannot {what} now: {_message(exc)}")
+            self._report(initiator, f"cannot {what} now: {_message(exc)}")
             return
         except (ValueError, KeyError) as exc:  # StaleEditError: another writer was here
             wrapper.setObsolete(True)  # the stack drops what can no longer be replayed
-            self._report(initiator, f"Cannot {what}: {_message(exc)}")
+            self._report(initiator, f"cannot {what}: {_message(exc)}")
             return
         except Exception as exc:  # noqa: BLE001 - no replay may end in a traceback
             log.debug("replay failed", exc_info=True)
             wrapper.setObsolete(True)
-            self._report(initiator, f"Cannot {what}: {_message(exc)}; nothing was changed")
+            self._report(initiator, f"cannot {what}: {_message(exc)}; nothing was changed")
             return
         for item in changes:
             self.sig_changed.emit(dataclasses.replace(item, initiator=initiator))

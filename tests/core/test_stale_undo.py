@@ -15,6 +15,7 @@ import pytest
 from annotator.core import Project
 from annotator.core.errors import StaleEditError
 from annotator.core.models import Span, Status
+from annotator.core.project import actor_commands as actors
 from annotator.core.project import commands as c
 
 TEXT = "Chancellor Vollmer demanded on Monday that Russia withdraw its troops from the border."
@@ -174,3 +175,25 @@ def test_unchanged_records_still_undo_and_redo(pair: tuple[Project, Project]) ->
         step.apply(one)
     assert one.values(doc, ME) == {"relevance": "yes"} and one.document(doc).language == "de"
     assert one.status(doc, ME) is Status.DONE and len(one.claims()) == 1
+
+
+def test_registry_steps_check_the_actor(pair: tuple[Project, Project]) -> None:
+    one, two = pair
+    add = actors.AddActor("Katrin Vollmer")
+    (changes,) = add.apply(one)
+    two.update_actor(changes.after.id, country="DE")
+    with pytest.raises(StaleEditError, match="Katrin Vollmer"):
+        add.revert(one)  # deleting it would throw away the other window's edit
+    edit = actors.UpdateActor(changes.after.id, title="Chancellor")
+    edit.apply(one)
+    two.update_actor(changes.after.id, title="Minister")
+    with pytest.raises(StaleEditError):
+        edit.revert(one)
+    assert one.actor(changes.after.id).title == "Minister"
+    delete = actors.DeleteActor(one.add_actor("Nobody").after.id)
+    delete.apply(one)
+    delete.revert(one)
+    two.update_actor(delete.actor_id, country="SE")
+    with pytest.raises(StaleEditError):
+        delete.apply(one)
+    assert one.actor(delete.actor_id).country == "SE"

@@ -135,7 +135,7 @@ def test_an_undo_the_other_window_made_impossible_is_refused_with_a_message(
     assert one.session.undo_stack.count() == 1
     qtbot.keyClick(one.view.edit, Qt.Key.Key_Z, CTRL)  # undo "add span": refused
     message = one.statusBar().currentMessage()
-    assert "Cannot undo" in message and "another window" in message, message
+    assert "cannot undo" in message and "another window" in message, message
     assert [s.layer for s in _stored(one)] == ["DATE"]  # window 2's edit stands
     assert one.session.undo_stack.count() == 0  # the step is gone: nothing half-done to redo
     qtbot.keyClick(one.view.edit, Qt.Key.Key_Z, CTRL | SHIFT)
@@ -190,3 +190,39 @@ def test_the_document_list_keeps_its_row(qtbot: Any,
                     is Status.DONE, timeout=REFRESH_MS)
     assert doc_list.current_doc_id() == current == last
     assert one.doc is not None and one.doc.id == last
+
+
+def test_a_replay_that_fails_for_now_keeps_its_step_and_the_stack_in_place(
+        qtbot: Any, two: tuple[MainWindow, MainWindow], monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str]) -> None:
+    from annotator.core.errors import DiskFullError
+    from annotator.core.project import commands
+
+    one, _other = two
+    _activate(qtbot, one)
+    keyboard_find(qtbot, one, "Olaf Scholz")
+    qtbot.keyClick(one.view.edit, Qt.Key.Key_A)
+    stack = one.session.undo_stack
+    assert (stack.count(), stack.index()) == (1, 1)
+
+    def full(self: object, project: object) -> list[object]:
+        raise DiskFullError("the disk is full; free some space, then try again")
+
+    monkeypatch.setattr(commands.AddSpan, "revert", full)
+    qtbot.keyClick(one.view.edit, Qt.Key.Key_Z, CTRL)
+    assert "cannot undo" in one.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: stack.index() == 1)  # put back: the step is still to be undone
+    assert stack.count() == 1 and len(_stored(one)) == 1
+    monkeypatch.undo()
+    qtbot.keyClick(one.view.edit, Qt.Key.Key_Z, CTRL)  # the disk has room again
+    assert _stored(one) == [] and stack.index() == 0
+
+    def broken(self: object, project: object) -> list[object]:
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(commands.AddSpan, "apply", broken)
+    qtbot.keyClick(one.view.edit, Qt.Key.Key_Z, CTRL | SHIFT)  # redo fails unexpectedly
+    message = one.statusBar().currentMessage()
+    assert "cannot redo" in message and "something nobody expected" in message
+    assert stack.count() == 0 and _stored(one) == []
+    assert "Traceback" not in capfd.readouterr().err
