@@ -226,3 +226,32 @@ def test_a_replay_that_fails_for_now_keeps_its_step_and_the_stack_in_place(
     assert "cannot redo" in message and "something nobody expected" in message
     assert stack.count() == 0 and _stored(one) == []
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_second_window_can_switch_to_read_only_viewing(
+        qtbot: Any, two: tuple[MainWindow, MainWindow]) -> None:
+    one, other = two
+    offer = other.live.offer
+    assert offer is not None and "Also open by alice" in offer.text()
+    view = next(b for b in offer.buttons() if b.text() == "View read-only")
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton)
+    project = other.session.project
+    assert project is not None and project.read_only
+    assert other.doc is not None  # still showing the project
+    assert [e.read_only for e in one.session.live.others()] == [True]
+
+
+def test_a_project_in_a_sync_folder_is_warned_about_at_open(qtbot: Any, tmp_path: Path,
+                                                            project_path: Path) -> None:
+    folder = tmp_path / "OneDrive - Acme"
+    folder.mkdir()
+    synced = folder / "p.annotator"
+    synced.write_bytes(project_path.read_bytes())
+    window = _window(qtbot, synced, tmp_path / "s.ini")
+    try:
+        offer = window.live.offer
+        assert offer is not None and "inside a OneDrive folder" in offer.text()
+        assert [b.text() for b in offer.buttons()] == ["OK"]  # nobody else: nothing to choose
+        assert "keep the project on a local disk" in window.live.shared.toolTip()
+    finally:
+        window.session.close_project()

@@ -102,27 +102,31 @@ class LiveRefresh:
     # ------------------------------------------------------------ presence
 
     def show_presence(self, note: str) -> None:
-        """Say who else has the project open (and whether its folder is unsafe)."""
+        """Say who else has the project open, and whether its folder is unsafe."""
         self.shared.setText(f"⚠ {note}" if note else "")
         self.shared.setToolTip(note)
         self.shared.setVisible(bool(note))
         if not note:
             return
         self.window.statusBar().showMessage(note, NOTE_MS)
-        project = self.window.session.project
-        if project is not None and not project.read_only and self.offer is None:
-            self._offer_read_only(note)
+        if self.offer is None:
+            self._tell(note, offer_read_only=bool(self.window.session.live.others()))
 
-    def _offer_read_only(self, note: str) -> None:
-        """A non-modal note: editing goes on unless the annotator picks read-only."""
-        box = QMessageBox(QMessageBox.Icon.Information, "annotator",
-                          f"{note[:1].upper()}{note[1:]}.\n\nEdits from every window are kept; "
-                          "you can also view this project read-only.", parent=self.window)
-        box.addButton("Keep editing", QMessageBox.ButtonRole.AcceptRole)
-        view = box.addButton("View read-only", QMessageBox.ButtonRole.ActionRole)
+    def _tell(self, note: str, *, offer_read_only: bool) -> None:
+        """A non-modal note; with others present, editing goes on unless the annotator
+        picks read-only."""
+        project = self.window.session.project
+        offer_read_only = offer_read_only and project is not None and not project.read_only
+        text = f"{note[:1].upper()}{note[1:]}."
+        if offer_read_only:
+            text += "\n\nEdits from every window are kept; you can also view it read-only."
+        box = QMessageBox(QMessageBox.Icon.Warning, "annotator", text, parent=self.window)
+        keep = box.addButton("Keep editing" if offer_read_only else "OK",
+                             QMessageBox.ButtonRole.AcceptRole)
+        if offer_read_only:
+            box.addButton("View read-only", QMessageBox.ButtonRole.ActionRole)
         box.setModal(False)
-        box.buttonClicked.connect(
-            lambda button: self._on_offer_clicked(button is view))
+        box.buttonClicked.connect(lambda button: self._on_offer_clicked(button is not keep))
         self.offer = box
         box.show()
 

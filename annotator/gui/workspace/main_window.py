@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.flush()
         self._remember_document()
+        self.session.live.stop()  # no more polling, and the presence file goes
         self.settings.geometry = self.saveGeometry()
         self.settings.set_splitter_sizes("main", self.splitter.sizes())
         self.settings.sync()
