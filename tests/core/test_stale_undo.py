@@ -197,3 +197,19 @@ def test_registry_steps_check_the_actor(pair: tuple[Project, Project]) -> None:
     with pytest.raises(StaleEditError):
         delete.apply(one)
     assert one.actor(delete.actor_id).country == "SE"
+
+
+def test_a_removed_spans_claims_are_checked_too(pair: tuple[Project, Project]) -> None:
+    one, two = pair
+    doc = _doc(one)
+    span = one.add_span(doc, ME, "DEMAND", *_word("withdraw its troops")).after
+    claim = one.add_claim(doc, ME, gloss="withdraw", demand_span_ids=[span.id]).after
+    remove = c.RemoveSpan(span.id, ME)
+    remove.apply(one)
+    remove.revert(one)  # unchanged elsewhere: back, and linked again
+    assert one.repo.claim(claim.id).demand_span_ids == (span.id,)
+    remove.apply(one)  # redo
+    two.update_claim(claim.id, ME, gloss="changed elsewhere")
+    with pytest.raises(StaleEditError, match="claim"):
+        remove.revert(one)
+    assert one.spans(doc) == [] and one.repo.claim(claim.id).gloss == "changed elsewhere"
