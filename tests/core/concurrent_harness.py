@@ -236,6 +236,7 @@ def run_trials(trials: int, workdir: Path, seed: int = 0, *, per_project: int = 
     for trial in range(trials):
         project = _project_of(workdir, trial, per_project)
         if trial % per_project == 0:
+            summary.ids += len(owners)  # the ids of the project before
             model, owners = Model(), {}
             prepare_project(project)
         children = pending
@@ -247,7 +248,7 @@ def run_trials(trials: int, workdir: Path, seed: int = 0, *, per_project: int = 
         if log is not None:
             log(f"trial {trial + 1}: {result.acked} acked, {result.checked} checked"
                 f"{', FAILED: ' + '; '.join(result.failures[:3]) if result.failures else ''}")
-    summary.ids = len(owners)
+    summary.ids += len(owners)
     summary.failures += summary.collisions
     summary.seconds = time.monotonic() - started
     return summary
