@@ -20,7 +20,6 @@ from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.gui.compat import guard_none_refcount
 from annotator.gui.dialogs.basic import ask_annotator_name
-from annotator.gui.display import require_display
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
 from annotator.gui.workspace.main_window import MainWindow
@@ -46,7 +45,9 @@ def _application() -> QApplication:
     guard_none_refcount()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        require_display()  # Qt would abort the process instead of saying why
+        from annotator.gui.display import require_display  # Qt would abort instead of saying why
+
+        require_display()
         app = QApplication(sys.argv[:1])
         app.setApplicationName("annotator")
         app.setOrganizationName("annotator")
