@@ -76,25 +76,27 @@ def _window(path: Path, folder: Path):  # type: ignore[no-untyped-def]
     return app, window
 
 
-def _idle_cpu(app, window, seconds: float, *, polling: bool) -> float:  # type: ignore[no-untyped-def]
+def _idle_cpu(window, seconds: float, *, polling: bool) -> float:  # type: ignore[no-untyped-def]
     """CPU milliseconds per minute of an idle window."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     timer = window.session.live._poll
     timer.start() if polling else timer.stop()
     started_cpu, started = time.process_time(), time.perf_counter()
-    QTimer.singleShot(int(seconds * 1000), app.quit)
-    app.exec()
+    loop = QEventLoop()  # not app.exec(): Qt 6's quit() would close the window
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
     cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
     timer.start()
     return cpu * 1000 * 60 / wall
 
 
-def _delays(app, window, path: Path, writes: int) -> list[float]:  # type: ignore[no-untyped-def]
+def _delays(window, path: Path, writes: int) -> list[float]:  # type: ignore[no-untyped-def]
     """Seconds from each commit in the writer process to the span in this window's view."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     doc = window.doc.id
+    loop = QEventLoop()
     writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(WRITER), str(path),
                                str(doc), str(writes), "7"], cwd=REPO, text=True,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -123,13 +125,13 @@ def _delays(app, window, path: Path, writes: int) -> list[float]:  # type: ignor
     def check_done() -> None:
         if writer.poll() is not None and len(written) >= writes and \
                 all(uid in shown for uid in written):
-            app.quit()
+            loop.quit()
 
     ticker = QTimer()
     ticker.timeout.connect(check_done)
     ticker.start(50)
-    QTimer.singleShot(int((writes * 0.5 + 30) * 1000), app.quit)
-    app.exec()
+    QTimer.singleShot(int((writes * 0.5 + 30) * 1000), loop.quit)
+    loop.exec()
     ticker.stop()
     writer.wait(30)
     return [shown[uid] - at for uid, at in written.items() if uid in shown]
@@ -147,20 +149,20 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = _project(folder, args.n)
-        app, window = _window(path, folder)
+        _app, window = _window(path, folder)
         from annotator.gui.live import POLL_MS
 
         runs = {"polling": [], "baseline (poll stopped)": []}
         for _ in range(2):  # interleaved, so that a busy machine weighs on both alike
-            runs["polling"].append(_idle_cpu(app, window, args.idle, polling=True))
-            runs["baseline (poll stopped)"].append(_idle_cpu(app, window, args.idle,
+            runs["polling"].append(_idle_cpu(window, args.idle, polling=True))
+            runs["baseline (poll stopped)"].append(_idle_cpu(window, args.idle,
                                                              polling=False))
         watching, baseline = (statistics.median(v) for v in runs.values())
         print(f"idle window on {args.n} articles, poll every {POLL_MS} ms: "
               f"{watching:.1f} ms CPU per minute; baseline without the poll "
               f"{baseline:.1f} ms per minute; the poll costs {watching - baseline:.1f} ms per "
               f"minute ({(watching - baseline) / 600:.3f} % of one core)")
-        delays = sorted(_delays(app, window, path, args.writes))
+        delays = sorted(_delays(window, path, args.writes))
         window.session.close_project()
         window.close()
     if not delays:
