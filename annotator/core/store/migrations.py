@@ -350,4 +350,8 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
         raise
     finally:
         conn.execute(f"PRAGMA foreign_keys = {enforced}")
+    if version == 0:
+        # a new file: the table rebuilds left free pages below the schema's last page;
+        # compacting it while it is empty costs nothing and keeps the schema up front
+        conn.execute("VACUUM")
     return applied
