@@ -22,6 +22,7 @@ from annotator.gui.review.report_models import GroupProxy
 from annotator.gui.review.review_window import ReviewWindow
 from annotator.gui.text.offsets import OffsetMap
 from annotator.gui.workspace.document_view import DocumentView
+from annotator.gui.workspace.guideline_dock import _Browser
 
 # --- Qt virtual methods: Qt calls the override, never our code
 ActorFilterProxy.filterAcceptsRow  # QSortFilterProxyModel asks it for every source row
@@ -52,3 +53,4 @@ ActorTableModel.actor_at  # the actor behind a model row, for the registry tests
 ReviewWindow.loading  # tests wait until the queue has loaded
 OffsetMap.utf16_length  # checked against Qt's length of the same text
 DocumentView.select_text  # selects a range the way a mouse drag does (GUI harness)
+_Browser.loadResource  # Qt calls it for every image a guideline names

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_export.py            # N = 100,000 (built once, cached)
     .venv/bin/python benchmarks/bench_export.py --n 5000   # quicker
 
-The project is built once (bulk inserts through ``project.repo`` inside one
-``project.repo.write()``) and cached in /tmp. In the same run the benchmark
+The project is built once (bulk inserts through the file's store, opened
+directly, inside one ``write()``) and cached in /tmp. In the same run the benchmark
 times our exporters and a baseline that reads the same documents and spans
 import os
 
@@ -32,6 +32,8 @@ from annotator.core import Project, TaskState
 from annotator.core.exporters import export
 from annotator.core.exporters import native as native_exporter
 from annotator.core.models import GOLD, Actor, ActorId, NewDocument, Span, SpanId, Status
+from annotator.core.store.db import connect, open_db
+from annotator.core.store.repository import Repository
 from annotator.core.text import sha256
 
 TARGET_RATIO = 2.0
@@ -56,8 +58,10 @@ def build(path: Path, n: int) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    with Project.create(tmp) as project:
-        repo = project.repo
+    Project.create(tmp).close()
+    db = open_db(tmp)
+    try:
+        repo = Repository(db)
         with repo.write():
             actors = [repo.insert_actor(Actor(ActorId(0), f"actor-{i}", f"Actor {i}",
                                               qid=f"Q{1000 + i}", country="SWE", sector="GOV"))
@@ -71,6 +75,8 @@ def build(path: Path, n: int) -> None:
                                          for i, t in enumerate(texts)], batch)
             for doc_id, text in zip(ids, texts, strict=True):
                 _annotate(repo, rng, doc_id, text, alice, actors)
+    finally:
+        db.close()
     print(f"built {n} documents in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     tmp.rename(path)
     for suffix in ("-wal", "-shm"):
@@ -96,18 +102,21 @@ def _annotate(repo: Any, rng: random.Random, doc_id: int, text: str, alice: Any,
 
 def _rows(project: Project) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
     """Documents with their spans: two ordered queries merged, nothing else."""
-    conn = project.repo.conn
-    docs = conn.execute("SELECT id, sha256, text, title, outlet, language, published "
-                        "FROM documents ORDER BY id")
-    spans = conn.execute('SELECT doc_id, uid, layer, start, "end", text, actor_id, attributes '
-                         'FROM spans ORDER BY doc_id, start')
-    pending = next(spans, None)
-    for doc in docs:
-        mine = []
-        while pending is not None and pending[0] == doc[0]:
-            mine.append(pending)
-            pending = next(spans, None)
-        yield doc, mine
+    conn = connect(project.path, read_only=True)
+    try:
+        docs = conn.execute("SELECT id, sha256, text, title, outlet, language, published "
+                            "FROM documents ORDER BY id")
+        spans = conn.execute('SELECT doc_id, uid, layer, start, "end", text, actor_id, '
+                             'attributes FROM spans ORDER BY doc_id, start')
+        pending = next(spans, None)
+        for doc in docs:
+            mine = []
+            while pending is not None and pending[0] == doc[0]:
+                mine.append(pending)
+                pending = next(spans, None)
+            yield doc, mine
+    finally:
+        conn.close()
 
 
 def baseline_jsonl(project: Project, path: Path) -> None:

@@ -9,14 +9,18 @@ under the system temp folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core import Project
 from annotator.core.models import Claim, ClaimId, DocId, NewDocument, Span, SpanId, new_uid
 from annotator.core.project import rules
+from annotator.core.store.db import open_db
+from annotator.core.store.repository import Repository
 from annotator.core.text import sha256
 
 os.environ.setdefault("ANNOTATOR_BACKUP_KEEP", "0")  # scratch projects: no rolling backups
@@ -51,6 +55,17 @@ def project_path(n: int) -> Path:
     return Path(tempfile.gettempdir()) / f"annotator_bench_{n}.annotator"
 
 
+@contextlib.contextmanager
+def store(path: Path, *, read_only: bool = False) -> Iterator[Repository]:
+    """The project file's store, opened directly: synthetic projects are filled (and
+    baselines read) in bulk beside the façade, which keeps its own store private."""
+    db = open_db(path, read_only=read_only)
+    try:
+        yield Repository(db)
+    finally:
+        db.close()
+
+
 def build(n: int, *, force: bool = False) -> Path:
     path = project_path(n)
     if path.exists() and not force:
@@ -59,10 +74,10 @@ def build(n: int, *, force: bool = False) -> Path:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     rng = random.Random(7)
     with Project.create(path) as project:
-        repo = project.repo
         actors = [project.add_actor(f"Actor {k}", key=f"actor-{k}").after.id for k in range(50)]
+    with store(path) as repo:
         with repo.write():
-            ids = [rules.annotator_id(project.repo, name) for name in ("a1", "a2", "a3")]
+            ids = [rules.annotator_id(repo, name) for name in ("a1", "a2", "a3")]
         chunk = 5000
         for base in range(0, n, chunk):
             with repo.write():

@@ -1,4 +1,6 @@
-"""Generate ``sample_data/annotations.jsonl``: three annotators' work on the 12 sample articles.
+"""Generate ``annotator/resources/sample_data/annotations.jsonl``.
+
+Three annotators' work on the 12 sample articles.
 
 Run from the repository root::
 
@@ -48,8 +50,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+ROOT = Path(__file__).resolve().parents[1]
+# the data the installed package ships, which `annotator sample` builds from
+HERE = ROOT / "annotator" / "resources" / "sample_data"
+sys.path.insert(0, str(ROOT))
 
 import annotator.core.project as project_module  # noqa: E402
 from annotator.core.models import Status  # noqa: E402

@@ -10,6 +10,8 @@ only annotator code, which opens no socket (tests/core/test_reliability_network.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from pytest_socket import disable_socket
@@ -28,3 +30,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("enable_socket"):
         return
     disable_socket(allow_unix_socket=True)
+
+
+@pytest.fixture()
+def connections() -> Iterator[Any]:
+    """Every connection the store opens during the test (see tests/storage.py)."""
+    from tests.storage import Connections  # imported late: after urllib3 above
+
+    with Connections().recording() as recorded:
+        yield recorded

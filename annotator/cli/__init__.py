@@ -1,4 +1,4 @@
-"""The command line: `annotator new|import|info|export|check|...|agreement|review|open`.
+"""The command line: `annotator new|import|...|review|desktop-install|open`, `annotator FILE`.
 
 :func:`build_parser` assembles the command groups (:mod:`~annotator.cli.project`,
 :mod:`~annotator.cli.team`, :mod:`~annotator.cli.review`); :func:`main` runs one.
@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from annotator.cli import project, review, team
+from annotator.cli import desktop, project, query, review, team
 from annotator.cli._common import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     project.add_parsers(sub)
     team.add_parsers(sub)
     review.add_parsers(sub)
+    query.add_parsers(sub)
+    desktop.add_parsers(sub)
     project.add_open_parser(sub)
     return parser
 
@@ -46,9 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (``open`` when none is given); its exit status."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].endswith(".annotator"):
+        argv = ["open", *argv]  # `annotator FILE.annotator`, as a file manager runs it
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["open", *(argv or [])])
+        args = parser.parse_args(["open", *argv])
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -1,11 +1,15 @@
 """What every command shares: opening a project, progress on stderr, exit codes, error lines.
 
 An error is one line on stderr (``annotator: error: ...``) and a non-zero exit
-status, never a traceback; :func:`describe_error` words it.
+status, never a traceback; :func:`describe_error` words it. Text that comes
+from data (file names, reasons quoting a file) passes :func:`terminal_safe`
+before it is printed, so a name holding a newline or an escape sequence can
+neither forge a report line nor drive the terminal.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -20,6 +24,27 @@ Progress = Callable[[int, int, str], None]
 
 class CliError(Exception):
     """An error to print as one line."""
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                      "\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control and bidirectional-override characters written as escapes
+    (``\\n``, ``\\x1b``, ``\\u202e``), a backslash before them doubled."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(_escape, text.replace("\\", "\\\\"))
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def open_project(path: str | Path, *, read_only: bool = False) -> Any:
@@ -52,7 +77,8 @@ def progress_printer(quiet: bool) -> Progress | None:
         return None
 
     def show(done: int, total: int, message: str) -> None:
-        print(f"\r{done}/{total} {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+        shown = terminal_safe(message)[:60]
+        print(f"\r{done}/{total} {shown:<60}", end="", file=sys.stderr, flush=True)
 
     return show
 
@@ -79,4 +105,4 @@ def describe_error(exc: Exception) -> str:
 
 def print_error(exc: Exception) -> None:
     """Print the one error line for ``exc`` on stderr."""
-    print(f"annotator: error: {describe_error(exc)}", file=sys.stderr)
+    print(f"annotator: error: {terminal_safe(describe_error(exc))}", file=sys.stderr)

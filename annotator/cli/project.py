@@ -20,7 +20,9 @@ from annotator.cli._common import (
     end_progress,
     open_project,
     progress_printer,
+    terminal_safe,
 )
+from annotator.core import wording
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -56,7 +58,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print(report.summary())
         for rejection in report.rejected:
-            print(f"  rejected {rejection}")
+            print(f"  rejected {terminal_safe(str(rejection))}")
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
@@ -66,7 +68,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
         return EXIT_OK
-    print(f"{info['path']}: {info['documents']} documents, {info['actors']} actors, "
+    print(f"{info['path']}: {wording.count(info['documents'], 'document')}, "
+          f"{wording.count(info['actors'], 'actor')}, "
           f"codebook {info['codebook']['name']} {info['codebook']['version']}")
     print("languages: " + ", ".join(f"{k or '?'} {v}" for k, v in info["by_language"].items()))
     for name, counts in info["by_annotator"].items():
@@ -78,25 +81,32 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core import TaskState
 
+    if args.spreadsheet_safe and args.format not in ("csv", "actors"):
+        raise CliError("--spreadsheet-safe applies to --format csv and actors only")
     state = TaskState(progress_printer(args.quiet))
     with open_project(args.project, read_only=True) as project:
         if args.format == "native":
             count = project.exports.native(args.out, state=state,
                                           annotators=args.annotator or None, force=args.force)
             end_progress(args.quiet)
-            print(f"wrote {count} documents to {args.out}")
+            print(f"wrote {wording.count(count, 'document')} to {args.out}")
             return EXIT_OK
         if args.format == "actors":
             from annotator.core.exporters.actors_csv import export_actors_csv
 
-            count = export_actors_csv(project, Path(args.out), force=args.force)
-            print(f"wrote {count} actors to {args.out}")
+            warnings: list[str] = []
+            count = export_actors_csv(project, Path(args.out), force=args.force,
+                                      spreadsheet_safe=args.spreadsheet_safe,
+                                      warnings=warnings)
+            print(f"wrote {wording.count(count, 'actor')} to {args.out}")
+            for warning in warnings:
+                print(f"  warning: {terminal_safe(warning)}")
             return EXIT_OK
         result = _export_dataset(project, args, state)
     end_progress(args.quiet)
     print(result.summary())
     for warning in result.warnings:
-        print(f"  warning: {warning}")
+        print(f"  warning: {terminal_safe(warning)}")
     return EXIT_OK
 
 
@@ -109,16 +119,25 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
     options: dict[str, bool] = {"force": args.force}
     if args.predictions:
         options["predictions"] = True
+    if args.spreadsheet_safe:
+        options["spreadsheet_safe"] = True
     return project.exports.write(args.format, args.out, selection, state=state, **options)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.core import backup
+    from annotator.core import Project, backup
+    from annotator.core.errors import NotAProjectError, SchemaTooNewError
 
     path = Path(args.project)
+    if args.repair:
+        done = Project.repair(path)
+        for line in done or [f"{path}: the schema is as annotator creates it; nothing to repair"]:
+            print(line)
     try:
         with open_project(args.project, read_only=True) as project:
             problems = project.check()
+    except (SchemaTooNewError, NotAProjectError):
+        raise  # not damage: the refusal's own line says it, and nothing opens the file
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in the check
         damage = backup.damage(path)
         if damage is None:
@@ -132,7 +151,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in problems:
         print(problem)
-    print(backup.damage_offer(path))
+    if any(problem.startswith("schema:") for problem in problems):
+        print(f"the project opens read-only until `annotator check --repair {path}` (which "
+              "backs it up first) or a restore gives it the schema annotator creates")
+    if not all(problem.startswith("schema:") for problem in problems):
+        print(backup.damage_offer(path))
     return EXIT_PROBLEMS
 
 
@@ -223,12 +246,19 @@ def _suggestion_row(doc_id: int, found: Any) -> dict[str, Any]:
 
 def cmd_open(args: argparse.Namespace) -> int:
     if args.project and Path(args.project).is_file():
-        from annotator.core import backup
+        from annotator.core import Project, backup
+        from annotator.core.errors import NotAProjectError, ProjectFileError
 
-        reason = backup.probe(Path(args.project))
-        if reason is not None:
+        try:
+            Project.refuse_unusable(args.project)  # not ours, or too new: nothing written
+        except NotAProjectError:
+            raise
+        except ProjectFileError:
+            reason = backup.probe(Path(args.project))
+            if reason is None:
+                raise
             raise CliError(f"{args.project} is damaged ({reason}); "
-                           f"{backup.damage_offer(Path(args.project))}")
+                           f"{backup.damage_offer(Path(args.project))}") from None
     from annotator.cli.review import window_problem
 
     problem = window_problem()
@@ -290,14 +320,21 @@ def _add_export_parser(sub: Any) -> None:
                    help="labelstudio: write predictions instead of annotations")
     p.add_argument("--force", action="store_true",
                    help="replace an existing file or an earlier export at --out")
+    p.add_argument("--spreadsheet-safe", action="store_true",
+                   help="csv, actors: prefix ' to text cells starting with = + - @ tab or CR, "
+                   "so a spreadsheet never runs them as formulas")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_export)
 
 
 def _add_file_parsers(sub: Any) -> None:
     """check, backup, restore and sample: the project file itself."""
-    p = sub.add_parser("check", help="integrity, foreign keys and text hashes")
+    p = sub.add_parser("check", help="schema, integrity, foreign keys, text hashes and "
+                       "every annotation against the codebook")
     p.add_argument("project")
+    p.add_argument("--repair", action="store_true",
+                   help="back the file up, then drop schema objects annotator did not create "
+                   "and recreate the indexes and triggers it needs")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("backup", help="copy the project into PROJECT.backups/ now")

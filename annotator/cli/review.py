@@ -4,6 +4,7 @@
                                 [--annotator NAME ...] [--bootstrap N] [--quiet]
     annotator review PROJECT [--reviewer NAME]
     annotator screenshot PROJECT --out FILE.png [--doc ID] [--annotator NAME] [--size WxH]
+                         [--window main|review|agreement]
 
 ``agreement`` never imports Qt (it runs on servers and in CI); the other two
 import the window code from :mod:`annotator.gui.app` when they run, so that
@@ -27,7 +28,6 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     """Compute the agreement report; print it (a table, or JSON) and write HTML/CSV files."""
     from annotator.core import TaskState
     from annotator.core.agreement.render import report_csv, report_html
-    from annotator.core.agreement.report import agreement_report
 
     path = Path(args.project)
     if not path.is_file():
@@ -38,8 +38,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     quiet = getattr(args, "quiet", False)
     state = TaskState(progress_printer(quiet))
     with open_project(str(path), read_only=True) as project:
-        report = agreement_report(project, annotators=getattr(args, "annotator", None) or None,
-                                  bootstrap=getattr(args, "bootstrap", 200), state=state)
+        report = project.review.agreement_report(getattr(args, "annotator", None) or None,
+                                                 bootstrap=getattr(args, "bootstrap", 200),
+                                                 state=state)
     end_progress(quiet)
     if "html" in outputs:
         with atomic_file(outputs["html"]) as tmp:
@@ -102,13 +103,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     # before the first Qt import: the screenshot needs no display
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from annotator.gui.app import render_screenshot
+    from annotator.gui.app import Scene, render_scene
 
     width, _, height = str(getattr(args, "size", "1440x860")).partition("x")
-    out = render_screenshot(args.project, args.out, args.doc,
-                            annotator=getattr(args, "annotator", None),
-                            size=(int(width), int(height)),
-                            force=getattr(args, "force", False))
+    scene = Scene(getattr(args, "window", "main"), args.doc,
+                  getattr(args, "annotator", None), (int(width), int(height)))
+    out = render_scene(args.project, args.out, scene, force=getattr(args, "force", False))
     print(f"wrote {out}")
     return EXIT_OK
 
@@ -123,6 +123,8 @@ def add_parsers(sub: Any) -> None:
                    "annotator who annotated the document)")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
+    p.add_argument("--window", choices=("main", "review", "agreement"), default="main",
+                   help="the window to render (review: --annotator is the reviewer)")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("agreement", help="inter-annotator agreement report")

@@ -11,18 +11,17 @@ import sys
 from typing import Any
 
 from annotator.cli._common import EXIT_OK, EXIT_PROBLEMS, CliError, open_project
+from annotator.core.wording import count
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from annotator.core import team
-
     with open_project(args.project) as project:
         doc_ids = _doc_ids(project, args.docs, args.all)
         if doc_ids:
             plan = project.team.assign(doc_ids, args.annotator, overlap=args.overlap,
                                        seed=args.seed)
         else:
-            assigned = team.assignments(project)
+            assigned = project.team.assignments()
             plan = {name: assigned.get(name, []) for name in args.annotator}
             empty = [name for name, docs in plan.items() if not docs]
             if empty:
@@ -30,7 +29,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
                                "give --docs or --all")
         infos = project.team.write_packages(args.out, plan)
     for info in infos:
-        print(f"wrote {info.path} for {info.annotator} ({info.documents} documents)")
+        print(f"wrote {info.path} for {info.annotator} ({count(info.documents, 'document')})")
     return EXIT_OK
 
 

@@ -3,6 +3,9 @@
 A codebook is a human-edited TOML file. :func:`load_codebook` parses and
 validates it and raises :class:`CodebookError` naming the file, the line and
 the reason for anything malformed, so that a typo never reaches a project.
+Validation is linear in the size of the codebook (a codebook travels inside
+packages and is parsed at every opening), within the limits of
+:mod:`annotator.core.limits`.
 """
 
 from __future__ import annotations
@@ -10,16 +13,34 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from annotator.core import limits
 from annotator.core.errors import CodebookError
+from annotator.resources import codebook_path
 
 ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spans")
 VOCABULARY_KINDS = ("nominal", "ordinal")
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # with fullmatch: "$" would let "\n" through
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """What annotators read about a layer, field or code: examples, counter-examples and a
+    longer guideline in Markdown (the definition lives beside it, as ``definition`` or
+    ``description``)."""
+
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    guideline: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.examples or self.counter_examples or self.guideline)
+
+
+NO_GUIDE = Guide()
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +48,7 @@ class VocabularyValue:
     code: str
     label: str
     definition: str = ""
+    guide: Guide = NO_GUIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +58,11 @@ class Vocabulary:
     kind: str
     values: tuple[VocabularyValue, ...]
     missing: tuple[str, ...] = ()
+    _by_code: dict[str, VocabularyValue] = field(init=False, repr=False, compare=False,
+                                                 hash=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_code.update((v.code, v) for v in self.values)
 
     def codes(self) -> list[str]:
         return [v.code for v in self.values]
@@ -45,7 +72,7 @@ class Vocabulary:
         return [v.code for v in self.values if v.code not in self.missing]
 
     def get(self, code: str) -> VocabularyValue | None:
-        return next((v for v in self.values if v.code == code), None)
+        return self._by_code.get(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +85,8 @@ class Attribute:
     default: Any = None
     layer: str = ""
     requires_claim: bool = False
+    definition: str = ""
+    guide: Guide = NO_GUIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +97,7 @@ class Layer:
     key: str
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
+    guide: Guide = NO_GUIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +110,8 @@ class Codebook:
     document_fields: tuple[Attribute, ...]
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     source_text: str = ""
+    guideline: str = ""
+    """The codebook's general guideline (Markdown), shown above every section."""
 
     def layer(self, name: str) -> Layer:
         for layer in self.layers:
@@ -146,11 +178,8 @@ def _attr_dict(attr: Attribute) -> dict[str, Any]:
 
 
 def default_codebook_path() -> Path:
-    """The codebook shipped in ``resources/`` (or inside the installed package)."""
-    repo_copy = Path(__file__).resolve().parents[2] / "resources" / "codebook.toml"
-    if repo_copy.exists():
-        return repo_copy
-    return Path(str(resources.files("annotator").joinpath("resources/codebook.toml")))
+    """The codebook the package ships (``annotator/resources/codebook.toml``)."""
+    return codebook_path()
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -167,14 +196,33 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
 
 def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     """Parse codebook TOML text; errors name ``source`` and the line."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.MAX_CODEBOOK_BYTES:
+        raise CodebookError(source, None, f"{size:,} bytes, more than the limit of "
+                            f"{limits.MAX_CODEBOOK_BYTES:,} for a codebook")
     try:
-        data = tomllib.loads(text)
+        data = _loads_toml(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise CodebookError(source, line, f"invalid TOML: {reason}") from None
     return _Validator(text, source).build(data)
+
+
+def _loads_toml(text: str) -> dict[str, Any]:
+    """The TOML parsed by rtoml (compiled: 30,000 codes in a fraction of a second, where
+    the pure-Python tomllib takes seconds), or by tomllib when rtoml is missing or
+    refuses the text, so that an error is always worded (and located) by tomllib."""
+    try:
+        import rtoml
+    except ImportError:
+        return tomllib.loads(text)
+    try:
+        data = rtoml.loads(text)
+    except ValueError:
+        return tomllib.loads(text)
+    return data if isinstance(data, dict) else tomllib.loads(text)
 
 
 class _Validator:
@@ -184,6 +232,8 @@ class _Validator:
         self.lines = text.splitlines()
         self.text = text
         self.source = source
+        self.values_seen = 0
+        self.attributes_seen = 0
 
     def fail(self, reason: str, *needles: str) -> CodebookError:
         return CodebookError(self.source, self._line_of(needles), reason)
@@ -221,7 +271,27 @@ class _Validator:
             document_fields=doc_fields,
             vocabularies=vocabularies,
             source_text=self.text,
+            guideline=self._text(head, "guideline", "[codebook]"),
         )
+
+    def _text(self, spec: dict[str, Any], key: str, where: str) -> str:
+        value = spec.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(f"{where}: '{key}' must be text", key)
+        return value
+
+    def _guide(self, spec: dict[str, Any], where: str) -> Guide:
+        """The examples, counter_examples and guideline of one layer, field or code."""
+        lists: list[tuple[str, ...]] = []
+        for key in ("examples", "counter_examples"):
+            items = spec.get(key, [])
+            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+                raise self.fail(f"{where}: '{key}' must be a list of texts", key)
+            lists.append(tuple(items))
+        guideline = self._text(spec, "guideline", where)
+        if not (lists[0] or lists[1] or guideline):
+            return NO_GUIDE
+        return Guide(lists[0], lists[1], guideline)
 
     def _vocabularies(self, raw: Any) -> dict[str, Vocabulary]:
         if not isinstance(raw, dict):
@@ -253,16 +323,23 @@ class _Validator:
         if not isinstance(raw, list) or not raw:
             raise self.fail(f"vocabulary '{vocab}' needs a non-empty 'values' list",
                             f"[vocabularies.{vocab}]")
+        self.values_seen += len(raw)
+        if self.values_seen > limits.MAX_CODEBOOK_VALUES:
+            raise self.fail(f"more than {limits.MAX_CODEBOOK_VALUES:,} vocabulary values in "
+                            "all, the limit for a codebook", f"[vocabularies.{vocab}]")
         values: list[VocabularyValue] = []
+        codes: set[str] = set()
         for item in raw:
             if not isinstance(item, dict) or "code" not in item:
                 raise self.fail(f"vocabulary '{vocab}': every value needs a 'code'", "values")
             code = str(item["code"])
-            if any(v.code == code for v in values):
+            if code in codes:
                 raise self.fail(f"vocabulary '{vocab}': code {code!r} appears twice",
                                 f'code = "{code}"')
+            codes.add(code)
             values.append(VocabularyValue(code, str(item.get("label", code)),
-                                          str(item.get("definition", ""))))
+                                          str(item.get("definition", "")),
+                                          self._guide(item, f"vocabulary '{vocab}' {code!r}")))
         return tuple(values)
 
     def _layers(self, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Layer, ...]:
@@ -270,15 +347,17 @@ class _Validator:
             raise self.fail("the codebook needs at least one [[layers]] entry", "[[layers]]")
         layers: list[Layer] = []
         keys: set[str] = set()
+        names: set[str] = set()
         for spec in raw:
             name = spec.get("name") if isinstance(spec, dict) else None
-            if not isinstance(name, str) or not _NAME.match(name):
+            if not isinstance(name, str) or not _NAME.fullmatch(name):
                 raise self.fail("every layer needs a 'name' made of letters, digits and _",
                                 "[[layers]]")
-            if any(layer.name == name for layer in layers):
+            if name in names:
                 raise self.fail(f"layer {name!r} is defined twice", f'"{name}"')
+            names.add(name)
             color = str(spec.get("color", ""))
-            if not _COLOR.match(color):
+            if not _COLOR.fullmatch(color):
                 raise self.fail(f"layer {name!r}: color must look like #rrggbb, not {color!r}",
                                 "color", color or "[[layers]]")
             key = str(spec.get("key", "")).upper()
@@ -290,7 +369,8 @@ class _Validator:
             keys.add(key)
             attrs = self._attributes(spec.get("attributes", []), vocabularies, f"layer {name}")
             layers.append(Layer(name, str(spec.get("label", name)), color, key,
-                                str(spec.get("description", "")), attrs))
+                                str(spec.get("description", "")), attrs,
+                                self._guide(spec, f"layer {name!r}")))
         return tuple(layers)
 
     def _attributes(
@@ -298,6 +378,10 @@ class _Validator:
     ) -> tuple[Attribute, ...]:
         if not isinstance(raw, list):
             raise self.fail(f"{owner}: attributes must be a list", "attributes", "fields")
+        self.attributes_seen += len(raw)
+        if self.attributes_seen > limits.MAX_CODEBOOK_ATTRIBUTES:
+            raise self.fail(f"more than {limits.MAX_CODEBOOK_ATTRIBUTES:,} attributes and "
+                            "fields in all, the limit for a codebook", "attributes", "fields")
         out: list[Attribute] = []
         for spec in raw:
             if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
@@ -318,5 +402,7 @@ class _Validator:
             out.append(Attribute(name, kind, str(spec.get("label", name)), vocab,
                                  bool(spec.get("required", False)), spec.get("default"),
                                  str(spec.get("layer", "")),
-                                 bool(spec.get("requires_claim", False))))
+                                 bool(spec.get("requires_claim", False)),
+                                 self._text(spec, "definition", f"{owner}: {name!r}"),
+                                 self._guide(spec, f"{owner}: {name!r}")))
         return tuple(out)

@@ -54,6 +54,13 @@ class ProjectFileError(AnnotatorError, RuntimeError):
     """A path that is not a usable annotator project, with a readable reason."""
 
 
+class NotAProjectError(ProjectFileError):
+    """A file that is sound but no annotator project (empty, another program's database).
+
+    Refused from its header before any connection, so it is left exactly as it was.
+    """
+
+
 # ---- raised by annotator.core.store.migrations
 
 
@@ -151,3 +158,22 @@ class FileRejected(AnnotatorError, ValueError):
 
 class UnreadableText(AnnotatorError, ValueError):
     """Bytes that are not text in any encoding we accept."""
+
+
+# ---- raised by annotator.core.limits
+
+
+class LimitExceeded(AnnotatorError, ValueError):
+    """An input larger, longer or deeper than a documented limit; the message names it."""
+
+
+# ---- raised by annotator.core.query
+
+
+class QuerySyntaxError(AnnotatorError, ValueError):
+    """A query that cannot be read; ``position`` is the 1-based character where the problem is."""
+
+    def __init__(self, position: int, reason: str) -> None:
+        self.position = position
+        self.reason = reason
+        super().__init__(f"query position {position}: {reason}")

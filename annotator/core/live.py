@@ -15,13 +15,10 @@ the last poll cannot tell whose rows are whose, and says ``ALL``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
 
 from annotator.core.models import ChangeKind, Changes, DocId
 from annotator.core.store import watch
-
-if TYPE_CHECKING:
-    from annotator.core.project import Project
 
 EXTERNAL = "elsewhere"
 """The initiator of Changes that another window or process caused."""
@@ -39,10 +36,13 @@ _KINDS = {
 
 
 class ChangeWatch:
-    """Tells what other connections committed to a project since the last poll."""
+    """Tells what other connections committed to a project since the last poll.
 
-    def __init__(self, project: Project) -> None:
-        self._conn = project.repo.conn
+    Made by :meth:`Project.change_watch <annotator.core.project.Project.change_watch>`
+    over the project's own connection (``data_version`` is per connection)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
         self._version = watch.data_version(self._conn)
         self._own = self._conn.total_changes
         self._last = watch.last_history_id(self._conn)

@@ -14,6 +14,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Generic, NewType, TypeVar
 
+from annotator.core.wording import count
+
 DocId = NewType("DocId", int)
 SpanId = NewType("SpanId", int)
 ClaimId = NewType("ClaimId", int)
@@ -107,6 +109,12 @@ class Span:
     actor_id: ActorId | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def proposed(self) -> tuple[str, ...]:
+        """Attribute names (and ``actor_id``) the tool filled in and the annotator has not
+        confirmed or changed (annotator.core.project.defaults)."""
+        return tuple(self.provenance.get("proposed", ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,14 +239,14 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [
-            f"{len(self.imported)} documents imported",
+            f"{count(len(self.imported), 'document')} imported",
             f"{len(self.duplicates)} already present",
             f"{len(self.rejected)} rejected",
         ]
         if self.annotations:
             parts.append(f"{self.annotations} annotations")
         if self.actors:
-            parts.append(f"{self.actors} actors")
+            parts.append(count(self.actors, "actor"))
         if self.cancelled:
             parts.append("cancelled")
         return ", ".join(parts)

@@ -313,6 +313,7 @@ class Decoder:
         start, end, layer = int(item["start"]), int(item["end"]), item.get("layer")
         try:
             rules.check_layer(self.codebook, layer)
+            rules.check_attributes(self.codebook, str(layer), item.get("attributes") or {})
         except ValidationError as exc:
             raise RecordError(f"span {uid}: {exc}") from None
         covered = text[start:end]

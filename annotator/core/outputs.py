@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from annotator.core.errors import OutputRefusedError
+from annotator.core.store.maintenance import fsync_file
 
 Kind = Literal["file", "folder"]
 
@@ -161,14 +162,6 @@ def atomic_file(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync(tmp)
+    with contextlib.suppress(OSError):  # a file system that cannot sync still gets the file
+        fsync_file(tmp)
     os.replace(tmp, path)
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -1,7 +1,7 @@
-"""Build the bundled sample project from ``sample_data/``.
+"""Build the bundled sample project from the package's ``resources/sample_data/``.
 
 The articles, their metadata table, the actor registry and the annotators'
-native annotations are plain files in the repository; this module puts them
+native annotations are plain files shipped in the package; this module puts them
 into a fresh project so that `make run` opens something real.
 """
 
@@ -14,10 +14,7 @@ from pathlib import Path
 from annotator.core.errors import OutputRefusedError
 from annotator.core.outputs import is_sqlite_file, temporary_sibling
 from annotator.core.project import Project
-
-
-def sample_data_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "sample_data"
+from annotator.resources import sample_data_dir
 
 
 def build_sample_project(path: Path, *, force: bool = False,

@@ -12,11 +12,12 @@ folder is unsafe for SQLite.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core import presence
-from annotator.core.live import ChangeWatch
+from annotator.core.live import EXTERNAL, ChangeWatch
 from annotator.core.models import Changes
 from annotator.core.project import Project
 
@@ -24,6 +25,17 @@ POLL_MS = 250
 """How often to look for other writers: well inside the one second a refresh may take."""
 HEARTBEAT_MS = int(presence.HEARTBEAT_S * 1000)
 log = logging.getLogger(__name__)
+
+
+def own_changes(slot: Callable[[Changes[object]], None]) -> Callable[[Changes[object]], None]:
+    """``slot`` called only for this process's own edits: what other windows and
+    processes wrote is refreshed in place by the window's live handler instead."""
+
+    def forward(changes: Changes[object]) -> None:
+        if changes.initiator != EXTERNAL:
+            slot(changes)
+
+    return forward
 
 
 class LiveLink(QObject):
@@ -51,7 +63,7 @@ class LiveLink(QObject):
     def start(self, project: Project, annotator: str) -> None:
         self.stop()
         self._project = project
-        self._watch = ChangeWatch(project)
+        self._watch = project.change_watch()
         self._poll.start()
         if str(project.path) != ":memory:":
             self._announcement = presence.Announcement(project.path, annotator,

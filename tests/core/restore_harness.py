@@ -1,13 +1,16 @@
 """Restore under load: restore a backup while other processes keep committing, lose nothing.
 
-Two child processes write to a project as fast as they can while the parent
+Three child processes write to a project as fast as they can while the parent
 restores an older backup into it:
 
 * a *writer* adds spans one transaction at a time and prints an ``ack`` line
   with each span's uid once ``add_span`` has returned (the edit is acknowledged);
 * an *importer* imports small articles (a multi-row transaction each) and
   prints an ``ack`` line with each article's token once ``import_paths`` has
-  returned.
+  returned;
+* a *merger* merges an annotator's returned packages one after the other (each a
+  larger transaction: every span of the package) and prints an ``ack`` line for
+  each span of a package once ``team.merge`` has returned.
 
 A write that meets the restore's lock may fail ("database is locked"); it is
 then not acknowledged. After the restore the children go on for a moment.
@@ -88,12 +91,60 @@ def run_importer(path: Path, stop: Path, inbox: Path) -> None:
     project.close()
 
 
+def run_merger(path: Path, stop: Path, packages: Path) -> None:
+    """Merge the returned packages in order until ``stop`` exists; ack each merged span."""
+    import json
+
+    from annotator.core import Project
+
+    project = Project.open(path)
+    for number, package in enumerate(sorted(packages.glob("*.annpkg")), start=1):
+        if stop.exists():
+            break
+        uids = json.loads(package.with_suffix(".json").read_text(encoding="utf-8"))
+        try:
+            project.team.merge(package)
+        except Exception as exc:  # a merge the restore's lock refused: not acknowledged
+            _refused(number, exc)
+            continue
+        for uid in uids:
+            emit("ack", number, key=["span", uid])
+        time.sleep(0.04)  # a reviewer merging returns one by one: the merges span the restore
+    while not stop.exists():
+        time.sleep(0.01)
+    project.close()
+
+
+def _returns(path: Path, folder: Path, count: int) -> Path:
+    """``count`` packages bob returns, each with the spans of the ones before and a new one;
+    beside each, the uids of the spans it carries."""
+    import json
+
+    from annotator.core import Project
+
+    out = folder / "returns"
+    out.mkdir()
+    with Project.open(path) as master:
+        doc = master.documents()[0].id
+        made = master.team.make_package("bob", folder / "bob.annpkg", [doc]).path
+    with Project.from_package(made, folder / "bob.annotator", "bob") as local:
+        for number in range(count):
+            local.add_span(doc, "bob", "DEMAND", 9, 17 + number % 40, attributes={"n": number})
+            package = out / f"return-{number:03d}.annpkg"
+            local.team.return_package(package)
+            uids = [span.uid for span in local.spans(annotator="bob")]
+            package.with_suffix(".json").write_text(json.dumps(uids), encoding="utf-8")
+    return out
+
+
 # ------------------------------------------------------------------ the parent
 
 
 @dataclass
 class Trial:
     acked_spans: list[str] = field(default_factory=list)
+    acked_merged: list[str] = field(default_factory=list)
+    """Spans that arrived in merged packages (each counted once)."""
     acked_articles: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
@@ -139,20 +190,25 @@ def _restore(path: Path, source: Path, in_window: bool) -> Path:
     return backup.restore_file(path, source)[1]
 
 
-def run_trial(folder: Path, rng: random.Random, *, in_window: bool = False) -> Trial:
-    """One restore while both children write; ``in_window`` restores through an open Project."""
+def run_trial(folder: Path, rng: random.Random, *, in_window: bool = False,
+              returns: int = 12) -> Trial:
+    """One restore while the three children write; ``in_window`` restores through an open
+    Project."""
     path, source = _make(folder)
+    packages = _returns(path, folder, returns)
     stop = folder / "stop"
     inbox = folder / "inbox"
     inbox.mkdir()
     module = "tests.core.restore_harness"
     writer = Child(module, "--child", "writer", str(path), str(stop))
     importer = Child(module, "--child", "importer", str(path), str(stop), str(inbox))
+    merger = Child(module, "--child", "merger", str(path), str(stop), str(packages))
+    children = (writer, importer, merger)
     trial = Trial()
     try:
         deadline = time.monotonic() + 60
-        while (len(_acked(writer)) < 5 or len(_acked(importer)) < 2) \
-                and time.monotonic() < deadline:
+        while (len(_acked(writer)) < 5 or len(_acked(importer)) < 2
+               or not _acked(merger)) and time.monotonic() < deadline:
             time.sleep(0.02)
         time.sleep(rng.uniform(0.0, 0.3))
         started = time.perf_counter()
@@ -161,19 +217,20 @@ def run_trial(folder: Path, rng: random.Random, *, in_window: bool = False) -> T
         time.sleep(rng.uniform(0.1, 0.4))
     finally:
         stop.touch()
-        for child in (writer, importer):
+        for child in children:
             if child.wait(timeout=60) != 0:
                 trial.problems.append(f"a child process ended with {child.returncode}: "
                                       f"{child.stderr(500)}")
     trial.acked_spans = [uid for _, uid in _acked(writer)]
+    trial.acked_merged = sorted({uid for _, uid in _acked(merger)})
     trial.acked_articles = [token for _, token in _acked(importer)]
-    trial.failures = [record["error"] for child in (writer, importer)
+    trial.failures = [record["error"] for child in children
                       for record in child.records("fail")]
     # an edit committed before the restore is in its safety copy, one after it in the
     # project; the safety copy's own checks are the backup folder's
     _, before = checks.reopen(saved, _contents, read_only=True)
     problems, after = checks.reopen(path, _contents, read_only=True)
-    lost = checks.missing(_acked(writer) + _acked(importer), before, after)
+    lost = checks.missing(_acked(writer) + _acked(importer) + _acked(merger), before, after)
     trial.lost = [name for _, name in lost]
     trial.problems += problems + checks.backup_folder_problems(path)[1]
     return trial
@@ -187,16 +244,19 @@ def main(argv: list[str] | None = None) -> int:
         role, *paths = args.child
         if role == "writer":
             run_writer(Path(paths[0]), Path(paths[1]))
+        elif role == "merger":
+            run_merger(Path(paths[0]), Path(paths[1]), Path(paths[2]))
         else:
             run_importer(Path(paths[0]), Path(paths[1]), Path(paths[2]))
         return 0
     rng = random.Random(args.seed)
-    totals = {"spans": 0, "articles": 0, "failed": 0, "lost": 0, "problems": 0}
+    totals = {"spans": 0, "merged": 0, "articles": 0, "failed": 0, "lost": 0, "problems": 0}
     slowest = 0.0
     for number in range(args.trials):
         with tempfile.TemporaryDirectory() as tmp:
             trial = run_trial(Path(tmp), rng, in_window=number % 2 == 1)
         totals["spans"] += len(trial.acked_spans)
+        totals["merged"] += len(trial.acked_merged)
         totals["articles"] += len(trial.acked_articles)
         totals["failed"] += len(trial.failures)
         totals["lost"] += len(trial.lost)
@@ -204,8 +264,9 @@ def main(argv: list[str] | None = None) -> int:
         slowest = max(slowest, trial.restore_seconds)
         if trial.lost or trial.problems:
             print(f"trial {number}: lost {trial.lost[:5]} problems {trial.problems[:3]}")
-    print(f"{args.trials} trials: {totals['spans']} acknowledged spans, {totals['articles']} "
-          f"acknowledged imports, {totals['failed']} writes refused while locked, "
+    print(f"{args.trials} trials: {totals['spans']} acknowledged spans, {totals['merged']} "
+          f"spans in acknowledged merges, {totals['articles']} acknowledged imports, "
+          f"{totals['failed']} writes refused while locked, "
           f"{totals['lost']} acknowledged edits lost, {totals['problems']} integrity problems; "
           f"slowest restore {slowest * 1000:.0f} ms")
     return 1 if totals["lost"] or totals["problems"] else 0

@@ -21,7 +21,7 @@ def test_new_import_info_export_check(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["new", project]) == 0
     assert main(["import", project, str(tmp_path / "a.txt"), str(tmp_path / "bad.jsonl")]) == 3
     out = capsys.readouterr().out
-    assert "1 documents imported" in out and "bad.jsonl:1: invalid JSON" in out
+    assert "1 document imported" in out and "bad.jsonl:1: invalid JSON" in out
     assert main(["info", project, "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["documents"] == 1 and info["by_language"] == {"en": 1}
@@ -58,7 +58,8 @@ def test_the_commands_and_their_order_in_the_help() -> None:
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert list(sub.choices) == [
         "new", "import", "info", "export", "check", "backup", "restore", "sample", "suggest",
-        "assign", "merge", "progress", "screenshot", "agreement", "review", "open"]
+        "assign", "merge", "progress", "screenshot", "agreement", "review", "query",
+        "desktop-install", "open"]
 
 
 def test_python_dash_m_annotator_runs_the_command_line() -> None:

@@ -62,12 +62,13 @@ def test_remove_span_revert_relinks_claims(project: Project) -> None:
 def test_update_span_and_claims(project: Project) -> None:
     doc = _doc(project)
     scholz = project.actors()[0].id
-    span = project.add_span(doc, ME, "ACTOR", 3, 14).after
+    other = project.add_actor("Kremlin", key="kremlin").after.id
+    span = project.add_span(doc, ME, "ACTOR", 3, 14, actor_id=other).after
     update = c.UpdateSpan(span.id, ME, actor_id=scholz, attributes={"x": 1})
     update.apply(project)
     assert project.spans(doc)[0].actor_id == scholz
     update.revert(project)
-    assert (project.spans(doc)[0].actor_id, project.spans(doc)[0].attributes) == (None, {})
+    assert (project.spans(doc)[0].actor_id, project.spans(doc)[0].attributes) == (other, {})
 
     add = c.AddClaim(doc, ME, event_type="REQUEST")
     (created,) = add.apply(project)

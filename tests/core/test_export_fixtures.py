@@ -19,6 +19,7 @@ from annotator.core.errors import SelectionError
 from annotator.core.exporters.rows import iter_bundles, plan
 from annotator.core.exporters.selection import Selection, parse_source
 from annotator.core.models import GOLD, Claim
+from tests.storage import stored
 
 TEXTS = [
     {"title": "Samtal", "outlet": "Riksnytt", "language": "sv", "published": "2022-02-15",
@@ -119,9 +120,9 @@ def _set_claim_date(project: Project, claim: Claim, value: str, precision: str) 
         project.update_claim(claim.id, claim.annotator, date_value=value,
                              date_precision=precision)
     except ImportError:
-        with project.repo.write():
-            project.repo.update_claim(dataclasses.replace(claim, date_value=value,
-                                                          date_precision=precision))
+        with stored(project.path, writable=True) as repo, repo.write():
+            repo.update_claim(dataclasses.replace(claim, date_value=value,
+                                                  date_precision=precision))
 
 
 def span_keys(project: Project, annotator: str | None = None

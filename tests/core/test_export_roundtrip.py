@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,8 +30,8 @@ def dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The importer dispatch the lead adds to importers/__init__.py (see the handover)."""
     original_expand = importers.expand_paths
 
-    def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-        for path in original_expand(paths):
+    def expand(paths: Iterable[str | Path], skipped: Any = None) -> Iterator[Path]:
+        for path in original_expand(paths, skipped):
             if not (brat_reader.is_companion(path) or ls_reader.is_companion(path)):
                 yield path
 

@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project
+from annotator.core.models import SpanId
+from annotator.core.project import commands as c
 from annotator.core.store import maintenance, migrations
 from tests.fixtures.make_schema_fixtures import fixture_path
+from tests.storage import stored
 
 OLD_VERSIONS = list(range(1, migrations.SCHEMA_VERSION))
 TABLES = ("documents", "actors", "spans", "claims", "history", "packages", "adjudications")
@@ -81,13 +84,14 @@ def test_the_sequence_starts_above_ids_only_the_history_still_names(tmp_path: Pa
 
 def test_foreign_keys_and_cascades_survive_the_rebuild(tmp_path: Path) -> None:
     path = _copy(migrations.SCHEMA_VERSION - 1, tmp_path)
-    with Project.open(path) as project:
-        conn = project.repo.conn
+    Project.open(path).close()  # migrates
+    with stored(path, writable=True) as repo:
+        conn = repo.conn
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         targets = {row[2] for row in conn.execute("PRAGMA foreign_key_list(spans)")}
         assert targets == {"documents", "annotators", "actors"}
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        with project.repo.write():
+        with repo.write():
             conn.execute("DELETE FROM documents WHERE id = 2")
         assert conn.execute("SELECT COUNT(*) FROM spans WHERE doc_id = 2").fetchone()[0] == 0
         assert conn.execute("SELECT COUNT(*) FROM claim_spans").fetchone()[0] == 0
@@ -110,3 +114,17 @@ def test_a_migration_that_breaks_a_reference_is_rolled_back(tmp_path: Path,
         assert conn.execute("SELECT COUNT(*) FROM spans WHERE doc_id = 999").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_the_span_text_index_still_finds_spans_by_their_ids_after_the_rebuild(
+        tmp_path: Path) -> None:
+    path = _copy(4, tmp_path)  # v4 made the index; the rebuild keeps the span ids it names
+    with Project.open(path) as project:
+        hits = project.find_annotations("text:Vollmer").hits
+        assert [h.span_id for h in hits] == [1]
+        remove = c.RemoveSpan(SpanId(hits[0].span_id), "alice")
+        remove.apply(project)
+        assert project.find_annotations("text:Vollmer").hits == []
+        remove.revert(project)  # the undo puts the span back under its id, in the index too
+        assert [h.span_id for h in project.find_annotations("text:Vollmer").hits] == [1]
+        assert project.check() == []

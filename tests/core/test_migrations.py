@@ -17,6 +17,7 @@ from annotator.core.errors import ProjectFileError
 from annotator.core.store import maintenance, migrations
 from annotator.core.store.db import APPLICATION_ID
 from tests.fixtures.make_schema_fixtures import build, fixture_path
+from tests.storage import raw
 
 OLD_VERSIONS = list(range(1, migrations.SCHEMA_VERSION))
 
@@ -63,7 +64,8 @@ def test_fixture_upgrades_to_current_with_a_backup_first(version: int, tmp_path:
     path = _copy_fixture(version, tmp_path)
     before = _counts(path)
     with Project.open(path) as project:
-        assert migrations.current_version(project.repo.conn) == migrations.SCHEMA_VERSION
+        with raw(path) as conn:
+            assert migrations.current_version(conn) == migrations.SCHEMA_VERSION
         assert project.check() == []
         span = next(s for s in project.spans() if s.uid == "s1")
         assert span.text == "Vollmer" and span.actor_id == 1

@@ -15,6 +15,8 @@ from annotator.core import Project, Status, native
 from annotator.core.errors import RecordError
 from annotator.core.exporters.rows import View
 from annotator.core.models import CLAIM_TEXT_FIELDS, Actor, ActorId, Alias, Claim, Span
+from annotator.core.store.repository import Repository
+from tests.storage import stored
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.")
@@ -63,8 +65,15 @@ def _annotated(project: Project) -> tuple[Actor, list[Span], Claim]:
     return vollmer, [actor, demand, date, source], claim
 
 
-def _decoder(project: Project) -> native.Decoder:
-    return native.Decoder(project.codebook, project.repo)
+@pytest.fixture
+def store(project: Project) -> Iterator[Repository]:
+    """The project file's store over a connection of its own, for the decoder's lookups."""
+    with stored(project.path) as repo:
+        yield repo
+
+
+def _decoder(project: Project, store: Repository) -> native.Decoder:
+    return native.Decoder(project.codebook, store)
 
 
 def _keys(project: Project) -> dict[ActorId, str]:
@@ -147,11 +156,11 @@ def test_write_file_puts_actors_in_key_order(project: Project, tmp_path: Path) -
 # ----------------------------------------------------------------- round trip
 
 
-def test_records_decode_back_to_the_same_objects(project: Project) -> None:
+def test_records_decode_back_to_the_same_objects(store: Repository, project: Project) -> None:
     _vollmer, spans, claim = _annotated(project)
     keys = _keys(project)
     uids = {s.id: s.uid for s in spans}
-    decoder = _decoder(project)
+    decoder = _decoder(project, store)
     text = project.text(claim.doc_id)
     for span in spans:
         back = decoder.span(native.span_record(span, keys), span.doc_id, "alice", text)
@@ -169,9 +178,9 @@ def test_actor_round_trip(project: Project) -> None:
     assert native.actor_from_record({**record, "id": 7}).id == 7
 
 
-def test_claim_text_fields_are_text(project: Project) -> None:
+def test_claim_text_fields_are_text(store: Repository, project: Project) -> None:
     _vollmer, _spans, claim = _annotated(project)
-    decoder = _decoder(project)
+    decoder = _decoder(project, store)
     record = {"uid": "c2", "gloss": 12, "note": None}
     back = decoder.claim(record, claim.doc_id, "alice")
     assert (back.gloss, back.note, back.event_type) == ("12", "", "REQUEST")
@@ -192,16 +201,17 @@ def test_claim_text_fields_are_text(project: Project) -> None:
     ({"uid": "s", "layer": "ACTOR", "start": 0, "end": 4, "actor": "nobody"},
      "unknown actor 'nobody'"),
 ])
-def test_spans_that_do_not_fit_are_refused(project: Project, item: dict[str, Any],
+def test_spans_that_do_not_fit_are_refused(store: Repository, project: Project,
+                                           item: dict[str, Any],
                                            message: str) -> None:
     with pytest.raises(RecordError, match=message):
-        _decoder(project).span(item, _doc(project), "alice", TEXT)
+        _decoder(project, store).span(item, _doc(project), "alice", TEXT)
 
 
-def test_claims_that_do_not_fit_are_refused(project: Project) -> None:
+def test_claims_that_do_not_fit_are_refused(store: Repository, project: Project) -> None:
     _annotated(project)
     other = project.add_span(_doc(project, "Another"), "alice", "DEMAND", 0, 7).after
-    decoder = _decoder(project)
+    decoder = _decoder(project, store)
     doc = _doc(project)
     cases = [
         ({"event_type": "REQUEST"}, "a claim has no uid"),
@@ -218,8 +228,8 @@ def test_claims_that_do_not_fit_are_refused(project: Project) -> None:
             decoder.claim(item, doc, "alice")
 
 
-def test_values_are_checked_against_the_codebook(project: Project) -> None:
-    decoder = _decoder(project)
+def test_values_are_checked_against_the_codebook(store: Repository, project: Project) -> None:
+    decoder = _decoder(project, store)
     assert decoder.value("relevance", "yes") == "yes"
     assert decoder.value("relevance", None) is None
     assert decoder.value("note", "free text") == "free text"

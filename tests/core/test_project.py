@@ -13,6 +13,8 @@ from annotator.core import Project, Status
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import CodebookError, ProjectFileError, ValidationError
 from annotator.core.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from annotator.resources import codebook_path, sample_data_dir
+from tests.storage import raw
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")
@@ -60,10 +62,11 @@ def test_add_update_remove_span_with_history(project: Project) -> None:
 def test_history_is_append_only(project: Project) -> None:
     d = doc_id(project)
     project.add_span(d, "alice", "ACTOR", 0, 10)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        project.repo.conn.execute("DELETE FROM history")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        project.repo.conn.execute("UPDATE history SET annotator = 'x'")
+    with raw(project.path, writable=True) as conn:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("DELETE FROM history")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("UPDATE history SET annotator = 'x'")
 
 
 @pytest.mark.parametrize(("layer", "start", "end", "message"), [
@@ -153,7 +156,7 @@ def test_codebook_errors_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(CodebookError) as err:
         parse_codebook('[codebook]\nname = "x"\nversion = \n', "bad.toml")
     assert err.value.line == 3 and "bad.toml" in str(err.value)
-    text = Path("resources/codebook.toml").read_text(encoding="utf-8")
+    text = codebook_path().read_text(encoding="utf-8")
     broken = text.replace('color = "#f28e2b"', 'color = "orange"')
     with pytest.raises(CodebookError) as err:
         parse_codebook(broken, "mine.toml")
@@ -169,7 +172,7 @@ def test_codebook_errors_name_file_and_line(tmp_path: Path) -> None:
 
 
 def test_default_codebook_has_full_admiralty_domains() -> None:
-    book = parse_codebook(Path("resources/codebook.toml").read_text(encoding="utf-8"))
+    book = parse_codebook(codebook_path().read_text(encoding="utf-8"))
     rel = book.vocabulary("source_reliability")
     assert rel.codes() == list("ABCDEF") and rel.scale() == list("ABCDE")
     cred = book.vocabulary("info_credibility")
@@ -179,7 +182,7 @@ def test_default_codebook_has_full_admiralty_domains() -> None:
 
 
 def test_project_with_own_codebook(tmp_path: Path) -> None:
-    text = Path("resources/codebook.toml").read_text(encoding="utf-8")
+    text = codebook_path().read_text(encoding="utf-8")
     custom = tmp_path / "cb.toml"
     custom.write_text(text.replace('version = "1.0.0"', 'version = "2.0.0"'), encoding="utf-8")
     with Project.create(tmp_path / "c.annotator", codebook=custom) as project:
@@ -253,7 +256,8 @@ def test_native_import_rejects_mismatched_span(project: Project, tmp_path: Path)
 
 def test_check_finds_tampered_text(project: Project) -> None:
     assert project.check() == []
-    project.repo.conn.execute("UPDATE documents SET text = text || 'x'")
+    with raw(project.path, writable=True) as conn:
+        conn.execute("UPDATE documents SET text = text || 'x'")
     problems = project.check()
     assert any("SHA-256" in p for p in problems)
 
@@ -273,5 +277,5 @@ def test_native_round_trip_on_the_sample_project(tmp_path: Path) -> None:
         second = tmp_path / "two.jsonl"
         copy.exports.native(second, timestamp=False)
     assert first.read_bytes() == second.read_bytes()
-    committed = Path("sample_data/annotations.jsonl").read_bytes()
+    committed = (sample_data_dir() / "annotations.jsonl").read_bytes()
     assert first.read_bytes() == committed  # the sample file is itself a native export

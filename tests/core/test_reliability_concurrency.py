@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from annotator.core import Project
+from tests.storage import stored
 
 REPO = Path(__file__).resolve().parents[2]
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
@@ -34,7 +35,8 @@ doc = project.documents()[0].id
 while not go.exists():
     time.sleep(0.001)
 for number in range(edits):
-    uid = project.add_span(doc, name, "ACTOR", number % 50, number % 50 + 5).after.uid
+    uid = project.add_span(doc, name, "ACTOR", number % 50, number % 50 + 5,
+                           attributes={"n": number}).after.uid
     project.set_value(doc, name, "note", f"{name}-{number}")
     print(json.dumps(uid), flush=True)
     time.sleep(0.002)  # a person pauses between edits; a tight loop would starve the other
@@ -58,8 +60,10 @@ def test_two_project_objects_interleave_writes(tmp_path: Path) -> None:
     doc = first.documents()[0].id
     made = []
     for number in range(50):
-        made.append(first.add_span(doc, "alice", "ACTOR", 0, 5 + number % 10).after.uid)
-        made.append(second.add_span(doc, "bob", "DEMAND", 10, 20 + number % 10).after.uid)
+        made.append(first.add_span(doc, "alice", "ACTOR", 0, 5 + number % 10,
+                                    attributes={"n": number}).after.uid)
+        made.append(second.add_span(doc, "bob", "DEMAND", 10, 20 + number % 10,
+                                     attributes={"n": number}).after.uid)
         first.set_value(doc, "alice", "note", f"a{number}")
         second.set_value(doc, "bob", "note", f"b{number}")
     for project in (first, second):  # each window sees the other's edits at once
@@ -80,10 +84,11 @@ def test_a_writer_waits_for_the_other_windows_transaction(tmp_path: Path) -> Non
     holding = threading.Event()
 
     def long_save() -> None:
-        with second.repo.write():
-            second.repo.set_info("long", "save")
-            holding.set()
-            time.sleep(0.5)
+        with stored(path, writable=True) as other:  # a second program's long save
+            with other.write():
+                other.set_info("long", "save")
+                holding.set()
+                time.sleep(0.5)
 
     thread = threading.Thread(target=long_save)
     thread.start()
@@ -94,7 +99,8 @@ def test_a_writer_waits_for_the_other_windows_transaction(tmp_path: Path) -> Non
     thread.join()
     assert waited > 0.2
     assert uid in {s.uid for s in second.spans()}
-    assert second.repo.info("long") == "save"
+    with stored(path) as other:
+        assert other.info("long") == "save"
     first.close()
     second.close()
 

@@ -244,7 +244,8 @@ def test_sample_force_refuses_a_file_that_is_not_a_project(tmp_path: Path,
 
 @pytest.mark.parametrize("in_window", [False, True])
 def test_a_restore_under_load_loses_no_acknowledged_edit(tmp_path: Path, in_window: bool) -> None:
-    """Two processes commit spans and imports while a backup is restored (see restore_harness)."""
+    """Three processes commit spans, imports and package merges while a backup is restored
+    (see restore_harness)."""
     import random
 
     from tests.core.restore_harness import run_trial
@@ -254,6 +255,7 @@ def test_a_restore_under_load_loses_no_acknowledged_edit(tmp_path: Path, in_wind
         folder.mkdir()
         trial = run_trial(folder, random.Random(number), in_window=in_window)
         assert len(trial.acked_spans) >= 5 and len(trial.acked_articles) >= 2
+        assert trial.acked_merged
         assert trial.lost == []
         assert trial.problems == []
 

@@ -37,6 +37,7 @@ from annotator.core.team.package import (
     REGISTRY,
     write_package,
 )
+from tests.storage import raw, write_locked
 
 EXAMPLES = int(os.environ.get("RELIABILITY_EXAMPLES", "60"))
 FUZZ = settings(max_examples=max(10, EXAMPLES // 2), deadline=None,
@@ -80,12 +81,12 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting]:
         project.import_paths([source])
         project.add_actor("Olaf Scholz", key="olaf-scholz")
         docs = [d.id for d in project.documents()]
-        info = team.make_package(project, "alice", folder / "alice.annpkg", docs)
+        info = project.team.make_package("alice", folder / "alice.annpkg", docs)
     local = Project.from_package(info.path, folder / "local.annotator", "alice")
     doc = local.documents()[0].id
     local.add_span(doc, "alice", "ACTOR", 11, 22)
     local.set_value(doc, "alice", "relevance", "yes")
-    good = team.return_package(local, folder / "return.annpkg").path
+    good = local.team.return_package(folder / "return.annpkg").path
     local.close()
     with zipfile.ZipFile(good) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
@@ -101,7 +102,8 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting]:
 def _fingerprint(project: Project, folder: Path) -> tuple[str, dict[str, int]]:
     out = folder / "fingerprint.jsonl"
     project.exports.native(out, timestamp=False, force=True)
-    counts = {k: v for k, v in table_counts(project.repo.conn).items() if k not in LOGGED}
+    with raw(project.path) as conn:
+        counts = {k: v for k, v in table_counts(conn).items() if k not in LOGGED}
     return hashlib.sha256(out.read_bytes()).hexdigest(), counts
 
 
@@ -114,7 +116,7 @@ def _merge(setting: Setting, package: Path, *, known: tuple[type[BaseException],
     with Project.open(copy) as project:
         before = _fingerprint(project, setting.folder)
         try:
-            team.merge_package(project, package)
+            project.team.merge(package)
         except PackageError as exc:
             assert str(exc).strip()
             outcome = "refused"
@@ -124,7 +126,7 @@ def _merge(setting: Setting, package: Path, *, known: tuple[type[BaseException],
             outcome = "merged"
             assert project.check() == []
         if outcome != "merged":
-            assert not project.repo.conn.in_transaction
+            assert not write_locked(project.path)
             assert _fingerprint(project, setting.folder) == before, f"{outcome} changed it"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)

@@ -30,6 +30,7 @@ from annotator.core.errors import (
 from annotator.core.store import maintenance
 from annotator.core.store.db import read_only_reason
 from annotator.core.store.maintenance import translate
+from tests.storage import Connections, write_locked
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops, according to Reuters.\n")
@@ -90,23 +91,24 @@ def test_cli_describes_sqlite_errors_in_words(capsys: pytest.CaptureFixture[str]
 # -------------------------------------------------------------------- full disk
 
 
-def test_full_disk_is_reported_and_earlier_edits_survive(tmp_path: Path) -> None:
+def test_full_disk_is_reported_and_earlier_edits_survive(connections: Connections,
+                                                          tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
-    kept = [project.add_span(doc, "alice", "ACTOR", 0, 10).after.uid for _ in range(3)]
-    conn = project.repo.conn
+    kept = [project.add_span(doc, "alice", "ACTOR", 0, 10 + i).after.uid for i in range(3)]
+    conn = connections.of(project)
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk is nearly full
     with pytest.raises(DiskFullError, match="the disk is full") as caught:
-        for _ in range(200):
-            project.add_span(doc, "alice", "ACTOR", 0, 10, attributes=BIG)
+        for i in range(200):
+            project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": i})
     assert "earlier edits are safe" in str(caught.value)
     assert not conn.in_transaction, "a failed write must not leave a transaction open"
     before_free = {s.uid for s in project.spans()}
     assert set(kept) <= before_free
     conn.execute(f"PRAGMA max_page_count = {2**30}")  # space was freed
-    after = project.add_span(doc, "alice", "ACTOR", 0, 10, attributes=BIG).after.uid
+    after = project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": -1}).after.uid
     project.close()
     with Project.open(path) as reopened:
         uids = {s.uid for s in reopened.spans()}
@@ -114,7 +116,8 @@ def test_full_disk_is_reported_and_earlier_edits_survive(tmp_path: Path) -> None
         assert reopened.check() == []
 
 
-def test_full_disk_during_import_keeps_the_project_unchanged(tmp_path: Path) -> None:
+def test_full_disk_during_import_keeps_the_project_unchanged(connections: Connections,
+                                                              tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     before = project.count_documents()
@@ -123,7 +126,7 @@ def test_full_disk_during_import_keeps_the_project_unchanged(tmp_path: Path) -> 
     for number in range(30):
         (folder / f"{number}.txt").write_text(f"Article {number}. " + TEXT * 40,
                                               encoding="utf-8")
-    conn = project.repo.conn
+    conn = connections.of(project)
     conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0] + 3}")
     with pytest.raises((StorageError, sqlite3.OperationalError), match="full"):
         project.import_paths([folder], language="en")
@@ -169,12 +172,12 @@ def test_real_full_disk_on_a_small_tmpfs(tmp_path: Path) -> None:
         kept = project.add_span(doc, "alice", "ACTOR", 0, 10).after.uid
         filler = _fill(disk, leave=32 * 1024)
         with pytest.raises(DiskFullError, match="the disk is full"):
-            for _ in range(500):
-                project.add_span(doc, "alice", "ACTOR", 0, 10, attributes=BIG)
-        assert not project.repo.conn.in_transaction
+            for i in range(500):
+                project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={**BIG, "i": i})
+        assert not write_locked(path)
         assert kept in {s.uid for s in project.spans()}
         filler.unlink()  # space freed: the same window goes on working
-        after = project.add_span(doc, "alice", "ACTOR", 0, 10).after.uid
+        after = project.add_span(doc, "alice", "ACTOR", 0, 11).after.uid
         project.close()
         with Project.open(path) as reopened:
             uids = {s.uid for s in reopened.spans()}
@@ -197,7 +200,7 @@ def test_read_only_opening_refuses_saves_clearly(tmp_path: Path) -> None:
         with pytest.raises(ReadOnlyProjectError):
             viewer.set_value(doc, "alice", "note", "x")
         assert [s.uid for s in viewer.spans()] == [kept]
-        assert not viewer.repo.conn.in_transaction
+        assert not write_locked(path)
 
 
 @contextlib.contextmanager
@@ -260,32 +263,35 @@ def test_read_only_file_and_folder_open_and_refuse_saves(tmp_path: Path) -> None
 # ------------------------------------------------------------------ busy, damage
 
 
-def test_lock_held_too_long_is_a_clear_busy_error(tmp_path: Path) -> None:
+def test_lock_held_too_long_is_a_clear_busy_error(connections: Connections,
+                                                   tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
     other = maintenance.open_file(path, read_only=False)
     other.execute("BEGIN IMMEDIATE")  # another window in the middle of a long save
     try:
-        project.repo.conn.execute("PRAGMA busy_timeout = 200")
+        conn = connections.of(project)
+        conn.execute("PRAGMA busy_timeout = 200")
         with pytest.raises(ProjectBusyError, match="another window"):
             project.add_span(doc, "alice", "ACTOR", 0, 10)
-        assert not project.repo.conn.in_transaction
+        assert not conn.in_transaction
     finally:
         other.execute("ROLLBACK")
         other.close()
-    project.add_span(doc, "alice", "ACTOR", 0, 10)  # free again
+    project.add_span(doc, "alice", "ACTOR", 0, 11)  # free again
     assert len(project.spans()) == 1
     project.close()
 
 
-def test_commit_failure_leaves_no_transaction_behind(tmp_path: Path) -> None:
+def test_commit_failure_leaves_no_transaction_behind(connections: Connections,
+                                                     tmp_path: Path) -> None:
     """If COMMIT fails, later edits must not silently nest in a dead transaction."""
     project = _make(tmp_path / "p.annotator")
     doc = _doc(project)
-    conn = project.repo.conn
+    conn = connections.of(project)
     with pytest.raises(sqlite3.IntegrityError):  # a deferred violation fails at COMMIT
-        with project.repo.write():
+        with connections.store_of(project).write():
             conn.execute("PRAGMA defer_foreign_keys = ON")
             conn.execute("INSERT INTO claim_spans(claim_id, span_id) VALUES (999, 999)")
     assert not conn.in_transaction
@@ -312,8 +318,8 @@ def test_damaged_pages_on_write_give_a_damage_error(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     project = _make(path)
     doc = _doc(project)
-    for _ in range(60):
-        project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={"n": "y" * 200})
+    for i in range(60):
+        project.add_span(doc, "alice", "ACTOR", 0, 10, attributes={"n": "y" * 200, "i": i})
     project.close()
     pages = _pages_of(path, ("spans", "spans_doc", "sqlite_autoindex_spans_1"))
     with path.open("r+b") as handle:  # scribble over the spans table and its indexes
@@ -323,4 +329,4 @@ def test_damaged_pages_on_write_give_a_damage_error(tmp_path: Path) -> None:
     with Project.open(path) as damaged:  # the schema is intact: the file opens
         with pytest.raises(DamagedProjectError, match="damaged"):
             damaged.add_span(doc, "alice", "ACTOR", 0, 10)
-        assert not damaged.repo.conn.in_transaction
+        assert not write_locked(path)

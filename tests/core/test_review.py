@@ -10,10 +10,10 @@ import pytest
 
 from annotator.core import GOLD, Project, review
 from annotator.core.agreement.render import report_csv, report_html
-from annotator.core.agreement.report import agreement_report
 from annotator.core.errors import ValidationError
 from annotator.core.models import ChangeKind
 from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
+from tests.storage import Connections
 
 TEXT = ("Chancellor Vollmer phoned President Putin on Monday and demanded that Russia "
         "withdraw its troops from the border, according to Reuters.\n")
@@ -83,7 +83,7 @@ def test_queue_is_most_severe_first_and_filterable(coded: Project) -> None:
 def test_accept_reject_undo_with_provenance(coded: Project) -> None:
     d = coded.documents()[0].id
     item = next(i for i in review.queue(coded) if i.disagreement == "actor")
-    edit = review.decide(coded, item, review.Verdict("accept", "rev", annotator="ben",
+    edit = coded.review.decide(item, review.Verdict("accept", "rev", annotator="ben",
                                                      reason="ambiguity", note="Kremlin speaks"))
     gold = coded.spans(d, GOLD)
     assert len(gold) == 1 and gold[0].actor_id == item.version("ben").spans[0].actor_id
@@ -91,15 +91,15 @@ def test_accept_reject_undo_with_provenance(coded: Project) -> None:
     assert gold[0].provenance["decided_by"] == "rev"
     assert gold[0].provenance["reason"] == "ambiguity"
     # deciding again replaces, never duplicates
-    second = review.decide(coded, item, review.Verdict("accept", "rev", annotator="anna"))
+    second = coded.review.decide(item, review.Verdict("accept", "rev", annotator="anna"))
     assert [s.provenance["from_annotator"] for s in coded.spans(d, GOLD)] == ["anna"]
-    review.undo(coded, second)
+    coded.review.undo(second)
     assert [s.provenance["from_annotator"] for s in coded.spans(d, GOLD)] == ["ben"]
-    review.undo(coded, edit)
+    coded.review.undo(edit)
     assert coded.spans(d, GOLD) == []
     assert coded.decisions(d) == []
     rejected = next(i for i in review.queue(coded) if i.disagreement == "span_missing")
-    review.decide(coded, rejected, review.Verdict("reject", "rev", reason="error"))
+    coded.review.decide(rejected, review.Verdict("reject", "rev", reason="error"))
     assert coded.spans(d, GOLD) == []
     assert review.progress(coded) == {"disagreements": 6, "adjudicated": 1, "open": 5}
 
@@ -107,26 +107,27 @@ def test_accept_reject_undo_with_provenance(coded: Project) -> None:
 def test_accept_claim_and_value_and_agreements(coded: Project) -> None:
     d = coded.documents()[0].id
     claim_item = next(i for i in review.items(coded, d) if i.kind == "claim")
-    review.decide(coded, claim_item, review.Verdict("accept", "rev", annotator="anna"))
+    coded.review.decide(claim_item, review.Verdict("accept", "rev", annotator="anna"))
     gold_claim = coded.claims(d, GOLD)[0]
     assert gold_claim.position == -1 and gold_claim.provenance["from_annotator"] == "anna"
     value_item = next(i for i in review.items(coded, d) if i.key == "value:outlet_reliability")
-    review.decide(coded, value_item, review.Verdict("accept", "rev", annotator="ben"))
+    coded.review.decide(value_item, review.Verdict("accept", "rev", annotator="ben"))
     assert coded.values(d, GOLD)["outlet_reliability"] == "C"
-    edits = review.accept_agreements(coded, d, "rev")
+    edits = coded.review.accept_agreements(d, "rev")
     assert len(edits) == 2  # the Vollmer span and relevance
     assert coded.values(d, GOLD)["relevance"] == "yes"
-    assert review.accept_agreements(coded, d, "rev") == []  # already decided
+    assert coded.review.accept_agreements(d, "rev") == []  # already decided
 
 
-def _transactions(project: Project, run: Any) -> int:
+def _transactions(connections: Connections, project: Project, run: Any) -> int:
     """How many transactions ``run()`` opened on the project's connection."""
     statements: list[str] = []
-    project.repo.conn.set_trace_callback(statements.append)
+    conn = connections.of(project)
+    conn.set_trace_callback(statements.append)
     try:
         run()
     finally:
-        project.repo.conn.set_trace_callback(None)
+        conn.set_trace_callback(None)
     return sum(s.startswith("BEGIN") for s in statements)
 
 
@@ -150,17 +151,18 @@ def test_decide_command_apply_revert_apply(coded: Project) -> None:
     assert [s.actor_id for s in coded.spans(d, GOLD)] == [ben.actor_id]
 
 
-def test_accept_and_edit_is_one_transaction_and_one_revert(coded: Project) -> None:
+def test_accept_and_edit_is_one_transaction_and_one_revert(connections: Connections,
+                                                            coded: Project) -> None:
     d = coded.documents()[0].id
     item = next(i for i in review.queue(coded) if i.disagreement == "boundary")
     anna = item.version("anna").spans[0]
     command = Decide(item, Decision("accept", "rev", "anna", changes={"end": anna.end - 1}))
     assert command.text == f"edit anna (#{d})"
-    assert _transactions(coded, lambda: command.apply(coded)) == 1
+    assert _transactions(connections, coded, lambda: command.apply(coded)) == 1
     (gold,) = coded.spans(d, GOLD)
     assert (gold.start, gold.end) == (anna.start, anna.end - 1)
     assert gold.provenance["edited_by"] == "rev" and gold.provenance["from_annotator"] == "anna"
-    assert _transactions(coded, lambda: command.revert(coded)) == 1
+    assert _transactions(connections, coded, lambda: command.revert(coded)) == 1
     assert coded.spans(d, GOLD) == [] and coded.decisions(d) == []
     # an edit the project refuses leaves no accept behind either
     refused = Decide(item, Decision("accept", "rev", "anna", changes={"end": 10**6}))
@@ -169,12 +171,12 @@ def test_accept_and_edit_is_one_transaction_and_one_revert(coded: Project) -> No
     assert coded.spans(d, GOLD) == [] and coded.decisions(d) == []
 
 
-def test_accept_agreements_command(coded: Project) -> None:
+def test_accept_agreements_command(connections: Connections, coded: Project) -> None:
     d = coded.documents()[0].id
     command = AcceptAgreements(d, "rev")
     (changes,) = command.apply(coded)
     assert len(changes.keys) == 2 and command.text == f"accept 2 agreed (#{d})"
-    assert _transactions(coded, lambda: command.revert(coded)) == 1
+    assert _transactions(connections, coded, lambda: command.revert(coded)) == 1
     assert coded.decisions(d) == [] and coded.values(d, GOLD).get("relevance") is None
     command.apply(coded)
     assert {x["item_key"] for x in coded.decisions(d)} == set(changes.keys)
@@ -184,7 +186,7 @@ def test_accept_agreements_command(coded: Project) -> None:
 def test_gold_exports_in_native_format(coded: Project, tmp_path: Path) -> None:
     d = coded.documents()[0].id
     item = next(i for i in review.items(coded, d) if i.disagreement == "actor")
-    review.decide(coded, item, review.Verdict("accept", "rev", annotator="anna"))
+    coded.review.decide(item, review.Verdict("accept", "rev", annotator="anna"))
     out = tmp_path / "gold.jsonl"
     coded.exports.native(out, annotators=[GOLD])
     doc_line = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])
@@ -193,7 +195,7 @@ def test_gold_exports_in_native_format(coded: Project, tmp_path: Path) -> None:
 
 
 def test_agreement_report(coded: Project) -> None:
-    report = agreement_report(coded, bootstrap=50)
+    report = coded.review.agreement_report(bootstrap=50)
     by_field = {e["field"]: e for e in report["entries"]}
     assert report["annotators"] == ["anna", "ben"] and report["documents"] == 1
     assert by_field["ACTOR exact F1"]["value"] == 1.0  # both placed Vollmer and Putin alike
@@ -213,4 +215,4 @@ def test_agreement_report(coded: Project) -> None:
 def test_report_needs_two_annotators(project: Project) -> None:
     project.add_span(project.documents()[0].id, "anna", "ACTOR", 0, 5)
     with pytest.raises(ValueError, match="at least two annotators"):
-        agreement_report(project)
+        project.review.agreement_report()

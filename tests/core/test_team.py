@@ -20,8 +20,7 @@ from annotator.cli import main
 from annotator.core import Project, Status, team
 from annotator.core.errors import PackageError
 from annotator.core.exporters import native
-from annotator.core.models import DocId
-from annotator.core.store import team as rt
+from annotator.core.models import DocId, SpanId
 from annotator.core.team.package import (
     CHECKSUM,
     CODEBOOK,
@@ -34,6 +33,7 @@ from annotator.core.team.package import (
     write_package,
 )
 from annotator.core.text import sha256
+from tests.storage import stored
 
 TEXTS = [
     "Chancellor Olaf Scholz urged President Vladimir Putin to withdraw his troops. "
@@ -108,6 +108,22 @@ def _export(project: Project, tmp_path: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
+def _stored_codebook(project: Project) -> str:
+    """The codebook text stored in the project file."""
+    with stored(project.path) as repo:
+        return repo.codebook_text() or ""
+
+
+def _info(project: Project, key: str) -> str:
+    with stored(project.path) as repo:
+        return repo.info(key)
+
+
+def _span_id(project: Project, uid: str) -> SpanId | None:
+    """The id of the span with ``uid`` in ``project``, or None."""
+    return next((s.id for s in project.spans() if s.uid == uid), None)
+
+
 def _ids(project: Project) -> list[DocId]:
     return [d.id for d in project.documents()]
 
@@ -120,7 +136,7 @@ def _alice_return(master: Project, tmp_path: Path, *, work: Callable[[Project], 
     try:
         if work is not None:
             work(local)
-        return team.return_package(local, tmp_path / "alice-return.annpkg").path
+        return local.team.return_package(tmp_path / "alice-return.annpkg").path
     finally:
         local.close()
 
@@ -178,9 +194,9 @@ def _assert_refused(master: Project, tmp_path: Path, package: Path, match: str,
                     **kwargs: Any) -> None:
     before = _export(master, tmp_path)
     with pytest.raises(PackageError, match=match):
-        team.merge_package(master, package, **kwargs)
+        master.team.merge(package, **kwargs)
     assert _export(master, tmp_path) == before
-    assert rt.packages(master.repo, "in") == []
+    assert master.team.packages("in") == []
 
 
 # --------------------------------------------------------------- assignment
@@ -208,7 +224,7 @@ def test_split_rejects_bad_arguments() -> None:
 def test_assign_stores_assignments_and_progress_counts_them(master: Project) -> None:
     ids = _ids(master)
     plan = master.team.assign(ids, ["alice", "bob"], overlap=0.25, seed=1)
-    assert team.assignments(master) == plan
+    assert master.team.assignments() == plan
     master.set_status(plan["alice"][0], "alice", Status.DONE)
     _span(master, plan["alice"][1], "alice", "ACTOR", "Olaf Scholz")
     rows = {r.annotator: r for r in master.team.progress()}
@@ -235,8 +251,8 @@ def test_package_holds_manifest_codebook_registry_and_only_that_annotators_work(
     assert manifest["kind"] == "assignment" and manifest["annotator"] == "alice"
     assert manifest["codebook"] == {"name": master.codebook.name,
                                     "version": master.codebook.version,
-                                    "sha256": sha256(master.repo.codebook_text() or "")}
-    assert manifest["project"]["uid"] == master.repo.info("project_uid")
+                                    "sha256": sha256(_stored_codebook(master))}
+    assert manifest["project"]["uid"] == _info(master, "project_uid")
     assert {f["path"] for f in manifest["files"]} == {CODEBOOK, REGISTRY, DOCUMENTS, DELETIONS}
     records = [json.loads(x) for x in package.text(DOCUMENTS).splitlines()]
     assert records[0]["type"] == "header"
@@ -244,7 +260,7 @@ def test_package_holds_manifest_codebook_registry_and_only_that_annotators_work(
     assert set(records[1]["annotations"]) == {"alice"}
     assert {json.loads(x)["key"] for x in package.text(REGISTRY).splitlines()} == \
         {"olaf-scholz", "vladimir-putin"}
-    assert [p["package_uid"] for p in rt.packages(master.repo, "out")] == [info.package_uid]
+    assert [p["package_uid"] for p in master.team.packages("out")] == [info.package_uid]
 
 
 def test_write_packages_writes_one_file_per_annotator(master: Project, tmp_path: Path) -> None:
@@ -263,7 +279,7 @@ def test_opening_a_package_makes_a_local_project_with_the_same_codebook(
         Project.from_package(info.path, tmp_path / "bob.annotator", "bob")
     assert not (tmp_path / "bob.annotator").exists()
     with Project.from_package(info.path, tmp_path / "local.annotator") as local:
-        assert local.repo.codebook_text() == master.repo.codebook_text()
+        assert _stored_codebook(local) == _stored_codebook(master)
         assert [d.sha256 for d in local.documents()] == \
             [master.document(d).sha256 for d in _ids(master)[:2]]
         assert [r.assigned for r in local.team.progress()] == [2]
@@ -273,7 +289,7 @@ def test_opening_a_package_makes_a_local_project_with_the_same_codebook(
 
 def test_return_needs_a_project_opened_from_a_package(master: Project, tmp_path: Path) -> None:
     with pytest.raises(PackageError, match="not opened from a package"):
-        team.return_package(master, tmp_path / "x.annpkg")
+        master.team.return_package(tmp_path / "x.annpkg")
 
 
 # --------------------------------------------------------------- round trip
@@ -299,10 +315,10 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
 
     def work(local: Project) -> None:
         _annotate(local)
-        span_id = local.repo.span_id_by_uid(kept_uid)
+        span_id = _span_id(local, kept_uid)
         start, end = _at(local.text(_ids(local)[0]), "Die Zeit")
         local.update_span(span_id, "alice", start=start, end=end)
-        local.remove_span(local.repo.span_id_by_uid(dropped_uid), "alice")
+        local.remove_span(_span_id(local, dropped_uid), "alice")
         local_layer.update(_layer(local, "alice"))
 
     local_layer: dict[str, Any] = {}
@@ -314,7 +330,7 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
     master_layer = _layer(master, "alice")
     assert {k: v for k, v in master_layer.items() if k in local_layer} == local_layer
     assert master.span(kept).text == "Die Zeit"
-    assert master.repo.span_id_by_uid(dropped_uid) is None
+    assert _span_id(master, dropped_uid) is None
     assert _layer(master, "bob") == bob_before
     assert master.check() == []
 
@@ -322,7 +338,7 @@ def test_round_trip_brings_the_annotations_home_and_a_second_merge_changes_nothi
     again = master.team.merge(returned)
     assert again.already_merged
     assert _export(master, tmp_path) == before
-    assert len(rt.packages(master.repo, "in")) == 1
+    assert len(master.team.packages("in")) == 1
     progress = {r.annotator: r for r in master.team.progress()}["alice"]
     assert (progress.assigned, progress.done, progress.packages_in) == (3, 1, 1)
 
@@ -332,8 +348,8 @@ def test_a_new_return_with_the_same_content_changes_nothing(master: Project,
     info = master.team.make_package("alice", tmp_path / "alice.annpkg", _ids(master)[:2])
     with Project.from_package(info.path, tmp_path / "local.annotator") as local:
         _annotate(local)
-        first = team.return_package(local, tmp_path / "r1.annpkg").path
-        second = team.return_package(local, tmp_path / "r2.annpkg").path
+        first = local.team.return_package(tmp_path / "r1.annpkg").path
+        second = local.team.return_package(tmp_path / "r2.annpkg").path
     master.team.merge(first)
     before = _export(master, tmp_path)
     report = master.team.merge(second)
@@ -349,16 +365,16 @@ def test_a_later_return_from_the_same_local_project_wins(master: Project,
         doc_id = _ids(local)[0]
         span_id = _span(local, doc_id, "alice", "ACTOR", "Olaf Scholz")
         local.set_value(doc_id, "alice", "relevance", "unsure")
-        first = team.return_package(local, tmp_path / "r1.annpkg").path
+        first = local.team.return_package(tmp_path / "r1.annpkg").path
         uid = local.span(span_id).uid
         local.remove_span(span_id, "alice")
         local.set_value(doc_id, "alice", "relevance", None)
         _span(local, doc_id, "alice", "ACTOR", "Vladimir Putin")
-        second = team.return_package(local, tmp_path / "r2.annpkg").path
+        second = local.team.return_package(tmp_path / "r2.annpkg").path
     master.team.merge(first)
     report = master.team.merge(second)
     assert (report.added, report.deleted) == (1, 2)
-    assert master.repo.span_id_by_uid(uid) is None
+    assert _span_id(master, uid) is None
     assert master.values(_ids(master)[0], "alice") == {}
     before = _export(master, tmp_path)
     _assert_older_refused(master, first, tmp_path)
@@ -384,10 +400,10 @@ def test_a_master_edit_made_while_the_package_was_out_is_kept(master: Project,
     with Project.from_package(info.path, tmp_path / "local.annotator") as local:
         uid = master.span(span_id).uid
         start, end = _at(local.text(_ids(local)[0]), "Scholz")
-        local.update_span(local.repo.span_id_by_uid(uid), "alice", start=start, end=end)
+        local.update_span(_span_id(local, uid), "alice", start=start, end=end)
         start, end = _at(master.text(doc_id), "Chancellor Olaf Scholz")
         master.update_span(span_id, "alice", start=start, end=end)
-        returned = team.return_package(local, tmp_path / "r.annpkg").path
+        returned = local.team.return_package(tmp_path / "r.annpkg").path
     report = master.team.merge(returned)
     assert len(report.kept) == 1 and uid in report.kept[0]
     assert master.span(span_id).text == "Chancellor Olaf Scholz"
@@ -399,7 +415,7 @@ def test_dry_run_reports_and_changes_nothing(master: Project, returned: Path,
     report = master.team.merge(returned, dry_run=True)
     assert report.dry_run and (report.added, report.statuses) == (4, 1)
     assert _export(master, tmp_path) == before
-    assert rt.packages(master.repo, "in") == []
+    assert master.team.packages("in") == []
 
 
 # ----------------------------------------------------------------- refusals
@@ -412,7 +428,7 @@ def test_refuses_an_assignment_package(master: Project, tmp_path: Path) -> None:
 
 def test_refuses_another_codebook_version(master: Project, returned: Path,
                                           tmp_path: Path) -> None:
-    text = (master.repo.codebook_text() or "").replace('version = "1.0.0"', 'version = "1.1.0"')
+    text = _stored_codebook(master).replace('version = "1.0.0"', 'version = "1.1.0"')
     newer = tmp_path / "codebook-1.1.toml"
     newer.write_text(text, encoding="utf-8")
     master.set_codebook(newer)
@@ -423,7 +439,7 @@ def test_refuses_another_codebook_version(master: Project, returned: Path,
 def test_refuses_the_same_version_with_a_different_codebook_text(
         master: Project, returned: Path, tmp_path: Path) -> None:
     edited = tmp_path / "codebook-edited.toml"
-    edited.write_text((master.repo.codebook_text() or "") + "\n# edited\n", encoding="utf-8")
+    edited.write_text(_stored_codebook(master) + "\n# edited\n", encoding="utf-8")
     master.set_codebook(edited)
     _assert_refused(master, tmp_path, returned, "different text of codebook")
 
@@ -646,7 +662,7 @@ def test_cli_assign_merge_progress(master: Project, tmp_path: Path,
     with Project.from_package(out / "master-alice.annpkg",
                                    tmp_path / "a.annotator") as local:
         _annotate(local)
-        returned = team.return_package(local, tmp_path / "back.annpkg").path
+        returned = local.team.return_package(tmp_path / "back.annpkg").path
     assert main(["merge", path, str(returned)]) == 0
     assert "merged alice's package (3 documents): 4 added" in capsys.readouterr().out
     assert main(["merge", path, str(returned)]) == 0

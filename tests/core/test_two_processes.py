@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Project
-from annotator.core.live import EXTERNAL, ChangeWatch
+from annotator.core.live import EXTERNAL
 from annotator.core.models import ChangeKind
 from tests.core import concurrent_harness as harness
 from tests.harness_checks import prepare_project
@@ -65,7 +65,7 @@ def test_a_write_in_another_process_is_seen_with_its_document(tmp_path: Path) ->
     path = tmp_path / "p.annotator"
     prepare_project(path)
     with Project.open(path) as project:
-        watch = ChangeWatch(project)
+        watch = project.change_watch()
         assert watch.poll() is None
         doc = project.documents()[1].id
         child = _python(f"""

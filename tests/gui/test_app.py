@@ -160,12 +160,12 @@ def test_help_lists_every_shortcut(window: Any) -> None:
 
 def test_render_screenshot(tmp_path: Path, project_path: Path, qapp: Any) -> None:
     from annotator.core import Project
-    from annotator.gui.app import render_screenshot
+    from annotator.gui.app import Scene, render_scene
 
     with Project.open(project_path) as project:
         doc_id = project.documents()[1].id
         project.add_span(doc_id, "carol", "ACTOR", 0, 6)
-    out = render_screenshot(project_path, tmp_path / "shot.png", doc_id, size=(1200, 700))
+    out = render_scene(project_path, tmp_path / "shot.png", Scene("main", doc_id, size=(1200, 700)))
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 700)
 

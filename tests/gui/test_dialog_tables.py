@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QProgressBar
 
-from annotator.core import Project, backup, team
+from annotator.core import Project, backup
 from annotator.core.models import Status
 from annotator.core.team import AnnotatorProgress
 from annotator.gui.dialogs.backup_dialog import RestoreDialog
@@ -85,7 +85,7 @@ def test_dashboard_bars_follow_the_records(qtbot: Any, project: Project,
     dashboard.show()
     qtbot.waitExposed(dashboard)
     assert [dashboard.row_values(r)[0] for r in range(2)] == ["bob", "carol"]
-    bob_doc = team.assignments(project)["bob"][0]
+    bob_doc = project.team.assignments()["bob"][0]
     project.set_status(bob_doc, "bob", Status.DONE)
     dashboard.refresh()
     row = dashboard.row_values(0)

@@ -25,6 +25,7 @@ from annotator.core import Project
 from annotator.core.errors import DiskFullError, ReadOnlyProjectError, StorageError
 from annotator.gui import session as session_module
 from tests.gui.conftest import ANNOTATOR
+from tests.storage import Connections, raw, write_locked
 
 TAB_DOCUMENT = 2
 
@@ -32,9 +33,9 @@ TAB_DOCUMENT = 2
 # ------------------------------------------------------------------ helpers
 
 
-def _fill_disk(project: Project) -> None:
+def _fill_disk(connections: Connections, project: Project) -> None:
     """Leave no room for the next save: a page limit, and every free byte taken."""
-    conn = project.repo.conn
+    conn = connections.of(project)
     conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
     doc = project.documents()[0].id
     for size in (8000, 2000, 500, 100, 20, 1):
@@ -45,8 +46,8 @@ def _fill_disk(project: Project) -> None:
                 break
 
 
-def _free_disk(project: Project) -> None:
-    project.repo.conn.execute(f"PRAGMA max_page_count = {2**30}")
+def _free_disk(connections: Connections, project: Project) -> None:
+    connections.of(project).execute(f"PRAGMA max_page_count = {2**30}")
 
 
 def _mark(qtbot: Any, window: Any, start: int, end: int, key: Any = Qt.Key.Key_A) -> None:
@@ -112,26 +113,28 @@ def _edit_on_failing_storage(qtbot: Any, window: Any, edit: str,
 
 @pytest.mark.parametrize("edit", GROWING_EDITS)
 def test_full_disk_keeps_earlier_edits_and_the_window_recovers(
-        qtbot: Any, worked_window: Any, project_path: Path, edit: str) -> None:
+        connections: Connections, qtbot: Any, worked_window: Any, project_path: Path,
+        edit: str) -> None:
     """The failed save leaves nothing half done; after space is freed the same edit works."""
     window = worked_window
     project = window.session.project
     before, undo_count = _snapshot(window), window.session.undo_stack.count()
-    _fill_disk(project)
+    _fill_disk(connections, project)
     _edit_on_failing_storage(qtbot, window, edit, DiskFullError)
-    assert not project.repo.conn.in_transaction, "a failed save left a transaction open"
+    assert not write_locked(project.path), "a failed save left a transaction open"
     assert _snapshot(window) == before, "the failed save changed the project"
     assert window.session.undo_stack.count() == undo_count, "a failed edit went on the undo stack"
     assert window.session.my_spans(window.doc.id) == window.view.spans or edit == "mark done"
 
-    _free_disk(project)
+    _free_disk(connections, project)
     window.show_document(window.doc_list.model.doc_id_at(0))
     EDITS[edit](qtbot, window)
     after = _snapshot(window)
     assert after != before, f"{edit} did not work once space was freed"
     window.session.close_project()
+    with raw(project_path) as conn:
+        assert [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
     with Project.open(project_path) as reopened:
-        assert [r[0] for r in reopened.repo.conn.execute("PRAGMA integrity_check")] == ["ok"]
         assert reopened.check() == []
         spans = {(s.uid, s.layer, s.start, s.end) for s in reopened.spans(annotator=ANNOTATOR)}
         assert set(before[0]) <= spans  # every earlier edit is still there
@@ -139,10 +142,11 @@ def test_full_disk_keeps_earlier_edits_and_the_window_recovers(
 
 
 @pytest.mark.parametrize("edit", GROWING_EDITS)
-def test_full_disk_is_said_in_the_status_bar(qtbot: Any, worked_window: Any, edit: str) -> None:
+def test_full_disk_is_said_in_the_status_bar(connections: Connections, qtbot: Any,
+                                             worked_window: Any, edit: str) -> None:
     """The annotator reads that the disk is full and that earlier edits are safe."""
     window = worked_window
-    _fill_disk(window.session.project)
+    _fill_disk(connections, window.session.project)
     escaped = _edit_on_failing_storage(qtbot, window, edit, DiskFullError)
     assert not escaped, f"the error escaped the slot: {escaped!r}"
     message = window.statusBar().currentMessage()
@@ -183,7 +187,7 @@ def test_read_only_project_refuses_edits_and_keeps_working(
     before = _snapshot(window)
     _edit_on_failing_storage(qtbot, window, edit, ReadOnlyProjectError)
     assert _snapshot(window) == before
-    assert not window.session.project.repo.conn.in_transaction
+    assert not write_locked(window.session.project.path)
     assert window.session.undo_stack.count() == 0
     window.menu_actions["next"].trigger()  # the window goes on
     assert window.doc is not None

@@ -39,6 +39,7 @@ from annotator.gui.review.report_models import (
     PairMatrixModel,
 )
 from annotator.gui.review.review_window import ReviewWindow
+from tests.storage import Connections
 
 REVIEWER = "rita"
 
@@ -272,7 +273,8 @@ def _accept_agreements_with_a(qtbot: Any, window: ReviewWindow, core: Project) -
                for s in core.spans(doc_id, GOLD)) or not agreed
 
 
-def test_accept_and_edit_is_one_undo_step_and_one_transaction(qtbot: Any, project_path: Path,
+def test_accept_and_edit_is_one_undo_step_and_one_transaction(connections: Connections,
+                                                               qtbot: Any, project_path: Path,
                                                                core: Project) -> None:
     window = _open(qtbot, project_path)
     item = _first(window, "boundary")
@@ -286,13 +288,14 @@ def test_accept_and_edit_is_one_undo_step_and_one_transaction(qtbot: Any, projec
     end.selectAll()
     qtbot.keyClicks(end, str(source.end - 1))
     statements: list[str] = []
-    window.project.repo.conn.set_trace_callback(statements.append)
+    conn = connections.of(window.project)
+    conn.set_trace_callback(statements.append)
     try:
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window._dialog is None)
     finally:
-        window.project.repo.conn.set_trace_callback(None)
+        conn.set_trace_callback(None)
     assert sum(s.startswith("BEGIN") for s in statements) == 1  # accept and edit together
     assert [(s.start, s.end) for s in _gold_spans(core, item)] == \
         [(source.start, source.end - 1)]
@@ -462,9 +465,7 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, project_path: Path,
                                                      ("text", ["x", "x", "—"])], 2)
     qtmodeltester.check(versions)
     assert versions.differs(0) and not versions.differs(1)
-    from annotator.core.agreement.report import agreement_report
-
-    report = agreement_report(core, bootstrap=0)
+    report = core.review.agreement_report(bootstrap=0)
     entries = EntryTableModel()
     entries.set_entries(report["entries"])
     qtmodeltester.check(entries)
@@ -548,14 +549,14 @@ def test_agreement_view_exports_and_cancels(qtbot: Any, project_path: Path, tmp_
     assert first in html.read_text(encoding="utf-8")
     assert csv_path.read_text(encoding="utf-8").startswith("group,field,coefficient")
 
-    def slow(_project: Any, **kwargs: Any) -> dict[str, Any]:
+    def slow(_review: Any, **kwargs: Any) -> dict[str, Any]:
         state = kwargs["state"]
         while not state.cancelled:
             state.progress(0, 1, "waiting")
         state.check()
         return {}
 
-    monkeypatch.setattr("annotator.gui.review.agreement_view.agreement_report", slow)
+    monkeypatch.setattr("annotator.core.project.facades.Review.agreement_report", slow)
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     assert view.running and view.cancel_button.isEnabled()
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
@@ -606,3 +607,19 @@ def test_cmd_agreement_writes_json_html_csv_without_qt(project_path: Path, tmp_p
     done = subprocess.run([sys.executable, "-c", code, str(project_path)], check=True,
                           capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert "annotators: " in done.stdout
+
+
+@pytest.mark.parametrize("keys", [(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+                                  (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)])
+def test_the_review_window_has_menus_and_closes_from_the_keyboard(
+        qtbot: Any, project_path: Path, keys: tuple[Qt.Key, Qt.KeyboardModifier]) -> None:
+    window = _open(qtbot, project_path)
+    window.show()
+    qtbot.waitExposed(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Decide"]
+    decide = window.menuBar().actions()[3].menu()
+    assert "Reject" in [a.text() for a in decide.actions()]
+    window.queue.setFocus()
+    qtbot.keyClick(window.queue, *keys)
+    assert not window.isVisible()

@@ -81,6 +81,7 @@ def test_next_and_return_accept_an_actor_with_code_point_offsets(qtbot: Any, win
     turn_on(qtbot, win)
     qtbot.keyClick(edit, Qt.Key.Key_F8)
     assert win.view.current_suggestion.text == "Putins"
+    assert "ACTOR “Putins” → Vladimir Putin" in win.statusBar().currentMessage()
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     (span,) = my_spans(win, "ACTOR")
     start = TEXT.index("Putins")

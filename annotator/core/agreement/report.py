@@ -40,10 +40,12 @@ from annotator.core.agreement.span_rows import (
 from annotator.core.agreement.spans import F1Result, overlap_count_places
 from annotator.core.agreement.unitizing import UnitizingSums, tiling
 from annotator.core.models import GOLD, DocId
+from annotator.core.review import CLAIM_COMPARED, claim_items
 from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.codebook import Codebook
+    from annotator.core.store.repository import Repository
 
 Rows = list[list[Any]]
 
@@ -91,22 +93,20 @@ def _num(value: float) -> float | None:
 
 @functools.cache
 def _lean_claim() -> Any:
-    """A named tuple of what review._claim_items and _claims read of a claim."""
-    from annotator.core.review import CLAIM_COMPARED  # review imports this package
-
+    """A named tuple of what review.claim_items and _claims read of a claim."""
     return namedtuple("LeanClaim", ("uid", *CLAIM_COMPARED))
 
 
 class _Data:
     """Everything the report needs, loaded in a few bulk queries."""
 
-    def __init__(self, project: Project, names: Sequence[str]) -> None:
+    def __init__(self, repo: Repository, names: Sequence[str]) -> None:
         self.names = list(names)
         # units: documents that every selected annotator worked on
-        self.docs = project.repo.docs_coded_by_all(self.names)
-        rows = project.repo.bulk_span_rows(self.docs, self.names)
-        claims = project.repo.bulk_claim_rows(self.docs, self.names, _lean_claim()._fields[1:])
-        values = project.repo.bulk_value_rows(self.docs, self.names)
+        self.docs = repo.docs_coded_by_all(self.names)
+        rows = repo.bulk_span_rows(self.docs, self.names)
+        claims = repo.bulk_claim_rows(self.docs, self.names, _lean_claim()._fields[1:])
+        values = repo.bulk_value_rows(self.docs, self.names)
         # document -> the spans of each annotator (in the order of names), in the
         # repository's order; and layer -> document -> the same, for one layer
         self.spans: dict[DocId, list[list[SpanRow]]] = {}
@@ -130,7 +130,7 @@ class _Data:
                 lists = by_layer[layer] = [[] for _ in range(count)]
                 layers.setdefault(layer, {})[doc] = lists
             lists[position].append(row)
-        # what review._claim_items and _claims read of a claim, without Claim objects
+        # what review.claim_items and _claims read of a claim, without Claim objects
         self.claims: dict[tuple[DocId, str], list[Any]] = {}
         by_owner = self.claims
         make = _lean_claim()._make
@@ -143,17 +143,20 @@ class _Data:
         self.values: dict[tuple[DocId, str], dict[str, Any]] = {}
         for doc_id, name, field, value in values:
             self.values.setdefault((doc_id, name), {})[field] = value
-        self.lengths = project.repo.doc_lengths(self.docs)
+        self.lengths = repo.doc_lengths(self.docs)
 
 
-def agreement_report(project: Project, annotators: Sequence[str] | None = None, *,
+def agreement_report(repo: Repository, codebook: Codebook,
+                     annotators: Sequence[str] | None = None, *,
                      bootstrap: int = 1000, state: TaskState = NULL_STATE) -> dict[str, Any]:
-    names = [n for n in (annotators or project.annotators()) if n != GOLD]
+    """The report over ``annotators`` (default: every human annotator), read from the
+    store in bulk; ``project.review.agreement_report`` is the way in."""
+    names = [n for n in (annotators or repo.annotators("human")) if n != GOLD]
     if len(names) < 2:
         raise ValueError("agreement needs at least two annotators; the project has "
                          f"{len(names)}")
     with _no_gc():
-        return _report(project, names, bootstrap, state)
+        return _report(repo, codebook, names, bootstrap, state)
 
 
 @contextlib.contextmanager
@@ -170,30 +173,45 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _report(project: Project, names: list[str], bootstrap: int, state: TaskState
-            ) -> dict[str, Any]:
-    data = _Data(project, names)
+def _report(repo: Repository, codebook: Codebook, names: list[str], bootstrap: int,
+            state: TaskState) -> dict[str, Any]:
+    data = _Data(repo, names)
     entries: list[dict[str, Any]] = []
     steps: list[Callable[[], list[dict[str, Any]]]] = [
-        lambda: _document_fields(project, data, bootstrap),
-        lambda: _span_layers(project, data),
+        lambda: _document_fields(codebook, data, bootstrap),
+        lambda: _span_layers(codebook, data),
         lambda: _span_attributes(data, bootstrap),
-        lambda: _claims(project, data, bootstrap),
+        lambda: _claims(codebook, data, bootstrap),
     ]
     for index, step in enumerate(steps):
         state.check()
         state.progress(index, len(steps), "computing agreement")
         entries += step()
     state.progress(len(steps), len(steps), "done")
+    _name_actors(entries, {int(a.id): a.canonical_name for a in repo.actors()})
     return {"annotators": names, "documents": len(data.docs), "entries": entries}
 
 
-def _document_fields(project: Project, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
+_ACTOR_FIELDS = {"actor identity", "claim claimant_id", "claim addressee_id", "claim object_id"}
+"""Report entries whose values are actor ids: their confusion tables show the actors' names."""
+
+
+def _name_actors(entries: list[dict[str, Any]], names: dict[int, str]) -> None:
+    """Label actor-valued confusion cells with canonical names (an id only if the actor is gone)."""
+    def label(value: Any) -> str:
+        return names.get(int(value), str(value)) if str(value).isdigit() else str(value)
+
+    for entry in entries:
+        if entry.get("field") in _ACTOR_FIELDS:
+            entry["confusion"] = sorted([label(a), label(b), n] for a, b, n in entry["confusion"])
+
+
+def _document_fields(codebook: Codebook, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
     out = []
-    for attr in project.codebook.document_fields:
+    for attr in codebook.document_fields:
         if not attr.vocabulary:
             continue
-        vocab = project.codebook.vocabulary(attr.vocabulary)
+        vocab = codebook.vocabulary(attr.vocabulary)
         raw = [[data.values.get((d, n), {}).get(attr.name) for n in data.names]
                for d in data.docs]
         keep = [(d, r) for d, r in zip(data.docs, raw, strict=True)
@@ -220,10 +238,10 @@ def _document_fields(project: Project, data: _Data, bootstrap: int) -> list[dict
     return out
 
 
-def _span_layers(project: Project, data: _Data) -> list[dict[str, Any]]:
+def _span_layers(codebook: Codebook, data: _Data) -> list[dict[str, Any]]:
     out = []
     behind = differing_items(data.docs, data.spans, data.names)
-    for layer in project.codebook.layer_names():
+    for layer in codebook.layer_names():
         exact, overlap, count, alpha_u = _layer_agreement(data, data.layers.get(layer, {}))
         base = {"group": "spans", "n_units": count, "ci": [None, None], "confusion": [],
                 "percent_agreement": None,
@@ -350,15 +368,13 @@ def _shared_places(data: _Data, layer: str) -> tuple[list[_Shared], int]:
     return found, total
 
 
-def _claims(project: Project, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
-    from annotator.core.review import CLAIM_COMPARED, _claim_items
-
+def _claims(codebook: Codebook, data: _Data, bootstrap: int) -> list[dict[str, Any]]:
     by_doc = data.claims
     rows: dict[str, Rows] = {f: [] for f in CLAIM_COMPARED}
     keys: dict[str, list[tuple[int, str]]] = {f: [] for f in CLAIM_COMPARED}
     matched = units = 0
     for d in data.docs:
-        items = _claim_items(d, data.names, {n: by_doc.get((d, n), []) for n in data.names})
+        items = claim_items(d, data.names, {n: by_doc.get((d, n), []) for n in data.names})
         units += len(items)
         for item in items:
             if any(v.claim is None for v in item.versions):
@@ -375,7 +391,7 @@ def _claims(project: Project, data: _Data, bootstrap: int) -> list[dict[str, Any
             if field in ("position", "source_reliability", "info_credibility") else "nominal"
         domain: list[Any] | None = None
         if field in ("source_reliability", "info_credibility"):
-            domain = project.codebook.vocabulary(field).scale()
+            domain = codebook.vocabulary(field).scale()
             rows[field] = [[v if v in domain else None for v in r] for r in rows[field]]
         elif field == "position":
             domain = [-1, 0, 1]

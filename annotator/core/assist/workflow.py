@@ -1,11 +1,13 @@
-"""Suggestions inside a project: what an annotator is shown, accepting and rejecting.
+"""Suggestions inside a project: what an annotator is shown, rejecting and accepting.
 
-The :class:`~annotator.core.project.Project` façade delegates here. A
-suggestion is hidden from an annotator when it overlaps one of their own spans
-of the same layer, or when they rejected it before (remembered per document,
-layer, offsets and value). Accepting turns a suggestion into the annotator's
-own span through ``Project.add_span``, with the actor link or the date
-attributes filled in, so undo is the normal span removal.
+``project.suggestions`` (:class:`~annotator.core.project.facades.Suggestions`)
+delegates here, handing over the project's store and codebook. A suggestion is
+hidden from an annotator when it overlaps one of their own spans of the same
+layer, or when they rejected it before (remembered per document, layer, offsets
+and value). Accepting turns a suggestion into the annotator's own span through
+``Project.add_span`` with :func:`span_fields` (the actor link or the date
+attributes filled in) once :func:`check_current` passed, so undo is the normal
+span removal.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.assist.base import Registry, Suggester, Suggestion, overlaps, run_suggesters
 from annotator.core.assist.registry import DEFAULT_SUGGESTERS, get_suggester
-from annotator.core.errors import SuggesterUnavailable
+from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import rules
 from annotator.core.store.suggest import RejectionKey, SuggestRepository
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.codebook import Codebook
+    from annotator.core.store.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -32,25 +35,26 @@ _REGISTRIES: weakref.WeakKeyDictionary[object, tuple[str, Registry]] = \
     weakref.WeakKeyDictionary()
 
 
-def registry(project: Project) -> Registry:
+def registry(repo: Repository) -> Registry:
     """The project's registry, re-read only when its fingerprint changed."""
-    fingerprint = SuggestRepository(project.repo).registry_fingerprint()
-    cached = _REGISTRIES.get(project.repo)
+    fingerprint = SuggestRepository(repo).registry_fingerprint()
+    cached = _REGISTRIES.get(repo)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    fresh = Registry.from_actors(project.actors())
-    _REGISTRIES[project.repo] = (fingerprint, fresh)
+    fresh = Registry.from_actors(repo.actors())
+    _REGISTRIES[repo] = (fingerprint, fresh)
     return fresh
 
 
-def raw_suggestions(project: Project, doc_id: DocId, layers: Iterable[str] | None = None,
+def raw_suggestions(repo: Repository, codebook: Codebook, doc_id: DocId,
+                    layers: Iterable[str] | None = None,
                     suggesters: Sequence[str] | None = None) -> list[Suggestion]:
     """Every suggestion for the document, before any annotator's spans or rejections."""
-    doc = project.document(doc_id)
+    doc = repo.document(doc_id)
     chosen = _chosen(suggesters)
-    known = set(project.codebook.layer_names())
+    known = set(codebook.layer_names())
     wanted = known if layers is None else set(layers) & known
-    return run_suggesters(doc.text, doc.language, doc.published or None, registry(project),
+    return run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
                           chosen, wanted)
 
 
@@ -67,17 +71,16 @@ def _chosen(names: Sequence[str] | None) -> list[Suggester]:
     return chosen
 
 
-def suggestions(project: Project, doc_id: DocId, annotator: str | None,
+def suggestions(repo: Repository, codebook: Codebook, doc_id: DocId, annotator: str | None,
                 layers: Iterable[str] | None = None,
                 suggesters: Sequence[str] | None = None) -> list[Suggestion]:
     """What ``annotator`` is shown: raw suggestions less their spans and rejections."""
-    found = raw_suggestions(project, doc_id, layers, suggesters)
-    if not annotator or annotator not in project.repo.annotators():
+    found = raw_suggestions(repo, codebook, doc_id, layers, suggesters)
+    if not annotator or annotator not in repo.annotators():
         return found
-    annotator_id = project.repo.annotator_id(annotator, create=False)
-    rejected = SuggestRepository(project.repo).rejections(doc_id, annotator_id)
-    own = project.spans(doc_id, annotator)
-    covered = _SpanLookup(own)
+    annotator_id = repo.annotator_id(annotator, create=False)
+    rejected = SuggestRepository(repo).rejections(doc_id, annotator_id)
+    covered = _SpanLookup(repo.spans(doc_id, annotator_id))
     return [s for s in found
             if rejection_key(s) not in rejected and not covered.overlaps(s)]
 
@@ -105,54 +108,34 @@ class _SpanLookup:
 
 # ------------------------------------------------------------------- editing
 
-def accept(project: Project, doc_id: DocId, annotator: str,
-           suggestion: Suggestion) -> Changes[Span]:
-    """The annotator's own span from ``suggestion`` (one transaction, undo: remove_span)."""
-    from annotator.core.errors import ValidationError
-
-    text = project.text(doc_id)
+def check_current(text: str, suggestion: Suggestion) -> None:
+    """Refuse a suggestion whose text the document no longer has at its offsets."""
     if text[suggestion.start:suggestion.end] != suggestion.text:
         raise ValidationError(
             f"the suggestion {suggestion.text!r} no longer matches the text at "
             f"{suggestion.start}-{suggestion.end}")
-    return project.add_span(doc_id, annotator, suggestion.layer, suggestion.start,
-                            suggestion.end, **span_fields(suggestion))
 
 
-def accept_all(project: Project, doc_id: DocId, annotator: str, layer: str
-               ) -> Changes[tuple[Span, ...]]:
-    """Accept every suggestion ``annotator`` is shown for ``layer`` in one transaction."""
-    shown = suggestions(project, doc_id, annotator, [layer])
-    spans: list[Span] = []
-    with project.repo.write():
-        for suggestion in shown:
-            span = accept(project, doc_id, annotator, suggestion).after
-            if span is not None:
-                spans.append(span)
-    return Changes(ChangeKind.SPANS, (doc_id,), tuple(s.id for s in spans), None, tuple(spans))
-
-
-def reject(project: Project, doc_id: DocId, annotator: str, suggestion: Suggestion
+def reject(repo: Repository, doc_id: DocId, annotator: str, suggestion: Suggestion
            ) -> Changes[Suggestion]:
     """Hide ``suggestion`` from ``annotator`` for good (undo: :func:`unreject`)."""
-    project.document(doc_id)
-    with project.repo.write():
-        annotator_id = rules.annotator_id(project.repo, annotator)
-        SuggestRepository(project.repo).reject(doc_id, annotator_id, rejection_key(suggestion))
-        project.repo.log(annotator, "reject", "suggestion", suggestion.layer, doc_id, None,
-                         suggestion.as_dict())
+    repo.document(doc_id)
+    with repo.write():
+        annotator_id = rules.annotator_id(repo, annotator)
+        SuggestRepository(repo).reject(doc_id, annotator_id, rejection_key(suggestion))
+        repo.log(annotator, "reject", "suggestion", suggestion.layer, doc_id, None,
+                 suggestion.as_dict())
     return Changes(ChangeKind.SUGGESTIONS, (doc_id,), (), suggestion, None)
 
 
-def unreject(project: Project, doc_id: DocId, annotator: str,
+def unreject(repo: Repository, doc_id: DocId, annotator: str,
              suggestion: Suggestion) -> Changes[Suggestion]:
     """Show a rejected suggestion again."""
-    with project.repo.write():
-        annotator_id = rules.annotator_id(project.repo, annotator)
-        SuggestRepository(project.repo).unreject(doc_id, annotator_id,
-                                                 rejection_key(suggestion))
-        project.repo.log(annotator, "unreject", "suggestion", suggestion.layer, doc_id,
-                         suggestion.as_dict(), None)
+    with repo.write():
+        annotator_id = rules.annotator_id(repo, annotator)
+        SuggestRepository(repo).unreject(doc_id, annotator_id, rejection_key(suggestion))
+        repo.log(annotator, "unreject", "suggestion", suggestion.layer, doc_id,
+                 suggestion.as_dict(), None)
     return Changes(ChangeKind.SUGGESTIONS, (doc_id,), (), None, suggestion)
 
 

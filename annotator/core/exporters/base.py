@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.errors import ExportError, MissingDependency
 from annotator.core.exporters.selection import Selection
 from annotator.core.outputs import temporary_sibling
+from annotator.core.wording import count
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -45,7 +46,7 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"wrote {self.documents} documents as {self.format} to {self.path}"
+        text = f"wrote {count(self.documents, 'document')} as {self.format} to {self.path}"
         if self.warnings:
             text += f" ({len(self.warnings)} warnings, see the manifest)"
         return text
@@ -84,7 +85,18 @@ class Output:
         return tmp
 
     def commit(self) -> None:
-        for tmp, final in self._pending:
+        """Rename everything into place, manifests last.
+
+        A manifest already at a final name is removed first, so a kill between
+        two renames leaves data with no manifest, never a manifest describing
+        other data than the file beside it.
+        """
+        pending = sorted(self._pending, key=lambda item: _is_manifest(item[1]))
+        if len(pending) > 1:
+            for _tmp, final in pending:
+                if _is_manifest(final) and final.is_file():
+                    final.unlink()
+        for tmp, final in pending:
             if tmp.is_dir():
                 old = None
                 if final.exists():
@@ -102,6 +114,10 @@ class Output:
         for tmp, _final in self._pending:
             _remove(tmp)
         self._pending.clear()
+
+
+def _is_manifest(path: Path) -> bool:
+    return path.name.endswith("manifest.json")
 
 
 def _remove(path: Path) -> None:

@@ -24,7 +24,6 @@ without a demand span has no trigger: it travels in documents.jsonl.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +39,7 @@ from annotator.core.exporters.base import (
 from annotator.core.exporters.codebook_json import codebook_document
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import ALL, Selection
+from annotator.core.filenames import unique_stems
 from annotator.core.models import Actor, ActorId, Claim, Span, SpanId
 from annotator.core.tasks import TaskState
 
@@ -184,15 +184,17 @@ def _layer_attributes(book: Codebook, layer: str) -> dict[str, Attribute]:
         return {}
 
 
+_ROOT_FILES = ("annotation.conf", "actors.jsonl", "codebook.json", "manifest.json")
+
+
 def set_name(selection: Selection, annotator: str) -> str:
-    """The sub-folder of a view: the annotator ("all"), else one folder for the selection."""
+    """Whose sub-folder a view goes to: the annotator ("all"), else the selection's one
+    (made a file name by :func:`annotator.core.filenames.unique_stems`)."""
     if selection.source in (ALL, "annotator"):
-        name = annotator
-    elif selection.source == "gold":
-        name = "gold"
-    else:
-        name = f"gold-fallback-{selection.annotator}"
-    return re.sub(r"[^\w.@-]+", "_", name)
+        return annotator
+    if selection.source == "gold":
+        return "gold"
+    return f"gold-fallback-{selection.annotator}"
 
 
 def write_view(folder: Path, bundle: Bundle, view: View, book: Codebook,
@@ -231,6 +233,9 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     keys = {a_id: a.key for a_id, a in actors.items()}
     hashes: list[tuple[int, str]] = []
     loose_claims = 0
+    shown = {*the_plan.names, *(n for names in the_plan.annotators.values() for n in names)}
+    folders = unique_stems(sorted({set_name(selection, n) for n in shown}), "annotator",
+                           reserved=_ROOT_FILES)
     with output() as out:
         root = out.directory(path)
         sidecars: dict[str, Any] = {}
@@ -239,7 +244,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
                 if bundle.views:
                     hashes.append((bundle.doc.id, bundle.doc.sha256))
                 for view in bundle.views:
-                    name = set_name(selection, view.annotator)
+                    name = folders.of[set_name(selection, view.annotator)]
                     if name not in sidecars:
                         (root / name).mkdir()
                         sidecars[name] = (root / name / "documents.jsonl").open(
@@ -257,6 +262,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
                 handle.write(json.dumps(native.actor_record(actor), ensure_ascii=False) + "\n")
         warnings = [f"{loose_claims} claims without a demand span have no brat trigger; "
                     "they are kept in documents.jsonl"] if loose_claims else []
+        warnings += folders.warnings("annotator")
         write_json(root / "codebook.json", codebook_document(project))
         write_json(root / "manifest.json", manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,

@@ -7,7 +7,8 @@ keeps a 100,000 document export within twice the time of a bare dump).
 
 The SQL lives in the repository layer,
 :class:`annotator.core.store.export.ExportRepository` (one ``stream_*``
-method per table); this module only merges what it reads.
+method per table), which ``project.exports.reader()`` hands out over the
+project's store; this module only merges what it reads.
 """
 
 from __future__ import annotations
@@ -112,12 +113,12 @@ class Plan:
 
 def plan(project: Project, selection: Selection) -> Plan:
     """Resolve a selection against the project (no text is read)."""
-    reads = ExportRepository(project.repo)
+    reads = project.exports.reader()
     ids = {name: int(i) for i, name in reads.annotator_ids()}
     _check_names(selection, ids)
     candidates = reads.document_ids(selection.language, selection.batch_id)
     pairs: dict[DocId, set[str]] = {}
-    for doc_id, name in project.repo.annotated_pairs():
+    for doc_id, name in reads.annotated_pairs():
         pairs.setdefault(doc_id, set()).add(name)
     statuses = reads.bulk_status() if selection.status else {}
     started = {doc_id for doc_id, _name in statuses}
@@ -205,7 +206,7 @@ def iter_bundles(project: Project, the_plan: Plan, state: TaskState,
         state.check()
         state.progress(0, 0, message)
         return
-    reads = ExportRepository(project.repo)
+    reads = project.exports.reader()
     yield from _merge(reads, the_plan, dict(reads.annotator_ids()), state, message)
 
 

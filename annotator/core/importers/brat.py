@@ -21,10 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import FileRejected, UnreadableText
-from annotator.core.importers import ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected
+from annotator.core.importers import ImportOptions, ParsedFile, Record, read_bytes, read_text
+from annotator.core.limits import loads_json
 from annotator.core.models import NewDocument
-from annotator.core.text import clean_text, decode_bytes, detect_language, sha256
+from annotator.core.text import clean_text, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "brat"
 _ROLE_FIELDS = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
@@ -110,10 +111,17 @@ def _parse_line(ann: _Ann, line: str, length: int) -> None:
 
 @lru_cache(maxsize=32)
 def _sidecar(folder: str, mtime: float) -> dict[str, dict[str, Any]]:
-    path = Path(folder) / "documents.jsonl"
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-               if line.strip()]
-    return {str(e["file"]): e for e in entries}
+    entries = _json_lines(Path(folder) / "documents.jsonl")
+    return {str(e["file"]): e for e in entries if isinstance(e, dict)}
+
+
+def _json_lines(path: Path) -> list[Any]:
+    """The records of one of our JSON Lines sidecars (a regular file, bounded nesting)."""
+    try:
+        lines = read_bytes(path).decode("utf-8").splitlines()
+        return [loads_json(line) for line in lines if line.strip()]
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FileRejected(f"{path.name} is not valid JSON Lines ({exc})") from None
 
 
 def sidecar_entry(path: Path) -> dict[str, Any]:
@@ -128,8 +136,7 @@ def registry(path: Path) -> list[dict[str, Any]]:
     for folder in (path.parent, path.parent.parent):
         candidate = folder / "actors.jsonl"
         if candidate.exists():
-            return [json.loads(line) for line in
-                    candidate.read_text(encoding="utf-8").splitlines() if line.strip()]
+            return [item for item in _json_lines(candidate) if isinstance(item, dict)]
     return []
 
 
@@ -141,7 +148,9 @@ def read(path: Path, options: ImportOptions) -> ParsedFile:
     path = path.with_suffix(".ann")
     text = _text(path.with_suffix(".txt"))
     try:
-        ann = parse_ann(path.read_text(encoding="utf-8"), len(text))
+        ann = parse_ann(read_bytes(path).decode("utf-8"), len(text))
+    except UnicodeDecodeError:
+        raise FileRejected(f"{path.name} is not UTF-8 text") from None
     except ValueError as exc:
         raise FileRejected(f"{path.name}: {exc}") from None
     entry = sidecar_entry(path)
@@ -173,10 +182,7 @@ def read(path: Path, options: ImportOptions) -> ParsedFile:
 def _text(path: Path) -> str:
     if not path.exists():
         raise FileRejected(f"{path.name} is missing: a .ann needs its .txt beside it")
-    try:
-        raw = decode_bytes(path.read_bytes())
-    except UnreadableText as exc:
-        raise FileRejected(str(exc)) from None
+    raw = read_text(path)
     cleaned = clean_text(raw)
     if raw != cleaned and raw.rstrip("\n") != cleaned:
         raise FileRejected(f"{path.name} is not stored text (NFC, LF line ends, no trailing "

@@ -6,11 +6,10 @@ import csv
 import io
 from pathlib import Path
 
-from annotator.core.errors import FileRejected, UnreadableText
-from annotator.core.importers import ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected
+from annotator.core.importers import ImportOptions, ParsedFile, Record, read_text
 from annotator.core.importers.text_file import document_from_text
 from annotator.core.models import Rejection
-from annotator.core.text import decode_bytes
 
 KNOWN = ("title", "outlet", "url", "byline", "language", "published", "claim")
 
@@ -18,10 +17,7 @@ csv.field_size_limit(256 * 1024 * 1024)
 
 
 def read(path: Path, options: ImportOptions) -> ParsedFile:
-    try:
-        raw = decode_bytes(path.read_bytes())
-    except UnreadableText as exc:
-        raise FileRejected(str(exc)) from None
+    raw = read_text(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(raw)
     reader = csv.DictReader(io.StringIO(raw, newline=""), delimiter=delimiter)
     columns = reader.fieldnames or []

@@ -8,17 +8,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.errors import FileRejected, UnreadableText
-from annotator.core.importers import ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected
+from annotator.core.importers import ImportOptions, ParsedFile, Record, read_text
 from annotator.core.importers.text_file import document_from_text
-from annotator.core.text import decode_bytes
 
 
 def read(path: Path, options: ImportOptions) -> ParsedFile:
-    try:
-        html = decode_bytes(path.read_bytes())
-    except UnreadableText as exc:
-        raise FileRejected(str(exc)) from None
+    html = read_text(path)
     import trafilatura
 
     extracted = trafilatura.extract(

@@ -54,8 +54,10 @@ COMMIT_EVERY_SECONDS = 1.0
 
 def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: str,
                  language: str, state: TaskState, description: str) -> ImportReport:
-    files = list(expand_paths(paths))
+    skipped: list[Rejection] = []
+    files = list(expand_paths(paths, skipped))
     report = ImportReport()
+    report.rejected.extend(skipped)
     options = ImportOptions(text_column=text_column, language=language)
     repo = target.repo
     with repo.write():
@@ -104,7 +106,7 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
         with target.repo.write():
             _write_file(target, parsed, report)
     except (RecordError, KeyError, ValueError, TypeError, AttributeError, OverflowError,
-            sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
+            RecursionError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         del report.imported[before[0]:]
         del report.duplicates[before[1]:]
         report.annotations, report.actors = before[2], before[3]

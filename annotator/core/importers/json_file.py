@@ -11,25 +11,29 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import FileRejected, UnreadableText
-from annotator.core.importers import ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, LimitExceeded
+from annotator.core.importers import ImportOptions, ParsedFile, Record, read_text
 from annotator.core.importers.text_file import document_from_text
+from annotator.core.limits import loads_json
 from annotator.core.models import NewDocument, Rejection
 from annotator.core.native import FORMAT as NATIVE_FORMAT
-from annotator.core.text import clean_text, decode_bytes, sha256
+from annotator.core.text import clean_text, sha256
 
 _META = ("title", "outlet", "url", "byline", "language", "published", "claim")
 
 
 def read_jsonl(path: Path, options: ImportOptions) -> ParsedFile:
     parsed = ParsedFile(source=str(path))
-    for number, line in enumerate(_text(path).split("\n"), start=1):
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = loads_json(line)
         except json.JSONDecodeError as exc:
             parsed.problems.append(Rejection(str(path), f"invalid JSON ({exc.msg})", number))
+            continue
+        except LimitExceeded as exc:
+            parsed.problems.append(Rejection(str(path), str(exc), number))
             continue
         _add_item(parsed, item, number, options)
     if not parsed.records and not parsed.actors and not parsed.problems:
@@ -39,7 +43,7 @@ def read_jsonl(path: Path, options: ImportOptions) -> ParsedFile:
 
 def read_json(path: Path, options: ImportOptions) -> ParsedFile:
     try:
-        data = json.loads(_text(path))
+        data = loads_json(read_text(path))
     except json.JSONDecodeError as exc:
         raise FileRejected(f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
@@ -52,13 +56,6 @@ def read_json(path: Path, options: ImportOptions) -> ParsedFile:
     for index, item in enumerate(data, start=1):
         _add_item(parsed, item, index, options)
     return parsed
-
-
-def _text(path: Path) -> str:
-    try:
-        return decode_bytes(path.read_bytes())
-    except UnreadableText as exc:
-        raise FileRejected(str(exc)) from None
 
 
 def _add_item(parsed: ParsedFile, item: Any, line: int, options: ImportOptions) -> None:
@@ -81,7 +78,7 @@ def _add_item(parsed: ParsedFile, item: Any, line: int, options: ImportOptions) 
     elif kind == "document":
         try:
             parsed.records.append(_record(item, line, parsed, options))
-        except (FileRejected, ValueError, TypeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
             parsed.problems.append(Rejection(where, str(exc), line))
     else:
         parsed.problems.append(Rejection(where, f"unknown record type {kind!r}", line))
@@ -103,10 +100,13 @@ def _record(item: dict[str, Any], line: int, parsed: ParsedFile, options: Import
         raise ValueError("'annotations' must be an object keyed by annotator")
     source = item.get("source_file") or f"{parsed.name}:{line}"
     if "sha256" in item or annotations:
-        # Stored text travels verbatim: offsets of the annotations point into it.
-        stored = clean_text(text) if "sha256" not in item else text
+        # Stored text travels verbatim, since the offsets of its annotations point into
+        # it; it is normalised first and the hash checked on what would be stored, so
+        # an NFD text with the hash of its NFD bytes can never be stored as it is.
+        stored = clean_text(text)
         if "sha256" in item and sha256(stored) != item["sha256"]:
-            raise ValueError("the text does not match its sha256")
+            raise ValueError("the text does not match its sha256 (the hash of the stored "
+                             "text: NFC, LF line ends, trimmed)")
         if stored != text and annotations:
             raise ValueError("text with annotations must be stored text (NFC, LF, trimmed)")
         doc = NewDocument(

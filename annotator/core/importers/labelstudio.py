@@ -20,10 +20,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import FileRejected, UnreadableText
-from annotator.core.importers import ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected, LimitExceeded
+from annotator.core.importers import ImportOptions, ParsedFile, Record, read_bytes, read_text
+from annotator.core.limits import loads_json
 from annotator.core.models import NewDocument, Rejection
-from annotator.core.text import clean_text, decode_bytes, detect_language, sha256
+from annotator.core.text import clean_text, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "labelstudio"
 _ROLES = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
@@ -40,8 +41,8 @@ def is_companion(path: Path) -> bool:
 
 def load(path: Path) -> Any:
     try:
-        return json.loads(decode_bytes(path.read_bytes()))
-    except UnreadableText as exc:
+        return loads_json(read_text(path))
+    except LimitExceeded as exc:
         raise FileRejected(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise FileRejected(f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
@@ -71,7 +72,7 @@ def read(path: Path, options: ImportOptions) -> ParsedFile:
     for number, item in enumerate(data if isinstance(data, list) else [data], start=1):
         try:
             record, used = _task(item, number, path, options)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             parsed.problems.append(Rejection(str(path), f"task {number}: {exc}", number))
             continue
         parsed.records.append(record)
@@ -84,9 +85,11 @@ def _actors(path: Path, keys: set[str]) -> list[dict[str, Any]]:
     registry = path.with_name(f"{path.stem}.actors.jsonl")
     actors: dict[str, dict[str, Any]] = {}
     if registry.exists():
-        for line in registry.read_text(encoding="utf-8").splitlines():
+        for number, line in enumerate(read_bytes(registry).decode("utf-8").splitlines(), 1):
             if line.strip():
-                item = json.loads(line)
+                item = loads_json(line)
+                if not isinstance(item, dict) or "key" not in item:
+                    raise FileRejected(f"{registry.name} line {number}: not an actor record")
                 actors[str(item["key"])] = item
     for key in sorted(keys - set(actors)):
         actors[key] = {"type": "actor", "key": key, "canonical_name": key}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.errors import FileRejected, UnreadableText
-from annotator.core.importers import ImportOptions, ParsedFile, Record
+from annotator.core.errors import FileRejected
+from annotator.core.importers import ImportOptions, ParsedFile, Record, read_text
 from annotator.core.models import NewDocument
-from annotator.core.text import clean_text, decode_bytes, detect_language, parse_header
+from annotator.core.text import clean_text, detect_language, parse_header
 
 
 def document_from_text(raw: str, source: str, options: ImportOptions, **meta: str
@@ -33,9 +33,5 @@ def document_from_text(raw: str, source: str, options: ImportOptions, **meta: st
 
 
 def read(path: Path, options: ImportOptions) -> ParsedFile:
-    try:
-        raw = decode_bytes(path.read_bytes())
-    except UnreadableText as exc:
-        raise FileRejected(str(exc)) from None
-    doc = document_from_text(raw, path.name, options)
+    doc = document_from_text(read_text(path), path.name, options)
     return ParsedFile(source=str(path), records=[Record(doc)])

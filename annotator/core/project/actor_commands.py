@@ -51,13 +51,13 @@ class AddActor(Command):
             changes = project.add_actor(self.canonical_name, **self.fields)
             self.actor = changes.after
             return [changes]
-        with project.repo.write():
+        with project._repo.write():
             _expect_actor(project, self.actor.id, None)
             return [project.restore_actor(self.actor)]
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.actor is not None, "revert before apply"
-        with project.repo.write():
+        with project._repo.write():
             _expect_actor(project, self.actor.id, self.actor)
             return [project.delete_actor(self.actor.id)]
 
@@ -77,7 +77,7 @@ class UpdateActor(Command):
         self._reverted: Actor | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self._reverted is not None:
                 _expect_actor(project, self.actor_id, self._reverted)
             changes = project.update_actor(self.actor_id, **self.fields)
@@ -87,7 +87,7 @@ class UpdateActor(Command):
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
         old = {name: getattr(self.before, name) for name in self.fields}
-        with project.repo.write():
+        with project._repo.write():
             _expect_actor(project, self.actor_id, self.after)
             changes = project.update_actor(self.actor_id, **old)
         self._reverted = changes.after
@@ -106,7 +106,7 @@ class MergeActors(Command):
         self.moved: ActorReferences | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():  # what moves is read in the merge's own transaction
+        with project._repo.write():  # what moves is read in the merge's own transaction
             kept, moved = project.actor(self.keep), project.actor_references(self.drop)
             changes = project.merge_actors(self.keep, self.drop)
         self.kept, self.dropped, self.moved = kept, changes.before, moved
@@ -128,7 +128,7 @@ class DeleteActor(Command):
         self.before: Actor | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self.before is not None:  # a redo: the actor must be as the undo put it back
                 _expect_actor(project, self.actor_id, self.before)
             changes = project.delete_actor(self.actor_id)
@@ -139,6 +139,6 @@ class DeleteActor(Command):
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
-        with project.repo.write():
+        with project._repo.write():
             _expect_actor(project, self.actor_id, None)
             return [project.restore_actor(self.before)]

@@ -24,39 +24,44 @@ from annotator.core.store.repository import Repository
 
 
 class ProjectBase:
-    """An open project file: its path, store and codebook."""
+    """An open project file: its path, store and codebook.
+
+    The store (``_repo``) is private to the façade's package: the sub-façades
+    hand it, or a part of it, to the services explicitly; the GUI, the CLI and
+    scripts read and write only through the façade's methods.
+    """
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  _create: bool = False, defer_backup: bool = False) -> None:
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.read_only = read_only
-        self.db = open_db(path, create=_create, read_only=read_only,
-                          defer_backup=defer_backup, before_open=backup.before_open)
-        self.repo = Repository(self.db)
+        self._db = open_db(path, create=_create, read_only=read_only,
+                           defer_backup=defer_backup, before_open=backup.before_open)
+        self._repo = Repository(self._db)
         self._codebook: Codebook | None = None
 
     @property
     def codebook(self) -> Codebook:
         if self._codebook is None:
-            text = self.repo.codebook_text()
+            text = self._repo.codebook_text()
             self._codebook = parse_codebook(text, f"{self.path} (stored codebook)") if text \
                 else load_codebook()
         return self._codebook
 
 
     def text(self, doc_id: DocId) -> str:
-        return self.repo.document_text(doc_id)
+        return self._repo.document_text(doc_id)
 
 
     def _known(self, annotator: str | None) -> Any:
         if annotator is None:
             return None
-        if annotator not in self.repo.annotators():
+        if annotator not in self._repo.annotators():
             return -1  # matches nothing
-        return self.repo.annotator_id(annotator, create=False)
+        return self._repo.annotator_id(annotator, create=False)
 
     def _annotator(self, name: str) -> Any:
-        return rules.annotator_id(self.repo, name)
+        return rules.annotator_id(self._repo, name)
 
 
     @staticmethod

@@ -71,18 +71,18 @@ def expect(current: object, recorded: object, what: str) -> None:
 
 
 def _span_now(project: Project, uid: str) -> Span | None:
-    span_id = project.repo.span_id_by_uid(uid)
-    return None if span_id is None else project.repo.span(span_id)
+    span_id = project._repo.span_id_by_uid(uid)
+    return None if span_id is None else project._repo.span(span_id)
 
 
 def _claim_now(project: Project, uid: str) -> Claim | None:
-    claim_id = project.repo.claim_id_by_uid(uid)
-    return None if claim_id is None else project.repo.claim(claim_id)
+    claim_id = project._repo.claim_id_by_uid(uid)
+    return None if claim_id is None else project._repo.claim(claim_id)
 
 
 def _checked(project: Project, check: Callable[[], None], step: Callable[[], _R]) -> _R:
     """Check and replay in one write transaction: no other writer can slip in between."""
-    with project.repo.write():
+    with project._repo.write():
         check()
         return step()
 
@@ -137,12 +137,12 @@ class RemoveSpan(Command):
 
     def apply(self, project: Project) -> list[Changes[object]]:
         before = self.before
-        with project.repo.write():
+        with project._repo.write():
             if before is not None:  # a redo: the span must be as the undo put it back
                 expect(_span_now(project, before.uid), before, _span_label(before))
                 for claim in self.claims:
                     expect(_claim_now(project, claim.uid), claim, "a claim using the span")
-            span = project.repo.span(self.span_id)
+            span = project._repo.span(self.span_id)
             self.doc_id = span.doc_id
             self.claims = [c for c in project.claims(span.doc_id) if _uses_span(c, span.id)]
             changes = project.remove_span(self.span_id, self.annotator)
@@ -154,7 +154,7 @@ class RemoveSpan(Command):
         before = self.before
         assert before is not None, "revert before apply"
         out: list[Changes[object]] = []
-        with project.repo.write():
+        with project._repo.write():
             expect(_span_now(project, before.uid), None, _span_label(before))
             for claim, left in zip(self.claims, self.claims_after, strict=True):
                 expect(_claim_now(project, claim.uid), left, "a claim that used the span")
@@ -183,7 +183,7 @@ class UpdateSpan(Command):
         self._reverted: Span | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self._reverted is not None:
                 expect(_span_now(project, self._reverted.uid), self._reverted,
                        _span_label(self._reverted))
@@ -245,7 +245,7 @@ class UpdateClaim(Command):
         self._reverted: Claim | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self._reverted is not None:
                 expect(_claim_now(project, self._reverted.uid), self._reverted, "the claim")
             changes = project.update_claim(self.claim_id, self.annotator, **self.fields)
@@ -273,7 +273,7 @@ class RemoveClaim(Command):
 
     def apply(self, project: Project) -> list[Changes[object]]:
         before = self.before
-        with project.repo.write():
+        with project._repo.write():
             if before is not None:
                 expect(_claim_now(project, before.uid), before, "the claim")
             changes = project.remove_claim(self.claim_id, self.annotator)
@@ -309,7 +309,7 @@ class SetValue(Command):
         return project.values(self.doc_id, self.annotator).get(self.field)
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self._applied:
                 expect(self._now(project), self.before, f"the value of {self.field}")
             changes = project.set_value(self.doc_id, self.annotator, self.field, self.value)
@@ -336,7 +336,7 @@ class SetStatus(Command):
         expect(project.status(self.doc_id, self.annotator), expected, "the document's status")
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self._applied:
                 self._check(project, self.before)
             changes = project.set_status(self.doc_id, self.annotator, self.status)
@@ -367,7 +367,7 @@ class SetDocumentFields(Command):
         expect(self._now(project), expected, "the document's fields")
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        with project.repo.write():
+        with project._repo.write():
             if self._after:
                 self._check(project, self.before)
             changes = project.set_document_fields(self.doc_id, self.annotator, **self.fields)
@@ -386,7 +386,7 @@ class SetDocumentFields(Command):
 
 def languages(project: Project) -> list[str]:
     """The distinct document languages (an indexed query)."""
-    return [lang for lang in project.repo.languages() if lang]
+    return [lang for lang in project._repo.languages() if lang]
 
 
 def mentioned_actor_ids(spans: list[Span]) -> list[ActorId]:

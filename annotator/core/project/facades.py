@@ -1,31 +1,41 @@
-"""The Project's sub-façades: backups, team work, suggestions and exports.
+"""The Project's sub-façades: backups, team work, review, suggestions and exports.
 
 Each groups one subsystem's calls under one attribute of :class:`Project`
-(``project.backups``, ``project.team``, ``project.suggestions``,
-``project.exports``), the way Anki's collection composes its managers. They
-hold no state of their own: each call hands the project to the service module
-that does the work (:mod:`annotator.core.backup`, :mod:`annotator.core.team`,
-:mod:`annotator.core.assist.workflow`, :mod:`annotator.core.exporters`).
+(``project.backups``, ``project.team``, ``project.review``,
+``project.suggestions``, ``project.exports``), the way Anki's collection
+composes its managers. They hold no state of their own: each call hands the
+service module that does the work (:mod:`annotator.core.backup`,
+:mod:`annotator.core.team`, :mod:`annotator.core.review`,
+:mod:`annotator.core.agreement.report`, :mod:`annotator.core.assist.workflow`,
+:mod:`annotator.core.exporters`) what it needs of the project explicitly: the
+store, the codebook, the path. The store is the project's private one; only
+this package passes it on.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core import backup, team
+from annotator.core import backup, review, team
+from annotator.core.agreement.report import agreement_report
 from annotator.core.assist import workflow
 from annotator.core.errors import ValidationError
 from annotator.core.exporters import ExportResult, Selection, native
 from annotator.core.exporters import export as run_export
-from annotator.core.models import Changes, DocId, Span
+from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.outputs import check_target
+from annotator.core.store.export import ExportRepository
 from annotator.core.tasks import NULL_STATE, TaskState
+from annotator.core.team.package import DEFAULT_LIMITS, PackageLimits
+from annotator.core.team.target import TeamTarget
 
 if TYPE_CHECKING:
     from annotator.core.assist.base import Suggestion
     from annotator.core.project import Project
+    from annotator.core.review import GoldEdit, Item, Verdict
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
 
 
@@ -37,14 +47,14 @@ class Backups:
 
     def take(self, reason: str = "manual") -> Path:
         """Copy the project into its backup folder now; returns the copy's path."""
-        return backup.take_backup(self._project.repo.conn, self._project.path, reason)
+        return backup.take_backup(self._project._repo.conn, self._project.path, reason)
 
     def take_if_due(self) -> Path | None:
         """The rolling backup that opening takes, if one is due; the copy's path or None."""
         project = self._project
         if project.read_only or str(project.path) == ":memory:":
             return None
-        return backup.backup_on_open(project.repo.conn, project.path,
+        return backup.backup_on_open(project._repo.conn, project.path,
                                      backup.BackupPolicy.from_env())
 
     def list(self) -> list[backup.BackupInfo]:
@@ -63,7 +73,7 @@ class Backups:
         project = self._project
         if project.read_only:
             raise ValidationError("a project opened read-only cannot be restored")
-        result = backup.restore_into_open(project.repo.conn, project.path,
+        result = backup.restore_into_open(project._repo.conn, project.path,
                                           Path(source) if source is not None else None)
         project._codebook = None
         return result
@@ -75,35 +85,90 @@ class Team:
     def __init__(self, project: Project) -> None:
         self._project = project
 
+    def _target(self) -> TeamTarget:
+        project = self._project
+        return TeamTarget(project._repo, project.codebook, project.path,
+                          functools.partial(native.document_record, project))
+
     def assign(self, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
                overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
         """Assign documents: each to every annotator, or split with an ``overlap``
         fraction shared by all (see :func:`annotator.core.team.split_assignment`)."""
-        return team.assign(self._project, doc_ids, annotators, overlap=overlap, seed=seed)
+        return team.assign(self._target(), doc_ids, annotators, overlap=overlap, seed=seed)
+
+    def assignments(self) -> dict[str, list[DocId]]:
+        """Annotator -> the documents assigned to them."""
+        return team.assignments(self._target())
 
     def make_package(self, annotator: str, out_path: str | Path,
                      doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
         """Write ``annotator``'s package: ``doc_ids`` (assigned now) or all assigned."""
-        return team.make_package(self._project, annotator, out_path, doc_ids)
+        return team.make_package(self._target(), annotator, out_path, doc_ids)
 
     def write_packages(self, out_dir: str | Path,
                        plan: dict[str, list[DocId]] | None = None) -> list[PackageInfo]:
         """One package per annotator of ``plan`` (what :meth:`assign` returned) or of
         every assignment, into ``out_dir``."""
-        return team.write_packages(self._project, out_dir, plan)
+        return team.write_packages(self._target(), out_dir, plan)
 
-    def merge(self, path: str | Path, *, dry_run: bool = False) -> MergeReport:
+    def return_package(self, out_path: str | Path) -> PackageInfo:
+        """In a local project: the annotator's work as a package back to the reviewer."""
+        return team.return_package(self._target(), out_path)
+
+    def merge(self, path: str | Path, *, dry_run: bool = False,
+              limits: PackageLimits = DEFAULT_LIMITS) -> MergeReport:
         """Merge a returned package (one transaction; twice is a no-op); raises
         :class:`~annotator.core.errors.PackageError` and merges nothing on refusal."""
-        return team.merge_package(self._project, path, dry_run=dry_run)
+        return team.merge_package(self._target(), path, limits=limits, dry_run=dry_run)
 
     def local_annotator(self) -> str:
         """The annotator a project made from a package belongs to ("" for a master project)."""
-        return self._project.repo.info(team.INFO_ANNOTATOR)
+        return self._project._repo.info(team.INFO_ANNOTATOR)
+
+    def packages(self, direction: str) -> list[dict[str, Any]]:
+        """The packages written (``"out"``) or merged (``"in"``), oldest first."""
+        return team.packages(self._target(), direction)
 
     def progress(self) -> list[AnnotatorProgress]:
         """Assigned, not started, in progress and done per annotator (the dashboard)."""
-        return team.progress(self._project)
+        return team.progress(self._target())
+
+
+class Review:
+    """``project.review``: adjudication into the gold layer, and the agreement report.
+
+    The queue itself (:func:`annotator.core.review.items`, ``queue``,
+    ``progress``) reads through the project's public calls; what writes or reads
+    in bulk goes through here.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def decide(self, item: Item, verdict: Verdict) -> GoldEdit:
+        """Accept one annotator's version of ``item`` into gold, or reject it (one
+        transaction); :meth:`undo` reverts the returned edit."""
+        return review.decide(self._project._repo, item, verdict)
+
+    def undo(self, edit: GoldEdit) -> None:
+        """Revert one decision exactly: gold records and the decision record."""
+        review.undo(self._project._repo, edit)
+
+    def accept_agreements(self, doc_id: DocId, reviewer: str) -> list[GoldEdit]:
+        """Copy every item all annotators of the document agree on into gold (one
+        transaction; items already decided are left alone)."""
+        project = self._project
+        with project._repo.write():
+            return review.accept_agreements(project._repo, review.items(project, doc_id),
+                                            reviewer)
+
+    def agreement_report(self, annotators: Sequence[str] | None = None, *,
+                         bootstrap: int = 1000, state: TaskState = NULL_STATE
+                         ) -> dict[str, Any]:
+        """Agreement per field with intervals (see :mod:`annotator.core.agreement.report`)."""
+        project = self._project
+        return agreement_report(project._repo, project.codebook, annotators,
+                                bootstrap=bootstrap, state=state)
 
 
 class Suggestions:
@@ -117,27 +182,40 @@ class Suggestions:
              suggesters: Sequence[str] | None = None) -> list[Suggestion]:
         """Suggestions for ``annotator`` (None: unfiltered), hiding those overlapping
         their own spans of the same layer and those they rejected."""
-        return workflow.suggestions(self._project, doc_id, annotator, layers, suggesters)
+        project = self._project
+        return workflow.suggestions(project._repo, project.codebook, doc_id, annotator, layers,
+                                    suggesters)
 
     def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes[Span]:
         """The annotator's own span with the actor or date filled in; undo: remove_span."""
-        return workflow.accept(self._project, doc_id, annotator, suggestion)
+        project = self._project
+        workflow.check_current(project.text(doc_id), suggestion)
+        return project.add_span(doc_id, annotator, suggestion.layer, suggestion.start,
+                                suggestion.end, **workflow.span_fields(suggestion))
 
     def accept_all(self, doc_id: DocId, annotator: str, layer: str
                    ) -> Changes[tuple[Span, ...]]:
         """Accept every suggestion shown for ``layer`` in one transaction; ``after`` holds
         the new spans."""
-        return workflow.accept_all(self._project, doc_id, annotator, layer)
+        shown = self.find(doc_id, annotator, [layer])
+        spans: list[Span] = []
+        with self._project._repo.write():
+            for suggestion in shown:
+                span = self.accept(doc_id, annotator, suggestion).after
+                if span is not None:
+                    spans.append(span)
+        return Changes(ChangeKind.SPANS, (doc_id,), tuple(s.id for s in spans), None,
+                       tuple(spans))
 
     def reject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
                ) -> Changes[Suggestion]:
         """Hide a suggestion from ``annotator`` for good; undo: :meth:`unreject`."""
-        return workflow.reject(self._project, doc_id, annotator, suggestion)
+        return workflow.reject(self._project._repo, doc_id, annotator, suggestion)
 
     def unreject(self, doc_id: DocId, annotator: str, suggestion: Suggestion
                  ) -> Changes[Suggestion]:
         """Show a rejected suggestion again."""
-        return workflow.unreject(self._project, doc_id, annotator, suggestion)
+        return workflow.unreject(self._project._repo, doc_id, annotator, suggestion)
 
 
 class Exports:
@@ -154,6 +232,11 @@ class Exports:
         ``force=True`` replaces an existing file or an earlier export.
         """
         return run_export(self._project, format_name, path, selection, state, **options)
+
+    def reader(self) -> ExportRepository:
+        """The bulk, streaming reads the table exporters merge, over this project's store
+        (:mod:`annotator.core.exporters.rows`); they only read."""
+        return ExportRepository(self._project._repo)
 
     def native(self, path: str | Path, *, state: TaskState = NULL_STATE,
                annotators: Sequence[str] | None = None,

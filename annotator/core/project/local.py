@@ -77,20 +77,20 @@ def _build_local(project_cls: type[Project], package: Package, path: Path, annot
         data = Path(tmp) / "package.jsonl"
         data.write_bytes(package.members[REGISTRY] + package.members[DOCUMENTS])
         with project_cls.create(path, codebook=book_file) as project:
-            if sha256(project.repo.codebook_text() or "") != sha256(book_text):
+            if sha256(project._repo.codebook_text() or "") != sha256(book_text):
                 raise PackageError("the codebook changed while installing it")
             report = project.import_paths([data], description=f"package {manifest['package_uid']}")
             if report.rejected:
                 raise PackageError(f"{package.path.name}: {report.rejected[0]}")
             project_info = manifest.get("project") or {}
-            with project.repo.write():
-                project.repo.set_info(INFO_PARENT, str(manifest["package_uid"]))
-                project.repo.set_info(INFO_PARENT_CREATED, str(manifest.get("created_at", "")))
-                project.repo.set_info(INFO_ANNOTATOR, annotator)
-                project.repo.set_info(INFO_ORIGIN_UID, str(project_info.get("uid", "")))
-                project.repo.set_info(INFO_ORIGIN_NAME, str(project_info.get("name", "")))
-                annotator_id = rules.annotator_id(project.repo, annotator)
-                rt.add_assignments(project.repo,
-                                   ((d, annotator_id) for d in project.repo.document_ids()))
+            with project._repo.write():
+                project._repo.set_info(INFO_PARENT, str(manifest["package_uid"]))
+                project._repo.set_info(INFO_PARENT_CREATED, str(manifest.get("created_at", "")))
+                project._repo.set_info(INFO_ANNOTATOR, annotator)
+                project._repo.set_info(INFO_ORIGIN_UID, str(project_info.get("uid", "")))
+                project._repo.set_info(INFO_ORIGIN_NAME, str(project_info.get("name", "")))
+                annotator_id = rules.annotator_id(project._repo, annotator)
+                rt.add_assignments(project._repo,
+                                   ((d, annotator_id) for d in project._repo.document_ids()))
 
 

@@ -31,46 +31,46 @@ class RegistryEditing(ProjectBase):
                   key: str = "", **fields: str) -> Changes[Actor]:
         """A new registry actor; ``key`` defaults to a slug of the name."""
         name = rules.canonical_name(canonical_name)
-        key = key or rules.unique_key(self.repo, canonical_name)
-        if self.repo.actor_by_key(key) is not None:
+        key = key or rules.unique_key(self._repo, canonical_name)
+        if self._repo.actor_by_key(key) is not None:
             raise ValidationError(f"an actor with key {key!r} already exists")
         actor = Actor(ActorId(0), key, name, rules.aliases(aliases),
                       **rules.actor_fields(fields))
-        with self.repo.write():
-            actor_id = self.repo.insert_actor(actor)
-            stored = self.repo.actor(actor_id)
-            self.repo.log("", "add", "actor", actor_id, None, None, _plain(stored))
+        with self._repo.write():
+            actor_id = self._repo.insert_actor(actor)
+            stored = self._repo.actor(actor_id)
+            self._repo.log("", "add", "actor", actor_id, None, None, _plain(stored))
         return Changes(ChangeKind.ACTORS, (), (actor_id,), None, stored)
 
     def update_actor(self, actor_id: ActorId, **fields: Any) -> Changes[Actor]:
-        before = self.repo.actor(actor_id)
+        before = self._repo.actor(actor_id)
         if "aliases" in fields:
             fields["aliases"] = rules.aliases(fields["aliases"])
         after = dataclasses.replace(before, **fields)
         rules.canonical_name(after.canonical_name)
-        with self.repo.write():
-            self.repo.update_actor(after)
-            self.repo.log("", "update", "actor", actor_id, None, _plain(before), _plain(after))
+        with self._repo.write():
+            self._repo.update_actor(after)
+            self._repo.log("", "update", "actor", actor_id, None, _plain(before), _plain(after))
         return Changes(ChangeKind.ACTORS, (), (actor_id,), before, after)
 
     def delete_actor(self, actor_id: ActorId) -> Changes[Actor]:
         """Delete an actor nobody points to; refused with the count otherwise."""
-        before = self.repo.actor(actor_id)
-        mentions = self.repo.actor_mentions(actor_id)
+        before = self._repo.actor(actor_id)
+        mentions = self._repo.actor_mentions(actor_id)
         if mentions:
             raise ValidationError(
                 f"{before.canonical_name} is used by {mentions} annotation(s); "
                 "merge it into another actor instead")
-        with self.repo.write():
-            self.repo.delete_actor(actor_id)
-            self.repo.log("", "remove", "actor", actor_id, None, _plain(before), None)
+        with self._repo.write():
+            self._repo.delete_actor(actor_id)
+            self._repo.log("", "remove", "actor", actor_id, None, _plain(before), None)
         return Changes(ChangeKind.ACTORS, (), (actor_id,), before, None)
 
     def merge_actors(self, keep: ActorId, drop: ActorId) -> Changes[Actor]:
         """Fold ``drop`` into ``keep``: its names become aliases, its mentions follow."""
         if keep == drop:
             raise ValidationError("cannot merge an actor into itself")
-        kept, dropped = self.repo.actor(keep), self.repo.actor(drop)
+        kept, dropped = self._repo.actor(keep), self._repo.actor(drop)
         names = [*kept.aliases, Alias(dropped.canonical_name), *dropped.aliases]
         merged = dataclasses.replace(kept, aliases=rules.aliases(names),
                                      qid=kept.qid or dropped.qid,
@@ -78,42 +78,42 @@ class RegistryEditing(ProjectBase):
                                      sector=kept.sector or dropped.sector,
                                      actor_type=kept.actor_type or dropped.actor_type,
                                      title=kept.title or dropped.title)
-        with self.repo.write():
-            self.repo.repoint_actor(drop, keep)
-            self.repo.update_actor(merged)
-            self.repo.delete_actor(drop)
-            self.repo.log("", "merge", "actor", keep, None,
+        with self._repo.write():
+            self._repo.repoint_actor(drop, keep)
+            self._repo.update_actor(merged)
+            self._repo.delete_actor(drop)
+            self._repo.log("", "merge", "actor", keep, None,
                           {"keep": _plain(kept), "drop": _plain(dropped)}, _plain(merged))
         return Changes(ChangeKind.ACTORS, (), (keep, drop), dropped, merged)
 
     def restore_actor(self, actor: Actor) -> Changes[Actor]:
         """Put a deleted actor back as it was, with its id and key (undo of a deletion)."""
         self._check_restorable(actor)
-        with self.repo.write():
-            actor_id = self.repo.insert_actor(actor, keep_id=True)
-            stored = self.repo.actor(actor_id)
-            self.repo.log("", "restore", "actor", actor_id, None, None, _plain(stored))
+        with self._repo.write():
+            actor_id = self._repo.insert_actor(actor, keep_id=True)
+            stored = self._repo.actor(actor_id)
+            self._repo.log("", "restore", "actor", actor_id, None, None, _plain(stored))
         return Changes(ChangeKind.ACTORS, (), (actor_id,), None, stored)
 
     def actor_references(self, actor_id: ActorId) -> ActorReferences:
         """The spans and claim roles that point to an actor: what a merge moves."""
-        return self.repo.actor_references(actor_id)
+        return self._repo.actor_references(actor_id)
 
     def unmerge_actors(self, kept: Actor, dropped: Actor,
                        moved: ActorReferences) -> Changes[Actor]:
         """Undo :meth:`merge_actors`: ``kept`` as it was before, ``dropped`` back with its
         id, and the ``moved`` references pointing to it again (one transaction)."""
         self._check_restorable(dropped)
-        with self.repo.write():
-            self.repo.insert_actor(dropped, keep_id=True)
-            self.repo.update_actor(kept)
-            self.repo.point_references(moved, dropped.id)
-            self.repo.log("", "unmerge", "actor", kept.id, None, None,
+        with self._repo.write():
+            self._repo.insert_actor(dropped, keep_id=True)
+            self._repo.update_actor(kept)
+            self._repo.point_references(moved, dropped.id)
+            self._repo.log("", "unmerge", "actor", kept.id, None, None,
                           {"keep": _plain(kept), "drop": _plain(dropped)})
         return Changes(ChangeKind.ACTORS, (), (kept.id, dropped.id), None,
-                       self.repo.actor(kept.id))
+                       self._repo.actor(kept.id))
 
     def _check_restorable(self, actor: Actor) -> None:
-        if self.repo.actors(ids=[actor.id]) or self.repo.actor_by_key(actor.key) is not None:
+        if self._repo.actors(ids=[actor.id]) or self._repo.actor_by_key(actor.key) is not None:
             raise ValidationError(f"{actor.canonical_name} cannot come back: another actor "
                                   f"now has its id or its key {actor.key!r}")

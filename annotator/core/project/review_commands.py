@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core import review
 from annotator.core.models import GOLD, ChangeKind, Changes, DocId
 from annotator.core.project import Project
 from annotator.core.project.commands import Command
@@ -51,8 +50,8 @@ class Decide(Command):
 
     def apply(self, project: Project) -> list[Changes[object]]:
         d = self.decision
-        with project.repo.write():
-            edit = review.decide(project, self.item, d)
+        with project._repo.write():
+            edit = project.review.decide(self.item, d)
             if d.changes:
                 edit_gold(project, self.item, edit, d)
         self.edit = edit
@@ -60,7 +59,7 @@ class Decide(Command):
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.edit is not None, "revert before apply"
-        review.undo(project, self.edit)
+        project.review.undo(self.edit)
         self.edit = None
         return [gold_changes(self.item.doc_id, (self.item.key,))]
 
@@ -79,7 +78,7 @@ class AcceptAgreements(Command):
         self.edits: list[GoldEdit] = []
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        self.edits = review.accept_agreements(project, self.doc_id, self.reviewer)
+        self.edits = project.review.accept_agreements(self.doc_id, self.reviewer)
         self.text = f"accept {len(self.edits)} agreed (#{self.doc_id})"
         if not self.edits:
             return []
@@ -87,9 +86,9 @@ class AcceptAgreements(Command):
 
     def revert(self, project: Project) -> list[Changes[object]]:
         keys = tuple(e.item_key for e in self.edits)
-        with project.repo.write():
+        with project._repo.write():
             for edit in reversed(self.edits):
-                review.undo(project, edit)
+                project.review.undo(edit)
         self.edits = []
         return [gold_changes(self.doc_id, keys)]
 

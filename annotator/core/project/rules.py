@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Attribute, Codebook
 from annotator.core.errors import ValidationError
 from annotator.core.models import (
     CLAIM_FIELDS,
@@ -29,7 +29,7 @@ from annotator.core.models import (
     Span,
     SpanId,
 )
-from annotator.core.timex import parse_value
+from annotator.core.timex import MODS, Precision, parse_value
 
 ANNOTATOR_NAME = re.compile(r"^[\w .@'-]{1,64}$")
 """What an annotator may be called: it ends up in file names and package manifests."""
@@ -45,6 +45,8 @@ CLAIM_VOCABULARIES: Mapping[str, str] = {
 """Claim field -> the codebook vocabulary its value must come from (when the codebook has it)."""
 
 _QID = re.compile(r"Q\d+")
+_PRECISIONS = tuple(p.value for p in Precision)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class AnnotatorIds(Protocol):
@@ -76,7 +78,7 @@ class ActorKeys(Protocol):
 
 def check_annotator_name(name: str) -> str:
     """``name`` if it is a usable annotator name."""
-    if not name or not ANNOTATOR_NAME.match(name):
+    if not name or not ANNOTATOR_NAME.fullmatch(name):
         raise ValidationError(
             f"annotator name {name!r} must be 1-64 letters, digits, spaces or . @ ' -")
     return name
@@ -109,12 +111,68 @@ def check_offsets(start: int, end: int, text: str) -> None:
 
 
 def check_span(span: Span, text: str, book: Codebook, records: Records) -> str:
-    """The text ``span`` covers, once its layer, offsets and actor are valid."""
+    """The text ``span`` covers, once its layer, offsets, attributes and actor are valid.
+
+    The one span rule of every way in: edits, imports and package merges (through
+    :class:`annotator.core.native.Decoder`), and ``check`` on what is stored.
+    """
     check_layer(book, span.layer)
     check_offsets(span.start, span.end, text)
+    check_attributes(book, span.layer, span.attributes)
     if span.actor_id is not None:
         records.actor(span.actor_id)  # raises KeyError for an unknown actor
     return text[span.start:span.end]
+
+
+def check_attributes(book: Codebook, layer: str, attributes: Any) -> None:
+    """Span attributes the codebook allows.
+
+    A declared choice or ordinal attribute holds a code of its vocabulary, a
+    boolean one ``true``/``false``, a date one a TIMEX3 value, a text one text;
+    names are text without control characters. Undeclared attributes (notes an
+    importer keeps, a suggester's evidence) may hold any value: exporters write
+    them only as escaped notes.
+    """
+    if not isinstance(attributes, Mapping):
+        raise ValidationError("span attributes must map names to values")
+    declared = {attr.name: attr for attr in book.layer(layer).attributes}
+    derived = _derived_codes(declared.values())
+    for name, value in attributes.items():
+        if not isinstance(name, str) or not name or _CONTROL.search(name):
+            raise ValidationError(f"attribute name {name!r} must be text without control "
+                                  "characters")
+        attr = declared.get(name)
+        if attr is not None and value not in (None, ""):
+            _check_attribute_value(book, attr, value, derived.get(name, ()))
+
+
+def _derived_codes(attributes: Iterable[Attribute]) -> dict[str, tuple[str, ...]]:
+    """The precision and mod that go with a date attribute ``<prefix>value`` are derived
+    from the TIMEX3 value (a datetime, a century), so they may also be any TIMEX3 code."""
+    out: dict[str, tuple[str, ...]] = {}
+    for attr in attributes:
+        if attr.type == "date":
+            prefix = attr.name.removesuffix("value") if attr.name.endswith("value") \
+                else f"{attr.name}_"
+            out[f"{prefix}precision"], out[f"{prefix}mod"] = _PRECISIONS, MODS
+    return out
+
+
+def _check_attribute_value(book: Codebook, attr: Attribute, value: Any,
+                           derived: tuple[str, ...]) -> None:
+    where = f"attribute {attr.name!r}"
+    if attr.type in ("choice", "ordinal"):
+        codes = book.vocabulary(attr.vocabulary).codes()
+        if not isinstance(value, str) or (value not in codes and value not in derived):
+            raise ValidationError(f"{where}: {value!r} is not one of {', '.join(codes)}")
+    elif attr.type == "boolean" and not isinstance(value, bool):
+        raise ValidationError(f"{where}: {value!r} is not true or false")
+    elif attr.type == "date":
+        if not isinstance(value, str) or _CONTROL.search(value):
+            raise ValidationError(f"{where}: {value!r} is not a date value")
+        check_date(value)
+    elif attr.type == "text" and not isinstance(value, str):
+        raise ValidationError(f"{where}: {value!r} is not text")
 
 
 # -------------------------------------------------------------------- claims
@@ -150,8 +208,15 @@ def check_claim(claim: Claim, book: Codebook, records: Records) -> None:
         if actor_id is not None:
             records.actor(actor_id)
     for span_id in (*claim.demand_span_ids, claim.date_span_id, claim.source_span_id):
-        if span_id is not None and records.span(span_id).doc_id != claim.doc_id:
+        if span_id is None:
+            continue
+        span = records.span(span_id)
+        if span.doc_id != claim.doc_id:
             raise ValidationError(f"span {span_id} belongs to another document")
+        if span.annotator != claim.annotator:
+            raise ValidationError(f"span {span_id} belongs to {span.annotator!r}, not "
+                                  f"{claim.annotator!r}: a claim may only point at spans of "
+                                  "its own annotator")
     if claim.date_value:
         check_date(claim.date_value, claim.date_mod)
 
@@ -223,3 +288,30 @@ def unique_key(keys: ActorKeys, name: str) -> str:
     while keys.actor_by_key(key) is not None:
         key, number = f"{base}-{number}", number + 1
     return key
+
+
+# ------------------------------------------------------------ stored records
+
+
+def stored_span_problem(span: Span, text: str, book: Codebook, records: Records) -> str | None:
+    """Why a span already in the project breaks :func:`check_span` (None when it keeps it)."""
+    try:
+        covered = check_span(span, text, book, records)
+    except ValidationError as exc:
+        return f"span {span.id} ({span.annotator}, document {span.doc_id}): {exc}"
+    except KeyError:
+        return f"span {span.id}: its actor {span.actor_id} is not in the registry"
+    if covered != span.text:
+        return f"span {span.id}: offsets no longer match its text"
+    return None
+
+
+def stored_claim_problem(claim: Claim, book: Codebook, records: Records) -> str | None:
+    """Why a claim already in the project breaks :func:`check_claim` (None when it keeps it)."""
+    try:
+        check_claim(claim, book, records)
+    except ValidationError as exc:
+        return f"claim {claim.id} ({claim.annotator}, document {claim.doc_id}): {exc}"
+    except KeyError as exc:
+        return f"claim {claim.id}: it points at a record that does not exist ({exc})"
+    return None

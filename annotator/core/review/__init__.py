@@ -7,6 +7,11 @@ document field) and says for each whether and how the annotators disagree.
 pseudo-annotator ``gold``) with provenance: who decided, from whose version,
 why. Each decision is one transaction and returns a :class:`GoldEdit` that
 :func:`undo` reverts exactly.
+
+The reading functions take anything with the project's public reads
+(:class:`~annotator.core.review.reads.ReviewReads`, which
+:class:`~annotator.core.project.Project` is); the
+gold writes take the store, which ``project.review`` hands over.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from annotator.core.agreement.claims import align_claims
 from annotator.core.agreement.grouping import span_groups
 from annotator.core.models import GOLD, Claim, ClaimId, DocId, Span, SpanId, new_uid
 from annotator.core.project import rules
+from annotator.core.review.reads import ReviewReads
 from annotator.core.store.adjudication import DecisionRecord
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.store.repository import Repository
 
 # kind -> (severity, label); higher severity comes first in the queue
 KINDS: dict[str, tuple[int, str]] = {
@@ -101,24 +107,24 @@ class GoldEdit:
 # ------------------------------------------------------------------ grouping
 
 
-def annotators_of(project: Project, doc_id: DocId) -> list[str]:
+def annotators_of(project: ReviewReads, doc_id: DocId) -> list[str]:
     """Human annotators who annotated or opened the document."""
     return [name for name in project.annotators_of(doc_id) if name != GOLD]
 
 
-def items(project: Project, doc_id: DocId, annotators: Sequence[str] | None = None
+def items(project: ReviewReads, doc_id: DocId, annotators: Sequence[str] | None = None
           ) -> list[Item]:
     names = list(annotators) if annotators is not None else annotators_of(project, doc_id)
     if not names:
         return []
     spans = {n: project.spans(doc_id, n) for n in names}
     out = _span_items(doc_id, names, spans)
-    out += _claim_items(doc_id, names, {n: project.claims(doc_id, n) for n in names})
+    out += claim_items(doc_id, names, {n: project.claims(doc_id, n) for n in names})
     out += _value_items(project, doc_id, names)
     return out
 
 
-def queue(project: Project, doc_ids: Iterable[DocId] | None = None,
+def queue(project: ReviewReads, doc_ids: Iterable[DocId] | None = None,
           kinds: Iterable[str] | None = None) -> list[Item]:
     """Every disagreement, most severe first (then by document and position)."""
     wanted = set(kinds) if kinds else None
@@ -194,8 +200,10 @@ def _claim_weight(a: Claim, b: Claim) -> float:
     return weight
 
 
-def _claim_items(doc_id: DocId, names: list[str], claims: dict[str, list[Claim]]
-                 ) -> list[Item]:
+def claim_items(doc_id: DocId, names: list[str], claims: dict[str, list[Claim]]
+                ) -> list[Item]:
+    """The claims of one document aligned across annotators, one item per aligned set
+    (the agreement report reuses this on its lean claim rows)."""
     pivot, others = names[0], names[1:]
     rows: list[dict[str, Claim]] = [{pivot: c} for c in claims[pivot]]
     for other in others:
@@ -225,7 +233,7 @@ def _claim_disagreement(versions: tuple[Version, ...]) -> tuple[str | None, str]
     return None, ""
 
 
-def _value_items(project: Project, doc_id: DocId, names: list[str]) -> list[Item]:
+def _value_items(project: ReviewReads, doc_id: DocId, names: list[str]) -> list[Item]:
     values = {n: project.values(doc_id, n) for n in names}
     out = []
     for attr in project.codebook.document_fields:
@@ -259,7 +267,7 @@ class Verdict:
     note: str = ""
 
 
-def decide(project: Project, item: Item, verdict: Verdict) -> GoldEdit:
+def decide(repo: Repository, item: Item, verdict: Verdict) -> GoldEdit:
     """``accept`` one annotator's version (``verdict.annotator``) or ``reject`` the item.
 
     Editing is accepting a version and then changing the gold records with the
@@ -270,15 +278,14 @@ def decide(project: Project, item: Item, verdict: Verdict) -> GoldEdit:
     if verdict.reason and verdict.reason not in REASONS:
         raise ValueError(f"reason must be one of {', '.join(REASONS)}")
     version = item.version(verdict.annotator) if verdict.decision == "accept" else None
-    repo = project.repo
     with repo.write():
-        gold_id = rules.annotator_id(project.repo, GOLD)
-        edit = _clear_gold(project, item, gold_id)
+        gold_id = rules.annotator_id(repo, GOLD)
+        edit = _clear_gold(repo, item, gold_id)
         provenance = {"item": item.key, "from_annotator": verdict.annotator,
                       "decided_by": verdict.reviewer, "reason": verdict.reason,
                       "note": verdict.note}
         if version is not None:
-            _copy_into_gold(project, item, version, gold_id, provenance, edit)
+            _copy_into_gold(repo, item, version, gold_id, provenance, edit)
         previous = [d for d in repo.decisions(item.doc_id)
                     if d["item_kind"] == item.kind and d["item_key"] == item.key]
         edit.decision_before = previous[0] if previous else None
@@ -290,31 +297,33 @@ def decide(project: Project, item: Item, verdict: Verdict) -> GoldEdit:
     return edit
 
 
-def accept_agreements(project: Project, doc_id: DocId, reviewer: str) -> list[GoldEdit]:
-    """Copy every item all annotators agree on into gold (one transaction)."""
+def accept_agreements(repo: Repository, found: Iterable[Item], reviewer: str
+                      ) -> list[GoldEdit]:
+    """Copy into gold every item of ``found`` (one document's :func:`items`, read inside
+    the caller's transaction) that all annotators agree on and that has no decision yet."""
     edits = []
-    with project.repo.write():
-        for item in items(project, doc_id):
-            if item.disagreement is None and item.key not in _decided_keys(project, doc_id):
+    with repo.write():
+        for item in found:
+            decided = _decided_keys(repo.decisions(item.doc_id))
+            if item.disagreement is None and item.key not in decided:
                 first = item.versions[0].annotator
-                edits.append(decide(project, item, Verdict("accept", reviewer, annotator=first,
-                                                           note="all annotators agree")))
+                edits.append(decide(repo, item, Verdict("accept", reviewer, annotator=first,
+                                                        note="all annotators agree")))
     return edits
 
 
-def _decided_keys(project: Project, doc_id: DocId) -> set[str]:
-    return {d["item_key"] for d in project.decisions(doc_id)}
+def _decided_keys(decisions: Iterable[dict[str, Any]]) -> set[str]:
+    return {d["item_key"] for d in decisions}
 
 
-def undo(project: Project, edit: GoldEdit) -> None:
+def undo(repo: Repository, edit: GoldEdit) -> None:
     """Revert one decision exactly: gold records and the decision record."""
-    repo = project.repo
     with repo.write():
         for claim_id in edit.added_claims:
             repo.delete_claim(claim_id)
         for span_id in edit.added_spans:
             repo.delete_span(span_id)
-        gold_id = rules.annotator_id(project.repo, GOLD)
+        gold_id = rules.annotator_id(repo, GOLD)
         for span in edit.removed_spans:
             repo.insert_span(span, gold_id, keep_id=True)
         for claim in edit.removed_claims:
@@ -329,8 +338,7 @@ def undo(project: Project, edit: GoldEdit) -> None:
         repo.log("", "undo", "adjudication", edit.item_key, edit.doc_id, None, None)
 
 
-def _clear_gold(project: Project, item: Item, gold_id: Any) -> GoldEdit:
-    repo = project.repo
+def _clear_gold(repo: Repository, item: Item, gold_id: Any) -> GoldEdit:
     edit = GoldEdit(item.doc_id, item.key)
     for claim in repo.claims(item.doc_id, gold_id):
         if claim.provenance.get("item") == item.key:
@@ -347,9 +355,8 @@ def _clear_gold(project: Project, item: Item, gold_id: Any) -> GoldEdit:
     return edit
 
 
-def _copy_into_gold(project: Project, item: Item, version: Version, gold_id: Any,
+def _copy_into_gold(repo: Repository, item: Item, version: Version, gold_id: Any,
                     provenance: dict[str, Any], edit: GoldEdit) -> None:
-    repo = project.repo
     for span in version.spans:
         copy = dataclasses.replace(span, id=SpanId(0), uid=new_uid(), annotator=GOLD,
                                    provenance={**provenance, "source_uid": span.uid})
@@ -376,11 +383,11 @@ def _copy_into_gold(project: Project, item: Item, version: Version, gold_id: Any
         repo.set_value(item.doc_id, gold_id, item.layer, version.value, provenance)
 
 
-def progress(project: Project, doc_ids: Iterable[DocId] | None = None) -> dict[str, int]:
+def progress(project: ReviewReads, doc_ids: Iterable[DocId] | None = None) -> dict[str, int]:
     """How many disagreements exist and how many have a decision."""
     total = decided = 0
     for doc_id in doc_ids if doc_ids is not None else project.document_ids():
-        keys = _decided_keys(project, doc_id)
+        keys = _decided_keys(project.decisions(doc_id))
         for item in items(project, doc_id):
             if item.disagreement:
                 total += 1

@@ -14,15 +14,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core import review
 from annotator.core.models import DocId, Span
 from annotator.core.review import Item, Version
+from annotator.core.review.reads import QueueReads, ReviewReads
 from annotator.core.tasks import NULL_STATE, TaskState
-
-if TYPE_CHECKING:
-    from annotator.core.project import Project
 
 CLAIM_ROWS = ("claimant_id", "addressee_id", "object_id", "event_type", "position",
               "factuality", "form", "date_value", "date_precision", "date_mod", "source",
@@ -107,7 +105,7 @@ class QueueData:
     decisions: list[dict[str, Any]]
 
 
-def load_queue(project: Project, state: TaskState = NULL_STATE) -> QueueData:
+def load_queue(project: QueueReads, state: TaskState = NULL_STATE) -> QueueData:
     """The whole queue in review.queue() order, document titles and recorded decisions."""
     summaries = project.documents()
     found: list[Item] = []
@@ -121,7 +119,7 @@ def load_queue(project: Project, state: TaskState = NULL_STATE) -> QueueData:
     return QueueData(found, {int(s.id): s.title for s in summaries}, decisions(project))
 
 
-def decisions(project: Project, doc_id: int | None = None) -> list[dict[str, Any]]:
+def decisions(project: ReviewReads, doc_id: int | None = None) -> list[dict[str, Any]]:
     """The recorded adjudication decisions (of one document, or all)."""
     return project.decisions(None if doc_id is None else DocId(doc_id))
 

@@ -71,7 +71,18 @@ class AnnotationStore(StoreBase):
         cur = self.conn.execute(
             f"INSERT INTO spans({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})",
             values)
-        return SpanId(int(cur.lastrowid or 0))
+        span_id = SpanId(int(cur.lastrowid or 0))
+        self.conn.execute("INSERT INTO spans_fts(rowid, text) VALUES (?, ?)", (span_id, span.text))
+        return span_id
+
+    def has_span(self, span: Span) -> bool:
+        """Whether ``span.annotator`` already has this span: layer, offsets, actor, attributes."""
+        return self._one(
+            'SELECT 1 FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE a.name = ? '
+            'AND s.doc_id = ? AND s.layer = ? AND s.start = ? AND s."end" = ? '
+            "AND s.actor_id IS ? AND s.attributes = ? LIMIT 1",
+            (span.annotator, span.doc_id, span.layer, span.start, span.end, span.actor_id,
+             _dump(span.attributes))) is not None
 
     def span(self, span_id: SpanId) -> Span:
         row = self.conn.execute(self._SPAN_SELECT + " WHERE s.id = ?", (span_id,)).fetchone()
@@ -103,9 +114,12 @@ class AnnotationStore(StoreBase):
             "attributes = ?, provenance = ?, updated_at = ? WHERE id = ?",
             (span.layer, span.start, span.end, span.text, span.actor_id,
              _dump(span.attributes), _dump(span.provenance), now(), span.id))
+        self.conn.execute("DELETE FROM spans_fts WHERE rowid = ?", (span.id,))
+        self.conn.execute("INSERT INTO spans_fts(rowid, text) VALUES (?, ?)", (span.id, span.text))
 
     def delete_span(self, span_id: SpanId) -> None:
         self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        self.conn.execute("DELETE FROM spans_fts WHERE rowid = ?", (span_id,))
 
     # ------------------------------------------------------------------ claims
 

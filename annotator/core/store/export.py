@@ -29,6 +29,10 @@ class ExportRepository:
         self.repo = repo
         self.conn = repo.conn
 
+    def annotated_pairs(self) -> list[tuple[DocId, str]]:
+        """(document, annotator name) pairs with any annotation, value or status."""
+        return self.repo.annotated_pairs()
+
     def annotator_ids(self) -> list[tuple[int, str]]:
         """(id, name) of every annotator."""
         return [(int(i), str(n)) for i, n in self.conn.execute("SELECT id, name FROM annotators")]

@@ -25,6 +25,7 @@ from annotator.core.errors import (  # noqa: F401 - re-exported
     StorageError,
     StorageIOError,
 )
+from annotator.core.store import schema_check
 
 APPLICATION_ID = 0x414E4E4F  # the same constant as annotator.core.store.db (which imports us)
 
@@ -107,6 +108,7 @@ def open_file(path: Path, *, read_only: bool = True) -> sqlite3.Connection:
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0,
                            check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")  # the file's triggers and views call nothing
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 
@@ -123,14 +125,11 @@ def needs_immutable(path: Path) -> bool:
 
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a directory
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(folder)
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush ``path`` (a file, or a folder where the platform allows) to the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -158,7 +157,7 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
-    _fsync_file(partial)
+    fsync_file(partial)
     os.replace(partial, dest)
     _fsync_dir(dest.parent)
     return dest
@@ -264,6 +263,8 @@ def _verify(conn: sqlite3.Connection, quick: bool) -> list[str]:
     problems = [] if rows == ["ok"] else [f"integrity: {r}" for r in rows]
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    # A copy carrying someone's trigger is no good backup: restoring it would bring it back.
+    problems.extend(diff.describe() for diff in schema_check.differences(conn))
     return problems
 
 
@@ -315,5 +316,4 @@ def normalised_schema(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     rows = conn.execute(
         "SELECT type, name, COALESCE(sql, '') FROM sqlite_master "
         "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
-    return [(kind, name, " ".join(sql.replace("(", " ( ").replace(")", " ) ").split()))
-            for kind, name, sql in rows]
+    return [(kind, name, schema_check.normalise(sql)) for kind, name, sql in rows]

@@ -246,6 +246,31 @@ def _v3_list_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_annotation_search(conn: sqlite3.Connection) -> None:
+    """A full-text index of the annotated text, for ``text:`` in annotation queries, and
+    indexes on the claim columns that point at actors and spans (claim roles in queries).
+
+    It keeps its own copy of each span's text (spans are short) and is kept in
+    step by the store's span writes, not by triggers: with trusted_schema off,
+    SQLite refuses triggers that write to a virtual table.
+    """
+    run_script(
+        conn,
+        """
+        CREATE VIRTUAL TABLE spans_fts USING fts5(
+            text, tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO spans_fts(rowid, text) SELECT id, text FROM spans;
+        CREATE INDEX claims_claimant ON claims(claimant_id);
+        CREATE INDEX claims_addressee ON claims(addressee_id);
+        CREATE INDEX claims_object ON claims(object_id);
+        CREATE INDEX claims_date_span ON claims(date_span_id);
+        CREATE INDEX claims_source_span ON claims(source_span_id);
+        """,
+    )
+
+
+
 _NEVER_REUSED = {
     "codebooks": "", "import_batches": "", "documents": "document", "annotators": "",
     "actors": "actor", "actor_aliases": "", "spans": "span", "claims": "claim",
@@ -306,7 +331,7 @@ def _start_sequence_above_history(conn: sqlite3.Connection, table: str, entity: 
 
 
 MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes,
-                               _ids_never_reused]
+                               _v4_annotation_search, _ids_never_reused]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

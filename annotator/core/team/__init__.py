@@ -8,7 +8,9 @@ The round trip (docs/team-workflow.md tells it step by step):
    works offline, and writes a return package (:func:`return_package`);
 3. the reviewer merges it (:func:`merge_package`, in :mod:`annotator.core.team.merge`).
 
-The file format itself lives in :mod:`annotator.core.team.package`, the SQL in
+Every function takes a :class:`~annotator.core.team.target.TeamTarget` (the store,
+the codebook and the project's path), which ``project.team`` hands over. The file
+format itself lives in :mod:`annotator.core.team.package`, the SQL in
 :mod:`annotator.core.store.team`.
 """
 
@@ -20,11 +22,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from annotator import __version__
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import PackageError
-from annotator.core.exporters.native import document_record
+from annotator.core.filenames import unique_stems
 from annotator.core.models import GOLD, DocId, new_uid
 from annotator.core.native import actor_record, header_record, line
 from annotator.core.project import rules
@@ -45,14 +48,13 @@ from annotator.core.team.package import (
     sha256_bytes,
     write_package,
 )
+from annotator.core.team.target import TeamTarget
 from annotator.core.text import sha256
-
-if TYPE_CHECKING:
-    from annotator.core.project import Project
 
 __all__ = [
     "AnnotatorProgress", "MergeReport", "PackageError", "PackageInfo", "PackageLimits",
-    "assign", "assignments", "make_package", "merge_package", "progress",
+    "TeamTarget",
+    "assign", "assignments", "make_package", "merge_package", "packages", "progress",
     "read_package", "return_package", "split_assignment", "unassign",
     "write_packages",
 ]
@@ -126,7 +128,7 @@ def split_assignment(doc_ids: Iterable[DocId], annotators: Sequence[str], overla
     return {name: sorted(ids) for name, ids in plan.items()}
 
 
-def assign(project: Project, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
+def assign(target: TeamTarget, doc_ids: Iterable[DocId], annotators: Sequence[str], *,
            overlap: float | None = None, seed: int | None = 0) -> dict[str, list[DocId]]:
     """Store assignments: every document to every annotator, or split with ``overlap``.
 
@@ -135,30 +137,35 @@ def assign(project: Project, doc_ids: Iterable[DocId], annotators: Sequence[str]
     """
     docs = sorted(set(doc_ids))
     names = _annotator_names(annotators)
-    known = set(project.repo.document_ids()) if docs else set()
+    known = set(target.repo.document_ids()) if docs else set()
     unknown = [d for d in docs if d not in known]
     if unknown:
         raise KeyError(f"no document with id {', '.join(map(str, unknown[:5]))}")
     plan = {n: list(docs) for n in names} if overlap is None else \
         split_assignment(docs, names, overlap, seed=seed)
-    with project.repo.write():
+    with target.repo.write():
         for name, ids in plan.items():
-            annotator_id = rules.annotator_id(project.repo, name)
-            rt.add_assignments(project.repo, ((d, annotator_id) for d in ids))
+            annotator_id = rules.annotator_id(target.repo, name)
+            rt.add_assignments(target.repo, ((d, annotator_id) for d in ids))
     return plan
 
 
-def unassign(project: Project, doc_ids: Iterable[DocId], annotator: str) -> int:
+def unassign(target: TeamTarget, doc_ids: Iterable[DocId], annotator: str) -> int:
     """Take documents back from an annotator (their annotations stay); returns how many."""
-    if annotator not in project.repo.annotators():
+    if annotator not in target.repo.annotators():
         return 0
-    with project.repo.write():
-        annotator_id = project.repo.annotator_id(annotator, create=False)
-        return rt.remove_assignments(project.repo, doc_ids, annotator_id)
+    with target.repo.write():
+        annotator_id = target.repo.annotator_id(annotator, create=False)
+        return rt.remove_assignments(target.repo, doc_ids, annotator_id)
 
 
-def assignments(project: Project) -> dict[str, list[DocId]]:
-    return rt.assignments(project.repo)
+def assignments(target: TeamTarget) -> dict[str, list[DocId]]:
+    return rt.assignments(target.repo)
+
+
+def packages(target: TeamTarget, direction: str) -> list[dict[str, Any]]:
+    """The packages written (``"out"``) or merged (``"in"``), oldest first."""
+    return rt.packages(target.repo, direction)
 
 
 def _annotator_names(annotators: Sequence[str]) -> list[str]:
@@ -173,57 +180,59 @@ def _annotator_names(annotators: Sequence[str]) -> list[str]:
 # ----------------------------------------------------------- writing packages
 
 
-def make_package(project: Project, annotator: str, out_path: str | Path,
+def make_package(target: TeamTarget, annotator: str, out_path: str | Path,
                  doc_ids: Iterable[DocId] | None = None) -> PackageInfo:
     """Write the package for ``annotator``: ``doc_ids`` (assigned now) or all assigned."""
-    repo = project.repo
+    repo = target.repo
     chosen = None if doc_ids is None else sorted(set(doc_ids))
     with repo.write():
         rules.annotator_id(repo, annotator)
         if chosen is not None:
-            assign(project, chosen, [annotator])
+            assign(target, chosen, [annotator])
         if not repo.info(INFO_PROJECT_UID):
             repo.set_info(INFO_PROJECT_UID, new_uid())
     docs = chosen if chosen is not None else rt.assigned_doc_ids(repo, annotator)
     if not docs:
         raise PackageError(f"no documents are assigned to {annotator!r}")
-    identity = {"uid": repo.info(INFO_PROJECT_UID), "name": _project_name(project)}
+    identity = {"uid": repo.info(INFO_PROJECT_UID), "name": _project_name(target)}
     lineage = _Lineage("assignment", ("", ""), identity, _no_deletions())
-    return _write(project, Path(out_path), annotator, docs, lineage)
+    return _write(target, Path(out_path), annotator, docs, lineage)
 
 
-def write_packages(project: Project, out_dir: str | Path,
+def write_packages(target: TeamTarget, out_dir: str | Path,
                    plan: Mapping[str, Sequence[DocId]] | None = None) -> list[PackageInfo]:
     """One package per annotator into ``out_dir``: the documents of ``plan``
     (e.g. what :func:`assign` returned) or, without a plan, everything assigned."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    chosen = dict(plan) if plan is not None else dict(rt.assignments(project.repo))
+    chosen = dict(plan) if plan is not None else dict(rt.assignments(target.repo))
     if not chosen:
         raise PackageError("nothing is assigned yet: assign documents first")
-    stem = _safe(_project_name(project))
-    return [make_package(project, name, folder / f"{stem}-{_safe(name)}{SUFFIX}", docs)
+    stem = _safe(_project_name(target))
+    # Names that map to one file name ("x y", "x_y", case variants) get distinct ones.
+    files = unique_stems(chosen, "annotator")
+    return [make_package(target, name, folder / f"{stem}-{files.of[name]}{SUFFIX}", docs)
             for name, docs in chosen.items()]
 
 
-def return_package(project: Project, out_path: str | Path) -> PackageInfo:
+def return_package(target: TeamTarget, out_path: str | Path) -> PackageInfo:
     """The annotator's package back to the reviewer: their annotations on every document
     of this local project, and what they deleted."""
-    repo = project.repo
+    repo = target.repo
     parent = (repo.info(INFO_PARENT), repo.info(INFO_PARENT_CREATED))
     annotator = repo.info(INFO_ANNOTATOR)
     if not parent[0] or not annotator:
-        raise PackageError(f"{project.path.name} was not opened from a package, so there is "
+        raise PackageError(f"{target.path.name} was not opened from a package, so there is "
                            "nothing to return")
     identity = {"uid": repo.info(INFO_ORIGIN_UID), "name": repo.info(INFO_ORIGIN_NAME)}
     deletions = {
         "spans": rt.removed_uids(repo, "span", annotator),
         "claims": rt.removed_uids(repo, "claim", annotator),
-        "values": [{"sha256": project.document(doc_id).sha256, "field": name}
+        "values": [{"sha256": target.repo.document(doc_id).sha256, "field": name}
                    for doc_id, name in rt.cleared_values(repo, annotator)],
     }
     lineage = _Lineage("return", parent, identity, deletions)
-    return _write(project, Path(out_path), annotator, repo.document_ids(), lineage)
+    return _write(target, Path(out_path), annotator, repo.document_ids(), lineage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,13 +246,11 @@ class _Lineage:
     deletions: dict[str, Any]
 
 
-def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId],
+def _write(target: TeamTarget, path: Path, annotator: str, doc_ids: Sequence[DocId],
            lineage: _Lineage) -> PackageInfo:
-    from annotator import __version__
-
     kind, parent = lineage.kind, lineage.parent
-    book_text = project.repo.codebook_text() or project.codebook.source_text
-    contents, actors = _contents(project, annotator, doc_ids, book_text)
+    book_text = target.repo.codebook_text() or target.codebook.source_text
+    contents, actors = _contents(target, annotator, doc_ids, book_text)
     contents[DELETIONS] = _json_bytes(lineage.deletions)
     package_uid = new_uid()
     manifest = {
@@ -251,26 +258,26 @@ def _write(project: Project, path: Path, annotator: str, doc_ids: Sequence[DocId
         "package_uid": package_uid, "parent_package_uid": parent[0],
         "parent_created_at": parent[1], "project": lineage.identity,
         "annotator": annotator, "created_at": now(), "tool_version": __version__,
-        "codebook": {"name": project.codebook.name, "version": project.codebook.version,
+        "codebook": {"name": target.codebook.name, "version": target.codebook.version,
                      "sha256": sha256(book_text)},
         "documents": len(doc_ids), "actors": actors,
     }
     checksum = write_package(path, manifest, contents)
-    with project.repo.write():
-        rt.record_package(project.repo, package_uid, "out", annotator, checksum,
+    with target.repo.write():
+        rt.record_package(target.repo, package_uid, "out", annotator, checksum,
                           {"kind": kind, "path": str(path), "documents": len(doc_ids),
                            "created_at": manifest["created_at"], "parent": parent[0]})
     return PackageInfo(path, package_uid, annotator, len(doc_ids), checksum)
 
 
-def _contents(project: Project, annotator: str, doc_ids: Sequence[DocId], book_text: str
+def _contents(target: TeamTarget, annotator: str, doc_ids: Sequence[DocId], book_text: str
               ) -> tuple[dict[str, bytes], int]:
-    actors = sorted(project.actors(), key=lambda a: a.key)
+    actors = sorted(target.repo.actors(), key=lambda a: a.key)
     keys = {a.id: a.key for a in actors}
-    header = header_record(project.codebook, [annotator], len(doc_ids), len(actors),
+    header = header_record(target.codebook, [annotator], len(doc_ids), len(actors),
                            with_tool_version=False)
     lines = [line(header)]
-    lines.extend(line(document_record(project, d, [annotator], keys)) for d in doc_ids)
+    lines.extend(line(target.document_record(d, [annotator], keys)) for d in doc_ids)
     registry = "".join(line(actor_record(a)) for a in actors)
     return {CODEBOOK: book_text.encode("utf-8"), REGISTRY: registry.encode("utf-8"),
             DOCUMENTS: "".join(lines).encode("utf-8")}, len(actors)
@@ -284,8 +291,8 @@ def _json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
 
 
-def _project_name(project: Project) -> str:
-    return project.repo.info("name") or project.path.stem or "project"
+def _project_name(target: TeamTarget) -> str:
+    return target.repo.info("name") or target.path.stem or "project"
 
 
 def _safe(name: str) -> str:
@@ -312,12 +319,12 @@ def check_codebook_member(package: Package) -> str:
 # ------------------------------------------------------------------ progress
 
 
-def progress(project: Project) -> list[AnnotatorProgress]:
+def progress(target: TeamTarget) -> list[AnnotatorProgress]:
     """Per annotator with assignments: assigned, not started, in progress, done, packages."""
-    sent = rt.packages(project.repo, "out")
-    merged = rt.packages(project.repo, "in")
+    sent = rt.packages(target.repo, "out")
+    merged = rt.packages(target.repo, "in")
     rows = []
-    for name, assigned, not_started, in_progress, done in rt.progress_rows(project.repo):
+    for name, assigned, not_started, in_progress, done in rt.progress_rows(target.repo):
         mine = [p for p in merged if p["annotator"] == name]
         rows.append(AnnotatorProgress(
             name, assigned, not_started, in_progress, done,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ from annotator.core.team.merge_checks import (
     check_codebook,
     check_manifest,
     foreign_origin,
+    future_warnings,
     matched_documents,
     parse_time,
     sync_point,
@@ -47,9 +49,10 @@ from annotator.core.team.package import (
     read_package,
     registry_records,
 )
+from annotator.core.wording import count
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.team.target import TeamTarget
 
 @dataclass(slots=True)
 class MergeReport:
@@ -82,13 +85,32 @@ class MergeReport:
         if self.kept:
             parts.append(f"{len(self.kept)} kept (changed in the master meanwhile)")
         if self.actors_added:
-            parts.append(f"{self.actors_added} actors added")
+            parts.append(f"{count(self.actors_added, 'actor')} added")
         verb = "would merge" if self.dry_run else "merged"
-        return (f"{verb} {self.annotator}'s package ({self.documents} documents): "
+        return (f"{verb} {self.annotator}'s package ({count(self.documents, 'document')}): "
                 + ", ".join(parts))
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """The store calls that add, read and replace one kind of record (span or claim)."""
+
+    insert: Callable[[Any, Any], Any]
+    get: Callable[[Any], Any]
+    update: Callable[[Any], Any]
+    describe: Callable[[Any], str]
+    """How the report names a kept master copy."""
+
+
+def _describe_span(span: Span) -> str:
+    return f"{span.layer} {span.text!r}"
+
+
+def _describe_claim(claim: Claim) -> str:
+    return claim.event_type
 
 
 class _DryRun(Exception):
@@ -102,11 +124,11 @@ class _Content:
     deletions: dict[str, list[Any]]
 
 
-def merge_package(project: Project, path: str | Path, *, limits: PackageLimits = DEFAULT_LIMITS,
+def merge_package(target: TeamTarget, path: str | Path, *, limits: PackageLimits = DEFAULT_LIMITS,
                   dry_run: bool = False) -> MergeReport:
     """Merge a returned package; raises :class:`PackageError` and merges nothing on refusal."""
     try:
-        return _merge_package(project, path, limits=limits, dry_run=dry_run)
+        return _merge_package(target, path, limits=limits, dry_run=dry_run)
     except PackageError:
         raise
     except (TypeError, AttributeError) as exc:  # a forged manifest or member of the wrong shape
@@ -114,29 +136,30 @@ def merge_package(project: Project, path: str | Path, *, limits: PackageLimits =
                            ) from None
 
 
-def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
+def _merge_package(target: TeamTarget, path: str | Path, *, limits: PackageLimits,
                    dry_run: bool) -> MergeReport:
     package = read_package(path, limits)
     manifest = package.manifest
     annotator = check_manifest(package)
     report = MergeReport(str(path), str(manifest["package_uid"]), annotator, dry_run=dry_run)
-    if already_merged(project, package):
+    report.warnings.extend(future_warnings(package))
+    if already_merged(target, package):
         report.already_merged = True
         return report
-    check_codebook(project, package)
-    base = sync_point(project, package)
-    content = _Content(registry_records(package), matched_documents(project, package, annotator),
+    check_codebook(target, package)
+    base = sync_point(target, package)
+    content = _Content(registry_records(package), matched_documents(target, package, annotator),
                        deletion_lists(package))
     report.documents = len(content.documents)
-    if foreign_origin(project, package):
+    if foreign_origin(target, package):
         report.warnings.append("the package was made from another project; documents were "
                                "matched by their text")
     try:
-        with project.repo.write():
-            _Merger(project, package, base, report).run(content)
+        with target.repo.write():
+            _Merger(target, package, base, report).run(content)
             if dry_run:
                 raise _DryRun
-            _record(project, package, report)
+            _record(target, package, report)
     except _DryRun:
         pass
     except PackageError:
@@ -151,17 +174,17 @@ def _merge_package(project: Project, path: str | Path, *, limits: PackageLimits,
     return report
 
 
-def _record(project: Project, package: Package, report: MergeReport) -> None:
+def _record(target: TeamTarget, package: Package, report: MergeReport) -> None:
     manifest = package.manifest
     summary = {"created_at": manifest["created_at"],
                "parent": manifest.get("parent_package_uid", ""), "path": report.path,
                "added": report.added, "updated": report.updated, "deleted": report.deleted,
                "kept": len(report.kept), "statuses": report.statuses,
                "documents": report.documents}
-    rt.record_package(project.repo, report.package_uid, "in", report.annotator,
+    rt.record_package(target.repo, report.package_uid, "in", report.annotator,
                       package.checksum, summary)
-    project.repo.log(report.annotator, "merge", "package", report.package_uid, None, None,
-                     summary)
+    target.repo.log(report.annotator, "merge", "package", report.package_uid, None, None,
+                    summary)
 
 
 # --------------------------------------------------------------- writing
@@ -170,20 +193,23 @@ def _record(project: Project, package: Package, report: MergeReport) -> None:
 class _Merger:
     """Applies one package's records inside the caller's transaction."""
 
-    def __init__(self, project: Project, package: Package, base: datetime,
+    def __init__(self, target: TeamTarget, package: Package, base: datetime,
                  report: MergeReport) -> None:
-        self.project = project
-        self.repo = project.repo
+        self.repo = target.repo
         self.annotator = report.annotator
-        self.annotator_id = rules.annotator_id(project.repo, report.annotator)
-        self.decoder = Decoder(project.codebook, project.repo)
+        self.annotator_id = rules.annotator_id(target.repo, report.annotator)
+        self.decoder = Decoder(target.codebook, target.repo)
         self.stamp_at = str(package.manifest["created_at"])
         self.base = base
         self.report = report
+        self.spans = _Kind(self.repo.insert_span, self.repo.span, self.repo.update_span,
+                           _describe_span)
+        self.claims = _Kind(self.repo.insert_claim, self.repo.claim, self.repo.update_claim,
+                            _describe_claim)
 
     def run(self, content: _Content) -> None:
         for item in content.actors:
-            added = upsert_actor(self.project.repo, actor_from_record(item))
+            added = upsert_actor(self.repo, actor_from_record(item))
             self.report.actors_added += int(added)
         for doc_id, record in content.documents:
             entry = (record.get("annotations") or {}).get(self.annotator)
@@ -200,50 +226,33 @@ class _Merger:
     def _document(self, doc_id: DocId, text: str, payload: Any) -> None:
         entry = read_entry(payload, self.annotator)
         for item in entry.spans:
-            self._span(self.decoder.span(item, doc_id, self.annotator, text))
+            self._upsert("span", self.decoder.span(item, doc_id, self.annotator, text),
+                         self.spans)
         for item in entry.claims:
-            self._claim(self.decoder.claim(item, doc_id, self.annotator))
+            self._upsert("claim", self.decoder.claim(item, doc_id, self.annotator), self.claims)
         for name, value in sorted(entry.values.items()):
             self._value(doc_id, name, self.decoder.value(name, value),
                         entry.value_provenance(name))
         if entry.status is not None:
             self._status(doc_id, entry.status)
 
-    # ------------------------------------------------------------- spans
+    # ------------------------------------------------------ spans, claims
 
-    def _span(self, span: Span) -> None:
-        found = self._owned("span", span.uid, span.doc_id)
+    def _upsert(self, kind: str, record: Any, calls: _Kind) -> None:
+        """Add the annotator's record, or replace the master copy with the same uid if it wins."""
+        found = self._owned(kind, record.uid, record.doc_id)
         if found is None:
-            span_id = self.repo.insert_span(span, self.annotator_id)
-            self._added("span", (span_id,))
+            self._added(kind, (calls.insert(record, self.annotator_id),))
             return
-        current = self.repo.span(SpanId(found[0]))
-        incoming = dataclasses.replace(span, id=current.id)
+        current = calls.get(found[0])
+        incoming = dataclasses.replace(record, id=current.id)
         if incoming == current:
             self.report.unchanged += 1
         elif self._wins(found[3]):
-            self.repo.update_span(incoming)
-            self._updated("span", (current.id,))
+            calls.update(incoming)
+            self._updated(kind, (current.id,))
         else:
-            self.report.kept.append(f"span {span.uid} ({current.layer} {current.text!r})")
-
-    # ------------------------------------------------------------ claims
-
-    def _claim(self, claim: Claim) -> None:
-        found = self._owned("claim", claim.uid, claim.doc_id)
-        if found is None:
-            claim_id = self.repo.insert_claim(claim, self.annotator_id)
-            self._added("claim", (claim_id,))
-            return
-        current = self.repo.claim(ClaimId(found[0]))
-        incoming = dataclasses.replace(claim, id=current.id)
-        if incoming == current:
-            self.report.unchanged += 1
-        elif self._wins(found[3]):
-            self.repo.update_claim(incoming)
-            self._updated("claim", (current.id,))
-        else:
-            self.report.kept.append(f"claim {claim.uid} ({current.event_type})")
+            self.report.kept.append(f"{kind} {record.uid} ({calls.describe(current)})")
 
     # ---------------------------------------------------- values, status
 

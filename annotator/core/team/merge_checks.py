@@ -9,7 +9,7 @@ time the merge compares master copies against (see :mod:`annotator.core.team.mer
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import PackageError
@@ -19,7 +19,7 @@ from annotator.core.team.package import CODEBOOK, Package, document_records, sha
 from annotator.core.text import sha256
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.team.target import TeamTarget
 
 
 def check_manifest(package: Package) -> str:
@@ -35,8 +35,31 @@ def check_manifest(package: Package) -> str:
     for key in ("package_uid", "created_at"):
         if not isinstance(manifest.get(key), str) or not manifest[key]:
             raise PackageError(f"{name}: the manifest has no {key}")
-    parse_time(manifest["created_at"], name)
+    created = parse_time(manifest["created_at"], name)
+    if created > _latest_credible():
+        # A clock set wrong (or a forged date) must not make every later return look
+        # older than this one: the package counts as made now.
+        manifest[FUTURE_KEY] = manifest["created_at"]
+        manifest["created_at"] = datetime.now(UTC).isoformat(timespec="milliseconds")
     return annotator
+
+
+FUTURE_KEY = "created_at_in_the_future"
+"""Set in a manifest whose creation time was in the future (the time it stated)."""
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+def _latest_credible() -> datetime:
+    return datetime.now(UTC) + CLOCK_SKEW
+
+
+def future_warnings(package: Package) -> list[str]:
+    """The warning for a package whose stated creation time was in the future."""
+    stated = package.manifest.get(FUTURE_KEY)
+    if not stated:
+        return []
+    return [f"the package says it was made {str(stated)[:19]}, in the future (a clock set "
+            "wrong?); it was merged as made now"]
 
 
 def parse_time(value: Any, source: str) -> datetime:
@@ -50,13 +73,13 @@ def parse_time(value: Any, source: str) -> datetime:
     return stamp
 
 
-def check_codebook(project: Project, package: Package) -> None:
+def check_codebook(target: TeamTarget, package: Package) -> None:
     stated = package.manifest.get("codebook") or {}
     if sha256_bytes(package.members[CODEBOOK]) != stated.get("sha256"):
         raise PackageError(f"{package.path.name}: codebook.toml is not the codebook the "
                            "manifest names")
-    master_text = project.repo.codebook_text() or project.codebook.source_text
-    book = project.codebook
+    master_text = target.repo.codebook_text() or target.codebook.source_text
+    book = target.codebook
     if (stated.get("name"), stated.get("version")) != (book.name, book.version):
         raise PackageError(
             f"{package.path.name} was made for codebook {stated.get('name')} "
@@ -68,9 +91,9 @@ def check_codebook(project: Project, package: Package) -> None:
             f"{book.version} than this project's; nothing was merged")
 
 
-def already_merged(project: Project, package: Package) -> bool:
+def already_merged(target: TeamTarget, package: Package) -> bool:
     uid = package.manifest["package_uid"]
-    for item in rt.packages(project.repo, "in"):
+    for item in rt.packages(target.repo, "in"):
         if item["package_uid"] != uid:
             continue
         if item["checksum"] == package.checksum:
@@ -80,7 +103,7 @@ def already_merged(project: Project, package: Package) -> bool:
     return False
 
 
-def sync_point(project: Project, package: Package) -> datetime:
+def sync_point(target: TeamTarget, package: Package) -> datetime:
     """When master and local project last agreed: the parent package's creation or the
     latest return from the same local project already merged."""
     manifest, name = package.manifest, package.path.name
@@ -88,11 +111,12 @@ def sync_point(project: Project, package: Package) -> datetime:
     parent = str(manifest.get("parent_package_uid") or "")
     points = [parse_time(manifest["parent_created_at"], name)] \
         if manifest.get("parent_created_at") else []
-    for item in rt.packages(project.repo, "in", manifest["annotator"]):
+    for item in rt.packages(target.repo, "in", manifest["annotator"]):
         summary = item["summary"]
         if not parent or summary.get("parent") != parent:
             continue
-        earlier = parse_time(summary.get("created_at"), "the package log")
+        earlier = min(parse_time(summary.get("created_at"), "the package log"),
+                      _latest_credible())
         if earlier > created:
             raise PackageError(
                 f"{name} is older than a package from the same annotator already merged "
@@ -100,11 +124,11 @@ def sync_point(project: Project, package: Package) -> datetime:
         points.append(earlier)
     return max(points) if points else created
 
-def matched_documents(project: Project, package: Package, annotator: str
+def matched_documents(target: TeamTarget, package: Package, annotator: str
                ) -> list[tuple[DocId, dict[str, Any]]]:
     out, missing = [], []
     for item in document_records(package, annotator):
-        doc_id = project.repo.doc_id_by_sha(item["sha256"])
+        doc_id = target.repo.doc_id_by_sha(item["sha256"])
         if doc_id is None:
             missing.append(item.get("title") or item["sha256"][:12])
         else:
@@ -116,8 +140,8 @@ def matched_documents(project: Project, package: Package, annotator: str
     return out
 
 
-def foreign_origin(project: Project, package: Package) -> bool:
+def foreign_origin(target: TeamTarget, package: Package) -> bool:
     """Whether the package names a project other than this one (documents still match by text)."""
     origin = (package.manifest.get("project") or {}).get("uid", "")
-    mine = project.repo.info("project_uid")
+    mine = target.repo.info("project_uid")
     return bool(origin and mine and origin != mine)

@@ -14,7 +14,10 @@ Nothing here knows about projects: :func:`write_package` takes bytes and a
 manifest, :func:`read_package` returns them after every structural check
 (zip integrity, member names, sizes, checksums, format version), and the
 ``*_records`` functions parse and check the content members. Members are
-read into memory and never extracted, so a hostile name cannot write anywhere;
+read into memory and never extracted (after the bounds of
+:mod:`annotator.core.limits`: the central directory's size and entry count
+before it is parsed, each member's size, ratio and line count while it is
+unpacked), so a hostile name cannot write anywhere;
 such names are refused anyway, because our writer never produces them.
 The checksums detect damage and casual edits, not a deliberate forgery: whoever
 edits a member can recompute them (see docs/team-workflow.md).
@@ -26,6 +29,7 @@ import hashlib
 import json
 import os
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -33,7 +37,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import PackageError  # noqa: F401 - re-exported
+from annotator.core import limits as bounds
+from annotator.core.errors import (
+    LimitExceeded,
+    PackageError,  # noqa: F401 - re-exported
+)
 from annotator.core.native import FORMAT as NATIVE_FORMAT
 
 FORMAT = "annotator-package"
@@ -57,12 +65,15 @@ MiB = 1024 * 1024
 class PackageLimits:
     """Upper bounds checked before and while reading (zip-bomb protection)."""
 
-    max_package_bytes: int = 1024 * MiB
-    max_member_bytes: int = 512 * MiB
-    max_total_bytes: int = 1024 * MiB
-    max_manifest_bytes: int = 1 * MiB
-    max_ratio: int = 1100
-    """Deflate cannot compress better than about 1032:1; anything above is forged."""
+    max_package_bytes: int = bounds.MAX_PACKAGE_BYTES
+    max_member_bytes: int = bounds.MAX_PACKAGE_MEMBER_BYTES
+    max_total_bytes: int = bounds.MAX_PACKAGE_TOTAL_BYTES
+    max_manifest_bytes: int = bounds.MAX_PACKAGE_MANIFEST_BYTES
+    max_ratio: int = bounds.MAX_PACKAGE_RATIO
+    """Uncompressed : compressed, per member (real text packs below 20:1)."""
+    max_lines: int = bounds.MAX_PACKAGE_LINES
+    max_entries: int = bounds.MAX_PACKAGE_ENTRIES
+    max_directory_bytes: int = bounds.MAX_PACKAGE_DIRECTORY_BYTES
 
 
 DEFAULT_LIMITS = PackageLimits()
@@ -135,6 +146,7 @@ def read_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> Pa
     if path.stat().st_size > limits.max_package_bytes:
         raise PackageError(f"{path.name} is larger than {limits.max_package_bytes // MiB} MB")
     try:
+        _check_directory(path, limits)
         with zipfile.ZipFile(path) as archive:
             infos = _checked_infos(archive, limits)
             raw = {info.filename: _read_member(archive, info, limits) for info in infos}
@@ -154,6 +166,38 @@ def read_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> Pa
         raise PackageError(f"{path.name} has a malformed manifest ({exc})") from None
     members = {name: raw[name] for name in CONTENT_MEMBERS}
     return Package(path, manifest, checksum, members)
+
+
+_EOCD = struct.Struct("<4s4H2LH")
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
+
+
+def _check_directory(path: Path, limits: PackageLimits) -> None:
+    """Refuse a central directory too large or with too many entries before zipfile
+    parses it (10 million entries would cost gigabytes of ZipInfo objects)."""
+    with path.open("rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        tail_start = max(0, size - _EOCD.size - 0xFFFF)
+        handle.seek(tail_start)
+        tail = handle.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < _EOCD.size:
+            return  # not a zip file: zipfile says so in its own words
+        entries, directory = _EOCD.unpack_from(tail, at)[4:6]
+        locator = at - _ZIP64_LOCATOR.size
+        if locator >= 0 and tail[locator:locator + 4] == b"PK\x06\x07":
+            offset = _ZIP64_LOCATOR.unpack_from(tail, locator)[2]
+            handle.seek(offset)
+            record = handle.read(_ZIP64_EOCD.size)
+            if len(record) == _ZIP64_EOCD.size and record[:4] == b"PK\x06\x06":
+                entries, directory = _ZIP64_EOCD.unpack(record)[7:9]
+    if entries > limits.max_entries:
+        raise PackageError(f"{path.name} lists {entries:,} members; a package has "
+                           f"{len(MEMBERS)} (at most {limits.max_entries} are read)")
+    if directory > limits.max_directory_bytes:
+        raise PackageError(f"{path.name} has a zip directory of {directory:,} bytes, more "
+                           f"than the limit of {limits.max_directory_bytes:,}")
 
 
 def _checked_infos(archive: zipfile.ZipFile, limits: PackageLimits) -> list[zipfile.ZipInfo]:
@@ -205,16 +249,21 @@ def _check_size(info: zipfile.ZipInfo, limits: PackageLimits) -> None:
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                  limits: PackageLimits) -> bytes:
-    """Read at most the declared size (and the limit) plus one byte, to catch liars."""
+    """Read at most the declared size (and the limit) plus one byte, to catch liars,
+    counting lines as it goes."""
     cap = min(info.file_size, limits.max_member_bytes)
     chunks: list[bytes] = []
-    size = 0
+    size = lines = 0
     with archive.open(info) as handle:
         while chunk := handle.read(min(1 * MiB, cap + 1 - size)):
             size += len(chunk)
+            lines += chunk.count(b"\n")
             if size > cap:
                 raise PackageError(f"member {info.filename!r} is larger than it declares "
                                    "(a zip bomb?)")
+            if lines > limits.max_lines:
+                raise PackageError(f"member {info.filename!r} has more than "
+                                   f"{limits.max_lines:,} lines, the limit")
             chunks.append(chunk)
     return b"".join(chunks)
 
@@ -226,8 +275,8 @@ def _verified_manifest(path: Path, raw: Mapping[str, bytes]) -> tuple[dict[str, 
         raise PackageError(f"{path.name} was modified: manifest.json does not match its "
                            "checksum")
     try:
-        manifest = json.loads(raw[MANIFEST])
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        manifest = bounds.loads_json(raw[MANIFEST])
+    except (UnicodeDecodeError, json.JSONDecodeError, LimitExceeded) as exc:
         raise PackageError(f"{path.name}: manifest.json is not valid JSON ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise PackageError(f"{path.name} is not an annotator package")
@@ -263,9 +312,11 @@ def _lines(package: Package, member: str) -> list[tuple[int, dict[str, Any]]]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = bounds.loads_json(line)
         except json.JSONDecodeError as exc:
             raise PackageError(f"{member} line {number}: invalid JSON ({exc.msg})") from None
+        except LimitExceeded as exc:
+            raise PackageError(f"{member} line {number}: {exc}") from None
         if not isinstance(item, dict):
             raise PackageError(f"{member} line {number}: not a JSON object")
         out.append((number, item))
@@ -305,6 +356,10 @@ def _check_document(item: dict[str, Any], number: int, annotator: str) -> None:
     if not isinstance(text, str) or not isinstance(digest, str) \
             or sha256_bytes(text.encode("utf-8")) != digest:
         raise PackageError(f"{DOCUMENTS} line {number}: the text does not match its sha256")
+    try:
+        bounds.check_document_length(text)
+    except LimitExceeded as exc:
+        raise PackageError(f"{DOCUMENTS} line {number}: {exc}") from None
     annotations = item.get("annotations", {})
     if not isinstance(annotations, dict):
         raise PackageError(f"{DOCUMENTS} line {number}: annotations must be an object")
@@ -319,9 +374,11 @@ def _check_document(item: dict[str, Any], number: int, annotator: str) -> None:
 def deletion_lists(package: Package) -> dict[str, list[Any]]:
     """uids of removed spans and claims, and cleared document fields."""
     try:
-        data = json.loads(package.text(DELETIONS))
+        data = bounds.loads_json(package.text(DELETIONS))
     except json.JSONDecodeError as exc:
         raise PackageError(f"{DELETIONS}: invalid JSON ({exc.msg})") from None
+    except LimitExceeded as exc:
+        raise PackageError(f"{DELETIONS}: {exc}") from None
     if not isinstance(data, dict):
         raise PackageError(f"{DELETIONS} must be an object")
     out = {key: data.get(key, []) for key in ("spans", "claims", "values")}

@@ -34,6 +34,7 @@ from annotator.core.tasks import TaskState
 from annotator.gui.dialogs.task_dialog import TaskDialog
 from annotator.gui.models.record_table import Cell, Column, RecordTableModel
 from annotator.gui.models.roles import DISPLAY, TOOLTIP
+from annotator.gui.text.plain import plain, warn
 
 if TYPE_CHECKING:
     from annotator.gui.workspace.main_window import MainWindow
@@ -95,7 +96,8 @@ class RestoreDialog(TaskDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        intro = QLabel(f"Backups of {project.path.name} (in {backup.backup_dir(project.path)}):")
+        intro = plain(QLabel(f"Backups of {project.path.name} "
+                             f"(in {backup.backup_dir(project.path)}):"))
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.extra.addWidget(self.table)
@@ -163,9 +165,9 @@ def offer_restore_if_damaged(window: MainWindow, path: str | Path, exc: BaseExce
         return False
     good = backup.latest_good_backup(path)
     if good is None:
-        QMessageBox.warning(window, "Damaged project",
-                            f"{path.name} is damaged and cannot be opened ({reason}).\n\n"
-                            f"{backup.damage_offer(path)}.")
+        warn(window, "Damaged project",
+             f"{path.name} is damaged and cannot be opened ({reason}).\n\n"
+             f"{backup.damage_offer(path)}.")
         return True
     answer = QMessageBox.question(
         window, "Damaged project",
@@ -182,7 +184,7 @@ def offer_restore_if_damaged(window: MainWindow, path: str | Path, exc: BaseExce
         chosen, saved = backup.restore_file(path, good.path)
     except (backup.BackupError, OSError, sqlite3.Error) as err:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, "Damaged project", f"The restore failed: {err}")
+        warn(window, "Damaged project", f"The restore failed: {err}")
         return True
     QApplication.restoreOverrideCursor()
     if window.open_project(path) is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import ImportReport
 from annotator.gui.models.item_models import RowsModel
+from annotator.gui.text.plain import plain
 
 _NAME_OK = re.compile(r"^[\w .@'-]{1,64}$")
 
@@ -29,7 +30,7 @@ class TableDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(760, 460)
-        self.summary = QLabel(summary)
+        self.summary = plain(QLabel(summary))
         self.summary.setWordWrap(True)
         self.table = QTableView()
         self.table.setAccessibleName(title)

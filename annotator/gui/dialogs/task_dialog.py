@@ -43,6 +43,7 @@ from annotator.core.errors import (
 )
 from annotator.core.tasks import TaskState
 from annotator.gui import workers
+from annotator.gui.text.plain import plain
 
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     ExportError, SelectionError, PackageError, BackupError, ValidationError, StorageError,
@@ -115,7 +116,7 @@ class TaskDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.hide()  # shown from the first run on
-        self.message = QLabel("")
+        self.message = plain(QLabel(""))
         self.message.setAccessibleName("Messages")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 )
 
 from annotator.gui.models.roles import DISPLAY, TOOLTIP
+from annotator.gui.text.plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
 Cell = Callable[[Any], Any]
@@ -173,9 +174,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         record = self._rows[row]
         found = self._row_roles.get(role)
-        if found is not None:
-            return found(record)
-        return self._columns[index.column()].value(record, role)
+        value = found(record) if found is not None else \
+            self._columns[index.column()].value(record, role)
+        # a tooltip is rich text when it looks so: data in one is always escaped
+        return tip(value) if role == TOOLTIP and type(value) is str and value else value
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
                    ) -> Any:
@@ -186,7 +188,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._columns[section].header
         if role == TOOLTIP:
-            return self._columns[section].tooltip
+            tooltip = self._columns[section].tooltip
+            return tip(tooltip) if tooltip else tooltip
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

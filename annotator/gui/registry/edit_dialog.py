@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.importers.ingest import parse_aliases
 from annotator.core.models import Actor, ActorId
+from annotator.gui.text.plain import plain
 
 ACTOR_TYPES = ("person", "state_executive", "legislature", "international_organisation",
                "party", "ngo", "media")
@@ -59,7 +60,7 @@ class ActorEditDialog(QDialog):
         self.actor_type.setCurrentText(actor.actor_type if actor else "")
         self.actor_type.setAccessibleName("Type")
         self.title = self._line("Title", actor.title if actor else "")
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setAccessibleName("Error")
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)

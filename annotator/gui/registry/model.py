@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from annotator.core.assist.actors import fold
 from annotator.core.models import Actor
+from annotator.gui.text.plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
@@ -72,7 +73,8 @@ class ActorTableModel(QAbstractTableModel):
             return None
         actor = self._actors[index.row()]
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return _cell(actor, self.COLUMNS[index.column()][0])
+            value = _cell(actor, self.COLUMNS[index.column()][0])
+            return value if role == _DISPLAY else tip(str(value))
         if role == ROLE_ID:
             return int(actor.id)
         if role == ROLE_RECORD:

@@ -50,6 +50,7 @@ from annotator.core.project.commands import Command
 from annotator.gui.registry.edit_dialog import ActorEditDialog, MergeDialog
 from annotator.gui.registry.model import ROLE_RECORD, ActorFilterProxy, ActorTableModel
 from annotator.gui.session import Refused, Session
+from annotator.gui.text.plain import plain
 
 _FIELDS = ("qid", "country", "sector", "actor_type", "title")
 
@@ -105,7 +106,7 @@ class ActorRegistryWindow(QWidget):
             "import": self._button("&Import CSV…", "Import actors from CSV"),
             "export": self._button("E&xport CSV…", "Export actors to CSV"),
         }
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setAccessibleName("Registry messages")
         self.status.setWordWrap(True)
         row = QHBoxLayout()
@@ -255,6 +256,7 @@ class ActorRegistryWindow(QWidget):
                           f"Delete {actor.canonical_name} from the registry?",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names the actor
         box.button(QMessageBox.StandardButton.Yes).clicked.connect(
             lambda: self._delete_confirmed(actor))
         self.dialog = box

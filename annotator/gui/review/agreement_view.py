@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.agreement.report import agreement_report
 from annotator.core.project import Project
 from annotator.core.review.compare import entry_filter
 from annotator.gui.models.roles import ROLE_ENTRY
@@ -47,6 +46,7 @@ from annotator.gui.review.report_models import (
     GroupProxy,
     PairMatrixModel,
 )
+from annotator.gui.text.plain import escape, plain
 from annotator.gui.workers import Task
 
 GROUP_TITLES = {"document": "Document fields", "spans": "Spans",
@@ -109,7 +109,7 @@ class AgreementView(QWidget):
         self.cancel_button = self._push("Cancel", "Cancel the computation (Esc)")
         self.export_html_button = self._push("Export HTML…", "Export the report as HTML")
         self.export_csv_button = self._push("Export CSV…", "Export the report as CSV")
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setAccessibleName("Report summary")
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
@@ -188,7 +188,7 @@ class AgreementView(QWidget):
 
         def compute(state: Any) -> dict[str, Any]:
             with Project.open(path, read_only=True) as project:
-                return agreement_report(project, bootstrap=bootstrap, state=state)
+                return project.review.agreement_report(bootstrap=bootstrap, state=state)
 
         self._task = Task(compute, "agreement report")
         self._task.signals.sig_progress.connect(self._on_task_progress)
@@ -311,7 +311,7 @@ class AgreementView(QWidget):
         names = list(self.report["annotators"]) if self.report else []
         self.pairs.set_entry(names, entry)
         self.confusion.set_entry(entry)
-        field = entry["field"] if entry else ""
+        field = escape(entry["field"]) if entry else ""
         kind = "F1" if entry and "F1" in entry["coefficient"] else "Cohen's kappa"
         self.pair_title.setText(f"<b>Annotator pairs</b> — {field} ({kind})" if entry
                                 else "<b>Annotator pairs</b>")

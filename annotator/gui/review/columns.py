@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Layer
 from annotator.core.models import Span
+from annotator.gui.text.plain import escape
 from annotator.gui.text.span_highlight import SpanHighlighter
 
 
@@ -53,7 +54,7 @@ class AnnotatorColumn(QWidget):
     def __init__(self, number: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self.header = QLabel(f"<b>{number}</b>&nbsp;&nbsp;{_escape(name)}")
+        self.header = QLabel(f"<b>{number}</b>&nbsp;&nbsp;{escape(name)}")
         self.header.setAccessibleName(f"Annotator {number}: {name}")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -152,5 +153,3 @@ class AnnotatorColumns(QWidget):
             self._syncing = False
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from annotator.core.live import EXTERNAL
 from annotator.core.models import ChangeKind, Changes
 from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
 from annotator.core.review import Item, compare
+from annotator.gui.live import own_changes
 
 if TYPE_CHECKING:
     from annotator.gui.review.review_window import ReviewWindow
@@ -35,7 +35,8 @@ class ReviewDecisions(QObject):
         window.panel.sig_accept_requested.connect(self.accept)
         window.panel.sig_accept_all_requested.connect(self.accept_agreements)
         window.panel.sig_reject_requested.connect(self.reject)
-        self.session.sig_changed.connect(self._on_session_changed)
+        # others' edits: review/live.py finds the queue again
+        self.session.sig_changed.connect(own_changes(self._on_session_changed))
         self.session.sig_refused.connect(self._on_session_refused)
 
     @property
@@ -89,8 +90,6 @@ class ReviewDecisions(QObject):
     # ----------------------------------------------------------- handlers
 
     def _on_session_changed(self, changes: Changes[object]) -> None:
-        if changes.initiator == EXTERNAL:
-            return  # another window or process: review/live.py finds the queue again
         if changes.kind is ChangeKind.ALL:
             self.window.reload()  # an import or a merge: disagreements may differ anywhere
         elif changes.touches(ChangeKind.GOLD):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.review import REASONS
+from annotator.gui.text.plain import escape, tip
 
 REASON_LABELS = {"": "(no reason given)", "guideline_gap": "Guideline gap",
                  "ambiguity": "Ambiguity", "error": "Annotator error"}
@@ -127,7 +128,7 @@ class DecisionPanel(QWidget):
             key = f"{index + 1}   " if index < MAX_KEYED else ""
             button = QPushButton(f"{key}Accept {name}")
             button.setAccessibleName(f"Accept {name}'s version")
-            button.setToolTip(summary)
+            button.setToolTip(tip(summary))
             button.setStyleSheet("text-align: left; padding: 4px 8px")
             button.clicked.connect(lambda _=False, i=index: self.sig_accept_requested.emit(i))
             self.accept_layout.addWidget(button)
@@ -151,7 +152,7 @@ class DecisionPanel(QWidget):
             parts.append(f"reason: {reason}")
         if decision["note"]:
             parts.append(f"note: {decision['note']}")
-        self.current.setText(_escape(" · ".join(parts)))
+        self.current.setText(escape(" · ".join(parts)))
 
     def set_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -162,5 +163,3 @@ class DecisionPanel(QWidget):
         return str(self.reason.currentData() or "")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -27,6 +27,7 @@ from annotator.core.models import Actor
 from annotator.core.review import Item, Version
 from annotator.core.review.compare import ACTOR_FIELDS
 from annotator.core.timex import parse_value
+from annotator.gui.text.plain import escape, plain
 
 CLAIM_CHOICES = ("event_type", "position", "factuality", "form", "source_reliability",
                  "info_credibility")
@@ -58,7 +59,7 @@ class GoldEditDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName("Text covered by the span")
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("fieldError")
         self.error.setStyleSheet("color: #c62828")
         self.error.setAccessibleName("Problem")
@@ -201,7 +202,9 @@ class GoldEditDialog(QDialog):
 
     def _add(self, row: tuple[str, QWidget]) -> None:
         label, widget = row
-        self.form.addRow(label, widget)
+        shown = plain(QLabel(label))  # a codebook label: never rich text
+        shown.setBuddy(widget)
+        self.form.addRow(shown, widget)
 
     def _combo(self, name: str, label: str, options: list[tuple[str, Any]], current: Any
                ) -> tuple[str, QWidget]:
@@ -261,7 +264,7 @@ class GoldEditDialog(QDialog):
     def _on_offsets_changed(self, _value: int = 0) -> None:
         start, end = self._value("start"), self._value("end")
         shown = self._text[start:end] if start < end else ""
-        self.preview.setText(f"Covers: “{_escape(shown)}”" if shown else
+        self.preview.setText(f"Covers: “{escape(shown, one_line=True)}”" if shown else
                              "<i>the end must come after the start</i>")
 
     def _on_buttons_accepted(self) -> None:
@@ -289,7 +292,4 @@ def _options(codes: list[str]) -> list[tuple[str, Any]]:
     return [(NONE, "")] + [(code, code) for code in codes]
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
-        .replace("\n", " ")
 

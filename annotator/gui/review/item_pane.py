@@ -27,6 +27,7 @@ from annotator.core.project import Project
 from annotator.core.review import Item, Version, compare
 from annotator.gui.review.columns import AnnotatorColumns
 from annotator.gui.review.models import VersionTableModel
+from annotator.gui.text.plain import escape
 
 
 class ItemPane(QWidget):
@@ -77,7 +78,7 @@ class ItemPane(QWidget):
         reach = _reach(item)
         first: int | None = None
         for version, column in zip(item.versions, self.columns.columns, strict=True):
-            column.summary.setText(_escape(self.describe(item, version)))
+            column.summary.setText(escape(self.describe(item, version)))
             own = spans.get(version.annotator, [])
             emphasised = _emphasised(version)
             missing = reach if version.empty and item.kind == "span" else None
@@ -88,8 +89,8 @@ class ItemPane(QWidget):
         for column in self.columns.columns:  # they scroll together; reveal in each anyway
             column.reveal(first if first is not None else reach[0] if reach else 0)
         self._compare(item, spans)
-        self.heading.setText(f"<b>#{item.doc_id} {_escape(title)}</b><br>{item.label()}"
-                             f"{': ' + _escape(item.detail) if item.detail else ''}")
+        self.heading.setText(f"<b>#{item.doc_id} {escape(title)}</b><br>{escape(item.label())}"
+                             f"{': ' + escape(item.detail) if item.detail else ''}")
 
     def _compare(self, item: Item, spans: dict[str, list[Span]]) -> None:
         gold_spans = self.project.spans(item.doc_id, GOLD)
@@ -156,5 +157,3 @@ def _emphasised(version: Version) -> set[int]:
     return ids
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -24,6 +24,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, Si
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHeaderView,
@@ -53,6 +54,7 @@ from annotator.gui.review.models import (
     QueueModel,
 )
 from annotator.gui.session import Session
+from annotator.gui.text.plain import plain
 from annotator.gui.workers import Task
 
 
@@ -116,7 +118,7 @@ class ReviewWindow(QMainWindow):
         self.show_decided = QCheckBox("Show decided")
         self.show_decided.setChecked(True)
         self.show_decided.setAccessibleName("Show decided items")
-        self.filter_label = QLabel()
+        self.filter_label = plain(QLabel())
         self.filter_label.setAccessibleName("Filter from the agreement report")
         self.clear_filter = QToolButton()
         self.clear_filter.setText("Show all")
@@ -156,7 +158,24 @@ class ReviewWindow(QMainWindow):
         # widgets in a tool bar are shown and hidden through their actions
         self._filter_actions = (bar.addWidget(self.filter_label),
                                 bar.addWidget(self.clear_filter))
-        self.panel.add_key_actions(self)
+        keyed = self.panel.add_key_actions(self)
+        self._build_menus(keyed)
+
+    def _build_menus(self, keyed: dict[str, QAction]) -> None:
+        """The menu bar: every action of the window with its key, and the keys that close it."""
+        close = QAction("&Close window", self)
+        close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Ctrl+W"),
+                            QKeySequence(Qt.Key.Key_Escape)])
+        close.triggered.connect(self.close)
+        quit_all = QAction("&Quit annotator", self)
+        quit_all.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_all.triggered.connect(_quit_application)
+        menus = {"&File": (close, quit_all), "&Edit": (self.undo_action, self.redo_action),
+                 "&View": (self.reload_action,), "&Decide": tuple(keyed.values())}
+        for title, actions in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                menu.addAction(action)
 
     def _connect(self) -> None:
         self.queue.selectionModel().currentRowChanged.connect(self._on_queue_current_changed)
@@ -345,3 +364,8 @@ class ReviewWindow(QMainWindow):
             self.session.close_project()
         self.sig_closed.emit()
         super().closeEvent(event)
+
+
+def _quit_application() -> None:
+    """Ctrl+Q: close every window (each saves as it closes), which ends the application."""
+    QApplication.closeAllWindows()

@@ -71,3 +71,34 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]):
         end += 1
     return start, end
+
+
+def moved_boundary(text: str, start: int, end: int, edge: str, step: int) -> tuple[int, int]:
+    """``(start, end)`` with one edge moved: ``edge`` is "start" or "end", ``step`` is -1 or +1
+    for a character, -2 or +2 for a word. The span never becomes empty or leaves the text;
+    a move that cannot happen returns the span unchanged."""
+    by_word = abs(step) == 2
+    forward = step > 0
+    pos = start if edge == "start" else end
+    if not by_word:
+        pos += 1 if forward else -1
+    elif forward:  # over the gap, then to the end of the next word (end) / its start (start)
+        pos = _skip(text, pos, +1, word=edge == "start")
+        pos = _skip(text, pos, +1, word=edge != "start")
+    else:
+        pos = _skip(text, pos, -1, word=edge == "end")
+        pos = _skip(text, pos, -1, word=edge != "end")
+    if edge == "start":
+        return (pos, end) if 0 <= pos < end else (start, end)
+    return (start, pos) if start < pos <= len(text) else (start, end)
+
+
+def _skip(text: str, pos: int, direction: int, *, word: bool) -> int:
+    """Move from ``pos`` over word characters (``word``) or over the others."""
+    if direction > 0:
+        while pos < len(text) and _is_word(text[pos]) == word:
+            pos += 1
+    else:
+        while pos > 0 and _is_word(text[pos - 1]) == word:
+            pos -= 1
+    return pos

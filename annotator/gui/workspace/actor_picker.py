@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.models import Actor
+from annotator.core.models import Actor, Span
+from annotator.core.project import Project
 from annotator.gui.models.record_table import Column, RecordListModel
 from annotator.gui.models.roles import DISPLAY, EDIT, ROLE_ID, TOOLTIP
+from annotator.gui.text.plain import tip
 from annotator.gui.workspace.widgets import message_line, row_over_message, tight_row
 
 
@@ -157,6 +159,8 @@ class ActorPicker(QWidget):
         self.new_button.setText("New…")
         self.new_button.setToolTip("Add the typed name to the actor registry (Ctrl+Return)")
         self.new_button.setAccessibleName(f"New actor for {accessible_name}")
+        # Tab goes from field to field; the keyboard makes a new actor with Ctrl+Return
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.hint = message_line("fieldHint")
         row = tight_row()
         row.addWidget(self.field, 1)
@@ -176,7 +180,7 @@ class ActorPicker(QWidget):
         actor = self._model.actor(self._actor_id)
         self.field.setText(actor.canonical_name if actor else "")
         self.field.setModified(False)
-        self.field.setToolTip(", ".join(actor.names()) if actor else "")
+        self.field.setToolTip(tip(", ".join(actor.names())) if actor else "")
         self.hint.hide()
 
     def flush(self) -> None:
@@ -228,3 +232,14 @@ class ActorPicker(QWidget):
             self.hint.setText("Type the new actor's name first")
             self.hint.show()
             self.field.setFocus()
+
+
+def candidates_hint(project: Project | None, span: Span) -> str:
+    """For an ACTOR span left unlinked because its text names several registry actors: which."""
+    if project is None or span.layer != "ACTOR" or span.actor_id is not None:
+        return ""
+    names = [a.canonical_name for a in project.actor_candidates(span.doc_id, span.start, span.end)]
+    if len(names) < 2:
+        return ""
+    return (f"“{span.text}” names {len(names)} registry actors: {', '.join(names)}; "
+            "choose one in the Registry actor field")

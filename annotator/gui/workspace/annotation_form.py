@@ -132,6 +132,10 @@ class AnnotationForm(QWidget):
 
     # ------------------------------------------------------- keyboard access
 
+    def confirm_proposed(self) -> None:
+        if self.span_panel is not None:
+            self.span_panel.confirm_proposed()
+
     def focus_span_editor(self) -> None:
         if self.span_panel is not None:
             self.tabs.setCurrentIndex(TAB_SPAN)

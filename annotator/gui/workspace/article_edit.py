@@ -3,13 +3,15 @@
 Layer keys, Delete, Return and Escape pressed without Ctrl or Alt, a click
 that did not drag and a resting mouse become signals in Qt's UTF-16
 positions; :class:`~annotator.gui.workspace.document_view.DocumentView`
-decides what they mean.
+decides what they mean. The selected span's edges (``edges``) can be moved:
+Alt+arrows move its end and Ctrl+Alt+arrows its start by a character (with
+Shift by a word), and the mouse drags either edge.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 
@@ -28,6 +30,10 @@ class ArticleEdit(QPlainTextEdit):
     """A click without dragging, at this UTF-16 position."""
     sig_tooltip = Signal(int, QPoint)
     """The mouse rests at this UTF-16 position (global point for the tooltip)."""
+    sig_boundary_key = Signal(str, int)
+    """Move the selected span's "start" or "end": -1/+1 a character, -2/+2 a word."""
+    sig_edge_dragged = Signal(str, int)
+    """The selected span's "start" or "end" was dragged to this UTF-16 position."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,12 +43,21 @@ class ArticleEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
         self.keys: dict[str, str] = {}
+        self.edges: tuple[int, int] | None = None
+        """The selected span's start and end (UTF-16), whose edges the mouse can drag."""
         self._press_pos: QPoint | None = None
+        self._dragging: str | None = None
+        self.setMouseTracking(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
                                      | Qt.KeyboardModifier.KeypadModifier)
         key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods in _EDGE_MODIFIERS:
+            step = (2 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1) * \
+                (1 if key == Qt.Key.Key_Right else -1)
+            self.sig_boundary_key.emit(_EDGE_MODIFIERS[mods], step)
+            return
         if mods == Qt.KeyboardModifier.NoModifier:
             layer = self.keys.get(event.text().upper()) if event.text() else None
             if layer:
@@ -61,9 +76,37 @@ class ArticleEdit(QPlainTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = self._edge_at(self._press_pos)
+            if self._dragging is not None:
+                return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._dragging is not None and self.edges is not None:
+            other = self.edges[0] if self._dragging == "end" else self.edges[1]
+            cursor = self.textCursor()  # the span as it would be, shown as the selection
+            cursor.setPosition(other)
+            cursor.setPosition(self.cursorForPosition(point).position(),
+                               QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            shape = Qt.CursorShape.SizeHorCursor if self._edge_at(point) else \
+                Qt.CursorShape.IBeamCursor
+            self.viewport().setCursor(shape)
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._dragging is not None:
+            edge, self._dragging = self._dragging, None
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            self.sig_edge_dragged.emit(edge, self.cursorForPosition(
+                event.position().toPoint()).position())
+            return
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
         moved = self._press_pos is not None and \
@@ -72,6 +115,18 @@ class ArticleEdit(QPlainTextEdit):
                 not self.textCursor().hasSelection():
             self.sig_clicked.emit(self.cursorForPosition(pos).position())
 
+    def _edge_at(self, point: QPoint) -> str | None:
+        """"start" or "end" when ``point`` is on an edge of the selected span (4 px)."""
+        if self.edges is None:
+            return None
+        for name, position in zip(("start", "end"), self.edges, strict=True):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            rect = self.cursorRect(cursor)
+            if abs(point.x() - rect.center().x()) <= 4 and rect.top() <= point.y() <= rect.bottom():
+                return name
+        return None
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
@@ -79,3 +134,10 @@ class ArticleEdit(QPlainTextEdit):
                                   self.viewport().mapToGlobal(pos))
             return True
         return super().viewportEvent(event)
+
+
+_EDGE_MODIFIERS = {
+    Qt.KeyboardModifier.AltModifier: "end",
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier: "start",
+}
+"""Which edge of the selected span the arrow keys move, by modifier (Shift: by a word)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import DocId, Status
 from annotator.core.project import Project, commands
+from annotator.core.wording import count
 from annotator.gui.models.item_models import STATUS_LABELS, DocumentListModel
 from annotator.gui.models.roles import ROLE_RECORD
 
@@ -212,4 +213,4 @@ class DocumentList(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.model.total:,} documents")
+        self.count.setText(count(self.model.total, "document"))

@@ -12,8 +12,6 @@ for a third.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
@@ -29,7 +27,8 @@ from PySide6.QtWidgets import (
 from annotator.core.assist.base import Suggestion
 from annotator.core.codebook import Layer
 from annotator.core.models import Document, Span
-from annotator.gui.text.offsets import snap_to_words
+from annotator.gui.text.offsets import moved_boundary, snap_to_words
+from annotator.gui.text.plain import escape, plain, tip
 from annotator.gui.text.span_highlight import SpanHighlighter
 from annotator.gui.workspace.article_edit import ArticleEdit
 from annotator.gui.workspace.find_bar import FindBar
@@ -49,6 +48,8 @@ class DocumentView(QWidget):
     """Remove this span."""
     sig_relabel_requested = Signal(int, str)
     """Move this span to another layer (a layer key with no text selected)."""
+    sig_boundary_requested = Signal(int, int, int)
+    """Move the selected span (its id) to these start and end code points."""
     sig_edit_requested = Signal()
     """Return on a selected span: go to its attributes."""
     sig_suggestion_clicked = Signal(int)
@@ -73,8 +74,7 @@ class DocumentView(QWidget):
         self._connect()
 
     def _build(self) -> None:
-        self.meta = QLabel()
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)  # outlet names are data, not HTML
+        self.meta = plain(QLabel())
         self.meta.setObjectName("articleMeta")
         self.meta.setAccessibleName("Document details")
         self.claim = QLabel()
@@ -111,6 +111,8 @@ class DocumentView(QWidget):
         self.edit.sig_escape_key.connect(self._on_edit_escape_key)
         self.edit.sig_clicked.connect(self._on_edit_clicked)
         self.edit.sig_tooltip.connect(self._on_edit_tooltip)
+        self.edit.sig_boundary_key.connect(self._on_edit_boundary_key)
+        self.edit.sig_edge_dragged.connect(self._on_edit_edge_dragged)
 
     # ------------------------------------------------------------ set up
 
@@ -128,8 +130,8 @@ class DocumentView(QWidget):
         for layer in layers:
             button = QToolButton()
             button.setText(f"{layer.label}  {layer.key}")
-            button.setToolTip(f"Mark the selection as {layer.label} ({layer.key})"
-                              + (f"\n{layer.description}" if layer.description else ""))
+            button.setToolTip(tip(f"Mark the selection as {layer.label} ({layer.key})"
+                                  + (f"\n{layer.description}" if layer.description else "")))
             button.setAccessibleName(f"Mark as {layer.label}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the layer key does the same
             button.setStyleSheet(f"QToolButton {{ border-left: 6px solid {layer.color}; "
@@ -157,7 +159,7 @@ class DocumentView(QWidget):
             parts = [f"#{doc.id}", doc.language or "?", doc.published or "no date",
                      doc.outlet, doc.source_file.rsplit("/", 1)[-1]]
             self.meta.setText("  ·  ".join(p for p in parts if p))
-            self.claim.setText(f"<b>Claim to check:</b> {html.escape(doc.claim)}")
+            self.claim.setText(f"<b>Claim to check:</b> {escape(doc.claim)}")
             self.claim.setVisible(bool(doc.claim))
 
     def set_actor_names(self, names: dict[int, str]) -> None:
@@ -335,9 +337,31 @@ class DocumentView(QWidget):
             detail = actor or (str(value) if value else "")
             lines.append(f"{layer.label if layer else span.layer}: {span.text}"
                          + (f" → {detail}" if detail else ""))
-        QToolTip.showText(global_pos, "\n".join(lines), self.edit)
+        QToolTip.showText(global_pos, tip("\n".join(lines)), self.edit)
 
     # ------------------------------------------------------------ render
+
+    def _on_edit_boundary_key(self, edge: str, step: int) -> None:
+        span = self.selected_span
+        if span is not None:
+            self._request_boundary(span, *moved_boundary(self._text, span.start, span.end,
+                                                         edge, step))
+
+    def _on_edit_edge_dragged(self, edge: str, qt_position: int) -> None:
+        span = self.selected_span
+        if span is None:
+            return
+        position = self.highlighter.offsets.from_qt(qt_position)
+        start, end = (position, span.end) if edge == "start" else (span.start, position)
+        if start >= end:
+            return  # dragged over the other edge: nothing sensible to make of it
+        if self.snap:
+            start, end = snap_to_words(self._text, start, end)
+        self._request_boundary(span, start, end)
+
+    def _request_boundary(self, span: Span, start: int, end: int) -> None:
+        if (start, end) != (span.start, span.end) and start < end:
+            self.sig_boundary_requested.emit(span.id, start, end)
 
     def _render(self, *, spans_changed: bool = True) -> None:
         """Highlights: the span layer (rebuilt when the spans change) and the selected span."""
@@ -346,9 +370,12 @@ class DocumentView(QWidget):
             self._highlights = highlighter.tints(self._spans)
         selections = list(self._highlights)
         span = self.selected_span
+        self.edit.edges = None
         if span is not None:
             selections.append(highlighter.solid(span.start, span.end, span.layer,
                                                 SELECTED_UNKNOWN_COLOR))
+            self.edit.edges = (highlighter.offsets.to_qt(span.start),
+                               highlighter.offsets.to_qt(span.end))
         selections += [highlighter.suggestion(offer.start, offer.end, offer.layer,
                                               i == self._suggestion_index)
                        for i, offer in enumerate(self._suggestions)]

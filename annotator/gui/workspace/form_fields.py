@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QListView, QWidget
 from annotator.core.codebook import Attribute, Codebook
 from annotator.core.models import Span
 from annotator.gui.models.item_models import SpanListModel
+from annotator.gui.text.plain import plain, tip
 from annotator.gui.workspace.actor_picker import ActorListModel, ActorPicker
 from annotator.gui.workspace.widgets import CommitLineEdit, DateField, VocabCombo, compact_list
 
@@ -54,8 +55,8 @@ class _SpanChoice(QListView):
         self.setModel(model)
         compact_list(self, label)
         self.setMaximumHeight(90)
-        self.setToolTip(f"Tick the {layer} spans of this article that belong here "
-                        "(Space toggles)")
+        self.setToolTip(tip(f"Tick the {layer} spans of this article that belong here "
+                            "(Space toggles)"))
         model.sig_checked_changed.connect(self.sig_committed.emit)
 
     def set_value(self, value: Any) -> None:
@@ -90,7 +91,7 @@ class FieldSet(QWidget):
             if attr.name in covered:
                 continue
             editor = self._editor(attr, {a.name for a in attributes})
-            label = QLabel(attr.label + ("*" if attr.required else ""))
+            label = plain(QLabel(attr.label + ("*" if attr.required else "")))
             label.setBuddy(editor)
             self.form.addRow(label, editor)
             self.editors[attr.name] = editor
@@ -123,7 +124,7 @@ class FieldSet(QWidget):
             editor = CommitLineEdit(attr.label)
             editor.sig_committed.connect(lambda v, f=attr.name: self.sig_committed.emit({f: v}))
         if attr.requires_claim:
-            editor.setToolTip(f"{attr.label}: only for documents that start with a claim line")
+            editor.setToolTip(tip(f"{attr.label}: only for documents that start with a claim line"))
         return editor
 
     def set_values(self, values: dict[str, Any]) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 
+from annotator.core import wording
 from annotator.core.importers import SUFFIXES
 from annotator.core.models import ImportReport
 from annotator.core.project import Project
@@ -20,6 +21,7 @@ from annotator.core.tasks import TaskState
 from annotator.gui import workers
 from annotator.gui.dialogs.basic import import_report_dialog
 from annotator.gui.session import Session
+from annotator.gui.text.plain import plain, warn
 
 
 def import_job(project_path: Path, paths: list[str]) -> Any:
@@ -98,7 +100,8 @@ class ImportExport(QObject):
             return None
         task = workers.Task(export_job(self._session.path, out, annotators), "export")
         task.signals.sig_finished.connect(
-            lambda count: self._on_export_finished(f"Exported {count} documents to {out}"))
+            lambda done: self._on_export_finished(
+                f"Exported {wording.count(done, 'document')} to {out}"))
         return self._start(task, "Exporting…")
 
     def _on_export_finished(self, message: str) -> None:
@@ -110,6 +113,7 @@ class ImportExport(QObject):
     def _start(self, task: workers.Task, title: str) -> workers.Task:
         self.task = task
         dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        dialog.setLabel(plain(QLabel(title)))  # the label shows file names as they come
         dialog.setWindowTitle(title.rstrip("…"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -147,7 +151,7 @@ class ImportExport(QObject):
 
     def _on_task_failed(self, message: str) -> None:
         self._stop()
-        QMessageBox.warning(self._parent, "annotator", message)
+        warn(self._parent, "annotator", message)
 
     def _on_task_cancelled(self) -> None:
         self._stop()

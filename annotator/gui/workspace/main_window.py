@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from annotator.core.live import EXTERNAL
 from annotator.core.models import ChangeKind, Changes, DocId, Document, ImportReport, Status
 from annotator.core.project import Project
 from annotator.gui import actions as window_actions
 from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
+from annotator.gui.live import own_changes
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from annotator.gui.text.plain import plain, tip, warn
+from annotator.gui.workspace import guideline_dock, search_dock
+from annotator.gui.workspace.actor_picker import candidates_hint
 from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
 from annotator.gui.workspace.document_view import DocumentView
@@ -66,7 +69,7 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName("Documents done")
         self.progress.setFormat("%v of %m done")
         self.progress.setMaximumWidth(220)
-        self.who = QLabel()
+        self.who = plain(QLabel())
         self.statusBar().addPermanentWidget(self.who)
         self.statusBar().addPermanentWidget(self.progress)
         self.menu_actions = window_actions.build(self, self._slots(), session.undo_stack)
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
         self.tools = WindowTools(self)  # after _connect: its title note follows _show_project
         self._restore_layout()
         self.suggest = SuggestionController(self)
+        self.search = search_dock.install(self)
+        self.guide = guideline_dock.install(self)
         self.live = LiveRefresh(self)
         self._show_project(None)
 
@@ -87,6 +92,9 @@ class MainWindow(QMainWindow):
             "export_native": self.io.ask_export_native,
             "change_annotator": self.ask_annotator, "quit": self.close,
             "find": self.view.find_bar.open_bar, "new_claim": self.form.new_claim,
+            "find_annotations": lambda: self.search.open_dock(),
+            "confirm_proposed": self.form.confirm_proposed,
+            "guideline": lambda: guideline_dock.show_here(self),
             "zoom_in": lambda: self.zoom(+1), "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0), "snap": self._on_snap_toggled,
             "focus_list": self.doc_list.view.setFocus, "focus_article": self.view.edit.setFocus,
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.session.sig_project_opened.connect(self._on_session_project_opened)
         self.session.sig_project_closed.connect(self._on_session_project_closed)
-        self.session.sig_changed.connect(self._on_session_changed)
+        self.session.sig_changed.connect(own_changes(self._on_session_changed))
         self.session.sig_revisit.connect(self._on_session_revisit)
         self.session.sig_error.connect(self._on_session_error)
         self.session.sig_annotator_changed.connect(self._on_session_annotator_changed)
@@ -112,6 +120,7 @@ class MainWindow(QMainWindow):
         self.view.sig_span_selected.connect(self._on_view_span_selected)
         self.view.sig_delete_requested.connect(self._on_view_delete_requested)
         self.view.sig_relabel_requested.connect(self._on_view_relabel_requested)
+        self.view.sig_boundary_requested.connect(self._on_view_boundary_requested)
         self.view.sig_edit_requested.connect(self.form.focus_span_editor)
         self.form.sig_span_selected.connect(self._on_form_span_selected)
         self.io.sig_export_finished.connect(self._on_io_export_finished)
@@ -129,7 +138,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - any unreadable file is reported, not fatal
             if offer_restore_if_damaged(self, path, exc):  # damaged: offers the latest backup
                 return self.session.project if self.session.path == Path(path) else None
-            QMessageBox.warning(self, "annotator", f"Cannot open {path}:\n{exc}")
+            warn(self, "annotator", f"Cannot open {path}:\n{exc}")
             return None
         self.settings.add_recent_project(path)
         return self.session.project
@@ -254,8 +263,8 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done} of {total} done")
-        self.progress.setToolTip(f"{done} of {total} documents done by "
-                                 f"{self.session.annotator}")
+        self.progress.setToolTip(tip(f"{done} of {total} documents done by "
+                                     f"{self.session.annotator}"))
 
     # ------------------------------------------------------------------ view
 
@@ -314,8 +323,6 @@ class MainWindow(QMainWindow):
         self._show_project(self.session.project)
 
     def _on_session_changed(self, changes: Changes) -> None:
-        if changes.initiator == EXTERNAL:
-            return  # another window or process: self.live refreshes what it changed
         kind = changes.kind
         if kind is ChangeKind.ACTORS:
             self.reload_actors()
@@ -357,6 +364,9 @@ class MainWindow(QMainWindow):
             if span is not None:
                 self.view.select_span(int(span.id), scroll=False)
                 self.form.select_span(int(span.id))
+                hint = candidates_hint(self.session.project, span)
+                if hint:
+                    self.statusBar().showMessage(hint, MESSAGE_MS)
 
     def _on_view_span_selected(self, span_id: int | None) -> None:
         self.form.select_span(span_id)
@@ -370,6 +380,11 @@ class MainWindow(QMainWindow):
         span = self.view.selected_span
         if span is not None and span.id == span_id and span.layer != layer:
             self.session.update_span(span, layer=layer)
+
+    def _on_view_boundary_requested(self, span_id: int, start: int, end: int) -> None:
+        span = self.view.selected_span
+        if span is not None and span.id == span_id:
+            self.session.update_span(span, start=start, end=end)
 
     def _on_form_span_selected(self, span_id: int | None) -> None:
         self.view.select_span(span_id)

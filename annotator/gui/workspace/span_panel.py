@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from annotator.core.models import Span
 from annotator.gui.models.item_models import SpanListModel
 from annotator.gui.models.roles import ROLE_ID
 from annotator.gui.session import Session
+from annotator.gui.text.plain import escape
 from annotator.gui.workspace.actor_picker import ActorListModel
 from annotator.gui.workspace.form_fields import FieldSet, focus_first
 from annotator.gui.workspace.widgets import compact_list
@@ -59,8 +60,14 @@ class SpanPanel(QWidget):
         self.remove_button.setAccessibleName("Remove the selected span")
         self.remove_button.setToolTip("Remove the selected span (Delete in the text)")
         self.remove_button.setEnabled(False)
+        self.confirm_button = QPushButton("Confirm")
+        self.confirm_button.setAccessibleName("Confirm the proposed values")
+        self.confirm_button.setToolTip("Keep the values the tool proposed (Ctrl+K); editing a "
+                                       "value also makes it yours")
+        self.confirm_button.hide()
         heading = QHBoxLayout()
         heading.addWidget(self.header, 1)
+        heading.addWidget(self.confirm_button)
         heading.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -71,6 +78,10 @@ class SpanPanel(QWidget):
     def _connect(self) -> None:
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._on_remove_button_clicked)
         for page in self.pages.values():
             page.sig_committed.connect(self._on_page_committed)
             page.sig_create_actor.connect(self._on_page_create_actor)
@@ -102,14 +113,20 @@ class SpanPanel(QWidget):
     def _show_span(self) -> None:
         span = self._span
         self.remove_button.setEnabled(span is not None)
+        self.confirm_button.setVisible(span is not None and bool(span.proposed))
         if span is None:
             self.header.setText("Select a span in the text or in the list above.")
             self._show_page(None)
             return
         layer = next((x for x in self._book.layers if x.name == span.layer), None)
         label = layer.label if layer else span.layer
-        self.header.setText(f"<b>{label}</b> “{_escape(span.text)}” "
-                            f"<span style='color:#666'>({span.start}–{span.end})</span>")
+        proposed = ""
+        if span.proposed:
+            names = ", ".join("actor" if n == "actor_id" else n for n in span.proposed)
+            proposed = (f"<br><span style='color:#9a5b00'>Proposed by the tool: "
+                        f"{escape(names)} — Ctrl+K confirms, or edit below</span>")
+        self.header.setText(f"<b>{escape(label)}</b> “{escape(span.text, limit=80)}” "
+                            f"<span style='color:#666'>({span.start}–{span.end})</span>{proposed}")
         page = self.pages.get(span.layer)
         if page is None:
             self._show_page(None)
@@ -191,10 +208,18 @@ class SpanPanel(QWidget):
         finally:
             self._session.end_macro()
 
+    def confirm_proposed(self) -> None:
+        """Edit › Confirm proposed values (Ctrl+K): the selected span's proposals become values."""
+        self._on_confirm_button_clicked()
+
+    def _on_confirm_button_clicked(self) -> None:
+        span = self._span
+        if span is not None and span.proposed:
+            kept = {k: v for k, v in span.provenance.items() if k != "proposed"}
+            self._session.update_span(span, provenance=kept)
+
     def _on_remove_button_clicked(self) -> None:
         if self._span is not None:
             self._session.remove_span(self._span)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text if len(text) <= 80 else text[:77] + "…")

@@ -58,6 +58,19 @@ def compute(path: Path, doc_id: DocId, annotator: str) -> list[Suggestion]:
         return project.suggestions.find(doc_id, annotator)
 
 
+def preview(suggestion: Suggestion) -> str:
+    """What accepting ``suggestion`` would make: layer, text and the actor or value it assigns."""
+    what = f"{suggestion.layer} “{suggestion.text}”"
+    if suggestion.layer == "ACTOR" and suggestion.actor_name:
+        others = f" (or {len(suggestion.alternatives)} other)" if suggestion.alternatives else ""
+        return f"{what} → {suggestion.actor_name}{others}"
+    value = suggestion.attributes.get("value")
+    if value:
+        precision = suggestion.attributes.get("precision")
+        return f"{what} → {value}" + (f" ({precision})" if precision else "")
+    return what
+
+
 def visible(suggestions: Sequence[Suggestion], spans: Sequence[Span]) -> list[Suggestion]:
     """``suggestions`` less those overlapping a span of the same layer (accepted already)."""
     return [s for s in suggestions
@@ -188,6 +201,8 @@ class SuggestionController(QObject):
             index = (current + delta) % len(items)
         self.view.select_suggestion(index)
         self.view.edit.setFocus()
+        self._say(f"Suggestion {index + 1} of {len(items)}: {preview(items[index])} — "
+                  "Return accepts, Delete rejects")
         return items[index]
 
     # ------------------------------------------------------------ editing

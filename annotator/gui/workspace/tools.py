@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from annotator.core.project import Project
 from annotator.gui.actions import Slot
@@ -27,6 +27,7 @@ from annotator.gui.dialogs.team.merge import MergeDialog
 from annotator.gui.dialogs.team.open_package import OpenPackageDialog
 from annotator.gui.dialogs.team.return_package import ReturnPackageDialog
 from annotator.gui.registry.window import ActorRegistryWindow
+from annotator.gui.text.plain import tip, warn
 
 if TYPE_CHECKING:
     from annotator.gui.workspace.main_window import MainWindow
@@ -113,7 +114,7 @@ class WindowTools(QObject):
     def _show_read_only(self) -> None:
         project = self.session.project
         self.read_only_label.setVisible(bool(self.read_only))
-        self.read_only_label.setToolTip(self.read_only)
+        self.read_only_label.setToolTip(tip(self.read_only))
         if project is not None and self.read_only:
             self.window.setWindowTitle(f"{project.path.name} [read-only] — annotator")
             self.window.statusBar().showMessage(
@@ -180,7 +181,7 @@ class WindowTools(QObject):
         try:
             return open_agreement_view(self.session, self.window, settings=self.settings)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self.window, "Agreement report", str(exc))
+            warn(self.window, "Agreement report", str(exc))
             return None
 
     def open_adjudication(self) -> Any:
@@ -191,7 +192,7 @@ class WindowTools(QObject):
         try:
             return open_review_window(self.session, self.window, settings=self.settings)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self.window, "Adjudicate disagreements", str(exc))
+            warn(self.window, "Adjudicate disagreements", str(exc))
             return None
 
     # ------------------------------------------------------------ export

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Vocabulary
 from annotator.core.timex import parse_value
+from annotator.gui.text.plain import plain, tip
 
 NONE_LABEL = "—"
 
@@ -43,7 +44,7 @@ def message_line(object_name: str) -> QLabel:
 
     ``object_name`` picks its style sheet rule (``fieldError``, ``fieldHint``).
     """
-    label = QLabel()
+    label = plain(QLabel())
     label.setObjectName(object_name)
     label.setWordWrap(True)
     label.hide()
@@ -103,7 +104,7 @@ class CommitLineEdit(QLineEdit):
             self._tooltip = self.toolTip()
         self._invalid = True
         self.setStyleSheet("QLineEdit { border: 1px solid #c62828; background: #fdecea; }")
-        self.setToolTip(message)
+        self.setToolTip(tip(message))
 
 
 class VocabCombo(QComboBox):
@@ -124,7 +125,7 @@ class VocabCombo(QComboBox):
             self.addItem(f"{value.code} — {value.label}" if value.code != value.label
                          else value.label, value.code)
             if value.definition:
-                self.setItemData(self.count() - 1, value.definition,
+                self.setItemData(self.count() - 1, tip(value.definition),
                                  Qt.ItemDataRole.ToolTipRole)
         self.activated.connect(self._on_self_activated)
         self.currentIndexChanged.connect(self._on_self_index_changed)
@@ -147,8 +148,8 @@ class VocabCombo(QComboBox):
         self.sig_committed.emit(self.code())
 
     def _on_self_index_changed(self, index: int) -> None:
-        tip = self.itemData(index, Qt.ItemDataRole.ToolTipRole) if index >= 0 else None
-        self.setToolTip(str(tip or self.accessibleName()))
+        shown = self.itemData(index, Qt.ItemDataRole.ToolTipRole) if index >= 0 else None
+        self.setToolTip(str(shown or tip(self.accessibleName())))
 
 
 class DateField(QWidget):

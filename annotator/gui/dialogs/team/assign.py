@@ -29,8 +29,10 @@ from annotator.core import team
 from annotator.core.errors import PackageError
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
+from annotator.core.wording import count
 from annotator.gui.dialogs.basic import valid_name
 from annotator.gui.dialogs.task_dialog import TaskDialog, line_edit, path_row
+from annotator.gui.text.plain import plain
 
 
 def assign_job(project_path: Path, names: list[str], everything: bool,
@@ -42,7 +44,7 @@ def assign_job(project_path: Path, names: list[str], everything: bool,
                 doc_ids = [d.id for d in project.documents()]
                 plan = project.team.assign(doc_ids, names, overlap=overlap, seed=seed)
             else:
-                assigned = team.assignments(project)
+                assigned = project.team.assignments()
                 plan = {name: assigned.get(name, []) for name in names}
                 empty = [name for name, docs in plan.items() if not docs]
                 if empty:
@@ -125,7 +127,7 @@ class AssignDialog(TaskDialog):
             project.path.stem + "-packages")))
         out_row, _ = path_row(self.out_dir, "&Browse…", "Choose the output folder",
                               self._on_browse_clicked)
-        self.written = QLabel("")
+        self.written = plain(QLabel(""))
         self.written.setAccessibleName("Packages written")
         self.written.setWordWrap(True)
         self.written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -157,7 +159,7 @@ class AssignDialog(TaskDialog):
                         "writing packages", "Assigning and writing packages…")
 
     def task_done(self, result: list[team.PackageInfo]) -> str:
-        self.written.setText("\n".join(f"{info.annotator}: {info.documents} documents → "
+        self.written.setText("\n".join(f"{info.annotator}: {count(info.documents, 'document')} → "
                                        f"{info.path}" for info in result))
         return f"Wrote {len(result)} package(s); send each annotator their file."
 

@@ -16,15 +16,17 @@ from annotator.core import team
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
 from annotator.core.team.package import SUFFIX
+from annotator.core.wording import count
 from annotator.gui.dialogs.task_dialog import TaskDialog, line_edit, path_row
 from annotator.gui.dialogs.team import PACKAGE_FILTER
+from annotator.gui.text.plain import plain
 
 
 def return_job(project_path: Path, out: Path) -> Any:
     def run(state: TaskState) -> team.PackageInfo:
         state.progress(0, 0, "writing the return package")
         with Project.open(project_path, read_only=True) as project:
-            return team.return_package(project, out)
+            return project.team.return_package(out)
     return run
 
 
@@ -41,8 +43,8 @@ class ReturnPackageDialog(TaskDialog):
             f"{project.path.stem}-return{SUFFIX}")))
         out_row, _ = path_row(self.out, "&Browse…", "Choose the return package file",
                               self._on_browse_clicked)
-        self.form.addRow("Annotator:", QLabel(owner or "(this project was not opened from a "
-                                                       "package)"))
+        self.form.addRow("Annotator:", plain(QLabel(owner or "(this project was not opened "
+                                                             "from a package)")))
         self.form.addRow("&Package:", out_row)
         if not owner:
             self.run_button.setEnabled(False)
@@ -58,7 +60,8 @@ class ReturnPackageDialog(TaskDialog):
                         "writing the return package", "Writing the return package…")
 
     def task_done(self, result: team.PackageInfo) -> str:
-        return (f"Wrote {result.path} ({result.documents} documents by {result.annotator}); "
+        return (f"Wrote {result.path} ({count(result.documents, 'document')} by "
+                f"{result.annotator}); "
                 "send it back to the reviewer.")
 
     def _on_browse_clicked(self) -> None:
