@@ -291,7 +291,7 @@ def _ids_never_reused(conn: sqlite3.Connection) -> None:
     table built from its own stored definition (so columns added by any earlier
     step survive), then swapped in and given back its indexes and triggers
     (:func:`migrate` runs with foreign keys off, so dropping the old table
-    cascades nothing; the FTS index keeps the same rowids). The sequence starts
+    cascades nothing; documents_fts and spans_fts name the same ids). The sequence starts
     above both the largest id present and the largest the history ever named.
     """
     for table, entity in _NEVER_REUSED.items():
