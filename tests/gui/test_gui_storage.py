@@ -39,9 +39,10 @@ def _fill_disk(connections: Connections, project: Project) -> None:
     conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
     doc = project.documents()[0].id
     for size in (8000, 2000, 500, 100, 20, 1):
-        for _ in range(1000):
+        for number in range(1000):
             try:
-                project.add_span(doc, "filler", "ACTOR", 0, 1, attributes={"f": "x" * size})
+                project.add_span(doc, "filler", "ACTOR", 0, 1,
+                                 attributes={"f": "x" * size, "n": number})
             except DiskFullError:
                 break
 

@@ -155,21 +155,24 @@ def test_form_picks_actor_by_alias_and_validates_dates(qtbot: Any, window: Any) 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
-    # a DATE span: an invalid value is refused with the reason, a valid one stored
+    # a DATE span starts with the proposed value; an invalid edit is refused with the
+    # reason and leaves it, a valid one is stored and is the annotator's own
     keyboard_find(qtbot, window, "November 2024")
     qtbot.keyClick(edit, Qt.Key.Key_D)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     date_field = window.form.span_panel.pages["DATE"].editors["value"]
     assert date_field.value.hasFocus()
+    assert my_spans(window, "DATE")[0].proposed == ("precision", "value")
+    date_field.value.clear()
     qtbot.keyClicks(date_field.value, "2024-13")
     qtbot.keyClick(date_field.value, Qt.Key.Key_Return)
     assert "no month 13" in date_field.error.text()
-    assert "value" not in my_spans(window, "DATE")[0].attributes
+    assert my_spans(window, "DATE")[0].attributes["value"] == "2024-11"
     date_field.value.clear()
-    qtbot.keyClicks(date_field.value, "2024-11")
+    qtbot.keyClicks(date_field.value, "2024-11-30")
     qtbot.keyClick(date_field.value, Qt.Key.Key_Return)
-    attributes = my_spans(window, "DATE")[0].attributes
-    assert attributes["value"] == "2024-11" and attributes["precision"] == "month"
+    span = my_spans(window, "DATE")[0]
+    assert span.attributes["value"] == "2024-11-30" and "value" not in span.proposed
 
 
 def test_new_actor_inline_and_undo_removes_it(qtbot: Any, window: Any) -> None:
