@@ -145,6 +145,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{path}: damaged ({damage or exc})")
         print(backup.damage_offer(path))
         return EXIT_PROBLEMS
+    _print_sharing(path)
     if not problems:
         print(f"{args.project}: ok")
         return EXIT_OK
@@ -156,6 +157,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not all(problem.startswith("schema:") for problem in problems):
         print(backup.damage_offer(path))
     return EXIT_PROBLEMS
+
+
+def _print_sharing(path: Path) -> None:
+    """An unsafe folder (network share, sync client) and who else has the project open."""
+    from annotator.core import presence
+
+    unsafe = presence.unsafe_location(path)
+    if unsafe:
+        print(f"warning: {unsafe}")
+    others = presence.describe_others(presence.others(path))
+    if others:
+        print(f"note: {path.name} is {others}")
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -246,6 +259,12 @@ def cmd_open(args: argparse.Namespace) -> int:
                 raise
             raise CliError(f"{args.project} is damaged ({reason}); "
                            f"{backup.damage_offer(Path(args.project))}") from None
+    from annotator.cli.review import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        print(f"annotator: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from annotator.gui.app import run_gui
 
     return run_gui(args.project)

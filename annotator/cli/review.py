@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from annotator.cli._common import EXIT_OK, end_progress, open_project, progress_printer
+from annotator.cli._common import EXIT_OK, EXIT_USAGE, end_progress, open_project, progress_printer
 from annotator.core.outputs import atomic_file, check_target
 
 
@@ -67,11 +68,33 @@ def _print_table(report: dict[str, Any]) -> None:
               f"n={entry['n_units']}\tdisagreements={len(entry['disagreements'])}")
 
 
+def window_problem() -> str | None:
+    """Why no window can open here, checked before Qt loads (Qt would abort); None if it can.
+
+    Also a Qt that cannot load at all (a system library missing) is named here.
+    """
+    from annotator.gui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        return problem
+    try:
+        import annotator.gui.app  # noqa: F401 - loads Qt: a missing library fails here
+    except (ImportError, OSError) as exc:
+        return (f"Qt cannot load ({exc}); install the missing system library, "
+                "e.g. on Debian/Ubuntu: sudo apt install libegl1 libgl1 libxkbcommon0")
+    return None
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     """Open the review window on its own on ``args.project``; returns when it is closed."""
     path = Path(args.project)
     if not path.is_file():
         raise FileNotFoundError(f"no project file {path}")
+    problem = window_problem()
+    if problem is not None:
+        print(f"annotator: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from annotator.gui.app import run_review
 
     return run_review(path, getattr(args, "reviewer", "") or "")

@@ -75,6 +75,17 @@ class ValidationError(AnnotatorError, ValueError):
     """An edit that the codebook or the text does not allow; the message says why."""
 
 
+class StaleEditError(AnnotatorError, ValueError):
+    """An undo or redo step found its record changed by another window or process since."""
+
+
+# ---- raised by annotator.gui.display (Qt-free, before Qt loads)
+
+
+class NoDisplayError(AnnotatorError, RuntimeError):
+    """No window can open here: no display, or a system library Qt needs is missing."""
+
+
 # ---- raised by annotator.core.native
 
 

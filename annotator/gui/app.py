@@ -52,6 +52,9 @@ def _application() -> QApplication:
     guard_none_refcount()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        from annotator.gui.display import require_display  # Qt would abort instead of saying why
+
+        require_display()
         app = QApplication(sys.argv[:1])
         app.setApplicationName("annotator")
         app.setOrganizationName("annotator")

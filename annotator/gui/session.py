@@ -17,6 +17,17 @@ behind the commands' back (an import, a package merge) ends with
 :meth:`Session.external_change`: every undo history is cleared and every
 view reloads; opening a file (also after a restore) does the same.
 
+Other windows and processes may write the same file. Every undo and redo step
+checks that its record is still what it left (the commands raise
+:class:`~annotator.core.errors.StaleEditError` otherwise); a refused or failed
+replay becomes a message (``sig_refused``), never an exception, and leaves the
+stack consistent. A short timer polls :class:`~annotator.core.live.ChangeWatch`
+and announces what others wrote as ``sig_changed`` Changes whose initiator is
+:data:`~annotator.core.live.EXTERNAL`; those leave the undo stacks alone. While
+a project is open for editing the session announces itself in the project's
+presence folder (:mod:`annotator.core.presence`), and ``sig_presence`` says who
+else has the project open and whether its folder is unsafe.
+
 Reading is blind: the ``my_*`` helpers return only the session annotator's
 own annotations.
 """
@@ -24,6 +35,7 @@ own annotations.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,10 +49,12 @@ from annotator.core.models import ChangeKind, Changes, Claim, DocId, Span, Statu
 from annotator.core.project import Project, commands
 from annotator.core.project.actor_commands import AddActor
 from annotator.gui import workers
+from annotator.gui.live import LiveLink
 
 UNDO_LIMIT = 1000
 MAIN = "main"
 """The initiator (and undo stack name) of the main window's edits."""
+log = logging.getLogger(__name__)
 
 Refused = Callable[[str], None]
 """Told why a command was refused, instead of the session's error signals."""
@@ -54,16 +68,19 @@ class _UndoCommand(QUndoCommand):
         self._session = session
         self._command = command
         self._initiator = initiator
-        self._first = True  # the session applied it already, before pushing
+        self.skip = True  # the session applied it already, before pushing
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
+        if self.skip:  # pushed after applying, or putting the stack back after a failure
+            self.skip = False
             return
-        self._session._replay(self, self._command.apply, self._initiator)
+        self._session._replay(self, self._command.apply, self._initiator, undoing=False)
 
     def undo(self) -> None:
-        self._session._replay(self, self._command.revert, self._initiator)
+        if self.skip:
+            self.skip = False
+            return
+        self._session._replay(self, self._command.revert, self._initiator, undoing=True)
 
 
 class Session(QObject):
@@ -83,6 +100,8 @@ class Session(QObject):
     """A main-window edit was refused or failed, or a background step failed; why."""
     sig_refused = Signal(str, str)
     """An edit, undo or redo was refused: (initiator, why), for every window."""
+    sig_presence = Signal(str)
+    """Who else has the project open, and whether its folder is unsafe ('' when neither)."""
 
     def __init__(self, annotator: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +116,10 @@ class Session(QObject):
             app.focusWindowChanged.connect(self._on_focus_window_changed)
         self.thread_pool = QThreadPool(self)
         self.thread_pool.setMaxThreadCount(2)
+        self.live = LiveLink(self)
+        """The change poll and the presence file of the open project."""
+        self.live.sig_changed.connect(self.sig_changed.emit)
+        self.live.sig_presence.connect(self.sig_presence.emit)
 
     # ----------------------------------------------------------- life cycle
 
@@ -108,11 +131,13 @@ class Session(QObject):
     def path(self) -> Path | None:
         return None if self._project is None else self._project.path
 
-    def open_project(self, path: str | Path, *, create: bool = False) -> Project:
+    def open_project(self, path: str | Path, *, create: bool = False,
+                     read_only: bool = False) -> Project:
         """Open (or create) ``path``; raises ProjectFileError with a readable reason."""
-        project = Project.create(path) if create else Project.open(path, defer_backup=True)
+        project = Project.create(path) if create else \
+            Project.open(path, defer_backup=True, read_only=read_only)
         self.attach(project)
-        if not create:
+        if not create and not project.read_only:
             self._backup_later(Path(path))
         return project
 
@@ -121,7 +146,10 @@ class Session(QObject):
         self.close_project()
         self._project = project
         self._owns_project = owns
+        self.live.start(project, self._annotator)
         self.sig_project_opened.emit(project)
+        if self.live.note:
+            self.sig_presence.emit(self.live.note)
 
     def _backup_later(self, path: Path) -> None:
         """The rolling backup of a large project can take seconds: after the first paint,
@@ -138,6 +166,7 @@ class Session(QObject):
     def close_project(self) -> None:
         if self._project is None:
             return
+        self.live.stop()
         self._clear_history()
         if self._owns_project:
             self._project.close()
@@ -220,23 +249,50 @@ class Session(QObject):
             self.sig_changed.emit(item)
         return stamped
 
-    def _replay(self, wrapper: _UndoCommand, step: Any, initiator: str) -> None:
+    def _replay(self, wrapper: _UndoCommand, step: Any, initiator: str, *,
+                undoing: bool) -> None:
         if self._project is None:
             return
+        what = f"{'undo' if undoing else 'redo'} \u201c{wrapper.text()}\u201d"
         try:
             changes = step(self._project)
         except StorageError as exc:  # a full disk is temporary: keep the step for later
-            self._report(initiator, "cannot undo/redo now: " + _message(exc))
+            self._put_back(wrapper, initiator, undoing=undoing)
+            self._report(initiator, f"cannot {what} now: {_message(exc)}")
             return
-        except (ValueError, KeyError) as exc:
+        except (ValueError, KeyError) as exc:  # StaleEditError: another writer was here
             wrapper.setObsolete(True)  # the stack drops what can no longer be replayed
-            self._report(initiator, "cannot undo/redo: " + _message(exc))
+            self._report(initiator, f"cannot {what}: {_message(exc)}")
+            return
+        except Exception as exc:  # noqa: BLE001 - no replay may end in a traceback
+            log.debug("replay failed", exc_info=True)
+            wrapper.setObsolete(True)
+            self._report(initiator, f"cannot {what}: {_message(exc)}; nothing was changed")
             return
         for item in changes:
             self.sig_changed.emit(dataclasses.replace(item, initiator=initiator))
         doc_ids = [d for item in changes for d in item.doc_ids]
         if doc_ids and initiator == MAIN:
             self.sig_revisit.emit(int(doc_ids[0]))
+
+    def _put_back(self, wrapper: _UndoCommand, initiator: str, *, undoing: bool) -> None:
+        """The stack moved past a step that did not happen: move it back, without replaying
+        (Qt lets no command stop the move from inside)."""
+        stack = next((s for s in self.undo_group.stacks() if s.objectName() == initiator), None)
+        if stack is None:
+            return
+        before = stack.index()  # Qt moves the index once the step returns
+        at = before - 1 if undoing else before
+        moved = at if undoing else at + 1
+        wrapper.skip = True
+
+        def restore() -> None:
+            if stack.index() == moved and stack.command(at) is wrapper:
+                stack.setIndex(before)  # replays nothing: the step skips once
+            else:
+                wrapper.skip = False
+
+        QTimer.singleShot(0, restore)
 
     def _report(self, initiator: str, message: str) -> None:
         if initiator == MAIN:

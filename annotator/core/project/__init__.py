@@ -58,6 +58,7 @@ from annotator.core.tasks import NULL_STATE, TaskState
 from annotator.core.text import sha256
 
 if TYPE_CHECKING:
+    from annotator.core.live import ChangeWatch
     from annotator.core.team.package import PackageLimits
 
 
@@ -260,6 +261,12 @@ class Project(AnnotationEditing, RegistryEditing):
 
     def history(self, doc_id: DocId | None = None, limit: int = 1000) -> list[dict[str, Any]]:
         return self._repo.history(doc_id, limit)
+
+    def change_watch(self) -> ChangeWatch:
+        """What other windows and processes write to this file from now on."""
+        from annotator.core.live import ChangeWatch
+
+        return ChangeWatch(self._repo.conn)
 
     # --------------------------------------------------------------- checking
 

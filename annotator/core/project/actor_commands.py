@@ -5,6 +5,8 @@ Same contract as :mod:`annotator.core.project.commands` (``apply`` and
 deletion or a merge puts the actor back with its id and key, so mentions and
 later commands that name it by id keep working; reverting a merge also points
 exactly the spans and claim roles that had named the dropped actor back at it.
+Adding, editing and deleting check, as the annotation commands do, that the
+actor is still what the step left before undoing or redoing it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,22 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.models import Actor, ActorId, Changes
 from annotator.core.project import Project
-from annotator.core.project.commands import Command
+from annotator.core.project.commands import Command, expect
 
 if TYPE_CHECKING:
     from annotator.core.store.actors import ActorReferences
+
+
+def _actor_now(project: Project, actor_id: ActorId) -> Actor | None:
+    try:
+        return project.actor(actor_id)
+    except KeyError:
+        return None
+
+
+def _expect_actor(project: Project, actor_id: ActorId, recorded: Actor | None) -> None:
+    name = recorded.canonical_name if recorded is not None else f"#{actor_id}"
+    expect(_actor_now(project, actor_id), recorded, f"the actor {name}")
 
 ACTOR_EDITABLE = ("canonical_name", "aliases", "qid", "country", "sector", "actor_type",
                   "title")
@@ -37,11 +51,15 @@ class AddActor(Command):
             changes = project.add_actor(self.canonical_name, **self.fields)
             self.actor = changes.after
             return [changes]
-        return [project.restore_actor(self.actor)]
+        with project._repo.write():
+            _expect_actor(project, self.actor.id, None)
+            return [project.restore_actor(self.actor)]
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.actor is not None, "revert before apply"
-        return [project.delete_actor(self.actor.id)]
+        with project._repo.write():
+            _expect_actor(project, self.actor.id, self.actor)
+            return [project.delete_actor(self.actor.id)]
 
 
 class UpdateActor(Command):
@@ -55,16 +73,25 @@ class UpdateActor(Command):
         self.fields = fields
         self.text = f"edit actor {fields.get('canonical_name', '')}".rstrip()
         self.before: Actor | None = None
+        self.after: Actor | None = None
+        self._reverted: Actor | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.update_actor(self.actor_id, **self.fields)
-        self.before = changes.before
+        with project._repo.write():
+            if self._reverted is not None:
+                _expect_actor(project, self.actor_id, self._reverted)
+            changes = project.update_actor(self.actor_id, **self.fields)
+        self.before, self.after = changes.before, changes.after
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
         old = {name: getattr(self.before, name) for name in self.fields}
-        return [project.update_actor(self.actor_id, **old)]
+        with project._repo.write():
+            _expect_actor(project, self.actor_id, self.after)
+            changes = project.update_actor(self.actor_id, **old)
+        self._reverted = changes.after
+        return [changes]
 
 
 class MergeActors(Command):
@@ -101,7 +128,10 @@ class DeleteActor(Command):
         self.before: Actor | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.delete_actor(self.actor_id)
+        with project._repo.write():
+            if self.before is not None:  # a redo: the actor must be as the undo put it back
+                _expect_actor(project, self.actor_id, self.before)
+            changes = project.delete_actor(self.actor_id)
         self.before = changes.before
         if self.before is not None:
             self.text = f"delete actor {self.before.canonical_name}"
@@ -109,4 +139,6 @@ class DeleteActor(Command):
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.before is not None, "revert before apply"
-        return [project.restore_actor(self.before)]
+        with project._repo.write():
+            _expect_actor(project, self.actor_id, None)
+            return [project.restore_actor(self.before)]

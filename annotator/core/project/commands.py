@@ -11,7 +11,11 @@ tests use them directly, without Qt::
     cmd.apply(project)    # back, with the same id and uid
 
 Reverting a removal re-inserts the record as it was (same id and uid), so
-later commands on the stack that refer to it by id keep working. This module
+later commands on the stack that refer to it by id keep working. Another window
+or process may have changed the record in between: each undo first checks (in
+the same write transaction, by uid) that the record is exactly what the step
+left, each redo that it is what the undo left, and otherwise raises
+:class:`~annotator.core.errors.StaleEditError` and changes nothing. This module
 holds the base class and the annotation edits (spans, claims, document values),
 :mod:`~annotator.core.project.actor_commands` the registry edits and
 :mod:`~annotator.core.project.review_commands` the adjudication decisions. It
@@ -20,8 +24,10 @@ also holds a few read-only queries the GUI needs that the façade lacks.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from annotator.core.errors import StaleEditError
 from annotator.core.models import (
     ActorId,
     Changes,
@@ -35,6 +41,7 @@ from annotator.core.models import (
 from annotator.core.project import Project
 
 _SPAN_REFS = ("date_span_id", "source_span_id")
+_R = TypeVar("_R")
 
 
 class Command:
@@ -55,6 +62,35 @@ class Command:
         raise NotImplementedError
 
 
+def expect(current: object, recorded: object, what: str) -> None:
+    """Refuse a replay unless the record is what this step recorded (None: absent)."""
+    if current != recorded:
+        raise StaleEditError(
+            f"{what} was changed in another window or by another program since this step; "
+            "nothing was changed, the record stays as it is now")
+
+
+def _span_now(project: Project, uid: str) -> Span | None:
+    span_id = project._repo.span_id_by_uid(uid)
+    return None if span_id is None else project._repo.span(span_id)
+
+
+def _claim_now(project: Project, uid: str) -> Claim | None:
+    claim_id = project._repo.claim_id_by_uid(uid)
+    return None if claim_id is None else project._repo.claim(claim_id)
+
+
+def _checked(project: Project, check: Callable[[], None], step: Callable[[], _R]) -> _R:
+    """Check and replay in one write transaction: no other writer can slip in between."""
+    with project._repo.write():
+        check()
+        return step()
+
+
+def _span_label(span: Span) -> str:
+    return f"the {span.layer} span \"{span.text[:40]}\""
+
+
 # ------------------------------------------------------------------------ spans
 
 
@@ -68,16 +104,22 @@ class AddSpan(Command):
         self.span: Span | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        if self.span is None:
+        span = self.span
+        if span is None:
             changes = project.add_span(*self._args, **self._fields)
         else:
-            changes = project.restore_span(self.span)
+            changes = _checked(project, lambda: expect(_span_now(project, span.uid), None,
+                                                         _span_label(span)),
+                                 lambda: project.restore_span(span))
         self.span = changes.after
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        assert self.span is not None, "revert before apply"
-        return [project.remove_span(self.span.id, self.span.annotator)]
+        span = self.span
+        assert span is not None, "revert before apply"
+        return _checked(project,
+                        lambda: expect(_span_now(project, span.uid), span, _span_label(span)),
+                        lambda: [project.remove_span(span.id, span.annotator)])
 
 
 class RemoveSpan(Command):
@@ -90,19 +132,33 @@ class RemoveSpan(Command):
         self.before: Span | None = None
         self.claims: list[Claim] = []
 
+        self.claims_after: list[Claim | None] = []
+        """The claims that used the span, as the removal left them."""
+
     def apply(self, project: Project) -> list[Changes[object]]:
-        span = project._repo.span(self.span_id)
-        self.doc_id = span.doc_id
-        self.claims = [c for c in project.claims(span.doc_id) if _uses_span(c, span.id)]
-        changes = project.remove_span(self.span_id, self.annotator)
+        before = self.before
+        with project._repo.write():
+            if before is not None:  # a redo: the span must be as the undo put it back
+                expect(_span_now(project, before.uid), before, _span_label(before))
+                for claim in self.claims:
+                    expect(_claim_now(project, claim.uid), claim, "a claim using the span")
+            span = project._repo.span(self.span_id)
+            self.doc_id = span.doc_id
+            self.claims = [c for c in project.claims(span.doc_id) if _uses_span(c, span.id)]
+            changes = project.remove_span(self.span_id, self.annotator)
+            self.claims_after = [_claim_now(project, c.uid) for c in self.claims]
         self.before = changes.before
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        assert self.before is not None, "revert before apply"
+        before = self.before
+        assert before is not None, "revert before apply"
         out: list[Changes[object]] = []
         with project._repo.write():
-            out.append(project.restore_span(self.before))
+            expect(_span_now(project, before.uid), None, _span_label(before))
+            for claim, left in zip(self.claims, self.claims_after, strict=True):
+                expect(_claim_now(project, claim.uid), left, "a claim that used the span")
+            out.append(project.restore_span(before))
             for claim in self.claims:
                 links = {f: getattr(claim, f) for f in ("demand_span_ids", *_SPAN_REFS)}
                 out.append(project.update_claim(claim.id, claim.annotator, **links))
@@ -123,17 +179,29 @@ class UpdateSpan(Command):
         self.changes = changes
         self.text = "change " + ", ".join(sorted(changes)).replace("_id", "")
         self.before: Span | None = None
+        self.after: Span | None = None
+        self._reverted: Span | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.update_span(self.span_id, self.annotator, **self.changes)
-        self.before = changes.before
+        with project._repo.write():
+            if self._reverted is not None:
+                expect(_span_now(project, self._reverted.uid), self._reverted,
+                       _span_label(self._reverted))
+            changes = project.update_span(self.span_id, self.annotator, **self.changes)
+        self.before, self.after = changes.before, changes.after
         self.doc_id = changes.doc_ids[0]
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        assert self.before is not None, "revert before apply"
-        old = {k: getattr(self.before, k) for k in self.changes}
-        return [project.update_span(self.span_id, self.annotator, **old)]
+        before, after = self.before, self.after
+        assert before is not None and after is not None, "revert before apply"
+        old = {k: getattr(before, k) for k in self.changes}
+        changes = _checked(project,
+                             lambda: expect(_span_now(project, after.uid), after,
+                                            _span_label(after)),
+                             lambda: project.update_span(self.span_id, self.annotator, **old))
+        self._reverted = changes.after
+        return [changes]
 
 
 # ----------------------------------------------------------------------- claims
@@ -148,16 +216,22 @@ class AddClaim(Command):
         self.claim: Claim | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        if self.claim is None:
+        claim = self.claim
+        if claim is None:
             changes = project.add_claim(self.doc_id, self.annotator, **self.fields)
         else:
-            changes = project.restore_claim(self.claim)
+            changes = _checked(project,
+                                 lambda: expect(_claim_now(project, claim.uid), None, "the claim"),
+                                 lambda: project.restore_claim(claim))
         self.claim = changes.after
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        assert self.claim is not None, "revert before apply"
-        return [project.remove_claim(self.claim.id, self.annotator)]
+        claim = self.claim
+        assert claim is not None, "revert before apply"
+        return _checked(project,
+                        lambda: expect(_claim_now(project, claim.uid), claim, "the claim"),
+                        lambda: [project.remove_claim(claim.id, self.annotator)])
 
 
 class UpdateClaim(Command):
@@ -167,17 +241,27 @@ class UpdateClaim(Command):
         self.fields = fields
         self.text = "change claim " + ", ".join(sorted(fields)).replace("_id", "")
         self.before: Claim | None = None
+        self.after: Claim | None = None
+        self._reverted: Claim | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.update_claim(self.claim_id, self.annotator, **self.fields)
-        self.before = changes.before
+        with project._repo.write():
+            if self._reverted is not None:
+                expect(_claim_now(project, self._reverted.uid), self._reverted, "the claim")
+            changes = project.update_claim(self.claim_id, self.annotator, **self.fields)
+        self.before, self.after = changes.before, changes.after
         self.doc_id = changes.doc_ids[0]
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        assert self.before is not None, "revert before apply"
-        old = {k: getattr(self.before, k) for k in self.fields}
-        return [project.update_claim(self.claim_id, self.annotator, **old)]
+        before, after = self.before, self.after
+        assert before is not None and after is not None, "revert before apply"
+        old = {k: getattr(before, k) for k in self.fields}
+        changes = _checked(
+            project, lambda: expect(_claim_now(project, after.uid), after, "the claim"),
+            lambda: project.update_claim(self.claim_id, self.annotator, **old))
+        self._reverted = changes.after
+        return [changes]
 
 
 class RemoveClaim(Command):
@@ -188,14 +272,21 @@ class RemoveClaim(Command):
         self.before: Claim | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.remove_claim(self.claim_id, self.annotator)
+        before = self.before
+        with project._repo.write():
+            if before is not None:
+                expect(_claim_now(project, before.uid), before, "the claim")
+            changes = project.remove_claim(self.claim_id, self.annotator)
         self.before = changes.before
         self.doc_id = changes.doc_ids[0]
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        assert self.before is not None, "revert before apply"
-        return [project.restore_claim(self.before)]
+        before = self.before
+        assert before is not None, "revert before apply"
+        return _checked(project,
+                        lambda: expect(_claim_now(project, before.uid), None, "the claim"),
+                        lambda: [project.restore_claim(before)])
 
 
 # -------------------------------------------------------- document-level values
@@ -211,14 +302,25 @@ class SetValue(Command):
         self.value = value
         self.text = f"set {field}"
         self.before: object = None
+        self._applied = False
+        self._after: object = None
+
+    def _now(self, project: Project) -> object:
+        return project.values(self.doc_id, self.annotator).get(self.field)
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.set_value(self.doc_id, self.annotator, self.field, self.value)
-        self.before = changes.before
+        with project._repo.write():
+            if self._applied:
+                expect(self._now(project), self.before, f"the value of {self.field}")
+            changes = project.set_value(self.doc_id, self.annotator, self.field, self.value)
+            self._after = self._now(project)
+        self.before, self._applied = changes.before, True
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        return [project.set_value(self.doc_id, self.annotator, self.field, self.before)]
+        return _checked(
+            project, lambda: expect(self._now(project), self._after, f"the value of {self.field}"),
+            lambda: [project.set_value(self.doc_id, self.annotator, self.field, self.before)])
 
 
 class SetStatus(Command):
@@ -228,14 +330,22 @@ class SetStatus(Command):
         self.status = Status(status)
         self.text = "mark done" if self.status is Status.DONE else f"mark {self.status.value}"
         self.before: Status = Status.NOT_STARTED
+        self._applied = False
+
+    def _check(self, project: Project, expected: Status) -> None:
+        expect(project.status(self.doc_id, self.annotator), expected, "the document's status")
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.set_status(self.doc_id, self.annotator, self.status)
-        self.before = changes.before or self.before
+        with project._repo.write():
+            if self._applied:
+                self._check(project, self.before)
+            changes = project.set_status(self.doc_id, self.annotator, self.status)
+        self.before, self._applied = changes.before or self.before, True
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        return [project.set_status(self.doc_id, self.annotator, self.before)]
+        return _checked(project, lambda: self._check(project, self.status),
+                        lambda: [project.set_status(self.doc_id, self.annotator, self.before)])
 
 
 class SetDocumentFields(Command):
@@ -247,14 +357,28 @@ class SetDocumentFields(Command):
         self.fields = fields
         self.text = "change " + ", ".join(sorted(fields))
         self.before: dict[str, str] = {}
+        self._after: dict[str, str] = {}
+
+    def _now(self, project: Project) -> dict[str, str]:
+        doc = project.document(self.doc_id)
+        return {k: getattr(doc, k) for k in self.fields}
+
+    def _check(self, project: Project, expected: dict[str, str]) -> None:
+        expect(self._now(project), expected, "the document's fields")
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        changes = project.set_document_fields(self.doc_id, self.annotator, **self.fields)
+        with project._repo.write():
+            if self._after:
+                self._check(project, self.before)
+            changes = project.set_document_fields(self.doc_id, self.annotator, **self.fields)
+            self._after = self._now(project)
         self.before = dict(changes.before or {})
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
-        return [project.set_document_fields(self.doc_id, self.annotator, **self.before)]
+        return _checked(project, lambda: self._check(project, self._after),
+                        lambda: [project.set_document_fields(self.doc_id, self.annotator,
+                                                             **self.before)])
 
 
 # ---------------------------------------------------------------------- queries

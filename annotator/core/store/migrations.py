@@ -270,8 +270,68 @@ def _v4_annotation_search(conn: sqlite3.Connection) -> None:
     )
 
 
+
+_NEVER_REUSED = {
+    "codebooks": "", "import_batches": "", "documents": "document", "annotators": "",
+    "actors": "actor", "actor_aliases": "", "spans": "span", "claims": "claim",
+    "history": "", "packages": "", "adjudications": "",
+}
+"""The tables whose ids leave the row (history, undo steps, packages, other windows'
+memory), with the history entity that names their ids ('' when none does)."""
+
+_ROWID_KEY = "id INTEGER PRIMARY KEY"
+
+
+def _ids_never_reused(conn: sqlite3.Connection) -> None:
+    """AUTOINCREMENT on every table whose ids are remembered outside the row.
+
+    Without it SQLite hands a deleted largest id to the next insert, so another
+    window's new span took the id an undo step was about to restore. SQLite
+    adds AUTOINCREMENT only by rebuilding a table: each is copied into a new
+    table built from its own stored definition (so columns added by any earlier
+    step survive), then swapped in and given back its indexes and triggers
+    (:func:`migrate` runs with foreign keys off, so dropping the old table
+    cascades nothing; documents_fts and spans_fts name the same ids). The sequence starts
+    above both the largest id present and the largest the history ever named.
+    """
+    for table, entity in _NEVER_REUSED.items():
+        definition = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                                  "AND name = ?", (table,)).fetchone()
+        if definition is None or "AUTOINCREMENT" in definition[0].upper():
+            continue
+        sql: str = definition[0]
+        if _ROWID_KEY not in sql:
+            raise ValueError(f"cannot add AUTOINCREMENT to {table}: no `{_ROWID_KEY}` column")
+        extras = [row[0] for row in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL ORDER BY type, name", (table,))]
+        head = sql.index("(")
+        conn.execute(f"CREATE TABLE {table}_rebuilt "
+                     + sql[head:].replace(_ROWID_KEY, _ROWID_KEY + " AUTOINCREMENT", 1))
+        conn.execute(f"INSERT INTO {table}_rebuilt SELECT * FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+        for statement in extras:
+            conn.execute(statement)
+        _start_sequence_above_history(conn, table, entity)
+
+
+def _start_sequence_above_history(conn: sqlite3.Connection, table: str, entity: str) -> None:
+    """A deleted record's id named in the history (an undo could bring it back) is never
+    handed to a new record either."""
+    if not entity:
+        return
+    named = conn.execute("SELECT MAX(CAST(entity_id AS INTEGER)) FROM history WHERE entity = ? "
+                         "AND entity_id GLOB '[0-9]*'", (entity,)).fetchone()[0]
+    present = conn.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0]
+    highest = max(named or 0, present or 0)
+    if highest:
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+        conn.execute("INSERT INTO sqlite_sequence(name, seq) VALUES (?, ?)", (table, highest))
+
+
 MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes,
-                               _v4_annotation_search]
+                               _v4_annotation_search, _ids_never_reused]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -293,14 +353,30 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
     if version >= target:
         return []
     applied: list[int] = []
+    # SQLite's way to rebuild a table: foreign keys off (a pragma that only works
+    # outside a transaction), so dropping the old copy cascades nothing, and a
+    # foreign-key check before the commit instead
+    enforced = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN EXCLUSIVE")
     try:
         for index in range(version, target):
             MIGRATIONS[index](conn)
             applied.append(index + 1)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(
+                f"the migration would leave {len(broken)} broken reference(s), first in "
+                f"table {broken[0][0]}; the file is unchanged: restore a backup or report this")
         conn.execute(f"PRAGMA user_version = {target}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {enforced}")
+    if version == 0:
+        # a new file: the table rebuilds left free pages below the schema's last page;
+        # compacting it while it is empty costs nothing and keeps the schema up front
+        conn.execute("VACUUM")
     return applied

@@ -162,6 +162,7 @@ class ActorRegistryWindow(QWidget):
         if self.session.project is None:
             return
         keep = select if select is not None else [int(a.id) for a in self.selected_actors()]
+        position = self.view.verticalScrollBar().value()  # another window's edit: stay put
         self.model.set_actors(self.project.actors())
         selection = self.view.selectionModel()
         for actor_id in keep:
@@ -170,6 +171,7 @@ class ActorRegistryWindow(QWidget):
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 selection.select(index, selection.SelectionFlag.Select |
                                  selection.SelectionFlag.Rows)
+        self.view.verticalScrollBar().setValue(position)
         self._update_buttons()
 
     def selected_actors(self) -> list[Actor]:

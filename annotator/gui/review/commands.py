@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from annotator.core.models import ChangeKind, Changes
 from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
 from annotator.core.review import Item, compare
+from annotator.gui.live import own_changes
 
 if TYPE_CHECKING:
     from annotator.gui.review.review_window import ReviewWindow
@@ -34,7 +35,8 @@ class ReviewDecisions(QObject):
         window.panel.sig_accept_requested.connect(self.accept)
         window.panel.sig_accept_all_requested.connect(self.accept_agreements)
         window.panel.sig_reject_requested.connect(self.reject)
-        self.session.sig_changed.connect(self._on_session_changed)
+        # others' edits: review/live.py finds the queue again
+        self.session.sig_changed.connect(own_changes(self._on_session_changed))
         self.session.sig_refused.connect(self._on_session_refused)
 
     @property

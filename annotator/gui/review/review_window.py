@@ -46,6 +46,7 @@ from annotator.gui.review.commands import ReviewDecisions
 from annotator.gui.review.decision_panel import DecisionPanel
 from annotator.gui.review.edit_dialog import GoldEditDialog
 from annotator.gui.review.item_pane import ItemPane
+from annotator.gui.review.live import ReviewRefresh
 from annotator.gui.review.models import (
     ROLE_DECIDED,
     ROLE_ITEM,
@@ -86,6 +87,7 @@ class ReviewWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.decisions = ReviewDecisions(self)
+        self.live = ReviewRefresh(self)
         self.panel.reviewer.setText(reviewer)
         self.proxy.set_review_filter(review_filter or ReviewFilter())
         self._show_filter()

@@ -147,6 +147,11 @@ class DocumentView(QWidget):
         self._suggestions, self._suggestion_index = [], None
         self.highlighter.set_text(self._text)
         self.edit.moveCursor(QTextCursor.MoveOperation.Start)
+        self.set_meta(doc)
+        self.set_spans(spans)
+
+    def set_meta(self, doc: Document | None) -> None:
+        """The line above the text (id, language, date, outlet, file) and the claim to check."""
         if doc is None:
             self.meta.setText("")
             self.claim.hide()
@@ -156,7 +161,6 @@ class DocumentView(QWidget):
             self.meta.setText("  ·  ".join(p for p in parts if p))
             self.claim.setText(f"<b>Claim to check:</b> {escape(doc.claim)}")
             self.claim.setVisible(bool(doc.claim))
-        self.set_spans(spans)
 
     def set_actor_names(self, names: dict[int, str]) -> None:
         self._actor_names = names

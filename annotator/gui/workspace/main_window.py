@@ -27,6 +27,7 @@ from annotator.core.project import Project
 from annotator.gui import actions as window_actions
 from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
+from annotator.gui.live import own_changes
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.text.plain import plain, tip, warn
@@ -36,6 +37,7 @@ from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
 from annotator.gui.workspace.document_view import DocumentView
 from annotator.gui.workspace.import_export import ImportExport
+from annotator.gui.workspace.live_refresh import LiveRefresh
 from annotator.gui.workspace.suggestions import SuggestionController
 from annotator.gui.workspace.tools import WindowTools
 
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.suggest = SuggestionController(self)
         self.search = search_dock.install(self)
         self.guide = guideline_dock.install(self)
+        self.live = LiveRefresh(self)
         self._show_project(None)
 
     def _slots(self) -> dict[str, window_actions.Slot]:
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.session.sig_project_opened.connect(self._on_session_project_opened)
         self.session.sig_project_closed.connect(self._on_session_project_closed)
-        self.session.sig_changed.connect(self._on_session_changed)
+        self.session.sig_changed.connect(own_changes(self._on_session_changed))
         self.session.sig_revisit.connect(self._on_session_revisit)
         self.session.sig_error.connect(self._on_session_error)
         self.session.sig_annotator_changed.connect(self._on_session_annotator_changed)
@@ -126,11 +129,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- projects
 
-    def open_project(self, path: str | Path, *, create: bool = False) -> Project | None:
+    def open_project(self, path: str | Path, *, create: bool = False,
+                     read_only: bool = False) -> Project | None:
         self.form.flush()
         self._remember_document()
         try:
-            self.session.open_project(path, create=create)
+            self.session.open_project(path, create=create, read_only=read_only)
         except Exception as exc:  # noqa: BLE001 - any unreadable file is reported, not fatal
             if offer_restore_if_damaged(self, path, exc):  # damaged: offers the latest backup
                 return self.session.project if self.session.path == Path(path) else None
@@ -161,7 +165,7 @@ class MainWindow(QMainWindow):
         self.form.set_codebook(project.codebook if project else None)
         self.view.set_layers(project.codebook.layers if project else ())
         if project is not None:
-            self._reload_actors()
+            self.reload_actors()
         self.doc_list.set_project(project, self.session.annotator)
         title = f"{project.path.name} — annotator" if project else "annotator"
         self.setWindowTitle(title)
@@ -169,7 +173,7 @@ class MainWindow(QMainWindow):
         for name in ("import_files", "import_folder", "export_native", "mark_done",
                      "next_unfinished", "previous", "next", "new_claim", "mark_in_progress"):
             self.menu_actions[name].setEnabled(project is not None)
-        self._update_progress()
+        self.update_progress()
         self.show_document(None)
         if project is not None:
             last = self.settings.last_document(project.path)
@@ -185,7 +189,7 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _reload_actors(self) -> None:
+    def reload_actors(self) -> None:
         assert self.session.project is not None
         actors = self.session.project.actors()
         self.form.set_actors(actors)
@@ -251,7 +255,7 @@ class MainWindow(QMainWindow):
         if kind & (ChangeKind.SPANS | ChangeKind.CLAIMS | ChangeKind.VALUES):
             self.doc_list.model.set_status(doc_id, self.session.my_status(doc_id))
 
-    def _update_progress(self) -> None:
+    def update_progress(self) -> None:
         project = self.session.project
         total = project.count_documents() if project else 0
         done = project.count_documents(annotator=self.session.annotator, status="done") \
@@ -301,6 +305,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.flush()
         self._remember_document()
+        self.session.live.stop()  # no more polling, and the presence file goes
         self.settings.geometry = self.saveGeometry()
         self.settings.set_splitter_sizes("main", self.splitter.sizes())
         self.settings.sync()
@@ -320,19 +325,19 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, changes: Changes) -> None:
         kind = changes.kind
         if kind is ChangeKind.ACTORS:
-            self._reload_actors()
+            self.reload_actors()
             kind = ChangeKind.SPANS  # names shown in the span and claim lists
         if kind is ChangeKind.STATUS:
             for doc_id in changes.doc_ids:
                 self.doc_list.model.set_status(doc_id, Status(changes.after))
-            self._update_progress()
+            self.update_progress()
             return
         if kind is ChangeKind.DOCUMENTS:  # shared fields: ``after`` holds the new ones
             for doc_id in changes.doc_ids:
                 self.doc_list.model.set_summary(doc_id, **changes.after)
         if kind is ChangeKind.ALL:  # an import or a merge: the list may differ anywhere
             self.doc_list.set_project(self.session.project, self.session.annotator)
-            self._update_progress()
+            self.update_progress()
             self.doc_list.select_doc(self.doc.id if self.doc else None)
             return
         if self.doc is not None and (not changes.doc_ids or self.doc.id in changes.doc_ids):
