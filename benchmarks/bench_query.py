@@ -15,11 +15,16 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from annotator.core import Project
-from benchmarks import synthetic
+# run as a script from anywhere: the repository root on the path, as the other benchmarks do
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.core import Project  # noqa: E402
+from benchmarks import synthetic  # noqa: E402
 
 QUERIES = (
     "layer:DEMAND claimant:actor-3",
