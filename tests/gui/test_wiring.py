@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator.core import Project, backup
@@ -349,3 +351,45 @@ def test_read_only_project_is_said_in_title_and_status_bar(
     assert "read-only" in window.statusBar().currentMessage()
     assert not window.menu_actions["merge_packages"].isEnabled()
     assert window.menu_actions["export"].isEnabled()
+
+
+def test_spreadsheet_safe_checkbox_defuses_formula_cells(qtbot: Any, window: Any,
+                                                         tmp_path: Path) -> None:
+    project = window.session.project
+    doc = project.documents(limit=1)[0]
+    actor = project.add_actor("=HYPERLINK(\"http://x\",\"y\")", key="formula").after
+    project.add_span(doc.id, ANNOTATOR, "ACTOR", 0, 4, actor_id=actor.id)
+    dialog = _export_dialog(window)
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    assert not dialog.spreadsheet_safe.isEnabled()  # only CSV cells reach a spreadsheet
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.spreadsheet_safe.isEnabled()
+    dialog.spreadsheet_safe.setFocus()
+    qtbot.keyClick(dialog.spreadsheet_safe, Qt.Key.Key_Space)
+    assert dialog.spreadsheet_safe.isChecked()
+    out = tmp_path / "safe"
+    dialog.destination.setText(str(out))
+    with qtbot.waitSignal(dialog.sig_task_finished, timeout=15000):
+        dialog.run_button.click()
+    with (out / "actors.csv").open(encoding="utf-8", newline="") as handle:
+        names = {row["key"]: row["canonical_name"] for row in csv.DictReader(handle)}
+    assert names["formula"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert "prefixed" in dialog.warnings.toPlainText()
+
+
+def test_questions_show_hostile_names_literally(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from annotator.gui.text.plain import ask
+
+    shown: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    hostile = '<img src="/dev/zero"> <b>x</b>'
+    assert ask(None, "Export", f"{hostile} exists. Replace it?") is False
+    # Qt would render the text as HTML and load the image; the escaped form shows it as typed
+    assert "<img" not in shown[0] and "&lt;img" in shown[0]
+    assert QTextDocumentFragment.fromHtml(shown[0]).toPlainText().startswith(hostile)

@@ -62,8 +62,9 @@ class Cells:
         if not self.found:
             return []
         columns = ", ".join(f"{name} ({count})" for name, count in sorted(self.found.items()))
-        done = "were prefixed with ' (--spreadsheet-safe)" if self.safe else \
-            "would be run as formulas by a spreadsheet; pass --spreadsheet-safe to prefix them"
+        done = "were prefixed with ' (spreadsheet-safe)" if self.safe else \
+            ("would be run as formulas by a spreadsheet; pass --spreadsheet-safe (in the "
+             "window: tick Spreadsheet-safe cells) to prefix them")
         return [f"{sum(self.found.values())} cells start with = + - @, a tab or a carriage "
                 f"return and {done}: {columns}"]
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QTableView,
     QWidget,
 )
@@ -34,7 +33,7 @@ from annotator.core.tasks import TaskState
 from annotator.gui.dialogs.task_dialog import TaskDialog
 from annotator.gui.models.record_table import Cell, Column, RecordTableModel
 from annotator.gui.models.roles import DISPLAY, TOOLTIP
-from annotator.gui.text.plain import plain, warn
+from annotator.gui.text.plain import ask, plain, warn
 
 if TYPE_CHECKING:
     from annotator.gui.workspace.main_window import MainWindow
@@ -121,11 +120,10 @@ class RestoreDialog(TaskDialog):
         if info is None:
             self.say("Choose a backup.", error=True)
             return
-        answer = QMessageBox.question(
-            self, "Restore from backup",
-            f"Replace the content of {self.project_path.name} with the backup taken "
-            f"{_when(info)} ({_reason(info)})?\n\nThe current content is backed up first.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, "Restore from backup",
+                   f"Replace the content of {self.project_path.name} with the backup taken "
+                   f"{_when(info)} ({_reason(info)})?\n\nThe current content is backed up "
+                   "first."):
             return
         self.start_task(restore_job(self.project_path, info.path), "restore",
                         f"Restoring {info.path.name}…")
@@ -169,15 +167,11 @@ def offer_restore_if_damaged(window: MainWindow, path: str | Path, exc: BaseExce
              f"{path.name} is damaged and cannot be opened ({reason}).\n\n"
              f"{backup.damage_offer(path)}.")
         return True
-    answer = QMessageBox.question(
-        window, "Damaged project",
-        f"{path.name} is damaged and cannot be opened:\n{reason}\n\n"
-        f"The latest good backup was taken {_when(good)} ({_reason(good)}).\n"
-        "Restore it and open the project? The damaged file is kept in "
-        f"{backup.backup_dir(path).name}.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask(window, "Damaged project",
+               f"{path.name} is damaged and cannot be opened:\n{reason}\n\n"
+               f"The latest good backup was taken {_when(good)} ({_reason(good)}).\n"
+               "Restore it and open the project? The damaged file is kept in "
+               f"{backup.backup_dir(path).name}.", default_yes=True):
         return True
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -32,6 +31,7 @@ from annotator.core.outputs import check_target
 from annotator.core.project import Project
 from annotator.core.tasks import TaskState
 from annotator.gui.dialogs.task_dialog import TaskDialog, path_row
+from annotator.gui.text.plain import ask
 
 SUFFIXES = {"jsonl": ".jsonl", "codebook": ".json", "conll": ".conll", "spacy": ".spacy",
             "labelstudio": ".json"}
@@ -79,6 +79,11 @@ class ExportDialog(TaskDialog):
             for b in project.batches()])
         self.predictions = QCheckBox("Write &predictions instead of annotations (Label Studio)")
         self.predictions.setAccessibleName("Write predictions instead of annotations")
+        self.spreadsheet_safe = QCheckBox("Sp&readsheet-safe cells (CSV)")
+        self.spreadsheet_safe.setAccessibleName("Spreadsheet-safe cells")
+        self.spreadsheet_safe.setToolTip(
+            "Cells starting with = + - @ get a leading apostrophe, so a spreadsheet program "
+            "shows them as text instead of running them as formulas")
         self.destination = QLineEdit()
         self.destination.setAccessibleName("Destination")
         dest_row, self.browse = path_row(self.destination, "&Browse…", "Choose the destination",
@@ -95,6 +100,7 @@ class ExportDialog(TaskDialog):
         self.form.addRow("&Language:", self.language)
         self.form.addRow("Import &batch:", self.batch)
         self.form.addRow("", self.predictions)
+        self.form.addRow("", self.spreadsheet_safe)
         self.form.addRow("&Destination:", dest_row)
         self.extra.addWidget(self.warnings)
         self.format.currentIndexChanged.connect(self._on_format_current_index_changed)
@@ -146,14 +152,15 @@ class ExportDialog(TaskDialog):
         except OutputRefusedError as exc:
             self.say(f"Not exported: {exc}.", error=True)
             return
-        if dest.exists() and QMessageBox.question(
-                self, "Export", f"{dest} exists. Replace it when the export is finished?"
-        ) != QMessageBox.StandardButton.Yes:
+        if dest.exists() and not ask(
+                self, "Export", f"{dest} exists. Replace it when the export is finished?"):
             return
         # The question above is the user's consent to replace an existing target.
         options: dict[str, bool] = {"force": True}
         if self.predictions.isEnabled() and self.predictions.isChecked():
             options["predictions"] = True
+        if self.spreadsheet_safe.isEnabled() and self.spreadsheet_safe.isChecked():
+            options["spreadsheet_safe"] = True
         self.warnings.clear()
         self.warnings.hide()
         self.start_task(export_job(self.project_path, self.format_name(), dest, selection,
@@ -170,6 +177,7 @@ class ExportDialog(TaskDialog):
     def _on_format_current_index_changed(self, *_args: Any) -> None:
         fmt = FORMATS[self.format_name()]
         self.predictions.setEnabled(fmt.name == "labelstudio")
+        self.spreadsheet_safe.setEnabled(fmt.name == "csv")
         current = self.destination.text().strip()
         if not current or current == self._auto_dest:
             self._auto_dest = self.default_destination()

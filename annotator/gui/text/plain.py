@@ -51,3 +51,12 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     """``QMessageBox.warning`` with ``text`` (which often quotes data) shown literally."""
     QMessageBox.warning(parent, title, tip(text))
 
+
+def ask(parent: QWidget | None, title: str, text: str, *,
+        default_yes: bool = False) -> bool:
+    """A Yes/No question whose ``text`` (paths, names, reasons) is shown literally;
+    True when the user answers Yes."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, tip(text), yes | no,
+                                yes if default_yes else no) == yes
+

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from annotator.core.live import EXTERNAL
@@ -121,6 +121,7 @@ class LiveRefresh:
         if offer_read_only:
             text += "\n\nEdits from every window are kept; you can also view it read-only."
         box = QMessageBox(QMessageBox.Icon.Warning, "annotator", text, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the note quotes a path
         keep = box.addButton("Keep editing" if offer_read_only else "OK",
                              QMessageBox.ButtonRole.AcceptRole)
         if offer_read_only:
