@@ -20,7 +20,9 @@ from annotator.core.store import maintenance, migrations
 from tests.fixtures.make_schema_fixtures import fixture_path
 from tests.storage import stored
 
-OLD_VERSIONS = list(range(1, migrations.SCHEMA_VERSION))
+NEVER_REUSED = 5
+"""The schema version whose migration made ids never reused; the files before it are tested."""
+OLD_VERSIONS = list(range(1, NEVER_REUSED))
 TABLES = ("documents", "actors", "spans", "claims", "history", "packages", "adjudications")
 
 
@@ -71,7 +73,7 @@ def test_every_remembered_table_gets_autoincrement(version: int, tmp_path: Path)
 def test_the_sequence_starts_above_ids_only_the_history_still_names(tmp_path: Path) -> None:
     """A span deleted before the upgrade (id 40, only in the history) is never handed out:
     undoing that deletion in a later version must find its id free."""
-    path = _copy(migrations.SCHEMA_VERSION - 1, tmp_path)
+    path = _copy(NEVER_REUSED - 1, tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("INSERT INTO history(at, annotator, operation, entity, entity_id, doc_id, "
                  "before) VALUES ('2024-03-02T10:00:00.000+00:00', 'alice', 'remove', 'span', "
@@ -83,7 +85,7 @@ def test_the_sequence_starts_above_ids_only_the_history_still_names(tmp_path: Pa
 
 
 def test_foreign_keys_and_cascades_survive_the_rebuild(tmp_path: Path) -> None:
-    path = _copy(migrations.SCHEMA_VERSION - 1, tmp_path)
+    path = _copy(NEVER_REUSED - 1, tmp_path)
     Project.open(path).close()  # migrates
     with stored(path, writable=True) as repo:
         conn = repo.conn

@@ -190,10 +190,21 @@ class DocumentStore(StoreBase):
         if chosen.search:
             where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             params.append(fts_query(chosen.search))
-        if chosen.status:
+        annotator_id = chosen.annotator_id
+        if chosen.status and annotator_id is not None:
+            # through doc_status_annotator, never a test of the joined row per document: an
+            # annotator with nothing in progress would otherwise scan every document
+            if chosen.status == "not_started":
+                where.append("d.id NOT IN (SELECT doc_id FROM doc_status WHERE annotator_id = ? "
+                             "AND status != 'not_started')")
+                params.append(annotator_id)
+            else:
+                where.append("d.id IN (SELECT doc_id FROM doc_status WHERE annotator_id = ? "
+                             "AND status = ?)")
+                params.extend([annotator_id, chosen.status])
+        elif chosen.status:
             where.append("COALESCE(s.status, 'not_started') = ?")
             params.append(chosen.status)
-        annotator_id = chosen.annotator_id
         join = ("LEFT JOIN doc_status s ON s.doc_id = d.id AND s.annotator_id = ?"
                 if annotator_id is not None else
                 "LEFT JOIN (SELECT NULL AS doc_id, NULL AS status) s ON 0")
