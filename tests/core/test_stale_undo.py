@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from annotator.core import Project
+from annotator.core import GOLD, Project, review
 from annotator.core.errors import StaleEditError
 from annotator.core.models import Span, Status
 from annotator.core.project import actor_commands as actors
 from annotator.core.project import commands as c
+from annotator.core.project.review_commands import AcceptAgreements, Decide, Decision
 
 TEXT = "Chancellor Vollmer demanded on Monday that Russia withdraw its troops from the border."
 ME = "alice"
@@ -213,3 +215,88 @@ def test_a_removed_spans_claims_are_checked_too(pair: tuple[Project, Project]) -
     with pytest.raises(StaleEditError, match="claim"):
         remove.revert(one)
     assert one.spans(doc) == [] and [k.gloss for k in one.claims(doc)] == ["changed elsewhere"]
+
+
+def test_actor_merges_check_both_actors(pair: tuple[Project, Project]) -> None:
+    one, two = pair
+    doc = _doc(one)
+    keep = one.add_actor("Katrin Vollmer", key="vollmer").after
+    drop = one.add_actor("K. Vollmer", key="kvollmer").after
+    mention = one.add_span(doc, ME, "ACTOR", *_word("Vollmer"), actor_id=drop.id).after
+    merge = actors.MergeActors(keep.id, drop.id)
+    merge.apply(one)
+    assert two.spans(doc)[0].actor_id == keep.id
+    two.update_actor(keep.id, country="DE")  # the other window edits the merged actor
+    with pytest.raises(StaleEditError, match="Katrin Vollmer"):
+        merge.revert(one)  # separating them would throw the edit away
+    assert two.actor(keep.id).country == "DE" and "kvollmer" not in {
+        a.key for a in two.actors()}
+    two.update_actor(keep.id, country="")
+    merge.revert(one)  # as the merge left it again: the undo goes through
+    assert one.actor(drop.id).canonical_name == "K. Vollmer"
+    assert mention is not None and one.spans(doc)[0].actor_id == drop.id
+    two.update_actor(drop.id, title="Minister")
+    with pytest.raises(StaleEditError, match="K. Vollmer"):
+        merge.apply(one)  # the redo would fold away an actor edited since the undo
+    assert one.actor(drop.id).title == "Minister"
+
+
+def _reviewed_pair(pair: tuple[Project, Project]) -> tuple[Any, int]:
+    one, _two = pair
+    doc = _doc(one)
+    vollmer = one.add_actor("Katrin Vollmer", key="vollmer").after
+    russia = one.add_actor("Russia", key="russia").after
+    one.add_span(doc, "anna", "ACTOR", *_word("Vollmer"), actor_id=vollmer.id)
+    one.add_span(doc, "ben", "ACTOR", *_word("Vollmer"), actor_id=russia.id)
+    one.set_value(doc, "anna", "relevance", "yes")
+    one.set_value(doc, "ben", "relevance", "yes")
+    item = next(i for i in review.queue(one) if i.disagreement == "actor")
+    return item, doc
+
+
+def test_review_decisions_check_the_items_gold_state(pair: tuple[Project, Project]) -> None:
+    one, two = pair
+    item, doc = _reviewed_pair(pair)
+    mine = Decide(item, Decision("accept", "rev", "anna"))
+    mine.apply(one)
+    # the other reviewer window decides the same item the other way
+    Decide(item, Decision("accept", "rev2", "ben")).apply(two)
+    gold_now = two.spans(doc, GOLD)
+    with pytest.raises(StaleEditError, match="gold decision"):
+        mine.revert(one)
+    assert one.spans(doc, GOLD) == gold_now  # the other reviewer's decision stands
+    assert [d["decided_by"] for d in one.decisions(doc)] == ["rev2"]
+
+
+def test_review_redo_and_agreements_check_too(pair: tuple[Project, Project]) -> None:
+    one, two = pair
+    item, doc = _reviewed_pair(pair)
+    mine = Decide(item, Decision("accept", "rev", "anna"))
+    mine.apply(one)
+    mine.revert(one)  # undo: the item is undecided again
+    Decide(item, Decision("reject", "rev2", reason="error")).apply(two)
+    with pytest.raises(StaleEditError):
+        mine.apply(one)  # the redo would overwrite the rejection made since
+    assert [d["decision"] for d in one.decisions(doc)] == ["reject"]
+    agreed = AcceptAgreements(doc, "rev")
+    (changes,) = agreed.apply(one)
+    relevance = next(k for k in changes.keys if "relevance" in k)
+    two_item = next(i for i in review.items(two, doc) if i.key == relevance)
+    Decide(two_item, Decision("reject", "rev2", reason="error")).apply(two)
+    with pytest.raises(StaleEditError):
+        agreed.revert(one)
+    assert one.values(doc, GOLD).get("relevance") is None  # the rejection stands
+    untouched = AcceptAgreements(doc, "rev")
+    assert untouched.apply(one) == []  # nothing left to accept: no step, nothing to check
+
+
+def test_an_unchanged_decision_still_undoes_and_redoes(pair: tuple[Project, Project]) -> None:
+    one, two = pair
+    item, doc = _reviewed_pair(pair)
+    mine = Decide(item, Decision("accept", "rev", "anna"))
+    mine.apply(one)
+    two.add_span(doc, "ben", "DATE", *_word("Monday"))  # elsewhere: not this item
+    mine.revert(one)
+    assert one.spans(doc, GOLD) == []
+    mine.apply(one)
+    assert [s.provenance["from_annotator"] for s in two.spans(doc, GOLD)] == ["anna"]

@@ -104,19 +104,28 @@ class MergeActors(Command):
         self.kept: Actor | None = None
         self.dropped: Actor | None = None
         self.moved: ActorReferences | None = None
+        self.merged: Actor | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
         with project._repo.write():  # what moves is read in the merge's own transaction
+            if self.merged is not None:  # a redo: both actors as the undo left them
+                _expect_actor(project, self.keep, self.kept)
+                _expect_actor(project, self.drop, self.dropped)
             kept, moved = project.actor(self.keep), project.actor_references(self.drop)
             changes = project.merge_actors(self.keep, self.drop)
         self.kept, self.dropped, self.moved = kept, changes.before, moved
+        self.merged = changes.after
         self.text = f"merge {self.dropped.canonical_name} into {kept.canonical_name}" \
             if self.dropped else self.text
         return [changes]
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.kept and self.dropped and self.moved is not None, "revert before apply"
-        return [project.unmerge_actors(self.kept, self.dropped, self.moved)]
+        with project._repo.write():
+            _expect_actor(project, self.keep, self.merged)
+            _expect_actor(project, self.drop, None)
+            changes = project.unmerge_actors(self.kept, self.dropped, self.moved)
+        return [changes]
 
 
 class DeleteActor(Command):

@@ -7,6 +7,12 @@ exactly, so revert hands it to ``review.undo`` and apply decides again. An
 *edit* decision (accept a version, then change the new gold record: offsets,
 attributes, claim fields or the value) is one transaction: the accept and the
 edit are kept together or not at all, and undone as one step.
+
+Another reviewer window may decide the same item in between: each undo first
+checks, in its write transaction, that the item's gold records, value and
+decision record are exactly what the step left, each redo that they are what
+the undo left; otherwise :class:`~annotator.core.errors.StaleEditError` and
+nothing changes.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any
 
 from annotator.core.models import GOLD, ChangeKind, Changes, DocId
 from annotator.core.project import Project
-from annotator.core.project.commands import Command
+from annotator.core.project.commands import Command, expect
 from annotator.core.review import GoldEdit, Item, Verdict
 
 
@@ -38,6 +44,18 @@ def gold_changes(doc_id: DocId, keys: tuple[str, ...]) -> Changes[GoldEdit]:
     return Changes(ChangeKind.GOLD, (doc_id,), keys=keys)
 
 
+def gold_state(project: Project, doc_id: DocId, keys: frozenset[str],
+               fields: frozenset[str]) -> tuple[Any, ...]:
+    """What the gold layer holds for the items ``keys`` (and the value ``fields``): their
+    spans, claims, values and decision records, comparable with ``==``."""
+    spans = [s for s in project.spans(doc_id, GOLD) if s.provenance.get("item") in keys]
+    claims = [c for c in project.claims(doc_id, GOLD) if c.provenance.get("item") in keys]
+    values = project.values(doc_id, GOLD) if fields else {}
+    decisions = [d for d in project.decisions(doc_id) if d["item_key"] in keys]
+    return (sorted(spans, key=lambda s: s.id), sorted(claims, key=lambda c: c.id),
+            {f: values.get(f) for f in sorted(fields)}, decisions)
+
+
 class Decide(Command):
     """Accept, edit or reject one item: one transaction and one undo step."""
 
@@ -47,19 +65,35 @@ class Decide(Command):
         self.doc_id = item.doc_id
         self.text = decision.text(item)
         self.edit: GoldEdit | None = None
+        self._keys = frozenset({item.key})
+        self._fields = frozenset({item.layer} if item.kind == "value" else ())
+        self._left: tuple[Any, ...] | None = None
+        """The item's gold state as the last apply or revert left it."""
+
+    def _state(self, project: Project) -> tuple[Any, ...]:
+        return gold_state(project, self.item.doc_id, self._keys, self._fields)
+
+    def _check(self, project: Project) -> None:
+        if self._left is not None:
+            expect(self._state(project), self._left, f"the gold decision on #{self.doc_id}")
 
     def apply(self, project: Project) -> list[Changes[object]]:
         d = self.decision
         with project._repo.write():
+            self._check(project)  # a redo: the item as the undo left it
             edit = project.review.decide(self.item, d)
             if d.changes:
                 edit_gold(project, self.item, edit, d)
+            self._left = self._state(project)
         self.edit = edit
         return [gold_changes(self.item.doc_id, (self.item.key,))]
 
     def revert(self, project: Project) -> list[Changes[object]]:
         assert self.edit is not None, "revert before apply"
-        project.review.undo(self.edit)
+        with project._repo.write():
+            self._check(project)
+            project.review.undo(self.edit)
+            self._left = self._state(project)
         self.edit = None
         return [gold_changes(self.item.doc_id, (self.item.key,))]
 
@@ -76,9 +110,20 @@ class AcceptAgreements(Command):
         self.reviewer = reviewer
         self.text = f"accept agreements (#{doc_id})"
         self.edits: list[GoldEdit] = []
+        self._keys: frozenset[str] = frozenset()
+        self._fields: frozenset[str] = frozenset()
+        self._left: tuple[Any, ...] | None = None
 
     def apply(self, project: Project) -> list[Changes[object]]:
-        self.edits = project.review.accept_agreements(self.doc_id, self.reviewer)
+        with project._repo.write():
+            if self._left is not None:  # a redo: the items as the undo left them
+                expect(self._state(project), self._left,
+                       f"the gold decisions on #{self.doc_id}")
+            self.edits = project.review.accept_agreements(self.doc_id, self.reviewer)
+            if self._left is None:
+                self._keys = frozenset(e.item_key for e in self.edits)
+                self._fields = frozenset(e.value_field for e in self.edits if e.value_field)
+            self._left = self._state(project)
         self.text = f"accept {len(self.edits)} agreed (#{self.doc_id})"
         if not self.edits:
             return []
@@ -87,10 +132,15 @@ class AcceptAgreements(Command):
     def revert(self, project: Project) -> list[Changes[object]]:
         keys = tuple(e.item_key for e in self.edits)
         with project._repo.write():
+            expect(self._state(project), self._left, f"the gold decisions on #{self.doc_id}")
             for edit in reversed(self.edits):
                 project.review.undo(edit)
+            self._left = self._state(project)
         self.edits = []
         return [gold_changes(self.doc_id, keys)]
+
+    def _state(self, project: Project) -> tuple[Any, ...]:
+        return gold_state(project, self.doc_id, self._keys, self._fields)
 
 
 def edit_gold(project: Project, item: Item, edit: GoldEdit, decision: Decision) -> None:
