@@ -12,7 +12,8 @@ line's longer words); each paragraph of them scores
 
 and the best come first, each with the reasons. The stance suggestion follows
 the codebook: it judges the claim line by *this* article's own passages (a
-negation cue or a conflicting date beside the line's actors refutes, a close
+negation cue beside all of the line's actors, or a conflicting date beside
+most of them, refutes; a close
 match with a compatible date supports, anything else is not enough info), and
 names the passage it rests on; the other documents' passages are shown beside
 it as evidence.
@@ -130,7 +131,7 @@ def score_passage(line: Line, doc_id: DocId, text: str, bounds: tuple[int, int],
     if similarity >= 0.5:
         reasons.append(f"similar wording ({round(similarity * 100)}%)")
     low = f" {piece.casefold()} "
-    negated = share >= 0.5 and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)
+    negated = share == 1.0 and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)
                                    for n in NEGATIONS)
     if negated:
         reasons.append("negation")

@@ -43,6 +43,19 @@ def overlap(a: Interval, b: Interval) -> Interval | None:
     return (lo, hi) if lo <= hi else None
 
 
+CLOSE_DAYS = 7
+"""Dates at most this many days apart may still be one event reported with a wrong day."""
+
+
+def gap_days(a: Interval, b: Interval) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
+
+
+def widened(span: Interval, days: int = CLOSE_DAYS) -> Interval:
+    return span[0] - timedelta(days=days), span[1] + timedelta(days=days)
+
+
 def describe(span: Interval) -> str:
     """``15-15 Nov 2024``, ``28 Oct-3 Nov 2024``, ``30 Dec 2024-2 Jan 2025``."""
     lo, hi = span

@@ -14,6 +14,8 @@ same addressee          0.25    "same addressee"
 same object actor       0.05    "same object"
 roles swapped           0.15    "claimant and addressee swapped" (a reply)
 dates overlap           0.20    "dates overlap 15-15 Nov 2024"
+dates close             -0.10   "dates 2 days apart" (at most a week: a report with
+                                a wrong day is still a candidate, and contradicts)
 dates disjoint          -0.40   "dates do not overlap"
 same event type         0.10    "same event type REQUEST"
 demand text similarity  0.25    "similar demand (82%)" (rapidfuzz token-set ratio)
@@ -92,7 +94,11 @@ def score(q: ClaimFrame, c: ClaimFrame) -> Match:
     iq, ic = frames.frame_interval(q), frames.frame_interval(c)
     if iq is not None and ic is not None:
         common = frames.overlap(iq, ic)
-        if common is None:
+        gap = frames.gap_days(iq, ic)
+        if common is None and gap <= frames.CLOSE_DAYS:
+            total -= 0.10
+            reasons.append(f"dates {gap} day{'s' if gap > 1 else ''} apart")
+        elif common is None:
             total -= 0.40
             reasons.append("dates do not overlap")
         else:
@@ -114,7 +120,7 @@ def _candidates(reads: FrameReads, q: ClaimFrame, viewer: str | None) -> list[Cl
         if actor is not None:
             actors += [("claimant", actor), ("addressee", actor)]
     span = frames.frame_interval(q)
-    ranges = frames.index_ranges(span) if span is not None else []
+    ranges = frames.index_ranges(frames.widened(span)) if span is not None else []
     return reads.candidate_frames(actors, ranges, annotator=viewer, viewer=viewer,
                                   limit=CANDIDATE_LIMIT)
 
