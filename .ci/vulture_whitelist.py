@@ -61,10 +61,3 @@ OffsetMap.utf16_length  # checked against Qt's length of the same text
 DocumentView.select_text  # selects a range the way a mouse drag does (GUI harness)
 _Browser.loadResource  # Qt calls it for every image a guideline names
 
-# --- event edits: the undoable commands and reads the events window and tests use
-from annotator.core.project import event_commands  # noqa: E402
-from annotator.core.project.events import Events  # noqa: E402
-
-event_commands.create_event, event_commands.rename_event, event_commands.merge_events
-event_commands.split_event, event_commands.link_claim, event_commands.unlink_claim
-Events.of_claim

@@ -40,17 +40,18 @@ CLUSTER = Path(__file__).resolve().parents[1] / "sample_data" / "events"
 WHO = "eval"
 
 
-def _code(project: Project, truth: dict[str, Any]) -> dict[str, ClaimId]:
+def code(project: Project, truth: dict[str, Any], who: str = WHO) -> dict[str, ClaimId]:
+    """Code every claim of the truth file as ``who``; truth key -> claim id."""
     by_file = {project.document(d.id).source_file: d.id for d in project.documents()}
     out: dict[str, ClaimId] = {}
     for row in truth["claims"]:
         doc = by_file[row["file"]]
         text = project.text(doc)
         start = text.index(row["demand"])
-        span = project.add_span(doc, WHO, "DEMAND", start, start + len(row["demand"])).after
+        span = project.add_span(doc, who, "DEMAND", start, start + len(row["demand"])).after
         claimant, addressee = (project.actor_by_key(row[k]) for k in ("claimant", "addressee"))
         assert span is not None and claimant is not None and addressee is not None
-        claim = project.add_claim(doc, WHO, claimant_id=claimant.id,
+        claim = project.add_claim(doc, who, claimant_id=claimant.id,
                                   addressee_id=addressee.id, demand_span_ids=(span.id,),
                                   gloss=row["gloss"], date_value=row["date"],
                                   event_type=row["event_type"], form=row["form"]).after
@@ -72,14 +73,10 @@ def _suggestion_scores(project: Project, claims: dict[str, ClaimId],
             correct / truth_pairs if truth_pairs else 0.0)
 
 
-def _cluster(project: Project, claims: dict[str, ClaimId], truth: dict[str, Any]
-             ) -> dict[str, int]:
-    published = {r["key"]: project.document(project.claims(None, WHO)[0].doc_id).published
-                 for r in truth["claims"]}
+def _cluster(project: Project, claims: dict[str, ClaimId]) -> dict[str, int]:
     frames = {f.claim_id: f for f in project.events.frames(claims.values())}
     order = sorted(claims, key=lambda k: (project.document(DocId(frames[claims[k]].doc_id))
                                           .published, k))
-    del published
     assigned: dict[str, int] = {}
     for key in order:
         best = project.events.suggestions(claims[key], WHO, limit=1)
@@ -103,11 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = build_sample_project(Path(tmp) / "events.annotator", data_dir=CLUSTER)
         with Project.open(path) as project:
-            claims = _code(project, truth)
+            claims = code(project, truth)
             precision, recall = _suggestion_scores(project, claims, event_of)
             print(f"event suggestions: precision {precision:.2f}, recall {recall:.2f} "
                   f"({len(claims)} claims, {len(truth['events'])} events)")
-            assigned = _cluster(project, claims, truth)
+            assigned = _cluster(project, claims)
             p, r = identity.bcubed(assigned, event_of)
             f1 = 0.0 if p + r == 0 else 2 * p * r / (p + r)
             print(f"clustering: B-cubed precision {p:.2f}, recall {r:.2f}, F1 {f1:.2f} "

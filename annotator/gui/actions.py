@@ -71,6 +71,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "write_return_package", "&Write return package…"),
     ActionSpec("&File", "restore_backup", "Restore from &backup…"),
     ActionSpec("&Tools", "actor_registry", "&Actor registry…", ("Ctrl+Shift+A",)),
+    ActionSpec("&Tools", "events", "&Events across documents…", ("Ctrl+Shift+V",)),
     ActionSpec("&Review", "agreement_report", "&Agreement report…", ("Ctrl+Shift+R",)),
     ActionSpec("&Review", "adjudicate", "A&djudicate disagreements…", ("Ctrl+Shift+D",)),
     ActionSpec("&Team", "assign_packages", "&Assign and write packages…"),

@@ -319,3 +319,19 @@ def test_cli_events_and_the_ledger_export(project: Project, tmp_path: Path,
     assert json.loads((tmp_path / "ledger" / "events.json").read_text())["events"][0][
         "label"] == "Vollmer calls Putin"
     assert result.documents == 4
+
+
+def test_the_sample_events_cluster_evaluates_against_its_truth(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    from benchmarks import eval_events
+
+    assert eval_events.main([]) == 0
+    out = capsys.readouterr().out
+    figures = {name: float(value) for name, value in
+               re.findall(r"(precision|recall|F1|recall@5):? (\d\.\d\d)", out)}
+    assert figures["F1"] >= 0.9 and figures["recall@5"] >= 0.9
+    assert "; match" in out  # the republished copy is found
+    assert "contradicted by document" in out
+    assert "suggested SUPPORTS" in out

@@ -32,9 +32,10 @@ EVENT_COLUMNS = ("event_id", "label", "event_type", "event_date", "event_date_en
                  "actor", "recipient", "created_by", "reports", "documents",
                  "independent_outlets", "first_report_date", "first_report_publication",
                  "contradictions")
-CLAIM_COLUMNS = ("event_id", "claim_uid", "doc_id", "annotator", "actor", "recipient",
-                 "event_type", "date", "demand", "info_credibility", "suggested_credibility",
-                 "credibility_reason", "versus_first_report")
+CLAIM_COLUMNS = ("event_id", "claim_uid", "claim_id", "doc_id", "publication", "pub_date",
+                 "annotator", "actor", "recipient", "event_type", "date", "demand",
+                 "info_credibility", "suggested_credibility", "credibility_reason",
+                 "versus_first_report")
 CROSSWALK_COLUMNS = ("event_id", "doc_id", "publication", "pub_date", "language", "url",
                      "title", "independent_group")
 
@@ -53,7 +54,8 @@ def _keys(project: Project, ids: Sequence[ActorId | None]) -> str:
     return ";".join(sorted({project.actor(a).key for a in ids if a is not None}))
 
 
-def _event_rows(project: Project, event: Event, ledger: Ledger) -> None:
+def add_event(project: Project, event: Event, ledger: Ledger) -> None:
+    """Append one event's rows to ``ledger``."""
     found = project.events.frames(event.claim_ids)
     docs = {DocId(f.doc_id): project.document(DocId(f.doc_id)) for f in found}
     groups = independence.group_of(independence.groups(
@@ -70,7 +72,9 @@ def _event_rows(project: Project, event: Event, ledger: Ledger) -> None:
         claim = project.claims(DocId(f.doc_id), f.annotator)
         uid = next((c.uid for c in claim if c.id == f.claim_id), "")
         ledger.claims.append({
-            "event_id": event.uid, "claim_uid": uid, "doc_id": f.doc_id,
+            "event_id": event.uid, "claim_uid": uid, "claim_id": f.claim_id,
+            "doc_id": f.doc_id, "publication": docs[DocId(f.doc_id)].outlet,
+            "pub_date": docs[DocId(f.doc_id)].published,
             "annotator": f.annotator, "actor": _keys(project, [f.claimant_id]),
             "recipient": _keys(project, [f.addressee_id]), "event_type": f.event_type,
             "date": f.date_value, "demand": f.text, "info_credibility": f.info_credibility,
@@ -99,5 +103,5 @@ def build(project: Project, viewer: str | None = None) -> Ledger:
     """The ledger of the events ``viewer`` sees (None: every event)."""
     ledger = Ledger()
     for event in project.events.all(viewer):
-        _event_rows(project, event, ledger)
+        add_event(project, event, ledger)
     return ledger

@@ -54,6 +54,7 @@ class WindowTools(QObject):
             "write_return_package": lambda: window.tools.write_return_package(),
             "restore_backup": lambda: window.tools.restore_backup(),
             "actor_registry": lambda: window.tools.open_actor_registry(),
+            "events": lambda: window.tools.open_events(),
             "agreement_report": lambda: window.tools.open_agreement_report(),
             "adjudicate": lambda: window.tools.open_adjudication(),
             "assign_packages": lambda: window.tools.assign_packages(),
@@ -173,6 +174,23 @@ class WindowTools(QObject):
         self.registry.activateWindow()
         return self.registry
 
+    def open_events(self) -> QWidget | None:
+        """The events window (events across documents, corroboration, evidence)."""
+        from annotator.gui.events.window import EventsWindow
+
+        if self._project() is None:
+            return None
+        found = self.dialogs.get("events")
+        if not isinstance(found, EventsWindow):
+            found = EventsWindow(self.session, parent=self.window)
+            found.setWindowFlag(Qt.WindowType.Window)
+            found.resize(1300, 700)
+            self.dialogs["events"] = found
+        found.show()
+        found.raise_()
+        found.activateWindow()
+        return found
+
     def open_agreement_report(self) -> Any:
         from annotator.gui.review import open_agreement_view
 
@@ -286,8 +304,10 @@ class WindowTools(QObject):
             self.registry.close()
             self.registry.deleteLater()
             self.registry = None
-        # the dashboard reads through the closed connection; task dialogs keep a path only
-        self._close_dialogs(lambda d: isinstance(d, ProgressDashboard))
+        # the dashboard and the events window read through the closed connection; task
+        # dialogs keep a path only
+        events = self.dialogs.get("events")
+        self._close_dialogs(lambda d: isinstance(d, ProgressDashboard) or d is events)
         self.read_only = ""
         self._show_read_only()
         self._update_actions()
