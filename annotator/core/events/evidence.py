@@ -79,8 +79,13 @@ def _mentions(text: str, actor: Actor) -> bool:
 
 
 def _dates(text: str, lang: str, dct: str) -> tuple[frames.Interval, ...]:
+    """The dates of ``text`` read in its document's language, else in English (a claim
+    line above a Norwegian article may be English)."""
+    found_any = find_dates(text, lang, dct or None)
+    if not found_any and lang != "en":
+        found_any = find_dates(text, "en", dct or None)
     out = []
-    for found in find_dates(text, lang, dct or None):
+    for found in found_any:
         span = frames.interval(found.value.value, found.value.mod or "")
         if span is not None:
             out.append(span)

@@ -176,8 +176,15 @@ class Events:
             return self.restore(self._states_with_moves([event], by), by)
 
     def _default_label(self, links: Sequence[EventLink]) -> str:
-        texts = [f.text for f in self.frames(k.claim_id for k in links) if f.text]
-        return texts[0][:60] if texts else "new event"
+        """``Claimant → addressee, date`` of the first claim ("new event" without one)."""
+        found = self.frames(k.claim_id for k in links)
+        if not found:
+            return "new event"
+        first = found[0]
+        names = [self._project.actor(a).canonical_name
+                 for a in (first.claimant_id, first.addressee_id) if a is not None]
+        label = " → ".join(names) or first.text[:40] or "new event"
+        return f"{label}, {first.date_value}" if first.date_value else label
 
     @staticmethod
     def _check_fields(fields: dict[str, Any]) -> None:
