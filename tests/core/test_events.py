@@ -335,3 +335,22 @@ def test_the_sample_events_cluster_evaluates_against_its_truth(
     assert "; match" in out  # the republished copy is found
     assert "contradicted by document" in out
     assert "suggested SUPPORTS" in out
+
+
+def test_the_ledger_export_of_one_annotator_holds_only_their_events(
+        project: Project, tmp_path: Path) -> None:
+    import json
+
+    from annotator.core.exporters import export
+    from annotator.core.exporters.selection import parse_source
+
+    ids = _ids(project)
+    project.events.create("alice", "alice's", [_claim(project, ids["a.txt"])])
+    project.events.create("bob", "bob's", [_claim(project, ids["b.txt"], who="bob")])
+    export(project, "events", tmp_path / "alice", parse_source("alice"))
+    export(project, "events", tmp_path / "all")
+    mine = json.loads((tmp_path / "alice" / "events.json").read_text())
+    every = json.loads((tmp_path / "all" / "events.json").read_text())
+    assert [e["label"] for e in mine["events"]] == ["alice's"]
+    assert sorted(e["label"] for e in every["events"]) == ["alice's", "bob's"]
+    assert {c["annotator"] for c in mine["claims"]} == {"alice"}

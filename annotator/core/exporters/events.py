@@ -29,7 +29,7 @@ _TABLES = {"events": ledger.EVENT_COLUMNS, "claims": ledger.CLAIM_COLUMNS,
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
 
@@ -38,7 +38,14 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
            **_options: Any) -> ExportResult:
     """Write the ledger of the events the selection's annotator sees (everyone's by default)."""
     viewer = selection.annotator if selection.source == ANNOTATOR else None
-    found = ledger.build(project, viewer)
+    events = project.events.all(viewer)
+    found = ledger.Ledger()
+    state.progress(0, len(events), "reading events")
+    for done, event in enumerate(events):
+        state.check()
+        ledger.add_event(project, event, found)
+        state.progress(done + 1, len(events), "reading events")
+    state.progress(len(events), len(events), "writing the ledger")
     state.check()
     tables = found.as_dict()
     docs = sorted({DocId(r["doc_id"]) for r in found.crosswalk})
