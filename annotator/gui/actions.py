@@ -74,6 +74,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&Tools", "events", "&Events across documents…", ("Ctrl+Shift+V",)),
     ActionSpec("&Review", "agreement_report", "&Agreement report…", ("Ctrl+Shift+R",)),
     ActionSpec("&Review", "adjudicate", "A&djudicate disagreements…", ("Ctrl+Shift+D",)),
+    ActionSpec("&Review", "events_review", "&Events of every annotator…"),
     ActionSpec("&Team", "assign_packages", "&Assign and write packages…"),
     ActionSpec("&Team", "merge_packages", "&Merge returned packages…"),
     ActionSpec("&Team", "progress_dashboard", "&Progress dashboard", ("Ctrl+Shift+P",)),

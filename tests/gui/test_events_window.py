@@ -155,3 +155,27 @@ def test_evidence_tab_accepts_the_suggested_stance(qtbot: Any, window: EventsWin
     doc_id = panel.documents.currentData()
     assert project.values(doc_id, ME)["stance"] == "SUPPORTS"
     assert not panel.accept.isEnabled()
+
+
+def test_a_reviewer_sees_every_annotators_events_and_edits_as_gold(
+        qtbot: Any, coded: tuple[Project, dict[str, ClaimId]]) -> None:
+    project, claims = coded
+    project.events.create(ME, "alice's call", [claims["e01"], claims["e02"]])
+    session = Session("ben")
+    session.attach(project, owns=False)
+    annotator_view = EventsWindow(session)
+    qtbot.addWidget(annotator_view)
+    assert annotator_view.events.rowCount() == 0  # ben does not see alice's events
+    assert annotator_view.loose.rowCount() == 0  # nor her claims
+    review = EventsWindow(session, reviewer=True)
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitExposed(review)
+    assert [e.label for e in review.events.rows()] == ["alice's call"]
+    _click(qtbot, review.event_view, review.events, review.events.rows()[0].id)
+    _click(qtbot, review.loose_view, review.loose, claims["e03"])
+    _press(qtbot, review, "link")
+    event = project.events.of_claim(claims["e03"])
+    assert event is not None and event.label == "alice's call"
+    assert {link.linked_by for link in event.links} == {ME, "gold"}
+    assert not review.buttons["grade"].isEnabled()

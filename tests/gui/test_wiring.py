@@ -34,8 +34,8 @@ from annotator.gui.review.review_window import ReviewWindow
 from tests.gui.conftest import ANNOTATOR
 
 NEW_ACTIONS = ("export", "open_package", "write_return_package", "restore_backup",
-               "actor_registry", "events", "agreement_report", "adjudicate", "assign_packages",
-               "merge_packages", "progress_dashboard")
+               "actor_registry", "events", "events_review", "agreement_report", "adjudicate",
+               "assign_packages", "merge_packages", "progress_dashboard")
 
 
 def _top_level(kind: type) -> list[Any]:
@@ -79,6 +79,9 @@ def test_every_new_action_is_in_a_menu_and_opens_its_window(qtbot: Any, window: 
     actions["events"].trigger()
     assert isinstance(window.tools.dialogs["events"], EventsWindow)
     assert window.tools.dialogs["events"].isVisible()
+    actions["events_review"].trigger()
+    assert window.tools.dialogs["events_review"].reviewer
+    assert window.tools.dialogs["events_review"].viewer is None
     actions["agreement_report"].trigger()
     views = _top_level(AgreementView)
     assert views

@@ -105,6 +105,16 @@ class Events:
         result: list[ClaimFrame] = self._repo.claim_frames(list(claim_ids), viewer)
         return result
 
+    def loose(self, viewer: str | None = None, limit: int = 2000) -> list[ClaimFrame]:
+        """Claims in no event as ``viewer`` sees it (their own claims; a reviewer: all)."""
+        result: list[ClaimFrame] = self._repo.unlinked_frames(viewer, limit)
+        return result
+
+    def claim_line_documents(self, limit: int = 1000) -> list[tuple[DocId, str, str]]:
+        """Documents with a claim line to check: (id, outlet or title, claim line)."""
+        result: list[tuple[DocId, str, str]] = self._repo.claim_line_documents(limit)
+        return result
+
     # ----------------------------------------------------------------- writes
 
     def restore(self, states: EventStates, by: str) -> Changes[EventStates]:

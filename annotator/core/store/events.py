@@ -118,6 +118,24 @@ class EventStore(StoreBase):
             params.append(annotator)
         return [_frame(r, viewer) for r in self.conn.execute(sql, params)]
 
+    def unlinked_frames(self, annotator: str | None, limit: int) -> list[ClaimFrame]:
+        """Claims in no event as ``annotator`` sees it (their own claims without their own
+        link; None: every claim in no event), in document order."""
+        if annotator is None:
+            sql = _FRAME_SELECT + "WHERE l.claim_id IS NULL"
+            params: tuple[Any, ...] = ()
+        else:
+            sql = _FRAME_SELECT + "WHERE a.name = ? AND (l.claim_id IS NULL OR l.linked_by != ?)"
+            params = (annotator, annotator)
+        rows = self.conn.execute(sql + f" ORDER BY c.doc_id, c.id LIMIT {int(limit)}", params)
+        return [_frame(r, annotator) for r in rows.fetchall()]
+
+    def claim_line_documents(self, limit: int) -> list[tuple[DocId, str, str]]:
+        """Documents with a claim line to check: id, outlet (or title), the claim line."""
+        return [(DocId(d), outlet or title, claim) for d, outlet, title, claim in
+                self.conn.execute("SELECT id, outlet, title, claim FROM documents "
+                                  f"WHERE claim != '' ORDER BY id LIMIT {int(limit)}")]
+
     def event_frames(self, event_id: EventId) -> list[ClaimFrame]:
         rows = self.conn.execute(_FRAME_SELECT + "WHERE l.event_id = ? ORDER BY c.id",
                                  (event_id,)).fetchall()

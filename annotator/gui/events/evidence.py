@@ -104,10 +104,8 @@ class EvidencePanel(QWidget):
         keep = self.documents.currentData()
         self.documents.blockSignals(True)
         self.documents.clear()
-        for summary in self.project.documents():
-            doc = self.project.document(summary.id)
-            if doc.claim.strip():
-                self.documents.addItem(f"{doc.outlet or doc.title} – {doc.claim[:60]}", doc.id)
+        for doc_id, outlet, claim in self.project.events.claim_line_documents():
+            self.documents.addItem(f"{outlet} – {claim[:60]}", doc_id)
         self.documents.blockSignals(False)
         at = self.documents.findData(keep)
         self.documents.setCurrentIndex(max(0, at))

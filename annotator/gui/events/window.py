@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.events import ledger
 from annotator.core.events.records import Event
-from annotator.core.models import GOLD, ChangeKind, Changes
+from annotator.core.models import GOLD, ChangeKind, Changes, DocId
 from annotator.core.project import Project
 from annotator.core.project import event_commands as ec
 from annotator.core.project.commands import Command, UpdateClaim
@@ -74,7 +74,7 @@ class EventsWindow(QWidget):
     def __init__(self, session: Session, *, reviewer: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Events" + (" (review)" if reviewer else ""))
+        self.setWindowTitle("Events" + (" of every annotator (review)" if reviewer else ""))
         self.setAccessibleName("Events")
         self.session = session
         self.reviewer = reviewer
@@ -234,12 +234,10 @@ class EventsWindow(QWidget):
     def _reload_loose(self) -> None:
         project = self.project
         rows = []
-        for claim in project.claims(annotator=self.viewer)[:2000]:
-            if project.events.of_claim(claim.id, self.viewer) is None:
-                doc = project.document(claim.doc_id)
-                [frame] = project.events.frames([claim.id])
-                rows.append(LooseClaim(claim.id, claim.doc_id, doc.outlet, doc.published,
-                                       frame.text, claim.date_value))
+        for frame in project.events.loose(self.viewer):
+            doc = project.document(DocId(frame.doc_id))
+            rows.append(LooseClaim(frame.claim_id, doc.id, doc.outlet, doc.published,
+                                   frame.text, frame.date_value))
         self.loose.set_rows(rows)
         self._update_buttons()
 

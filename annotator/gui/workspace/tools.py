@@ -55,6 +55,7 @@ class WindowTools(QObject):
             "restore_backup": lambda: window.tools.restore_backup(),
             "actor_registry": lambda: window.tools.open_actor_registry(),
             "events": lambda: window.tools.open_events(),
+            "events_review": lambda: window.tools.open_events(reviewer=True),
             "agreement_report": lambda: window.tools.open_agreement_report(),
             "adjudicate": lambda: window.tools.open_adjudication(),
             "assign_packages": lambda: window.tools.assign_packages(),
@@ -174,18 +175,20 @@ class WindowTools(QObject):
         self.registry.activateWindow()
         return self.registry
 
-    def open_events(self) -> QWidget | None:
-        """The events window (events across documents, corroboration, evidence)."""
+    def open_events(self, *, reviewer: bool = False) -> QWidget | None:
+        """The events window (events across documents, corroboration, evidence): the
+        annotator's own events, or every annotator's for a reviewer."""
         from annotator.gui.events.window import EventsWindow
 
         if self._project() is None:
             return None
-        found = self.dialogs.get("events")
+        name = "events_review" if reviewer else "events"
+        found = self.dialogs.get(name)
         if not isinstance(found, EventsWindow):
-            found = EventsWindow(self.session, parent=self.window)
+            found = EventsWindow(self.session, reviewer=reviewer, parent=self.window)
             found.setWindowFlag(Qt.WindowType.Window)
             found.resize(1300, 700)
-            self.dialogs["events"] = found
+            self.dialogs[name] = found
         found.show()
         found.raise_()
         found.activateWindow()
@@ -306,8 +309,8 @@ class WindowTools(QObject):
             self.registry = None
         # the dashboard and the events window read through the closed connection; task
         # dialogs keep a path only
-        events = self.dialogs.get("events")
-        self._close_dialogs(lambda d: isinstance(d, ProgressDashboard) or d is events)
+        events = {self.dialogs.get("events"), self.dialogs.get("events_review")} - {None}
+        self._close_dialogs(lambda d: isinstance(d, ProgressDashboard) or d in events)
         self.read_only = ""
         self._show_read_only()
         self._update_actions()
