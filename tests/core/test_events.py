@@ -354,3 +354,40 @@ def test_the_ledger_export_of_one_annotator_holds_only_their_events(
     assert [e["label"] for e in mine["events"]] == ["alice's"]
     assert sorted(e["label"] for e in every["events"]) == ["alice's", "bob's"]
     assert {c["annotator"] for c in mine["claims"]} == {"alice"}
+
+
+# ------------------------------------------------------- the rest of the project
+
+
+def test_another_process_editing_events_reads_as_an_events_change(project: Project) -> None:
+    from annotator.core.models import ChangeKind
+
+    claims = _coded(project)
+    watch = project.change_watch()
+    with Project.open(project.path) as other:
+        other.events.create("alice", "made elsewhere", [claims["a"]])
+    seen = watch.poll()
+    assert seen is not None and seen.kind == ChangeKind.EVENTS
+
+
+def test_a_deleted_claim_leaves_its_event_and_the_undo_refuses(project: Project) -> None:
+    claims = _coded(project)
+    step = ec.create_event("alice", "call", [claims["a"], claims["b"]])
+    step.apply(project)
+    assert step.created is not None
+    project.remove_claim(claims["b"], "alice")
+    assert project.events.get(step.created).claim_ids == (claims["a"],)
+    with pytest.raises(StaleEditError):
+        step.revert(project)
+    assert project.check() == []
+
+
+def test_the_agreement_report_carries_event_identity(project: Project) -> None:
+    ids = _ids(project)
+    for who in ("alice", "bob"):
+        found = [_claim(project, ids[n], who=who) for n in ("a.txt", "b.txt")]
+        project.events.create(who, "call", found)
+    report = project.review.agreement_report(["alice", "bob"], bootstrap=0)
+    entries = [e for e in report["entries"] if e["group"] == "events"]
+    assert [(e["coefficient"], e["value"]) for e in entries] == [("pairwise F1", 1.0),
+                                                                ("B-cubed F1", 1.0)]
