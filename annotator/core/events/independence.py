@@ -15,13 +15,16 @@ Containment is derived from the MinHash Jaccard estimate J and the set sizes:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from annotator.core.models import DocId
+
+if TYPE_CHECKING:
+    from datasketch.minhash import MinHash
 
 SHINGLE = 5
 PERMUTATIONS = 128
@@ -44,7 +47,14 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
+@functools.lru_cache(maxsize=4096)
 def signature(text: str) -> Signature:
+    """The text's shingle count and MinHash (kept for the last 4,096 texts: a ledger
+    compares each document of an event with every other, once per claim)."""
+    # datasketch.minhash only: the package's __init__ loads its LSH indexes, and with them
+    # scipy (most of a second at start-up)
+    from datasketch.minhash import MinHash
+
     found = shingles(text)
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch([s.encode("utf-8") for s in found])

@@ -24,7 +24,6 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ValidationError
-from annotator.core.events import corroboration, evidence, frames, identity, suggest
 from annotator.core.events.records import (
     EVENT_FIELDS,
     ClaimFrame,
@@ -36,6 +35,7 @@ from annotator.core.events.records import (
 from annotator.core.models import GOLD, ChangeKind, Changes, ClaimId, DocId, new_uid
 
 if TYPE_CHECKING:
+    from annotator.core.events import corroboration, evidence, identity, suggest
     from annotator.core.project import Project
 
 EventStates = tuple[tuple[str, Event | None], ...]
@@ -50,6 +50,8 @@ def _may_edit(event: Event, by: str) -> None:
 
 def _derived(event: Event, claims: Sequence[ClaimFrame]) -> Event:
     """The event with participants, date range and (if unset) type from its claims."""
+    from annotator.core.events import frames  # the services load when first used
+
     participants = sorted({Participant(actor, role) for c in claims for actor, role in
                            ((c.claimant_id, "claimant"), (c.addressee_id, "addressee"),
                             (c.object_id, "object")) if actor is not None},
@@ -285,16 +287,22 @@ class Events:
     def suggestions(self, claim_id: ClaimId, viewer: str | None = None, limit: int = 10
                     ) -> list[suggest.EventSuggestion]:
         """Events the claim probably belongs to, best first, each explained."""
+        from annotator.core.events import suggest
+
         return suggest.event_suggestions(self._repo, claim_id, viewer=viewer, limit=limit)
 
     def matches(self, claim_id: ClaimId, viewer: str | None = None, limit: int = 20
                 ) -> list[suggest.Match]:
         """Claims in other documents that probably report the same event, best first."""
+        from annotator.core.events import suggest
+
         return suggest.claim_matches(self._repo, claim_id, viewer=viewer, limit=limit)
 
     def corroboration(self, claim_id: ClaimId, viewer: str | None = None
                       ) -> corroboration.Corroboration:
         """Independent outlets agreeing with or contradicting the claim; a suggested grade."""
+        from annotator.core.events import corroboration
+
         found = self.frames([claim_id], viewer)
         if not found:
             raise KeyError(f"no claim with id {claim_id}")
@@ -311,6 +319,8 @@ class Events:
                  ) -> tuple[list[evidence.Passage], evidence.StanceSuggestion]:
         """Passages of other documents on the document's claim line, best first, and the
         stance its own text suggests (docs/events.md)."""
+        from annotator.core.events import evidence
+
         doc = self._project.document(doc_id)
         if not doc.claim.strip():
             raise ValidationError("this document has no claim line to check")
@@ -329,6 +339,8 @@ class Events:
     def identity_agreement(self, annotators: Sequence[str] | None = None
                            ) -> list[identity.IdentityAgreement]:
         """Pairwise and B-cubed F1 on event identity for each pair of annotators."""
+        from annotator.core.events import identity
+
         names = list(annotators or self._project.annotators())
         clusterings: dict[str, dict[Hashable, Hashable]] = {n: {} for n in names}
         for event in self._repo.events():
