@@ -179,3 +179,40 @@ def test_a_reviewer_sees_every_annotators_events_and_edits_as_gold(
     assert event is not None and event.label == "alice's call"
     assert {link.linked_by for link in event.links} == {ME, "gold"}
     assert not review.buttons["grade"].isEnabled()
+
+
+def test_the_window_models_pass_the_model_tester(qtbot: Any, qtmodeltester: Any,
+                                                 window: EventsWindow,
+                                                 coded: tuple[Project, dict[str, ClaimId]]
+                                                 ) -> None:
+    _project, claims = coded
+    event_id = _create(qtbot, window, [claims["e05"], claims["e06"]])
+    _click(qtbot, window.event_view, window.events, event_id)
+    window.tabs.setCurrentIndex(1)
+    for model in (window.events, window.reports, window.loose, window.evidence.model):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)
+
+
+def test_the_agreement_view_shows_event_identity(qtbot: Any, tmp_path: Path,
+                                                 coded: tuple[Project, dict[str, ClaimId]]
+                                                 ) -> None:
+    from annotator.gui.review.agreement_view import AgreementView
+
+    project, claims = coded
+    truth = json.loads((eval_events.CLUSTER / "truth.json").read_text(encoding="utf-8"))
+    bens = eval_events.code(project, truth, "ben")
+    project.events.create(ME, "call", [claims["e05"], claims["e06"]])
+    project.events.create("ben", "call", [bens["e05"], bens["e06"]])
+    report = project.review.agreement_report([ME, "ben"], bootstrap=0)
+    view = AgreementView(project.path)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_report(report)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    view.tabs.setCurrentIndex(len(titles) - 1)  # the events group comes last
+    view.select_entry(1)
+    entry = view.current_entry()
+    assert entry is not None and entry["field"] == "event identity"
+    assert entry["coefficient"] == "B-cubed F1" and entry["value"] == 1.0
+    assert "event identity" in view.pair_title.text()

@@ -362,6 +362,7 @@ class Events:
                       for p in pairs}
             out.append({"group": "events", "field": "event identity", "coefficient": name,
                         "value": round(sum(values.values()) / len(values), 4),
-                        "ci": (None, None), "n_units": max(p.units for p in pairs),
+                        "ci": [None, None], "n_units": max(p.units for p in pairs),
+                        "percent_agreement": None, "confusion": [],
                         "pairs": values, "disagreements": []})
         return out
