@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core import Project
 from annotator.core.errors import StaleEditError, ValidationError
@@ -391,3 +393,58 @@ def test_the_agreement_report_carries_event_identity(project: Project) -> None:
     entries = [e for e in report["entries"] if e["group"] == "events"]
     assert [(e["coefficient"], e["value"]) for e in entries] == [("pairwise F1", 1.0),
                                                                 ("B-cubed F1", 1.0)]
+
+
+# ------------------------------------------------------- undo of any edit sequence
+
+def _snapshot(project: Project) -> list[tuple[str, str, tuple[ClaimId, ...]]]:
+    return sorted((e.uid, e.label, e.claim_ids) for e in project.events.all())
+
+
+def _random_step(project: Project, claims: list[ClaimId], pick: list[int]) -> ec.EventEdit:
+    events = [e.id for e in project.events.all()]
+    kind, a, b = pick
+    if not events or kind == 0:
+        return ec.create_event("alice", f"e{a}", [claims[a % len(claims)]])
+    event = events[a % len(events)]
+    other = events[b % len(events)]
+    claim = claims[b % len(claims)]
+    return [ec.link_claim(event, claim, "alice"), ec.unlink_claim(claim, "alice"),
+            ec.merge_events(event, [other], "alice"),
+            ec.split_event(event, [claim], "alice"),
+            ec.rename_event(event, "alice", f"renamed {b}"),
+            ec.delete_event(event, "alice")][kind % 6]
+
+
+def test_any_sequence_of_event_edits_undoes_and_redoes_exactly(tmp_path: Path) -> None:
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.lists(st.lists(st.integers(0, 6), min_size=3, max_size=3), max_size=12))
+    def run(picks: list[list[int]]) -> None:
+        path = tmp_path / f"h{len(list(tmp_path.glob('h*.annotator')))}.annotator"
+        with Project.create(path) as project:
+            project.import_paths([tmp_path / n for n in TEXTS])
+            project.add_actor("Katrin Vollmer", key="vollmer")
+            project.add_actor("Vladimir Putin", key="putin")
+            claims = list(_coded(project).values())
+            done: list[ec.EventEdit] = []
+            states = [_snapshot(project)]
+            for pick in picks:
+                step = _random_step(project, claims, pick)
+                try:
+                    step.apply(project)
+                except ValidationError:
+                    assert _snapshot(project) == states[-1]  # a refused edit changes nothing
+                    continue
+                done.append(step)
+                states.append(_snapshot(project))
+            for step, before in zip(reversed(done), reversed(states[:-1]), strict=True):
+                step.revert(project)
+                assert _snapshot(project) == before
+            for step, after in zip(done, states[1:], strict=True):
+                step.apply(project)
+                assert _snapshot(project) == after
+
+    run()
