@@ -34,7 +34,8 @@ EVENT_COLUMNS = ("event_id", "label", "event_type", "event_date", "event_date_en
                  "contradictions")
 CLAIM_COLUMNS = ("event_id", "claim_uid", "claim_id", "doc_id", "publication", "pub_date",
                  "annotator", "actor", "recipient", "event_type", "date", "demand",
-                 "info_credibility", "suggested_credibility", "credibility_reason",
+                 "outlet_reliability", "source_reliability", "info_credibility",
+                 "suggested_credibility", "credibility_reason",
                  "versus_first_report")
 CROSSWALK_COLUMNS = ("event_id", "doc_id", "publication", "pub_date", "language", "url",
                      "title", "independent_group")
@@ -54,8 +55,10 @@ def _keys(project: Project, ids: Sequence[ActorId | None]) -> str:
     return ";".join(sorted({project.actor(a).key for a in ids if a is not None}))
 
 
-def add_event(project: Project, event: Event, ledger: Ledger) -> None:
-    """Append one event's rows to ``ledger``."""
+def add_event(project: Project, event: Event, ledger: Ledger, viewer: str | None = None
+              ) -> None:
+    """Append one event's rows to ``ledger`` (grades from ``viewer``'s claims only, when
+    given)."""
     found = project.events.frames(event.claim_ids)
     docs = {DocId(f.doc_id): project.document(DocId(f.doc_id)) for f in found}
     groups = independence.group_of(independence.groups(
@@ -64,20 +67,24 @@ def add_event(project: Project, event: Event, ledger: Ledger) -> None:
     first: ClaimFrame | None = ordered[0] if ordered else None
     contradictions = 0
     for f in ordered:
-        grade = project.events.corroboration(f.claim_id)
+        grade = project.events.corroboration(f.claim_id, viewer)
         versus = "" if first is None or f is first else \
             corroboration.verdict(first, f)[0] if groups[DocId(f.doc_id)] != \
             groups[DocId(first.doc_id)] else "copy"
         contradictions += versus == "contradicts"
-        claim = project.claims(DocId(f.doc_id), f.annotator)
-        uid = next((c.uid for c in claim if c.id == f.claim_id), "")
+        claim = next(c for c in project.claims(DocId(f.doc_id), f.annotator)
+                     if c.id == f.claim_id)
+        outlet_grade = project.values(DocId(f.doc_id), f.annotator).get("outlet_reliability")
         ledger.claims.append({
-            "event_id": event.uid, "claim_uid": uid, "claim_id": f.claim_id,
+            "event_id": event.uid, "claim_uid": claim.uid, "claim_id": f.claim_id,
             "doc_id": f.doc_id, "publication": docs[DocId(f.doc_id)].outlet,
             "pub_date": docs[DocId(f.doc_id)].published,
             "annotator": f.annotator, "actor": _keys(project, [f.claimant_id]),
             "recipient": _keys(project, [f.addressee_id]), "event_type": f.event_type,
-            "date": f.date_value, "demand": f.text, "info_credibility": f.info_credibility,
+            "date": f.date_value, "demand": f.text,
+            "outlet_reliability": outlet_grade or "",
+            "source_reliability": claim.source_reliability,
+            "info_credibility": f.info_credibility,
             "suggested_credibility": grade.suggested, "credibility_reason": grade.reason,
             "versus_first_report": versus})
     for d, doc in sorted(docs.items()):
@@ -103,5 +110,5 @@ def build(project: Project, viewer: str | None = None) -> Ledger:
     """The ledger of the events ``viewer`` sees (None: every event)."""
     ledger = Ledger()
     for event in project.events.all(viewer):
-        add_event(project, event, ledger)
+        add_event(project, event, ledger, viewer)
     return ledger

@@ -43,7 +43,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     state.progress(0, len(events), "reading events")
     for done, event in enumerate(events):
         state.check()
-        ledger.add_event(project, event, found)
+        ledger.add_event(project, event, found, viewer)
         state.progress(done + 1, len(events), "reading events")
     state.progress(len(events), len(events), "writing the ledger")
     state.check()

@@ -36,7 +36,7 @@ def _dates(event: Event) -> str:
 
 
 def _grade(row: dict[str, Any]) -> str:
-    return row["info_credibility"] or ""
+    return f"{row['source_reliability']}{row['info_credibility']}"
 
 
 EVENT_COLUMNS = (
@@ -58,7 +58,11 @@ REPORT_COLUMNS = (
     Column("demand", "Demand", cells={DISPLAY: lambda r: r["demand"][:80],
                                       TOOLTIP: lambda r: r["demand"] or None}),
     Column("date", "Date", cells={DISPLAY: lambda r: r["date"]}),
-    Column("grade", "Grade", "The annotator's information-credibility grade",
+    Column("outlet_grade", "Outlet grade",
+           "The outlet's reliability (A-F) as the annotator graded it",
+           cells={DISPLAY: lambda r: r["outlet_reliability"]}),
+    Column("grade", "Grade", "The annotator's Admiralty grade of the claim: source reliability "
+           "and information credibility (B2)",
            cells={DISPLAY: _grade,
                   TOOLTIP: lambda r: GRADE_NAMES.get(r["info_credibility"]) or None}),
     Column("suggested", "Suggested", "The grade corroboration suggests, with its reason",

@@ -267,7 +267,7 @@ class EventsWindow(QWidget):
             return
         event = chosen[0]
         rows = ledger.Ledger()
-        ledger.add_event(self.project, event, rows)
+        ledger.add_event(self.project, event, rows, self.viewer)
         info = rows.events[0]
         self.reports.set_rows(rows.claims)
         self.label_edit.setText(event.label)
