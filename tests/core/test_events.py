@@ -448,3 +448,19 @@ def test_any_sequence_of_event_edits_undoes_and_redoes_exactly(tmp_path: Path) -
                 assert _snapshot(project) == after
 
     run()
+
+
+def test_a_stray_negation_does_not_outweigh_a_matching_passage(tmp_path: Path) -> None:
+    claim = "Vollmer phoned Putin on 15 November 2024."
+    (tmp_path / "x.txt").write_text(
+        f"{claim}\n\nWire Digest\nBy staff\n\nVollmer phoned Putin on 15 November 2024 and "
+        "urged him to pull back, her office said.\n\nPutin told Vollmer that Ukraine would "
+        "never join NATO.\n", encoding="utf-8")
+    project = Project.create(tmp_path / "p.annotator")
+    doc_id = project.import_paths([tmp_path / "x.txt"]).imported[0]
+    project.add_actor("Katrin Vollmer", key="vollmer", aliases=["Vollmer"])
+    project.add_actor("Vladimir Putin", key="putin", aliases=["Putin"])
+    project.set_document_fields(doc_id, "alice", published="2024-11-16", language="en")
+    _passages, stance = project.events.evidence(doc_id)
+    assert stance.value == "SUPPORTS"
+    assert stance.passage is not None and "urged him" in stance.passage.text

@@ -151,6 +151,7 @@ def test_evidence_tab_accepts_the_suggested_stance(qtbot: Any, window: EventsWin
     outlets = {row[1] for row in panel.model.rows()[:5]}
     assert {"Eurodesk Wire", "Hanseatische Rundschau", "Riksnytt"} <= outlets
     assert "SUPPORTS" in panel.stance.text()
+    assert "Kalniņš krevde fredag" in panel.preview.toPlainText()  # the evidence of the stance
     qtbot.mouseClick(panel.accept, Qt.MouseButton.LeftButton)
     doc_id = panel.documents.currentData()
     assert project.values(doc_id, ME)["stance"] == "SUPPORTS"

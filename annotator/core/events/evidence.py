@@ -33,6 +33,7 @@ NEGATIONS = ("not", "never", "denied", "denies", "no such", "did not", "didn't",
              "inte", "aldrig", "förnekar", "ikke", "aldri", "benekter", "avviser",
              "nicht", "nie", "dementiert", "bestreitet")
 _SUPPORTS_AT = 0.6
+_REFUTES_AT = 0.5
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w{4,}")
 
@@ -47,6 +48,9 @@ class Passage:
     reasons: tuple[str, ...]
     negated: bool
     date_conflict: bool
+    all_actors: bool = False
+    """It names every actor of the claim line."""
+    date_match: bool = False
 
     @property
     def explanation(self) -> str:
@@ -142,7 +146,7 @@ def score_passage(line: Line, doc_id: DocId, text: str, bounds: tuple[int, int],
         reasons.append("negation")
     value = 0.45 * share + (0.2 if date_match else 0.0) + 0.35 * similarity
     return Passage(doc_id, start, end, piece, round(value, 4), tuple(reasons), negated,
-                   conflict)
+                   conflict, bool(line.actors) and share == 1.0, date_match)
 
 
 def rank(line: Line, docs: Mapping[DocId, tuple[str, str, str]],
@@ -157,15 +161,28 @@ def rank(line: Line, docs: Mapping[DocId, tuple[str, str, str]],
     return out[:limit]
 
 
-def stance(own: Sequence[Passage]) -> StanceSuggestion:
-    """The stance the article's own passages suggest toward the line."""
-    for passage in own[:3]:
-        if passage.negated or passage.date_conflict:
-            why = "names the claim's actors with a negation" if passage.negated \
-                else "names the claim's actors with another date"
-            return StanceSuggestion("REFUTES", why, passage)
-    best = own[0] if own else None
-    if best is not None and best.score >= _SUPPORTS_AT:
-        return StanceSuggestion("SUPPORTS", f"close match: {best.explanation}", best)
+def stance(own: Sequence[Passage], dated: bool = True) -> StanceSuggestion:
+    """The stance the article's own passages suggest toward the line (``dated``: the line
+    names a date).
+
+    Only passages that name every actor of the line count. The best one that is not
+    negated and names a compatible date (or the line has none) supports, the best one
+    with a negation or another date refutes; the stronger wins, supporting at 0.6 or
+    more, refuting at 0.5 or more (a tie goes to support: a stray "not" elsewhere in a
+    paragraph is commoner than a denial).
+    """
+    full = [p for p in own if p.all_actors]
+    support = max((p for p in full if not p.negated and not p.date_conflict
+                   and (p.date_match or not dated)), key=lambda p: p.score, default=None)
+    refute = max((p for p in full if p.negated or p.date_conflict), key=lambda p: p.score,
+                 default=None)
+    if support is not None and support.score >= _SUPPORTS_AT and \
+            (refute is None or support.score >= refute.score):
+        return StanceSuggestion("SUPPORTS", f"close match: {support.explanation}", support)
+    if refute is not None and refute.score >= _REFUTES_AT:
+        why = "names the claim's actors with a negation" if refute.negated \
+            else "names the claim's actors with another date"
+        return StanceSuggestion("REFUTES", why, refute)
+    best = support or refute or (own[0] if own else None)
     return StanceSuggestion("NOT_ENOUGH_INFO", "no passage of the article matches closely",
                             best)

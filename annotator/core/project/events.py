@@ -330,7 +330,7 @@ class Events:
         docs = {d: (self._project.text(d), *self._meta_lang(d)) for d in ids}
         own_text = doc.text.replace(doc.claim, " " * len(doc.claim), 1)
         own = evidence.rank(line, {doc_id: (own_text, doc.language, doc.published)}, actors)
-        return evidence.rank(line, docs, actors, limit), evidence.stance(own)
+        return evidence.rank(line, docs, actors, limit), evidence.stance(own, bool(line.dates))
 
     def _meta_lang(self, doc_id: DocId) -> tuple[str, str]:
         doc = self._project.document(doc_id)

@@ -114,6 +114,7 @@ class EvidencePanel(QWidget):
     def show_document(self) -> None:
         doc_id = self.documents.currentData()
         self.model.set_rows([])
+        self.preview.setPlainText("")
         self.suggestion = None
         self.accept.setEnabled(False)
         if doc_id is None:
@@ -128,6 +129,9 @@ class EvidencePanel(QWidget):
         outlets = {p.doc_id: self.project.document(p.doc_id).outlet for p in passages}
         self.model.set_rows([(p, outlets[p.doc_id]) for p in passages])
         self.suggestion = suggestion
+        self.preview.setPlainText("" if suggestion.passage is None else
+                                  "The stance rests on this passage of the article:\n\n"
+                                  + suggestion.passage.text)
         current = self.project.values(doc_id, self.session.annotator).get("stance")
         self.stance.setText(f"Suggested stance: {suggestion.value} ({suggestion.reason})"
                             + (f"; yours: {current}" if current else ""))
