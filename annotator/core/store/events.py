@@ -71,13 +71,25 @@ class EventStore(StoreBase):
         return None if row is None else self._event(row)
 
     def events(self, created_by: str | None = None) -> list[Event]:
-        sql = f"SELECT id, {', '.join(_EVENT_COLUMNS)} FROM events"
-        params: tuple[Any, ...] = ()
-        if created_by is not None:
-            sql += " WHERE created_by = ?"
-            params = (created_by,)
-        return [self._event(r) for r in self.conn.execute(sql + " ORDER BY id", params)
-                .fetchall()]
+        """Every event (of one creator), with participants and links read in bulk."""
+        where, params = ("WHERE created_by = ?", (created_by,)) if created_by is not None \
+            else ("", ())
+        rows = self.conn.execute(f"SELECT id, {', '.join(_EVENT_COLUMNS)} FROM events "
+                                 f"{where} ORDER BY id", params).fetchall()
+        chosen = f"(SELECT id FROM events {where})"
+        participants: dict[int, list[Participant]] = {}
+        for event_id, actor_id, role in self.conn.execute(
+                f"SELECT event_id, actor_id, role FROM event_actors WHERE event_id IN {chosen} "
+                "ORDER BY event_id, role, actor_id", params):
+            participants.setdefault(event_id, []).append(Participant(ActorId(actor_id), role))
+        links: dict[int, list[EventLink]] = {}
+        for event_id, claim_id, linked_by in self.conn.execute(
+                f"SELECT event_id, claim_id, linked_by FROM event_claims WHERE event_id IN "
+                f"{chosen} ORDER BY event_id, claim_id", params):
+            links.setdefault(event_id, []).append(EventLink(ClaimId(claim_id), linked_by))
+        return [Event(id=EventId(r[0]), participants=tuple(participants.get(r[0], ())),
+                      links=tuple(links.get(r[0], ())),
+                      **dict(zip(_EVENT_COLUMNS, r[1:], strict=True))) for r in rows]
 
     def event_link(self, claim_id: ClaimId) -> tuple[EventId, str] | None:
         row = self.conn.execute("SELECT event_id, linked_by FROM event_claims WHERE claim_id = ?",
