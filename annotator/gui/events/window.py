@@ -83,6 +83,7 @@ class EventsWindow(QWidget):
         self.reports = RecordTableModel(REPORT_COLUMNS, key=lambda r: r["claim_id"], parent=self)
         self.loose = RecordTableModel(LOOSE_COLUMNS, key=lambda c: c.claim_id, parent=self)
         self.buttons: dict[str, QPushButton] = {}
+        self._evidence_stale = True
         self._build()
         self._connect()
         self.reload()
@@ -207,6 +208,7 @@ class EventsWindow(QWidget):
         self.buttons["suggested"].clicked.connect(self.add_to_suggested)
         self.buttons["grade"].clicked.connect(self.accept_grade)
         self.label_edit.returnPressed.connect(self.rename_event)
+        self.tabs.currentChanged.connect(self._on_tabs_changed)
         self.session.sig_changed.connect(self._on_session_changed)
         self.session.sig_refused.connect(self._on_session_refused)
         self.session.sig_annotator_changed.connect(self._on_session_annotator_changed)
@@ -229,7 +231,8 @@ class EventsWindow(QWidget):
                                  selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
         self._reload_loose()
         self.show_event()
-        self.evidence.reload()
+        self._evidence_stale = True
+        self._on_tabs_changed(self.tabs.currentIndex())
 
     def _reload_loose(self) -> None:
         project = self.project
@@ -389,6 +392,12 @@ class EventsWindow(QWidget):
 
     def _on_session_annotator_changed(self, _name: str) -> None:
         self.reload([])  # blind annotation: another annotator sees other events
+
+    def _on_tabs_changed(self, index: int) -> None:
+        """The evidence is read when its tab is shown (it searches the whole project)."""
+        if self.tabs.widget(index) is self.evidence and self._evidence_stale:
+            self._evidence_stale = False
+            self.evidence.reload()
 
     def _on_events_selected(self, *_args: Any) -> None:
         self.show_event()
