@@ -31,8 +31,10 @@ class LooseClaim:
 def _dates(event: Event) -> str:
     if not event.earliest:
         return ""
-    return event.earliest if event.earliest == event.latest else \
-        f"{event.earliest} – {event.latest}"
+    if event.earliest == event.latest:
+        return event.earliest
+    same_month = event.earliest[:7] == event.latest[:7]
+    return f"{event.earliest}–{event.latest[8:] if same_month else event.latest}"
 
 
 def _grade(row: dict[str, Any]) -> str:
@@ -68,7 +70,8 @@ REPORT_COLUMNS = (
     Column("suggested", "Suggested", "The grade corroboration suggests, with its reason",
            cells={DISPLAY: lambda r: r["suggested_credibility"],
                   TOOLTIP: lambda r: r["credibility_reason"]}),
-    Column("versus", "Against the first report", "agrees, contradicts, related, or copy",
+    Column("versus", "Vs. first", "Against the first report: agrees, contradicts, related, or "
+           "copy",
            cells={DISPLAY: lambda r: r["versus_first_report"] or "first report"}),
 )
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -53,14 +54,18 @@ from annotator.gui.text.plain import plain
 _REFRESH = ChangeKind.EVENTS | ChangeKind.CLAIMS | ChangeKind.DOCUMENTS
 
 
-def _table(model: RecordTableModel, name: str) -> QTableView:
+def _table(model: RecordTableModel, name: str, stretch: int) -> QTableView:
+    """A read-only table; columns fit their contents except ``stretch``, which takes the rest."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMaximumSectionSize(150)  # the text column keeps room; longer cells elide
     view.verticalHeader().hide()
     return view
 
@@ -113,9 +118,9 @@ class EventsWindow(QWidget):
         return button
 
     def _build(self) -> None:
-        self.event_view = _table(self.events, "Events")
-        self.report_view = _table(self.reports, "Reports of the event")
-        self.loose_view = _table(self.loose, "Claims in no event")
+        self.event_view = _table(self.events, "Events", 1)
+        self.report_view = _table(self.reports, "Reports of the event", 2)
+        self.loose_view = _table(self.loose, "Claims in no event", 2)
         self.label_edit = QLineEdit()
         self.label_edit.setAccessibleName("Event label")
         self.summary = plain(QLabel())
@@ -146,7 +151,7 @@ class EventsWindow(QWidget):
         split = QSplitter()
         for part in (left, middle, right):
             split.addWidget(part)
-        split.setSizes([300, 520, 380])
+        split.setSizes([330, 720, 420])
         events_tab = QWidget()
         tab_layout = QVBoxLayout(events_tab)
         tab_layout.addWidget(split, 1)
