@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -61,7 +62,11 @@ class EvidencePanel(QWidget):
         self.passages.setAccessibleName("Evidence passages")
         self.passages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.passages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.passages.horizontalHeader().setStretchLastSection(True)
+        header = self.passages.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the passage
+        header.setMaximumSectionSize(320)
+        self.passages.verticalHeader().hide()
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Passage")
