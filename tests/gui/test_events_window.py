@@ -108,6 +108,12 @@ def test_rename_with_the_label_field_and_enter(qtbot: Any, window: EventsWindow,
     qtbot.keyClick(window.label_edit, Qt.Key.Key_Return)
     assert project.events.get(event_id).label == "Kalnins on GPS jamming"  # type: ignore[arg-type]
     assert window.events.data(window.events.index(0, 1)) == "Kalnins on GPS jamming"
+    qtbot.keyClicks(window.place_edit, "Brussels")
+    _press(qtbot, window, "rename")
+    assert project.events.get(event_id).place == "Brussels"  # type: ignore[arg-type]
+    window.undo_action.trigger()
+    assert project.events.get(event_id).place == ""  # type: ignore[arg-type]
+    assert project.events.get(event_id).label == "Kalnins on GPS jamming"  # type: ignore[arg-type]
 
 
 def test_suggested_event_and_accepting_a_suggested_grade(

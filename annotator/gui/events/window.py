@@ -123,6 +123,9 @@ class EventsWindow(QWidget):
         self.loose_view = _table(self.loose, "Claims in no event", 2)
         self.label_edit = QLineEdit()
         self.label_edit.setAccessibleName("Event label")
+        self.place_edit = QLineEdit()
+        self.place_edit.setAccessibleName("Event place")
+        self.place_edit.setPlaceholderText("Place")
         self.summary = plain(QLabel())
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Event summary")
@@ -135,7 +138,8 @@ class EventsWindow(QWidget):
         left = self._column(QLabel("Events (timeline)"), self.event_view, self._row(
             self._button("merge", "&Merge", "Merge the selected events"),
             self._button("delete", "&Delete", "Delete the selected event")),
-            self._row(self.label_edit, self._button("rename", "&Rename", "Rename the event")))
+            self._row(self.label_edit, self.place_edit,
+                      self._button("rename", "&Save", "Save the event's label and place")))
         middle = self._column(self.summary, self.report_view, self._row(
             self._button("split", "&Split off", "Move the selected reports to a new event"),
             self._button("unlink", "Take &out", "Take the selected reports out of the event"),
@@ -213,6 +217,7 @@ class EventsWindow(QWidget):
         self.buttons["suggested"].clicked.connect(self.add_to_suggested)
         self.buttons["grade"].clicked.connect(self.accept_grade)
         self.label_edit.returnPressed.connect(self.rename_event)
+        self.place_edit.returnPressed.connect(self.rename_event)
         self.tabs.currentChanged.connect(self._on_tabs_changed)
         self.session.sig_changed.connect(self._on_session_changed)
         self.session.sig_refused.connect(self._on_session_refused)
@@ -271,6 +276,7 @@ class EventsWindow(QWidget):
             self.summary.setText("Select one event to see its reports." if not chosen else
                                  f"{len(chosen)} events selected.")
             self.label_edit.setText("")
+            self.place_edit.setText("")
             self._update_buttons()
             return
         event = chosen[0]
@@ -279,6 +285,7 @@ class EventsWindow(QWidget):
         info = rows.events[0]
         self.reports.set_rows(rows.claims)
         self.label_edit.setText(event.label)
+        self.place_edit.setText(event.place)
         self.summary.setText(
             f"{event.label}: {info['reports']} reports in {info['documents']} documents, "
             f"{info['independent_outlets']} independent outlets; first report "
@@ -336,11 +343,11 @@ class EventsWindow(QWidget):
 
     def rename_event(self) -> None:
         chosen = self.selected_events()
-        label = self.label_edit.text().strip()
-        if len(chosen) != 1 or label == chosen[0].label:
+        label, place = self.label_edit.text().strip(), self.place_edit.text().strip()
+        if len(chosen) != 1 or (label, place) == (chosen[0].label, chosen[0].place):
             return
-        if self._run(ec.rename_event(chosen[0].id, self.by, label)) is not None:
-            self._say(f"Renamed the event to {label}.")
+        if self._run(ec.rename_event(chosen[0].id, self.by, label, place=place)) is not None:
+            self._say(f"Saved the event as {label}" + (f" ({place})." if place else "."))
             self.reload([chosen[0].id])
 
     def delete_event(self) -> None:
