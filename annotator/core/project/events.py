@@ -167,7 +167,8 @@ class Events:
             other = self._repo.event(link[0])
             if other.uid in mine:
                 continue
-            _may_edit(other, by) if link[1] != by else None
+            if link[1] != by:  # another's link: only who may edit that event moves it
+                _may_edit(other, by)
             left = dataclasses.replace(other, links=tuple(k for k in other.links
                                                           if k.claim_id not in taken))
             states.append((other.uid, self._with_claims(left)))
