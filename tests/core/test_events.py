@@ -464,3 +464,14 @@ def test_a_stray_negation_does_not_outweigh_a_matching_passage(tmp_path: Path) -
     _passages, stance = project.events.evidence(doc_id)
     assert stance.value == "SUPPORTS"
     assert stance.passage is not None and "urged him" in stance.passage.text
+
+
+def test_an_annotator_cannot_take_a_claim_out_of_the_reviewers_event(project: Project) -> None:
+    claims = _coded(project)
+    reviewer = project.events.create(GOLD, "reviewed", [claims["a"]]).after
+    assert reviewer
+    assert project.events.of_claim(claims["a"], "alice") is None  # blind: not her link
+    assert claims["a"] in {f.claim_id for f in project.events.loose("alice")}
+    with pytest.raises(ValidationError, match="created by 'gold'"):
+        project.events.create("alice", "mine", [claims["a"]])
+    assert project.events.of_claim(claims["a"]).label == "reviewed"  # type: ignore[union-attr]
