@@ -13,6 +13,7 @@ from annotator.core.agreement.claims import ClaimAgreement
 from annotator.core.assist import actors, registry
 from annotator.core.store import maintenance
 from annotator.core.team import AnnotatorProgress
+from annotator.core.project.events import Events
 from annotator.core.timex import DateValue
 from annotator.gui.dialogs.team.dashboard import ProgressDashboard
 from annotator.gui.models.item_models import SpanListModel
@@ -54,9 +55,11 @@ registry.suggester_problems  # plugin API: why a registered suggester cannot loa
 maintenance.table_counts  # compares a backup or a migrated database with its source
 maintenance.normalised_schema  # compares migrated and freshly created schemas
 DateValue.from_dict  # inverse of DateValue.to_dict (round-trip tests)
+Events.of_claim  # project.events: the event a claim is in, as a viewer sees it (scripts, tests)
 ProgressDashboard.row_values  # what one dashboard row shows, for the dialog tests
 ActorTableModel.actor_at  # the actor behind a model row, for the registry tests
 ReviewWindow.loading  # tests wait until the queue has loaded
 OffsetMap.utf16_length  # checked against Qt's length of the same text
 DocumentView.select_text  # selects a range the way a mouse drag does (GUI harness)
 _Browser.loadResource  # Qt calls it for every image a guideline names
+

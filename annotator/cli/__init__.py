@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from annotator.cli import desktop, project, query, review, team
+from annotator.cli import desktop, events, project, query, review, team
 from annotator.cli._common import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     team.add_parsers(sub)
     review.add_parsers(sub)
     query.add_parsers(sub)
+    events.add_parsers(sub)
     desktop.add_parsers(sub)
     project.add_open_parser(sub)
     return parser

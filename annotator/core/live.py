@@ -30,7 +30,7 @@ _KINDS = {
     "status": ChangeKind.STATUS, "document": ChangeKind.DOCUMENTS,
     "actor": ChangeKind.ACTORS | ChangeKind.SPANS, "actors": ChangeKind.ACTORS,
     "adjudication": ChangeKind.GOLD | ChangeKind.SPANS | ChangeKind.CLAIMS | ChangeKind.VALUES,
-    "suggestion": ChangeKind.SUGGESTIONS,
+    "suggestion": ChangeKind.SUGGESTIONS, "event": ChangeKind.EVENTS,
 }
 """What an edit of each history entity can change in a view (anything else: ALL)."""
 

@@ -257,7 +257,8 @@ class ChangeKind(enum.Flag):
 
     Views refresh what the flags name. DOCUMENTS is the shared fields of the
     documents in ``doc_ids`` (``after`` holds the new values); GOLD is the
-    adjudicated layer and its review decisions; ALL says anything may differ
+    adjudicated layer and its review decisions; EVENTS the events above claims
+    (annotator.core.events) and their claim links; ALL says anything may differ
     (an import, a package merge): views reload everything.
     """
 
@@ -270,7 +271,8 @@ class ChangeKind(enum.Flag):
     CODEBOOK = 64
     SUGGESTIONS = 128
     GOLD = 256
-    ALL = 511
+    EVENTS = 512
+    ALL = 1023
 
 
 @dataclass(frozen=True, slots=True)

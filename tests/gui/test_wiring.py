@@ -29,14 +29,15 @@ from annotator.gui.dialogs.team.dashboard import ProgressDashboard
 from annotator.gui.dialogs.team.merge import MergeDialog
 from annotator.gui.dialogs.team.open_package import OpenPackageDialog
 from annotator.gui.dialogs.team.return_package import ReturnPackageDialog
+from annotator.gui.events.window import EventsWindow
 from annotator.gui.registry.window import ActorRegistryWindow
 from annotator.gui.review.agreement_view import AgreementView
 from annotator.gui.review.review_window import ReviewWindow
 from tests.gui.conftest import ANNOTATOR
 
 NEW_ACTIONS = ("export", "open_package", "write_return_package", "restore_backup",
-               "actor_registry", "agreement_report", "adjudicate", "assign_packages",
-               "merge_packages", "progress_dashboard")
+               "actor_registry", "events", "events_review", "agreement_report", "adjudicate",
+               "assign_packages", "merge_packages", "progress_dashboard")
 
 
 def _top_level(kind: type) -> list[Any]:
@@ -77,6 +78,12 @@ def test_every_new_action_is_in_a_menu_and_opens_its_window(qtbot: Any, window: 
     actions["actor_registry"].trigger()
     assert isinstance(window.tools.registry, ActorRegistryWindow)
     assert window.tools.registry.isVisible()
+    actions["events"].trigger()
+    assert isinstance(window.tools.dialogs["events"], EventsWindow)
+    assert window.tools.dialogs["events"].isVisible()
+    actions["events_review"].trigger()
+    assert window.tools.dialogs["events_review"].reviewer
+    assert window.tools.dialogs["events_review"].viewer is None
     actions["agreement_report"].trigger()
     views = _top_level(AgreementView)
     assert views

@@ -60,6 +60,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("hf", "hf_datasets", "Hugging Face datasets (save_to_disk)", "folder", "hf"),
     Format("labelstudio", "labelstudio", "Label Studio JSON tasks", "file"),
     Format("reliability", "reliability", "Reliability matrices, units x coders (CSV)", "folder"),
+    Format("events", "events", "Event ledger: events, claims, event-article crosswalk (CSV+JSON)",
+           "folder"),
 )}
 ALIASES = {"datasets": "hf", "huggingface": "hf", "label-studio": "labelstudio", "docbin": "spacy",
            "native": "jsonl"}

@@ -47,6 +47,7 @@ from annotator.core.models import (
 )
 from annotator.core.project import rules
 from annotator.core.project.editing import AnnotationEditing
+from annotator.core.project.events import Events
 from annotator.core.project.facades import Backups, Exports, Review, Suggestions, Team
 from annotator.core.project.registry import RegistryEditing
 from annotator.core.query import Result as QueryResult
@@ -80,6 +81,8 @@ class Project(AnnotationEditing, RegistryEditing):
         """Actor and date suggestions; accepting and rejecting them."""
         self.exports = Exports(self)
         """Datasets in every format, and the lossless native JSONL."""
+        self.events = Events(self)
+        """Events across documents: edits, suggestions, corroboration, evidence."""
 
     # ---------------------------------------------------------------- life cycle
 

@@ -197,8 +197,10 @@ class Review:
         from annotator.core.agreement.report import agreement_report
 
         project = self._project
-        return agreement_report(project._repo, project.codebook, annotators,
-                                bootstrap=bootstrap, state=state)
+        report = agreement_report(project._repo, project.codebook, annotators,
+                                  bootstrap=bootstrap, state=state)
+        report["entries"] += project.events.identity_entries(report["annotators"])
+        return report
 
 
 class Suggestions:

@@ -342,9 +342,48 @@ def _v6_counts_by_annotator(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_events(conn: sqlite3.Connection) -> None:
+    """Events above claims (annotator.core.events): an event, its participants from the
+    registry, the claims linked to it (one event per claim, with who linked it), and the
+    indexes that find a claim's candidate events by actor and date without a scan."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL DEFAULT '',
+            event_type TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            earliest TEXT NOT NULL DEFAULT '',
+            latest TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE event_actors (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            PRIMARY KEY (event_id, actor_id, role)
+        );
+        CREATE INDEX event_actors_actor ON event_actors(actor_id);
+        CREATE TABLE event_claims (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            linked_by TEXT NOT NULL,
+            linked_at TEXT NOT NULL
+        );
+        CREATE INDEX event_claims_event ON event_claims(event_id);
+        CREATE INDEX claims_claimant_date ON claims(claimant_id, date_value);
+        CREATE INDEX claims_addressee_date ON claims(addressee_id, date_value);
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes,
                                _v4_annotation_search, _ids_never_reused,
-                               _v6_counts_by_annotator]
+                               _v6_counts_by_annotator, _v7_events]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

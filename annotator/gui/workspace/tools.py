@@ -54,6 +54,8 @@ class WindowTools(QObject):
             "write_return_package": lambda: window.tools.write_return_package(),
             "restore_backup": lambda: window.tools.restore_backup(),
             "actor_registry": lambda: window.tools.open_actor_registry(),
+            "events": lambda: window.tools.open_events(),
+            "events_review": lambda: window.tools.open_events(reviewer=True),
             "agreement_report": lambda: window.tools.open_agreement_report(),
             "adjudicate": lambda: window.tools.open_adjudication(),
             "assign_packages": lambda: window.tools.assign_packages(),
@@ -173,6 +175,25 @@ class WindowTools(QObject):
         self.registry.activateWindow()
         return self.registry
 
+    def open_events(self, *, reviewer: bool = False) -> QWidget | None:
+        """The events window (events across documents, corroboration, evidence): the
+        annotator's own events, or every annotator's for a reviewer."""
+        from annotator.gui.events.window import EventsWindow
+
+        if self._project() is None:
+            return None
+        name = "events_review" if reviewer else "events"
+        found = self.dialogs.get(name)
+        if not isinstance(found, EventsWindow):
+            found = EventsWindow(self.session, reviewer=reviewer, parent=self.window)
+            found.setWindowFlag(Qt.WindowType.Window)
+            found.resize(1300, 700)
+            self.dialogs[name] = found
+        found.show()
+        found.raise_()
+        found.activateWindow()
+        return found
+
     def open_agreement_report(self) -> Any:
         from annotator.gui.review import open_agreement_view
 
@@ -286,8 +307,10 @@ class WindowTools(QObject):
             self.registry.close()
             self.registry.deleteLater()
             self.registry = None
-        # the dashboard reads through the closed connection; task dialogs keep a path only
-        self._close_dialogs(lambda d: isinstance(d, ProgressDashboard))
+        # the dashboard and the events window read through the closed connection; task
+        # dialogs keep a path only
+        events = {self.dialogs.get("events"), self.dialogs.get("events_review")} - {None}
+        self._close_dialogs(lambda d: isinstance(d, ProgressDashboard) or d in events)
         self.read_only = ""
         self._show_read_only()
         self._update_actions()

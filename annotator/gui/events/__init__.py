@@ -1,0 +1,1 @@
+"""The events window: events across documents, their reports, grades and evidence."""
