@@ -345,4 +345,4 @@ def test_cli_suggest_text_output(project: Project, tmp_path: Path,
     project.close()
     assert main(["suggest", str(tmp_path / "p.annotator"), "--layer", "ACTOR"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split("\t")[3:] == ["ACTOR", "Kremlin -sjefen", "putin"]
+    assert lines[0].split("\t")[3:] == ["ACTOR", "Kremlin -sjefen", "putin", "0.60", "registry"]
