@@ -92,12 +92,20 @@ class CrfTagger:
             raise ValueError(f"{path.name} is not a readable CRF model ({exc})") from exc
         self.labels = tuple(self._tagger.labels())
 
-    def tag(self, feats: Features) -> tuple[list[str], list[float]]:
+    @staticmethod
+    def prepare(feats: Features) -> Any:
+        """The features in crfsuite's form, built once for every layer's tagger."""
         import pycrfsuite
 
-        self._tagger.set(pycrfsuite.ItemSequence(feats))
+        return pycrfsuite.ItemSequence(feats)
+
+    def tag(self, feats: Features, prepared: Any = None) -> tuple[list[str], list[float]]:
+        """Labels and, for tokens inside a span, their marginal probability (1.0 outside:
+        unused)."""
+        self._tagger.set(prepared if prepared is not None else self.prepare(feats))
         labels = list(self._tagger.tag())
-        scores = [float(self._tagger.marginal(label, k)) for k, label in enumerate(labels)]
+        scores = [1.0 if label == "O" else float(self._tagger.marginal(label, k))
+                  for k, label in enumerate(labels)]
         return labels, scores
 
 
@@ -173,7 +181,11 @@ class LinearTagger(_Linear):
         self._hasher = FeatureHasher(n_features=HASH_FEATURES, input_type="string",
                                      alternate_sign=False)
 
-    def tag(self, feats: Features) -> tuple[list[str], list[float]]:
+    @staticmethod
+    def prepare(feats: Features) -> Any:
+        return None
+
+    def tag(self, feats: Features, prepared: Any = None) -> tuple[list[str], list[float]]:
         if not feats:
             return [], []
         probs = self.proba(self._hasher.transform(_flat(feats)))

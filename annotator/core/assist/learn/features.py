@@ -56,9 +56,12 @@ def _shape(word: str) -> str:
 def _marks(tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> list[str]:
     """"B"/"I"/"" per token: whether a hit range starts at or covers it."""
     out = [""] * len(tokens)
-    if not ranges:
+    if not ranges or not tokens:
         return out
+    low, high = tokens[0].start, tokens[-1].end
     for start, end in ranges:
+        if end <= low or start >= high:
+            continue
         first = True
         for k, token in enumerate(tokens):
             if token.start >= end:

@@ -156,13 +156,16 @@ class LearnedModel:
         feats = [sentence_features(tokens, lang, k, hits) for k, tokens in enumerate(seqs)]
         adjust = self.meta.get("text_adjust", {})
         out: list[tuple[str, int, int, float]] = []
+        prepared: list[Any] = []
         for layer in wanted:
             tagger = self._tagger(layer, lang)
             if tagger is None:
                 continue
+            if not prepared:
+                prepared = [tagger.prepare(item) for item in feats]
             counts = adjust.get(layer, {})
-            for tokens, item in zip(seqs, feats, strict=True):
-                labels, scores = tagger.tag(item)
+            for tokens, item, ready in zip(seqs, feats, prepared, strict=True):
+                labels, scores = tagger.tag(item, ready)
                 for start, end, confidence in decode(tokens, labels, scores):
                     kept, rejected = counts.get(text[start:end].lower(), (0, 0))
                     if rejected:
