@@ -22,12 +22,16 @@ TEMPLATE = ("Minister {name} krävde i går att trupperna dras tillbaka. "
             "Enligt uppgifter till tidningen väntas fler samtal. Det regnade hela dagen.")
 
 
+GLOSSES = {True: "hold talks about a ceasefire", False: "withdraw the troops"}
+
+
 def article(k: int) -> str:
     return TEMPLATE.format(name=NAMES[k % len(NAMES)]) + f" Sida {k + 1}."
 
 
-def make_project(folder: Path, done: int, total: int = 10) -> Project:
-    """``total`` articles; annotator ``anna`` marked the person after "Minister" and the
+def make_project(folder: Path, done: int, total: int = 10, annotator: str = "anna"
+                 ) -> Project:
+    """``total`` articles; ``annotator`` marked the person after "Minister" and the
     relevance in the first ``done`` and finished those."""
     files = []
     for k in range(total):
@@ -43,9 +47,12 @@ def make_project(folder: Path, done: int, total: int = 10) -> Project:
         text = project.text(doc_id)
         start = text.index("Minister ") + len("Minister ")
         end = text.index(" ", start)
-        project.add_span(doc_id, "anna", "ACTOR", start, end)
-        project.set_value(doc_id, "anna", "relevance", "yes" if k % 3 else "no")
-        project.set_status(doc_id, "anna", Status.DONE)
+        project.add_span(doc_id, annotator, "ACTOR", start, end)
+        project.set_value(doc_id, annotator, "relevance", "yes" if k % 3 else "no")
+        talks = k % 2 == 0
+        project.add_claim(doc_id, annotator, event_type="CONSULT" if talks else "REQUEST",
+                          gloss=GLOSSES[talks])
+        project.set_status(doc_id, annotator, Status.DONE)
     return project
 
 
@@ -71,6 +78,11 @@ def test_training_on_tiny_data_learns_the_pattern(tmp_path: Path) -> None:
     assert [p.field for p in proposals] == ["relevance"]
     assert proposals[0].value in ("yes", "no")
     assert project.suggestions.new_finished() == 0
+    claim = project.add_claim(unseen, "anna", gloss=GLOSSES[True]).after
+    assert claim is not None
+    proposal = project.suggestions.claim_type(unseen, claim)
+    assert proposal is not None and proposal.value == "CONSULT"
+    assert proposal.source == "learned model v1"
 
 
 def test_model_folder_holds_version_training_set_and_evaluation(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ annotators keep.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,54 +48,76 @@ def sentences(text: str) -> list[list[Token]]:
     return out
 
 
+_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖØÆÜ"},
+                        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzåäöøæüß"},
+                        **{c: "d" for c in "0123456789"}})
+_REPEAT = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-ZÅÄÖØÆÜ]", "X", word)
-    shape = re.sub(r"[a-zåäöøæüß]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1+", r"\1\1", shape)
+    return _REPEAT.sub(r"\1\1", word.translate(_SHAPE))
 
 
-def _marks(tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> list[str]:
+Ranges = tuple[list[tuple[int, int]], list[int], list[int]]
+"""Sorted, non-overlapping ranges with their starts and ends, for bisection."""
+
+
+def _prepared(ranges: Sequence[tuple[int, int]]) -> Ranges:
+    ordered = sorted(ranges)
+    return ordered, [r[0] for r in ordered], [r[1] for r in ordered]
+
+
+def _marks(tokens: Sequence[Token], ranges: Ranges) -> list[str]:
     """"B"/"I"/"" per token: whether a hit range starts at or covers it."""
     out = [""] * len(tokens)
-    if not ranges or not tokens:
+    ordered, starts, ends = ranges
+    if not ordered or not tokens:
         return out
     low, high = tokens[0].start, tokens[-1].end
-    for start, end in ranges:
-        if end <= low or start >= high:
-            continue
+    first_index = bisect.bisect_right(ends, low)
+    last_index = bisect.bisect_left(starts, high)
+    token_starts = [t.start for t in tokens]
+    for start, end in ordered[first_index:last_index]:
+        k = bisect.bisect_left(token_starts, start)
         first = True
-        for k, token in enumerate(tokens):
-            if token.start >= end:
-                break
-            if token.end > start and token.start >= start:
-                out[k] = "B" if first else "I"
-                first = False
+        while k < len(tokens) and tokens[k].start < end:
+            out[k] = "B" if first else "I"
+            first = False
+            k += 1
     return out
 
 
-def sentence_features(tokens: Sequence[Token], lang: str, position: int,
-                      hits: Mapping[str, Sequence[tuple[int, int]]]) -> list[dict[str, str]]:
-    """One feature dict per token of one sequence; ``position`` is the sequence's index in
-    the document, ``hits`` the registry/rule ranges by source name."""
+def document_features(seqs: Sequence[Sequence[Token]], lang: str,
+                      hits: Mapping[str, Sequence[tuple[int, int]]]
+                      ) -> list[list[dict[str, str]]]:
+    """One feature dict per token of every sequence of one document; ``hits`` are the
+    registry/rule ranges by source name (a token they cover gets that feature)."""
+    ready = {name: _prepared(ranges) for name, ranges in hits.items()}
+    return [_features(tokens, lang, k, ready) for k, tokens in enumerate(seqs)]
+
+
+def _features(tokens: Sequence[Token], lang: str, position: int,
+              hits: Mapping[str, Ranges]) -> list[dict[str, str]]:
     words = [t.text for t in tokens]
     lower = [w.lower() for w in words]
     where = "p0" if position == 0 else "p1" if position < 4 else "p2" if position < 12 else "p3"
     marks = {name: _marks(tokens, ranges) for name, ranges in hits.items()}
+    cases = ["T" if w[:1].isupper() else "l" for w in words]
     feats: list[dict[str, str]] = []
     count = len(words)
     for k, word in enumerate(words):
         low = lower[k]
         item = {
             "b": "1", "w": low, "s3": low[-3:], "s2": low[-2:], "p3": low[:3],
-            "sh": _shape(word), "t": "T" if word[:1].isupper() else "l",
+            "sh": _shape(word), "t": cases[k],
             "lang": lang, "pos": where, "first": "1" if k == 0 else "0",
             "w-1": lower[k - 1] if k > 0 else "<s>",
             "w+1": lower[k + 1] if k + 1 < count else "</s>",
             "w-2": lower[k - 2] if k > 1 else "<s>",
             "w+2": lower[k + 2] if k + 2 < count else "</s>",
-            "t-1": ("T" if words[k - 1][:1].isupper() else "l") if k > 0 else "<s>",
-            "t+1": ("T" if words[k + 1][:1].isupper() else "l") if k + 1 < count else "</s>",
+            "t-1": cases[k - 1] if k > 0 else "<s>",
+            "t+1": cases[k + 1] if k + 1 < count else "</s>",
         }
         for name, mark in marks.items():
             if mark[k]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,8 @@ from annotator.core.assist.base import Registry, Suggestion
 from annotator.core.assist.learn import engines
 from annotator.core.assist.learn.features import (
     decode,
+    document_features,
     document_words,
-    sentence_features,
     sentences,
 )
 from annotator.core.errors import ModelUnavailable
@@ -97,6 +98,8 @@ class LearnedModel:
     meta: dict[str, Any]
     taggers: dict[tuple[str, str], Any] = field(default_factory=dict)
     classifiers: dict[str, Any] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    """One tagger serves one thread at a time (the window computes on a pool)."""
 
     @property
     def version(self) -> int:
@@ -153,7 +156,7 @@ class LearnedModel:
         if not wanted:
             return []
         seqs = sentences(text)
-        feats = [sentence_features(tokens, lang, k, hits) for k, tokens in enumerate(seqs)]
+        feats = document_features(seqs, lang, hits)
         adjust = self.meta.get("text_adjust", {})
         out: list[tuple[str, int, int, float]] = []
         prepared: list[Any] = []
@@ -165,7 +168,8 @@ class LearnedModel:
                 prepared = [tagger.prepare(item) for item in feats]
             counts = adjust.get(layer, {})
             for tokens, item, ready in zip(seqs, feats, prepared, strict=True):
-                labels, scores = tagger.tag(item, ready)
+                with self.lock:
+                    labels, scores = tagger.tag(item, ready)
                 for start, end, confidence in decode(tokens, labels, scores):
                     kept, rejected = counts.get(text[start:end].lower(), (0, 0))
                     if rejected:
@@ -175,25 +179,29 @@ class LearnedModel:
 
     def suggestions(self, text: str, lang: str, dct: str | None, registry: Registry,
                     layers: Sequence[str] | None = None) -> list[Suggestion]:
-        """Learned spans as suggestions: an ACTOR linked when its words name one registry
-        actor, a DATE with the normalised value."""
+        """Learned spans as suggestions: an ACTOR linked when the registry names in its
+        words are all one actor, a DATE with the value of the date rule or the normaliser."""
         from annotator.core.assist.actors import index_for
-        from annotator.core.assist.dates import normalise
+        from annotator.core.assist.dates import find_dates, normalise
         from annotator.core.assist.dates.suggester import date_attributes
 
-        index = index_for(registry) if registry.actors else None
+        names = index_for(registry).find(text, lang) if registry.actors else []
+        dates = find_dates(text, lang, dct)
+        hits = {"reg": [(s.start, s.end) for s in names],
+                "date": [(d.start, d.end) for d in dates]}
+        by_range = {(d.start, d.end): d.value for d in dates}
         out = []
-        for layer, start, end, confidence in self.spans(
-                text, lang, signal_hits(text, lang, dct, registry), layers):
+        for layer, start, end, confidence in self.spans(text, lang, hits, layers):
             words = text[start:end]
             extra: dict[str, Any] = {}
-            if layer == "ACTOR" and index is not None:
-                actor = index.lookup(words, lang)
-                if actor is not None:
-                    extra = {"actor_id": actor.id, "actor_key": actor.key,
-                             "actor_name": actor.canonical_name}
+            if layer == "ACTOR":
+                inside = {s.actor_key: s for s in names if start <= s.start and s.end <= end}
+                if len(inside) == 1:
+                    found = next(iter(inside.values()))
+                    extra = {"actor_id": found.actor_id, "actor_key": found.actor_key,
+                             "actor_name": found.actor_name}
             elif layer == "DATE":
-                value = normalise(words, lang, dct)
+                value = by_range.get((start, end)) or normalise(words, lang, dct)
                 if value is not None:
                     extra = {"attributes": date_attributes(value)}
             out.append(Suggestion(layer, start, end, words, f"model v{self.version}",
@@ -209,7 +217,8 @@ class LearnedModel:
         for name, classifier in self.classifiers.items():
             if not name.startswith("field:"):
                 continue
-            ranked = classifier.ranked(words)
+            with self.lock:
+                ranked = classifier.ranked(words)
             out.append(Proposal(name[6:], ranked[0][0], ranked[0][1], self.source,
                                 tuple(ranked[1:])))
         return out
@@ -218,7 +227,8 @@ class LearnedModel:
         classifier = self.classifiers.get("claim:event_type")
         if classifier is None or not words.strip():
             return None
-        ranked = classifier.ranked(words)
+        with self.lock:
+            ranked = classifier.ranked(words)
         return Proposal("event_type", ranked[0][0], ranked[0][1], self.source,
                         tuple(ranked[1:]))
 

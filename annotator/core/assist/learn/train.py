@@ -36,8 +36,8 @@ from annotator.core.assist.learn import engines
 from annotator.core.assist.learn.features import (
     bio_labels,
     decode,
+    document_features,
     document_words,
-    sentence_features,
     sentences,
 )
 from annotator.core.assist.learn.model import (
@@ -249,8 +249,7 @@ def _train_into(folder: Path, version: int, engine: str, training: list[Example]
     steps.step("finding registry and date hits")
     hits = {id(e): signal_hits(e.text, e.lang, e.published or None, registry)
             for e in (*training, *testing)}
-    feats = {id(e): [sentence_features(tokens, e.lang, k, hits[id(e)])
-                     for k, tokens in enumerate(sentences(e.text))]
+    feats = {id(e): document_features(sentences(e.text), e.lang, hits[id(e)])
              for e in (*training, *testing)}
     meta: dict[str, Any] = {
         "format": FORMAT, "version": version, "engine": engine,
