@@ -250,8 +250,8 @@ class LearningController(QObject):
         self.ranked = sorted(shown, key=lambda s: (-s.score, s.start))
         self.pane.list.clear()
         for suggestion in self.ranked:
-            item = QListWidgetItem(f"{suggestion.score:.2f}  {preview(suggestion)}  · "
-                                   f"{suggestion.source}")
+            item = QListWidgetItem(f"{suggestion.score:.2f}  {suggestion.source} · "
+                                   f"{preview(suggestion)}")
             item.setToolTip(f"{suggestion.source}, rule {suggestion.rule}")
             self.pane.list.addItem(item)
 
