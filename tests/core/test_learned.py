@@ -110,6 +110,24 @@ def test_nothing_finished_is_a_clear_refusal(tmp_path: Path) -> None:
         p.name.startswith("v") for p in models_dir(project.path).iterdir())
 
 
+def test_rejections_lower_the_confidence_of_that_text(tmp_path: Path) -> None:
+    project = make_project(tmp_path, done=8, total=12)
+    project.suggestions.train()
+    doc = unfinished(project)
+    before = project.suggestions.find(doc, None, suggesters=["learned"])[0]
+    assert before.layer == "ACTOR"
+    for name in ("anna", "ben"):
+        project.suggestions.reject(doc, name, before)
+    project.suggestions.train()
+    after = project.suggestions.find(doc, None, suggesters=["learned"])[0]
+    assert (after.start, after.end, after.source) == (before.start, before.end,
+                                                      "learned model v2")
+    assert after.score < 0.75 * before.score
+    record = project.suggestions.model().meta
+    assert record["training"]["rejections"] == 2
+    assert record["text_adjust"]["ACTOR"][before.text.lower()][1] == 2
+
+
 def test_missing_model_says_how_to_get_one_and_rules_still_work(tmp_path: Path) -> None:
     project = make_project(tmp_path, done=2, total=3)
     doc = unfinished(project)

@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from annotator.core.assist.base import Registry
 from annotator.core.assist.learn import engines
@@ -224,7 +224,7 @@ def train(reads: LearnReads, project_path: str | Path, *,
     partial.mkdir()
     try:
         meta = _train_into(partial, version, engine, training, testing, layers, fields,
-                           registry, list(rejections), steps)
+                           registry, _rejected_words(reads, rejections, testing), steps)
         meta["seconds"] = round(time.perf_counter() - began, 2)
         (partial / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False),
                                             "utf-8")
@@ -243,7 +243,7 @@ def train(reads: LearnReads, project_path: str | Path, *,
 
 def _train_into(folder: Path, version: int, engine: str, training: list[Example],  # noqa: PLR0913, PLR0917
                 testing: list[Example], layers: Sequence[str], fields: Sequence[str],
-                registry: Registry, rejections: list[tuple[int, str, int, int]],
+                registry: Registry, rejections: list[tuple[str, str]],
                 steps: _Steps) -> dict[str, Any]:
     rng = random.Random(0)
     steps.step("finding registry and date hits")
@@ -292,7 +292,7 @@ def _train_into(folder: Path, version: int, engine: str, training: list[Example]
             meta["taggers"].append({"layer": layer, "lang": lang, "file": name,
                                     "documents": len({e.doc_id for e in group}),
                                     "sequences": len(sequences)})
-    meta["text_adjust"] = _text_adjust(training, rejections, testing)
+    meta["text_adjust"] = _text_adjust(training, rejections)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name in fields:
@@ -343,16 +343,29 @@ def _sequences(group: Sequence[Example], layer: str, feats: dict[int, list[Any]]
     return positive + negative[:max(NEGATIVE_RATIO * len(positive), 20)]
 
 
-def _text_adjust(training: Sequence[Example], rejections: Sequence[tuple[int, str, int, int]],
-                 testing: Sequence[Example]) -> dict[str, dict[str, list[int]]]:
-    """Per layer, the lower-cased texts that were rejected: [times kept, times rejected]."""
-    texts = {e.doc_id: e.text for e in (*training, *testing)}
+def _rejected_words(reads: LearnReads, rejections: Iterable[tuple[int, str, int, int]],
+                    testing: Sequence[Example]) -> list[tuple[str, str]]:
+    """(layer, lower-cased text) of every rejection outside the held-out documents."""
     held = {e.doc_id for e in testing}
-    out: dict[str, dict[str, list[int]]] = {}
+    texts: dict[int, str] = {}
+    out = []
     for doc_id, layer, start, end in rejections:
-        if doc_id in held or doc_id not in texts:
+        if doc_id in held:
             continue
-        words = texts[doc_id][start:end].lower()
+        if doc_id not in texts:
+            try:
+                texts[doc_id] = reads.document(cast("DocId", doc_id)).text
+            except KeyError:
+                continue
+        out.append((layer, texts[doc_id][start:end].lower()))
+    return out
+
+
+def _text_adjust(training: Sequence[Example], rejections: Sequence[tuple[str, str]]
+                 ) -> dict[str, dict[str, list[int]]]:
+    """Per layer, the lower-cased texts that were rejected: [times kept, times rejected]."""
+    out: dict[str, dict[str, list[int]]] = {}
+    for layer, words in rejections:
         out.setdefault(layer, {}).setdefault(words, [0, 0])[1] += 1
     for e in training:
         for layer, counts in out.items():
