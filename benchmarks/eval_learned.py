@@ -157,6 +157,13 @@ def main(argv: list[str] | None = None) -> int:
                       f"(target <= 50 ms); registry + rules: median "
                       f"{statistics.median(rules_ms):.1f} ms; ratio "
                       f"{statistics.median(learned) / max(statistics.median(rules_ms), 1e-6):.1f}")
+                sizes = [len(project.text(d).encode("utf-8")) for d in held]
+                small = [t for t, size in zip(learned, sizes, strict=True) if size <= 6144]
+                if small and len(small) < len(learned):
+                    big = max(range(len(sizes)), key=sizes.__getitem__)
+                    print(f"  of which documents up to 6 KB ({len(small)}): median "
+                          f"{statistics.median(small):.1f} ms, p95 {p95(small):.1f} ms; the "
+                          f"largest ({sizes[big] / 1024:.0f} KB): {learned[big]:.0f} ms")
                 began = time.perf_counter()
                 ranked = project.suggestions.least_certain("ann", limit=100)
                 print(f"  least-certain ordering of {len(ranked)} unstarted documents in "

@@ -200,3 +200,26 @@ def test_enough_finished_documents_start_a_retraining(qtbot: Any, win: Any) -> N
     qtbot.waitUntil(lambda: win.learning.meta is not None and win.learning.meta["version"] == 2,
                     timeout=20000)
     assert "Learned model v2" in pane.status.text()
+
+
+def test_progress_dashboard_shows_held_out_quality_per_version(qtbot: Any, win: Any) -> None:
+    from annotator.gui.dialogs.team.dashboard import ProgressDashboard
+
+    empty = ProgressDashboard(win.session.project)
+    qtbot.addWidget(empty)
+    assert empty.quality.rowCount() == 0 and "No learned model" in empty.quality_summary.text()
+    train(qtbot, win)
+    qtbot.mouseClick(win.learning.pane.train_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.learning.meta is not None and win.learning.meta["version"] == 2,
+                    timeout=20000)
+    dashboard = ProgressDashboard(win.session.project)
+    qtbot.addWidget(dashboard)
+    rows = [[dashboard.quality.index(r, c).data() for c in range(dashboard.quality.columnCount())]
+            for r in range(dashboard.quality.rowCount())]
+    assert [row[0] for row in rows] == ["v1", "v2"]
+    headers = [dashboard.quality.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(dashboard.quality.columnCount())]
+    actor = headers.index("ACTOR F1")
+    f1 = win.learning.meta["evaluation"]["layers"]["ACTOR"]["learned"]["f1"]
+    assert rows[1][actor] == f"{f1:.2f}"
+    assert "relevance" in rows[1][-1]
