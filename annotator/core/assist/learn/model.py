@@ -180,9 +180,10 @@ class LearnedModel:
     def suggestions(self, text: str, lang: str, dct: str | None, registry: Registry,
                     layers: Sequence[str] | None = None) -> list[Suggestion]:
         """Learned spans as suggestions: an ACTOR linked when the registry names in its
-        words are all one actor, a DATE with the value of the date rule or the normaliser."""
+        words are all one actor, a DATE with the value of the one date-rule match inside it
+        (without one, accepting it normalises its words, as for any new DATE span)."""
         from annotator.core.assist.actors import index_for
-        from annotator.core.assist.dates import find_dates, normalise
+        from annotator.core.assist.dates import find_dates
         from annotator.core.assist.dates.suggester import date_attributes
 
         names = index_for(registry).find(text, lang) if registry.actors else []
@@ -201,9 +202,13 @@ class LearnedModel:
                     extra = {"actor_id": found.actor_id, "actor_key": found.actor_key,
                              "actor_name": found.actor_name}
             elif layer == "DATE":
-                value = by_range.get((start, end)) or normalise(words, lang, dct)
+                value = by_range.get((start, end))
+                if value is None:
+                    inside = [d.value for d in dates if start <= d.start and d.end <= end]
+                    value = inside[0] if len(inside) == 1 else None
                 if value is not None:
                     extra = {"attributes": date_attributes(value)}
+                # otherwise accepting it normalises the words (core/project/defaults.py)
             out.append(Suggestion(layer, start, end, words, f"model v{self.version}",
                                   SUGGESTER, confidence=round(confidence, 4), **extra))
         return out
