@@ -204,8 +204,8 @@ class LearnedModel:
             elif layer == "DATE":
                 value = by_range.get((start, end))
                 if value is None:
-                    inside = [d.value for d in dates if start <= d.start and d.end <= end]
-                    value = inside[0] if len(inside) == 1 else None
+                    within = [d.value for d in dates if start <= d.start and d.end <= end]
+                    value = within[0] if len(within) == 1 else None
                 if value is not None:
                     extra = {"attributes": date_attributes(value)}
                 # otherwise accepting it normalises the words (core/project/defaults.py)
