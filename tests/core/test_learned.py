@@ -78,6 +78,9 @@ def test_training_on_tiny_data_learns_the_pattern(tmp_path: Path) -> None:
     assert [p.field for p in proposals] == ["relevance"]
     assert proposals[0].value in ("yes", "no")
     assert project.suggestions.new_finished() == 0
+    project.set_status(unfinished(project), "anna", Status.DONE)
+    assert project.suggestions.new_finished() == 1
+    unseen = unfinished(project)
     claim = project.add_claim(unseen, "anna", gloss=GLOSSES[True]).after
     assert claim is not None
     proposal = project.suggestions.claim_type(unseen, claim)

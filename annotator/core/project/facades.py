@@ -262,7 +262,7 @@ class Suggestions:
     def new_finished(self) -> int:
         """Documents finished (done or gold) that the newest model has not learned from
         (all of them when there is no model): what retraining would add."""
-        from annotator.core.assist.learn.train import finished_annotations
+        from annotator.core.assist.learn.train import finished
 
         try:
             meta = self.model().meta
@@ -270,7 +270,7 @@ class Suggestions:
             meta = {}
         seen = {*meta.get("training", {}).get("documents", ()),
                 *meta.get("training", {}).get("held_out", ())}
-        return len({e.doc_id for e in finished_annotations(self._project)} - seen)
+        return len({int(doc_id) for doc_id, _names in finished(self._project)} - seen)
 
     def proposals(self, doc_id: DocId) -> list[Proposal]:
         """The learned model's values for the document's choice fields."""

@@ -26,7 +26,7 @@ import random
 import shutil
 import time
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -119,29 +119,29 @@ def held_out(doc_id: int) -> bool:
     return int.from_bytes(digest, "big") % HOLDOUT_EVERY == 0
 
 
-def finished_annotations(reads: LearnReads, doc_ids: Iterable[DocId] | None = None,
-                         state: TaskState = NULL_STATE) -> list[Example]:
-    """The gold annotation of each document that has one, else every annotator's
-    annotation marked done."""
-    ids = list(reads.document_ids() if doc_ids is None else doc_ids)
-    out: list[Example] = []
+def finished(reads: LearnReads, state: TaskState = NULL_STATE
+             ) -> Iterator[tuple[DocId, list[str]]]:
+    """Each finished document with whose annotation counts: gold when it has gold spans,
+    else every annotator who marked it done."""
+    ids = reads.document_ids()
     for k, doc_id in enumerate(ids):
         state.check()
         if k % 50 == 0:
             state.progress(k, len(ids), "reading finished documents")
         names = reads.annotators_of(doc_id)
-        if GOLD in names:
-            chosen = [GOLD] if reads.spans(doc_id, GOLD) else []
-        else:
-            chosen = []
-        if not chosen:
-            chosen = [n for n in names if n != GOLD
-                      and reads.status(doc_id, n) == Status.DONE]
-        if not chosen:
-            continue
+        chosen = [GOLD] if GOLD in names and reads.spans(doc_id, GOLD) else [
+            n for n in names if n != GOLD and reads.status(doc_id, n) == Status.DONE]
+        if chosen:
+            yield doc_id, chosen
+
+
+def finished_annotations(reads: LearnReads, state: TaskState = NULL_STATE) -> list[Example]:
+    """The gold annotation of each document that has one, else every annotator's
+    annotation marked done."""
+    out: list[Example] = []
+    for doc_id, names in finished(reads, state):
         doc = reads.document(doc_id)
-        for name in chosen:
-            out.append(_example(reads, doc, name))
+        out.extend(_example(reads, doc, name) for name in names)
     return out
 
 
