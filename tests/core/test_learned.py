@@ -62,8 +62,11 @@ def unfinished(project: Project) -> DocId:
 
 def test_training_on_tiny_data_learns_the_pattern(tmp_path: Path) -> None:
     project = make_project(tmp_path, done=8)
-    result = project.suggestions.train()
+    messages: list[str] = []
+    result = project.suggestions.train(state=TaskState(lambda _d, _t, m: messages.append(m)))
     assert result.version == 1
+    assert "training ACTOR (*), iteration 10" in messages
+    assert messages[-1] == "model v1 trained"
     training = result.meta["training"]
     assert training["annotations"] + len(training["held_out"]) >= 8
     assert [t["layer"] for t in result.meta["taggers"]] == ["ACTOR"]

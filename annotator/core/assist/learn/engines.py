@@ -64,8 +64,7 @@ def train_crf(sequences: Sequence[tuple[Features, list[str]]], path: Path,
     class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
         def message(self, message: str) -> None:
             if self.logparser.feed(message) == "iteration" and on_iteration is not None:
-                on_iteration(int(self.logparser.last_log.get("num", 0) or 0)
-                             if isinstance(self.logparser.last_log, dict) else 0)
+                on_iteration(len(self.logparser.iterations))
 
     trainer = _Trainer(verbose=False)
     for feats, labels in sequences:

@@ -19,6 +19,7 @@ complete.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -186,6 +187,12 @@ class _Steps:
         self.state.progress(self.done, self.total, message)
         self.done += 1
 
+    def iteration(self, message: str, number: int) -> None:
+        """Inside a step: an optimisation step of a learner (cancellation is checked)."""
+        self.state.check()
+        if number % 10 == 0:
+            self.state.progress(self.done, self.total, f"{message}, iteration {number}")
+
 
 def train(reads: LearnReads, project_path: str | Path, *,
           rejections: Iterable[tuple[int, str, int, int]] = (),
@@ -288,7 +295,8 @@ def _train_into(folder: Path, version: int, engine: str, training: list[Example]
                 continue
             name = f"span-{layer}-{lang.replace('*', 'all')}.{_suffix(engine)}"
             engines.train_tagger(engine, sequences, folder / name,
-                                 lambda _n: steps.state.check())
+                                 functools.partial(steps.iteration,
+                                                   f"training {layer} ({lang})"))
             meta["taggers"].append({"layer": layer, "lang": lang, "file": name,
                                     "documents": len({e.doc_id for e in group}),
                                     "sequences": len(sequences)})
