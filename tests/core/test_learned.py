@@ -210,3 +210,20 @@ def test_least_certain_ranks_unstarted_documents(tmp_path: Path) -> None:
     scores = [s for _d, s, _r in ranked]
     assert scores == sorted(scores, reverse=True)
     assert all("relevance" in reason for _d, _s, reason in ranked)
+
+
+def test_a_language_with_enough_documents_gets_its_own_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.assist.learn import train
+
+    project = make_project(tmp_path, done=8, total=12)
+    for doc_id in project.document_ids()[:3]:
+        project.set_document_fields(doc_id, "setup", language="nb")
+    monkeypatch.setattr(train, "MIN_LANGUAGE_DOCS", 4)
+    result = project.suggestions.train()
+    taggers = {(t["layer"], t["lang"]): t["documents"] for t in result.meta["taggers"]}
+    assert set(taggers) == {("ACTOR", "sv"), ("ACTOR", "*")}
+    assert taggers[("ACTOR", "*")] <= 3 <= taggers[("ACTOR", "sv")]  # the Norwegian rest
+    model = project.suggestions.model()
+    assert model._tagger("ACTOR", "sv") is model.taggers[("ACTOR", "sv")]
+    assert model._tagger("ACTOR", "nb") is model.taggers[("ACTOR", "*")]
