@@ -227,3 +227,20 @@ def test_a_language_with_enough_documents_gets_its_own_model(
     model = project.suggestions.model()
     assert model._tagger("ACTOR", "sv") is model.taggers[("ACTOR", "sv")]
     assert model._tagger("ACTOR", "nb") is model.taggers[("ACTOR", "*")]
+
+
+def test_registry_suggestions_get_the_acceptance_the_model_measured(tmp_path: Path) -> None:
+    project = make_project(tmp_path, done=8, total=12)
+    for name in NAMES:
+        project.add_actor(f"Minister {name}", key=name.lower(), aliases=[name])
+    project.add_actor("Tidningen", key="paper", aliases=["tidningen"])
+    result = project.suggestions.train()
+    measured = result.meta["evaluation"]["layers"]["ACTOR"]["registry"]
+    assert 0 < measured["acceptance"] < 1  # names kept, "tidningen" never marked
+    doc = unfinished(project)
+    found = project.suggestions.find(doc, "anna", suggesters=["learned", "actors"])
+    paper = [s for s in found if s.actor_key == "paper"]
+    assert paper and paper[0].source == "registry"
+    assert paper[0].score == round(measured["acceptance"], 4) != 0.6
+    plain = project.suggestions.find(doc, "anna", suggesters=["actors"])
+    assert [s.score for s in plain if s.actor_key == "paper"] == [0.6]

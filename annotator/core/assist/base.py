@@ -31,7 +31,9 @@ SOURCES = {"actors": "registry", "dates": "rule", "spacy-ner": "spaCy model"}
 
 PRIOR_CONFIDENCE = {"actors": 0.6, "dates": 0.6, "spacy-ner": 0.5}
 """The confidence shown for suggesters that give none: a fixed prior (an actor matched by
-several registry entries gets three quarters of it)."""
+several registry entries gets three quarters of it). Beside a learned model, the registry's
+and the rules' suggestions get the acceptance its evaluation measured instead
+(:meth:`annotator.core.assist.workflow.LearnedSuggester.calibrated`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ span removal.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import weakref
 from collections.abc import Iterable, Sequence
@@ -60,8 +61,10 @@ def raw_suggestions(repo: Repository, codebook: Codebook, doc_id: DocId,
     chosen = _chosen(suggesters, models)
     known = set(codebook.layer_names())
     wanted = known if layers is None else set(layers) & known
-    return run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
-                          chosen, wanted)
+    found = run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
+                           chosen, wanted)
+    learned = next((c for c in chosen if isinstance(c, LearnedSuggester)), None)
+    return found if learned is None else learned.calibrated(found)
 
 
 def _chosen(names: Sequence[str] | None, models: Path | None = None) -> list[Suggester]:
@@ -105,6 +108,21 @@ class LearnedSuggester:
     def suggest(self, text: str, lang: str, dct: str | None,
                 registry: Registry) -> list[Suggestion]:
         return list(self.model.suggestions(text, lang, dct, registry))
+
+    def calibrated(self, found: Sequence[Suggestion]) -> list[Suggestion]:
+        """The registry's and the date rules' suggestions with the confidence the model's
+        held-out evaluation measured for them (the share annotators would have accepted)."""
+        layers = self.model.meta.get("evaluation", {}).get("layers", {})
+        rates = {("actors", "ACTOR"): layers.get("ACTOR", {}).get("registry"),
+                 ("dates", "DATE"): layers.get("DATE", {}).get("rule")}
+        out = []
+        for suggestion in found:
+            rate = rates.get((suggestion.suggester, suggestion.layer))
+            if suggestion.confidence is None and rate and rate.get("suggested"):
+                suggestion = dataclasses.replace(
+                    suggestion, confidence=round(float(rate["acceptance"]), 4))
+            out.append(suggestion)
+        return out
 
 
 _MODELS: dict[Path, tuple[tuple[int, float], LearnedSuggester]] = {}
