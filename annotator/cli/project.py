@@ -1,4 +1,5 @@
-"""The project commands: new, import, info, export, check, backup, restore, sample, suggest, open.
+"""The project commands: new, import, info, export, check, backup, restore, sample, suggest,
+train, open.
 
 Each goes through the :class:`~annotator.core.Project` façade or a core service
 module (backup, exporters, sample); ``open`` hands over to the window.
@@ -227,13 +228,70 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for row in rows:
         target = row.get("value") or (row.get("actor") or {}).get("key", "")
         print(f"{row['document']}\t{row['start']}\t{row['end']}\t{row['layer']}\t"
-              f"{row['text']}\t{target}")
+              f"{row['text']}\t{target}\t{row['confidence']:.2f}\t{row['source']}")
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Train the project's learned suggester and print its training set and quality."""
+    from annotator.core import TaskState
+
+    state = TaskState(progress_printer(args.quiet))
+    with open_project(args.project, read_only=True) as project:
+        fresh = project.suggestions.new_finished()
+        try:
+            result = project.suggestions.train(engine=args.engine, state=state)
+        finally:
+            if state.total:
+                end_progress(args.quiet)
+        history = project.suggestions.model_history()
+    meta = result.meta
+    if args.json:
+        print(json.dumps(meta, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    training, evaluation = meta["training"], meta["evaluation"]
+    print(f"model v{result.version} trained in {result.seconds:.1f} s ({meta['engine']}) "
+          f"into {result.folder}")
+    print(f"learned from {training['annotations']} finished annotations of "
+          f"{len(training['documents'])} documents ({training['from_gold']} gold, "
+          f"{training['accepted_suggestions']} accepted suggestions, "
+          f"{training['rejections']} rejections); "
+          f"{len(training['held_out'])} documents held out")
+    for layer, figures in evaluation.get("layers", {}).items():
+        for source, f in figures.items():
+            print(f"  {layer:<7} {source:<9} P {f['precision']:.2f}  R {f['recall']:.2f}  "
+                  f"F1 {f['f1']:.2f}  accepted {f['acceptance']:.2f}  ({f['suggested']} "
+                  f"suggested, {f['true']} marked)")
+    for name, f in evaluation.get("fields", {}).items():
+        print(f"  {name:<17} accuracy {f['accuracy']:.2f} (majority {f['majority_baseline']:.2f}"
+              f", {f['examples']} held out)")
+    if evaluation.get("note"):
+        print(f"  {evaluation['note']}")
+    for reason in meta["skipped"]:
+        print(f"  not learned: {reason}")
+    print(f"{fresh} finished documents were new to this model")
+    if len(history) > 1:
+        print("held-out F1 by version: " + ", ".join(
+            f"v{h['version']} " + " ".join(
+                f"{layer} {f['learned']['f1']:.2f}"
+                for layer, f in h.get("evaluation", {}).get("layers", {}).items())
+            for h in history))
+    return EXIT_OK
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    """The unstarted documents the learned model is least sure about."""
+    with open_project(args.project, read_only=True) as project:
+        ranked = project.suggestions.least_certain(args.annotator, limit=args.limit)
+    for doc_id, score, reason in ranked[:args.n]:
+        print(f"{doc_id}\t{score:.3f}\t{reason}")
     return EXIT_OK
 
 
 def _suggestion_row(doc_id: int, found: Any) -> dict[str, Any]:
     row: dict[str, Any] = {"document": doc_id, "start": found.start, "end": found.end,
-                           "layer": found.layer, "text": found.text, "rule": found.rule}
+                           "layer": found.layer, "text": found.text, "rule": found.rule,
+                           "source": found.source, "confidence": round(found.score, 4)}
     if found.layer == "ACTOR":
         row["actor"] = {"key": found.actor_key, "name": found.actor_name} \
             if found.actor_key else None
@@ -274,7 +332,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Any) -> None:
-    """Register new, import, info, export, check, backup, restore, sample and suggest."""
+    """Register new, import, info, export, check, backup, restore, sample, suggest and train."""
     p = sub.add_parser("new", help="create an empty project file")
     p.add_argument("project")
     p.add_argument("--codebook", help="a codebook TOML file (default: the bundled one)")
@@ -364,9 +422,25 @@ def _add_suggest_parser(sub: Any) -> None:
     p.add_argument("--annotator", help="hide this annotator's spans and rejections")
     p.add_argument("--layer", action="append", help="only this layer (repeatable)")
     p.add_argument("--suggester", action="append",
-                   help="run this suggester (repeatable; default: actors and dates)")
+                   help="run this suggester (repeatable; default: actors and dates; "
+                        "'learned' is the project's trained model)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_suggest)
+
+    p = sub.add_parser("train", help="train the project's own suggester on finished documents")
+    p.add_argument("project")
+    p.add_argument("--engine", choices=["crf", "linear"], default="crf",
+                   help="span tagger: a CRF (default) or a per-token linear model")
+    p.add_argument("--json", action="store_true", help="print the model's record as JSON")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("next", help="the unstarted documents the learned model is least sure of")
+    p.add_argument("project")
+    p.add_argument("--annotator", required=True)
+    p.add_argument("-n", type=int, default=5, help="how many to print")
+    p.add_argument("--limit", type=int, default=300, help="how many documents to score")
+    p.set_defaults(func=cmd_next)
 
 
 def add_open_parser(sub: Any) -> None:

@@ -146,6 +146,10 @@ class SuggesterUnavailable(AnnotatorError, RuntimeError):
     """A suggester that cannot run here (a package or model missing); the message says why."""
 
 
+class ModelUnavailable(SuggesterUnavailable):
+    """The project has no usable learned model (none trained, or its folder is corrupt)."""
+
+
 # ---- raised by annotator.core.importers
 
 

@@ -66,6 +66,8 @@ SPECS: tuple[ActionSpec, ...] = (
                ("Ctrl+Alt+M",)),
     ActionSpec("&Assist", "suggest_all_source", "Accept all S&OURCE suggestions",
                ("Ctrl+Alt+S",)),
+    ActionSpec("&Assist", "learn_train", "&Train suggestions from finished documents"),
+    ActionSpec("&Assist", "learn_pane", "&Learned suggestions pane"),
     ActionSpec("&File", "export", "E&xport…", ("Ctrl+Shift+E",)),
     ActionSpec("&File", "open_package", "Open annotator &package…"),
     ActionSpec("&File", "write_return_package", "&Write return package…"),
@@ -123,7 +125,7 @@ def build(window: QMainWindow, slots: dict[str, Slot], undo_stack: QUndoStack
         if spec.name == "open_project":
             menus[spec.menu].addMenu("Open &recent").setObjectName("recent_menu")
         if spec.name in ("open_project", "export_native", "change_annotator", "new_claim",
-                         "snap", "mark_in_progress"):
+                         "snap", "mark_in_progress", "suggest_all_source"):
             menus[spec.menu].addSeparator()
     actions["snap"].setCheckable(True)
     return actions

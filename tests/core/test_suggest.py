@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,28 @@ def test_spacy_without_a_model_says_what_is_missing() -> None:
     with pytest.raises(SuggesterUnavailable, match="'sv'"):
         suggester.suggest("text", "sv", None, Registry.from_actors(()))
     assert "spaCy" in missing_message("sv")
+    assert "sv_core_news" not in missing_message("sv")  # not on the package index
+    assert "ANNOTATOR_SPACY_MODEL" in missing_message("sv")
+    assert "annotator train PROJECT" in missing_message("sv")
+
+
+def test_spacy_pipeline_folder_named_in_the_environment(
+        project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("nb")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Pavel Jermakov"}])
+    folder = tmp_path / "nb-pipeline"
+    nlp.to_disk(folder)
+    monkeypatch.setenv("ANNOTATOR_SPACY_MODEL",
+                       os.pathsep.join([str(tmp_path / "missing"), str(folder)]))
+    suggester = SpacyNerSuggester()
+    suggester.check_available()
+    found = suggester.suggest("Ifølge Nordpress sa Pavel Jermakov tirsdag", "nb", None,
+                              Registry.from_actors(project.actors()))
+    assert [(s.text, s.actor_key) for s in found] == [("Pavel Jermakov", "yermakov")]
+    with pytest.raises(SuggesterUnavailable, match="no spaCy pipeline for language 'de'"):
+        suggester.suggest("Text", "de", None, Registry.from_actors(()))
 
 
 def test_spacy_with_a_local_pipeline_links_entities_to_the_registry(project: Project) -> None:
@@ -345,4 +368,4 @@ def test_cli_suggest_text_output(project: Project, tmp_path: Path,
     project.close()
     assert main(["suggest", str(tmp_path / "p.annotator"), "--layer", "ACTOR"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split("\t")[3:] == ["ACTOR", "Kremlin -sjefen", "putin"]
+    assert lines[0].split("\t")[3:] == ["ACTOR", "Kremlin -sjefen", "putin", "0.60", "registry"]

@@ -26,6 +26,16 @@ from annotator.core.models import Actor, ActorId
 log = logging.getLogger(__name__)
 
 
+SOURCES = {"actors": "registry", "dates": "rule", "spacy-ner": "spaCy model"}
+"""What a suggestion's source is called, by suggester name."""
+
+PRIOR_CONFIDENCE = {"actors": 0.6, "dates": 0.6, "spacy-ner": 0.5}
+"""The confidence shown for suggesters that give none: a fixed prior (an actor matched by
+several registry entries gets three quarters of it). Beside a learned model, the registry's
+and the rules' suggestions get the acceptance its evaluation measured instead
+(:meth:`annotator.core.assist.workflow.LearnedSuggester.calibrated`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """One proposed span: where, which layer, why, and what to fill in on acceptance."""
@@ -42,6 +52,25 @@ class Suggestion:
     attributes: dict[str, Any] = field(default_factory=dict)
     alternatives: tuple[str, ...] = ()
     """Keys of other actors whose names match the same words equally well."""
+    confidence: float | None = None
+    """How likely the project's annotators are to keep it (0..1); None: see
+    :data:`PRIOR_CONFIDENCE`."""
+
+    @property
+    def source(self) -> str:
+        """Where it came from: ``registry``, ``rule``, ``learned model vN`` or the
+        suggester's name."""
+        if self.suggester == "learned":
+            return f"learned {self.rule}"
+        return SOURCES.get(self.suggester, self.suggester)
+
+    @property
+    def score(self) -> float:
+        """The confidence, or the prior of its kind when the suggester gives none."""
+        if self.confidence is not None:
+            return self.confidence
+        prior = PRIOR_CONFIDENCE.get(self.suggester, 0.5)
+        return prior * (0.75 if self.alternatives else 1.0)
 
     @property
     def value(self) -> str:
@@ -54,7 +83,8 @@ class Suggestion:
         """A JSON-ready form (the CLI's ``suggest --json``)."""
         out: dict[str, Any] = {"layer": self.layer, "start": self.start, "end": self.end,
                                "text": self.text, "rule": self.rule,
-                               "suggester": self.suggester}
+                               "suggester": self.suggester, "source": self.source,
+                               "confidence": round(self.score, 4)}
         if self.layer == "ACTOR":
             out["actor"] = {"id": self.actor_id, "key": self.actor_key,
                             "name": self.actor_name} if self.actor_key else None

@@ -1,6 +1,8 @@
 """The suggester registry: every suggester known by name, and how to get a usable one.
 
-Three are built in (``actors``, ``dates`` and the opt-in ``spacy-ner``); others come
+Four are built in (``actors``, ``dates``, the opt-in ``spacy-ner`` and ``learned``, the
+project's own trained model, which the project binds in
+:mod:`annotator.core.assist.workflow`); others come
 from the ``annotator.suggesters`` entry-point group of installed packages or from
 :func:`register_suggester` at run time. A factory is called once, when the suggester is
 first asked for; a suggester with a ``check_available()`` method may refuse there with
@@ -34,10 +36,22 @@ def register_suggester(name: str, factory: Callable[[], Suggester]) -> None:
     _LOADED.pop(name, None)
 
 
+LEARNED = "learned"
+"""The name of the project-trained suggester; it needs a project, so the registry only
+knows its name."""
+
+
+def _learned_needs_project() -> Suggester:
+    raise SuggesterUnavailable("the learned suggester belongs to a project: ask the project "
+                               "for suggestions (project.suggestions.find or "
+                               "`annotator suggest PROJECT --suggester learned`)")
+
+
 def _register_builtins() -> None:
     _FACTORIES.setdefault("actors", ActorSuggester)
     _FACTORIES.setdefault("dates", DateSuggester)
     _FACTORIES.setdefault("spacy-ner", SpacyNerSuggester)
+    _FACTORIES.setdefault(LEARNED, _learned_needs_project)
 
 
 def _load_entry_points() -> None:

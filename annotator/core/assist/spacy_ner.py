@@ -1,16 +1,24 @@
-"""An optional suggester: named entities from a spaCy model the user installed.
+"""An optional suggester: named entities from a spaCy pipeline the user already has.
 
-It never downloads anything. It runs only when spaCy *and* a model package
-for the document's language are installed locally (for example with
-``pip install sv_core_news_sm`` done by the user); otherwise it reports which
-package is missing. Person, organisation and place entities become ACTOR
+It never downloads anything. The Swedish, Norwegian and German spaCy
+pipelines are not on the package index, so the way that works is a pipeline
+*folder* (what ``nlp.to_disk`` or ``spacy train`` writes: ``config.cfg`` and
+``meta.json``), trained by the user or copied from a colleague, named in the
+environment variable :data:`MODEL_ENV` (several folders separated by
+``os.pathsep``; each serves the language its ``meta.json`` names, ``xx`` all).
+An installed pipeline package is used too when there is one. Otherwise it
+reports what to do, including the project-trained suggester, which needs no
+pipeline at all. Person, organisation and place entities become ACTOR
 suggestions, linked to a registry actor when the entity is one of its names.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from annotator.core.assist.base import Registry, Suggestion
@@ -32,13 +40,44 @@ ACTOR_LABELS = frozenset({"PER", "PERSON", "ORG", "GPE", "NORP", "LOC", "GPE_LOC
 Loader = Callable[[str], Any]
 
 
+MODEL_ENV = "ANNOTATOR_SPACY_MODEL"
+"""The environment variable naming spaCy pipeline folders (``os.pathsep`` between them)."""
+
+_HOW = (f"set {MODEL_ENV} to a spaCy pipeline folder you already have (one with config.cfg "
+        "and meta.json, as `spacy train` or nlp.to_disk writes it; several folders separated "
+        f"by {os.pathsep!r}), or train this project's own suggester instead with `annotator "
+        "train PROJECT` (Assist > Train suggestions) - annotator never downloads models")
+
+
 def spacy_installed() -> bool:
     return importlib.util.find_spec("spacy") is not None
 
 
+def model_folders() -> dict[str, str]:
+    """Pipeline folders named in :data:`MODEL_ENV`, by the language their meta.json gives
+    (the first folder of a language wins; unreadable folders are left out)."""
+    found: dict[str, str] = {}
+    for entry in os.environ.get(MODEL_ENV, "").split(os.pathsep):
+        folder = Path(entry.strip()).expanduser() if entry.strip() else None
+        if folder is None or not (folder / "config.cfg").is_file():
+            continue
+        try:
+            meta = json.loads((folder / "meta.json").read_text("utf-8"))
+            lang = str(meta.get("lang") or "xx").lower()
+        except (OSError, ValueError, AttributeError):
+            continue
+        found.setdefault(lang, str(folder))
+    return found
+
+
 def installed_model(lang: str) -> str | None:
-    """The first model package for ``lang`` that is installed here, or None."""
+    """The pipeline for ``lang``: a folder from :data:`MODEL_ENV` (its language, then a
+    multilingual ``xx`` one), else an installed model package, else None."""
     base = (lang or "").split("-")[0].lower()
+    folders = model_folders()
+    for key in (base, *(("nb", "no") if base in ("nb", "nn", "no") else ()), "xx"):
+        if key in folders:
+            return folders[key]
     for name in (*MODELS.get(base, ()), *MODELS["*"]):
         if importlib.util.find_spec(name) is not None:
             return name
@@ -47,12 +86,10 @@ def installed_model(lang: str) -> str | None:
 
 def missing_message(lang: str) -> str:
     if not spacy_installed():
-        return ("spaCy is not installed; install it with `pip install 'annotator[spacy]'` "
-                "and a model package for your languages (annotator never downloads models)")
+        return ("spaCy is not installed; install it with `pip install 'annotator[spacy]'`, "
+                f"then {_HOW}")
     base = (lang or "").split("-")[0].lower() or "?"
-    wanted = ", ".join((*MODELS.get(base, ()), *MODELS["*"]))
-    return (f"no spaCy model for language {base!r} is installed (looked for {wanted}); "
-            "install one with pip yourself - annotator never downloads models")
+    return f"no spaCy pipeline for language {base!r}: {_HOW}"
 
 
 class SpacyNerSuggester:
@@ -71,7 +108,8 @@ class SpacyNerSuggester:
         """Raise :class:`SuggesterUnavailable` unless spaCy and at least one model are here."""
         if self._loader is not None:
             return
-        if not spacy_installed() or not any(self._model_for(lang) for lang in MODELS):
+        if not spacy_installed() or not (model_folders() or any(
+                self._model_for(lang) for lang in MODELS)):
             raise SuggesterUnavailable(missing_message(""))
 
     def _pipeline(self, lang: str) -> Any:
@@ -103,7 +141,7 @@ class SpacyNerSuggester:
 
 
 def _load_installed(model: str) -> Any:
-    """Load an installed model package by name (spacy.load never fetches packages)."""
+    """Load a pipeline folder or an installed package (spacy.load never fetches anything)."""
     import spacy
 
     return spacy.load(model)

@@ -13,13 +13,15 @@ span removal.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import weakref
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.assist.base import Registry, Suggester, Suggestion, overlaps, run_suggesters
-from annotator.core.assist.registry import DEFAULT_SUGGESTERS, get_suggester
+from annotator.core.assist.registry import DEFAULT_SUGGESTERS, LEARNED, get_suggester
 from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import rules
@@ -48,20 +50,28 @@ def registry(repo: Repository) -> Registry:
 
 def raw_suggestions(repo: Repository, codebook: Codebook, doc_id: DocId,
                     layers: Iterable[str] | None = None,
-                    suggesters: Sequence[str] | None = None) -> list[Suggestion]:
-    """Every suggestion for the document, before any annotator's spans or rejections."""
+                    suggesters: Sequence[str] | None = None,
+                    models: Path | None = None) -> list[Suggestion]:
+    """Every suggestion for the document, before any annotator's spans or rejections.
+
+    ``models`` is the project's folder of learned models; ``learned`` among
+    ``suggesters`` runs its newest version (and says why it cannot when there is none).
+    """
     doc = repo.document(doc_id)
-    chosen = _chosen(suggesters)
+    chosen = _chosen(suggesters, models)
     known = set(codebook.layer_names())
     wanted = known if layers is None else set(layers) & known
-    return run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
-                          chosen, wanted)
+    found = run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
+                           chosen, wanted)
+    learned = next((c for c in chosen if isinstance(c, LearnedSuggester)), None)
+    return found if learned is None else learned.calibrated(found)
 
 
-def _chosen(names: Sequence[str] | None) -> list[Suggester]:
+def _chosen(names: Sequence[str] | None, models: Path | None = None) -> list[Suggester]:
     """Named suggesters must be available; a default one that is not is skipped."""
     if names:
-        return [get_suggester(name) for name in names]
+        return [learned_suggester(models) if name == LEARNED and models is not None
+                else get_suggester(name) for name in names]
     chosen = []
     for name in DEFAULT_SUGGESTERS:
         try:
@@ -71,11 +81,12 @@ def _chosen(names: Sequence[str] | None) -> list[Suggester]:
     return chosen
 
 
-def suggestions(repo: Repository, codebook: Codebook, doc_id: DocId, annotator: str | None,
-                layers: Iterable[str] | None = None,
-                suggesters: Sequence[str] | None = None) -> list[Suggestion]:
+def suggestions(  # noqa: PLR0913 - the document, who looks, and what to run
+        repo: Repository, codebook: Codebook, doc_id: DocId, annotator: str | None,
+        layers: Iterable[str] | None = None, suggesters: Sequence[str] | None = None, *,
+        models: Path | None = None) -> list[Suggestion]:
     """What ``annotator`` is shown: raw suggestions less their spans and rejections."""
-    found = raw_suggestions(repo, codebook, doc_id, layers, suggesters)
+    found = raw_suggestions(repo, codebook, doc_id, layers, suggesters, models)
     if not annotator or annotator not in repo.annotators():
         return found
     annotator_id = repo.annotator_id(annotator, create=False)
@@ -83,6 +94,55 @@ def suggestions(repo: Repository, codebook: Codebook, doc_id: DocId, annotator: 
     covered = _SpanLookup(repo.spans(doc_id, annotator_id))
     return [s for s in found
             if rejection_key(s) not in rejected and not covered.overlaps(s)]
+
+
+class LearnedSuggester:
+    """The project's newest learned model as a suggester."""
+
+    name = LEARNED
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.layers: tuple[str, ...] = model.layers
+
+    def suggest(self, text: str, lang: str, dct: str | None,
+                registry: Registry) -> list[Suggestion]:
+        return list(self.model.suggestions(text, lang, dct, registry))
+
+    def calibrated(self, found: Sequence[Suggestion]) -> list[Suggestion]:
+        """The registry's and the date rules' suggestions with the confidence the model's
+        held-out evaluation measured for them (the share annotators would have accepted)."""
+        layers = self.model.meta.get("evaluation", {}).get("layers", {})
+        rates = {("actors", "ACTOR"): layers.get("ACTOR", {}).get("registry"),
+                 ("dates", "DATE"): layers.get("DATE", {}).get("rule")}
+        out = []
+        for suggestion in found:
+            rate = rates.get((suggestion.suggester, suggestion.layer))
+            if suggestion.confidence is None and rate and rate.get("suggested"):
+                suggestion = dataclasses.replace(
+                    suggestion, confidence=round(float(rate["acceptance"]), 4))
+            out.append(suggestion)
+        return out
+
+
+_MODELS: dict[Path, tuple[tuple[int, float], LearnedSuggester]] = {}
+
+
+def learned_suggester(models: Path) -> LearnedSuggester:
+    """The suggester of the newest model in ``models``, loaded once per version;
+    :class:`~annotator.core.errors.ModelUnavailable` says why there is none."""
+    from annotator.core.assist.learn.model import LearnedModel, versions
+
+    found = versions(models)
+    meta = models / f"v{found[-1]}" / "model.json" if found else None
+    stamp = (found[-1] if found else 0,
+             meta.stat().st_mtime if meta is not None and meta.exists() else 0.0)
+    cached = _MODELS.get(models)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    suggester = LearnedSuggester(LearnedModel.load(models))
+    _MODELS[models] = (stamp, suggester)
+    return suggester
 
 
 def rejection_key(suggestion: Suggestion) -> RejectionKey:

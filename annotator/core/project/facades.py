@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core import backup
-from annotator.core.errors import ValidationError
+from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.exporters import export as run_export
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.store.export import ExportRepository
@@ -30,7 +30,10 @@ from annotator.core.tasks import NULL_STATE, TaskState
 
 if TYPE_CHECKING:
     from annotator.core.assist.base import Suggestion
+    from annotator.core.assist.learn.model import LearnedModel, Proposal
+    from annotator.core.assist.learn.train import TrainResult
     from annotator.core.exporters import ExportResult, Selection
+    from annotator.core.models import Claim
     from annotator.core.project import Project
     from annotator.core.review import GoldEdit, Item, Verdict
     from annotator.core.team import AnnotatorProgress, MergeReport, PackageInfo
@@ -218,7 +221,93 @@ class Suggestions:
 
         project = self._project
         return workflow.suggestions(project._repo, project.codebook, doc_id, annotator, layers,
-                                    suggesters)
+                                    suggesters, models=self.models_folder())
+
+    # ------------------------------------------------------- the learned model
+
+    def models_folder(self) -> Path | None:
+        """Where this project's learned models are kept (None for a project in memory)."""
+        from annotator.core.assist.learn.model import models_dir
+
+        path = self._project.path
+        return None if str(path) == ":memory:" else models_dir(path)
+
+    def train(self, *, engine: str = "crf", state: TaskState = NULL_STATE) -> TrainResult:
+        """Train a new model version from the finished documents (see
+        :mod:`annotator.core.assist.learn.train`); it only reads the project."""
+        from annotator.core.assist.learn import train
+        from annotator.core.store.suggest import SuggestRepository
+
+        project = self._project
+        rejections = SuggestRepository(project._repo).all_rejections()
+        return train.train(project, project.path, rejections=rejections, engine=engine,
+                           state=state)
+
+    def model(self) -> LearnedModel:
+        """The newest learned model; :class:`~annotator.core.errors.ModelUnavailable` (or
+        SuggesterUnavailable without the libraries) says why there is none."""
+        from annotator.core.assist import workflow
+        from annotator.core.errors import ModelUnavailable
+
+        folder = self.models_folder()
+        if folder is None:
+            raise ModelUnavailable("a project in memory has no learned model")
+        return workflow.learned_suggester(folder).model  # type: ignore[no-any-return]
+
+    def model_history(self) -> list[dict[str, Any]]:
+        """The held-out evaluation of every model version trained, oldest first."""
+        from annotator.core.assist.learn.model import history
+
+        folder = self.models_folder()
+        return history(folder) if folder is not None else []
+
+    def new_finished(self) -> int:
+        """Documents finished (done or gold) that the newest model has not learned from
+        (all of them when there is no model): what retraining would add."""
+        from annotator.core.assist.learn.train import finished
+
+        try:
+            meta = self.model().meta
+        except (SuggesterUnavailable, ValueError):
+            meta = {}
+        seen = {*meta.get("training", {}).get("documents", ()),
+                *meta.get("training", {}).get("held_out", ())}
+        return len({int(doc_id) for doc_id, _names in finished(self._project)} - seen)
+
+    def proposals(self, doc_id: DocId) -> list[Proposal]:
+        """The learned model's values for the document's choice fields."""
+        doc = self._project.document(doc_id)
+        return self.model().document_fields(doc.title, doc.outlet, doc.language, doc.text)
+
+    def claim_type(self, doc_id: DocId, claim: Claim) -> Proposal | None:
+        """The learned model's event type for ``claim`` (None when it has no claim model)."""
+        from annotator.core.assist.learn.train import claim_words
+
+        project = self._project
+        spans = {s.id: s for s in project.spans(doc_id, claim.annotator or None)}
+        return self.model().claim_type(claim_words(project.text(doc_id), claim, spans))
+
+    def least_certain(self, annotator: str, *, limit: int = 300
+                      ) -> list[tuple[DocId, float, str]]:
+        """Unstarted documents of ``annotator`` the model is least sure about, most unsure
+        first: (document, uncertainty 0..1, the reason); at most ``limit`` are scored."""
+        from annotator.core.models import Status
+
+        model = self.model()
+        project = self._project
+        scored: list[tuple[DocId, float, str]] = []
+        known = annotator in project.annotators()
+        for summary in project.documents(**({"annotator": annotator} if known else {})):
+            if len(scored) >= limit:
+                break
+            if known and (summary.status != Status.NOT_STARTED
+                          or project.spans(summary.id, annotator)):
+                continue
+            doc = project.document(summary.id)
+            score, reason = model.uncertainty(doc.title, doc.outlet, doc.language, doc.text)
+            scored.append((summary.id, score, reason))
+        scored.sort(key=lambda item: (-item[1], item[0]))
+        return scored
 
     def accept(self, doc_id: DocId, annotator: str, suggestion: Suggestion) -> Changes[Span]:
         """The annotator's own span with the actor or date filled in; undo: remove_span."""

@@ -49,6 +49,12 @@ class SuggestRepository:
             "WHERE doc_id = ? AND annotator_id = ?", (doc_id, annotator_id))
         return {(r[0], int(r[1]), int(r[2]), str(r[3])) for r in rows}
 
+    def all_rejections(self) -> list[tuple[int, str, int, int]]:
+        """(doc id, layer, start, end) of every rejection by anyone: training signal."""
+        rows = self.conn.execute(
+            'SELECT doc_id, layer, start, "end" FROM suggestion_rejections ORDER BY doc_id')
+        return [(int(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
     def registry_fingerprint(self) -> str:
         """Changes whenever an actor or alias is added, removed or renamed.
 

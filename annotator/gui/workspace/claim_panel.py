@@ -2,7 +2,9 @@
 
 Claimant, addressee and object are picked from the registry, the actors
 mentioned in the article listed first; demand spans are ticked among the
-article's DEMAND spans; vocabulary fields show their definitions as tooltips.
+article's DEMAND spans; vocabulary fields show their definitions as tooltips. The
+learned model's event type for the selected claim appears as a proposal with a
+button that sets it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListView,
     QPushButton,
     QScrollArea,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.assist.learn.model import Proposal
 from annotator.core.codebook import Codebook
 from annotator.core.models import Claim, DocId, Span
 from annotator.gui.models.item_models import ClaimListModel, SpanListModel
@@ -52,6 +56,16 @@ class ClaimPanel(QWidget):
         labels = {layer.name: (layer.label, layer.color) for layer in book.layers}
         self.demand_spans = SpanListModel(labels, actors.display_name, checkable=True)
         self.fields = FieldSet(book.claim_fields, book, actors, self.demand_spans)
+        self._proposals: dict[int, Proposal | None] = {}
+        self.proposal_label = QLabel()
+        self.proposal_label.setWordWrap(True)
+        self.proposal_label.setAccessibleName("Proposed event type")
+        self.use_proposal = QPushButton("Use")
+        self.use_proposal.setAccessibleName("Use the proposed event type")
+        self.use_proposal.clicked.connect(self._on_use_proposal_clicked)
+        proposal_row = QHBoxLayout()
+        proposal_row.addWidget(self.proposal_label, 1)
+        proposal_row.addWidget(self.use_proposal)
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 4, 0)
@@ -68,6 +82,7 @@ class ClaimPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+        layout.addLayout(proposal_row)
         layout.addWidget(scroll, 1)
         self._connect()
         self._show_claim()
@@ -113,8 +128,39 @@ class ClaimPanel(QWidget):
         selection.blockSignals(False)
         self._show_claim()
 
+    def set_proposals(self, proposals: dict[int, Proposal | None]) -> None:
+        """The learned model's event type per claim id."""
+        self._proposals = dict(proposals)
+        self._show_proposal()
+
+    @property
+    def proposal(self) -> Proposal | None:
+        return self._proposals.get(int(self._claim.id)) if self._claim is not None else None
+
+    def _show_proposal(self) -> None:
+        proposal = self.proposal
+        if proposal is None or self._claim is None:
+            self.proposal_label.hide()
+            self.use_proposal.hide()
+            return
+        vocabulary = self._book.vocabularies.get("event_type")
+        entry = vocabulary.get(proposal.value) if vocabulary else None
+        self.proposal_label.setText(
+            f"Proposed event type: {entry.label if entry else proposal.value} "
+            f"({proposal.confidence:.2f}, {proposal.source})")
+        self.proposal_label.show()
+        self.use_proposal.show()
+        self.use_proposal.setEnabled(self._claim.event_type != proposal.value)
+
+    def _on_use_proposal_clicked(self) -> None:
+        proposal = self.proposal
+        if proposal is not None and self._claim is not None:
+            self.flush()
+            self._session.update_claim(self._claim, event_type=proposal.value)
+
     def _show_claim(self) -> None:
         claim = self._claim
+        self._show_proposal()
         self.fields.setEnabled(claim is not None)
         self.remove_button.setEnabled(claim is not None)
         self.new_button.setEnabled(self._doc_id is not None)

@@ -31,7 +31,7 @@ from annotator.gui.live import own_changes
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.text.plain import plain, tip, warn
-from annotator.gui.workspace import guideline_dock, search_dock
+from annotator.gui.workspace import guideline_dock, learning, search_dock
 from annotator.gui.workspace.actor_picker import candidates_hint
 from annotator.gui.workspace.annotation_form import AnnotationForm
 from annotator.gui.workspace.document_list import DocumentList
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.tools = WindowTools(self)  # after _connect: its title note follows _show_project
         self._restore_layout()
         self.suggest = SuggestionController(self)
+        self.learning = learning.install(self)
         self.search = search_dock.install(self)
         self.guide = guideline_dock.install(self)
         self.live = LiveRefresh(self)
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
             "next_unfinished": self.go_next_unfinished,
             "previous": lambda: self.go_neighbour(-1), "next": lambda: self.go_neighbour(+1),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "learn_train": lambda: self.learning.train(),
+            "learn_pane": lambda: self.learning.dock.show(),
             **SuggestionController.menu_slots(self), **WindowTools.menu_slots(self),
         }
 
@@ -222,7 +225,11 @@ class MainWindow(QMainWindow):
         if doc_id is not None:
             self.show_document(doc_id)
 
-    def go_next_unfinished(self) -> None:
+    def go_next_unfinished(self, *, least_sure: bool = True) -> None:
+        """The next unfinished document in the list, or, with the learned pane's "least
+        sure" option on, the unstarted one the model is least sure of."""
+        if least_sure and self.learning.next_document():
+            return
         doc_id = self.doc_list.next_unfinished()
         if doc_id is None:
             self.statusBar().showMessage("Every document is done.", MESSAGE_MS)

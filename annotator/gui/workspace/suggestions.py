@@ -7,6 +7,12 @@ session annotator only (blind annotation: the façade hides what *they* already
 marked or rejected), and recomputed, debounced, on a document switch, after
 edits, undo/redo and registry changes. A result for an older request is dropped.
 
+When the project has a learned model (Assist › Train suggestions) its suggestions
+come first, then the registry's and the date rules'. Every suggestion has a
+confidence (:attr:`Suggestion.score`); those below :attr:`SuggestionController.threshold`
+are hidden, and :attr:`SuggestionController.sig_shown` hands what is on screen to the
+learned-suggestions pane, which lists it by confidence with its source.
+
 Accepting pushes :class:`~annotator.core.project.commands.AddSpan` with the
 suggestion's actor link and date attributes on the session's undo stack
 (accept-all: one macro, so one Ctrl+Z). Rejecting pushes
@@ -23,7 +29,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from annotator.core.assist.base import Suggestion, overlaps
+from annotator.core.assist.registry import DEFAULT_SUGGESTERS, LEARNED
 from annotator.core.assist.workflow import span_fields
+from annotator.core.errors import SuggesterUnavailable
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import Project, commands
 from annotator.gui import workers
@@ -52,9 +60,18 @@ class RejectSuggestion(commands.Command):
         return [project.suggestions.unreject(self.doc_id, self.annotator, self.suggestion)]
 
 
-def compute(path: Path, doc_id: DocId, annotator: str) -> list[Suggestion]:
-    """What ``annotator`` is shown for ``doc_id``, through a connection of this thread."""
+def compute(path: Path, doc_id: DocId, annotator: str, learned: bool = True
+            ) -> list[Suggestion]:
+    """What ``annotator`` is shown for ``doc_id``, through a connection of this thread: the
+    learned model's suggestions (when ``learned`` and the project has a usable model) and
+    the default suggesters'."""
     with Project.open(path, read_only=True) as project:
+        if learned:
+            try:
+                return project.suggestions.find(
+                    doc_id, annotator, suggesters=[LEARNED, *DEFAULT_SUGGESTERS])
+            except SuggesterUnavailable:
+                pass  # no model (yet), or unreadable: the pane says why
         return project.suggestions.find(doc_id, annotator)
 
 
@@ -83,6 +100,8 @@ class SuggestionController(QObject):
 
     sig_ready = Signal(int)
     """Fresh suggestions of this document are on screen."""
+    sig_shown = Signal(object)
+    """The suggestions now on screen (a list, in text order)."""
 
     @staticmethod
     def menu_slots(window: MainWindow) -> dict[str, Slot]:
@@ -105,6 +124,10 @@ class SuggestionController(QObject):
         self.session = window.session
         self.view = window.view
         self.enabled = False
+        self.threshold = 0.0
+        """Suggestions with a lower confidence are hidden."""
+        self.use_learned = True
+        self._computed: list[Suggestion] = []
         self._doc_id: DocId | None = None
         self._generation = 0
         self._running: dict[int, workers.Task] = {}
@@ -140,6 +163,7 @@ class SuggestionController(QObject):
         else:
             self._generation += 1  # results on their way are dropped
             self.view.set_suggestions([])
+            self.sig_shown.emit([])
         self._update_actions()
 
     def toggle(self) -> None:
@@ -157,7 +181,9 @@ class SuggestionController(QObject):
             return
         self._generation += 1
         generation, annotator = self._generation, self.session.annotator
-        task = workers.Task(lambda _state: compute(path, doc_id, annotator), "suggestions")
+        learned = self.use_learned
+        task = workers.Task(lambda _state: compute(path, doc_id, annotator, learned),
+                            "suggestions")
         task.signals.sig_finished.connect(
             lambda result, g=generation, d=doc_id: self._on_task_finished(g, d, result))
         task.signals.sig_failed.connect(
@@ -170,14 +196,26 @@ class SuggestionController(QObject):
         """A recomputation is scheduled or running for the shown document."""
         return self._timer.isActive() or self._generation in self._running
 
+    def set_threshold(self, threshold: float) -> None:
+        """Hide suggestions whose confidence is below ``threshold`` (0..1)."""
+        self.threshold = threshold
+        if self.enabled:
+            self._show(self._computed)
+
+    def set_use_learned(self, on: bool) -> None:
+        self.use_learned = on
+        self.refresh()
+
     def _show(self, suggestions: Sequence[Suggestion]) -> None:
         current = self.view.current_suggestion
-        shown = visible(suggestions, self.view.spans)
+        self._computed = list(suggestions)
+        shown = [s for s in visible(suggestions, self.view.spans) if s.score >= self.threshold]
         self.view.set_suggestions(shown)
         if current is not None and current in shown:
             self.view.select_suggestion(shown.index(current), scroll=False)
         self.count_label.setText(f"{len(shown)} suggestion{'' if len(shown) == 1 else 's'}")
         self._update_actions()
+        self.sig_shown.emit(shown)
 
     def _update_actions(self) -> None:
         on = self.enabled and self._doc_id is not None
@@ -201,7 +239,8 @@ class SuggestionController(QObject):
             index = (current + delta) % len(items)
         self.view.select_suggestion(index)
         self.view.edit.setFocus()
-        self._say(f"Suggestion {index + 1} of {len(items)}: {preview(items[index])} — "
+        self._say(f"Suggestion {index + 1} of {len(items)}: {preview(items[index])} "
+                  f"({items[index].score:.2f}, {items[index].source}) — "
                   "Return accepts, Delete rejects")
         return items[index]
 
@@ -280,6 +319,8 @@ class SuggestionController(QObject):
     def _on_window_document_shown(self, doc_id: int) -> None:
         if self._doc_id != doc_id:
             self.view.set_suggestions([])
+            self._computed = []
+            self.sig_shown.emit([])
         self._doc_id = DocId(doc_id)
         self._update_actions()
         self.refresh()
@@ -302,7 +343,7 @@ class SuggestionController(QObject):
         rejected = changes.before if changes.kind is ChangeKind.SUGGESTIONS \
             and changes.after is None else None
         # hide at once what was just accepted or rejected; the worker confirms
-        self._show([s for s in self.view.suggestions if s != rejected])
+        self._show([s for s in self._computed if s != rejected])
         self.refresh()
 
     def _on_timer_timeout(self) -> None:

@@ -3,10 +3,14 @@
 The rows are ``Project.team.progress()`` records shown through a
 :class:`~annotator.gui.models.record_table.RecordTableModel`; over each
 row's progress cell lies a QProgressBar made from the record (rebuilt with
-the rows, so it holds no state of its own).
+the rows, so it holds no state of its own). Below, the learned suggester's
+held-out quality per model version (``Project.suggestions.model_history()``),
+so the team sees whether the model improves as documents are finished.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +51,34 @@ PROGRESS_COLUMNS = (
 """The dashboard's columns; the progress column's cell lies under a :func:`progress_bar`."""
 
 
+def _f1(layer: str) -> Column:
+    def cell(row: dict[str, Any]) -> str:
+        found = row.get("evaluation", {}).get("layers", {}).get(layer)
+        return f"{found['learned']['f1']:.2f}" if found else "–"
+    return Column(layer, f"{layer} F1", cells={DISPLAY: cell, ALIGN: lambda _row: ALIGN_RIGHT})
+
+
+def _fields(row: dict[str, Any]) -> str:
+    found = row.get("evaluation", {}).get("fields", {})
+    return ", ".join(f"{name} {f['accuracy']:.2f}" for name, f in found.items()) or "–"
+
+
+QUALITY_COLUMNS = (
+    Column("version", "Model", cells={DISPLAY: lambda row: f"v{row.get('version')}"}),
+    Column("trained_at", "Trained",
+           cells={DISPLAY: lambda row: str(row.get("trained_at", ""))[:16].replace("T", " ")}),
+    Column("documents", "Documents", cells={
+        DISPLAY: lambda row: str(len(row.get("training", {}).get("documents", ()))),
+        ALIGN: lambda _row: ALIGN_RIGHT}),
+    Column("held_out", "Held out", cells={
+        DISPLAY: lambda row: str(row.get("evaluation", {}).get("held_out_documents", 0)),
+        ALIGN: lambda _row: ALIGN_RIGHT}),
+    *(_f1(layer) for layer in ("ACTOR", "DATE", "DEMAND", "SOURCE")),
+    Column("fields", "Fields and claim type (accuracy)", cells={DISPLAY: _fields}),
+)
+"""The learned model's held-out quality, one row per version trained."""
+
+
 def progress_bar(row: AnnotatorProgress) -> QProgressBar:
     """The bar shown over a row's progress cell: a view of the record, holding nothing else."""
     bar = QProgressBar()
@@ -85,9 +117,20 @@ class ProgressDashboard(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         buttons.rejected.connect(self.reject)
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
+        self.quality = RecordTableModel(QUALITY_COLUMNS, parent=self)
+        self.quality_table = QTableView()
+        self.quality_table.setModel(self.quality)
+        self.quality_table.setAccessibleName("Learned suggester quality by version")
+        self.quality_table.verticalHeader().hide()
+        self.quality_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quality_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.quality_summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.quality_summary)
+        layout.addWidget(self.quality_table, 1)
         layout.addWidget(buttons)
         self.refresh()
 
@@ -101,6 +144,12 @@ class ProgressDashboard(QDialog):
         self.summary.setText(
             f"{len(rows)} annotator(s); {done} of {assigned} assigned documents done."
             if rows else "No documents are assigned yet: Team › Assign and write packages…")
+        history = self.project.suggestions.model_history()
+        self.quality.set_rows(history)
+        self.quality_summary.setText(
+            "Learned suggester: quality on held-out documents, by model version"
+            if history else "No learned model yet: Assist › Train suggestions from finished "
+            "documents.")
 
     def row_values(self, row: int) -> list[str]:
         """The texts of a row (the progress bar's format for its column)."""
