@@ -96,7 +96,7 @@ def test_brat_offsets_match_the_txt(project: Project, tmp_path: Path) -> None:
             lines_seen += 1
     assert lines_seen == len(project.spans(annotator="alice"))
     sv = (out / "alice" / anns[0].name).read_text(encoding="utf-8")
-    assert "Reference T1 Registry:olaf-scholz\tOlaf Scholz" in sv
+    assert "Reference T1 Registry:olaf_scholz\tOlaf Scholz" in sv
     assert "Wikidata:Q567" in sv
     assert "\tDEMAND:T4 Claimant:T1 Addressee:T2" in sv
     assert "claim_position E1 1" in sv and "AnnotatorNotes E1\tgloss: withdraw troops" in sv

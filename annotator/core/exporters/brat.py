@@ -24,6 +24,8 @@ without a demand span has no trigger: it travels in documents.jsonl.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +54,18 @@ CLAIM_CHOICES = ("event_type", "position", "factuality", "form", "date_precision
                  "source_reliability", "info_credibility")
 CLAIM_NOTES = ("gloss", "date_value", "source", "note")
 ROLES = (("Claimant", "claimant_id"), ("Addressee", "addressee_id"), ("Object", "object_id"))
+
+
+SPAN_PREFIX = "span_"
+"""Notes on an event that belong to its trigger span (``span_gloss: ...``)."""
+
+
+def ref_id(key: str) -> str:
+    """A registry key as a brat normalisation id: word characters only (``-`` -> ``_``).
+
+    Registry keys are slugs of ``a-z0-9-``; the importer maps the id back through
+    ``actors.jsonl`` (any other character also becomes ``_``)."""
+    return re.sub(r"\W", "_", key, flags=re.ASCII)
 
 
 def escape_note(text: str) -> str:
@@ -87,10 +101,25 @@ class AnnWriter:
         self.ids: dict[str, str] = {}
         """brat id -> span or claim uid."""
         self.t_of: dict[SpanId, str] = {}
+        self.triggers: set[SpanId] = set()
+        self.pending: dict[SpanId, Span] = {}
+        """Trigger spans whose attributes wait for their first event."""
 
     def _next(self, kind: str) -> str:
         self.counters[kind] += 1
         return f"{kind}{self.counters[kind]}"
+
+    def plan_triggers(self, view: View) -> None:
+        """Note which spans will be event triggers (the first demand span of a claim).
+
+        brat lets only events refer to a trigger, so a trigger's attributes, notes
+        and registry link go on the first event it triggers (see :meth:`claim`).
+        """
+        drawn = {s.id for s in view.spans if fragments(self.text, s.start, s.end)}
+        for claim in view.claims:
+            first = next((s for s in claim.demand_span_ids if s in drawn), None)
+            if first is not None:
+                self.triggers.add(first)
 
     def span(self, span: Span) -> bool:
         pieces = fragments(self.text, span.start, span.end)
@@ -101,21 +130,28 @@ class AnnWriter:
         shown = " ".join(self.text[a:b] for a, b in pieces)
         self.lines.append(f"{tid}\t{span.layer} {offsets}\t{shown}")
         self.ids[tid], self.t_of[span.id] = span.uid, tid
-        self._span_attributes(tid, span)
-        if span.actor_id is not None and span.actor_id in self.actors:
-            self._normalise(tid, self.actors[span.actor_id])
+        if span.id in self.triggers:
+            self.pending[span.id] = span
+        else:
+            self._decorate(tid, span, "")
         return True
 
-    def _span_attributes(self, tid: str, span: Span) -> None:
+    def _decorate(self, target: str, span: Span, prefix: str) -> None:
+        """The span's attributes, notes and registry link, on ``target``."""
+        self._span_attributes(target, span, prefix)
+        if span.actor_id is not None and span.actor_id in self.actors:
+            self._normalise(target, self.actors[span.actor_id])
+
+    def _span_attributes(self, target: str, span: Span, prefix: str) -> None:
         declared = _layer_attributes(self.book, span.layer)
         for name, value in sorted(span.attributes.items()):
             attr = declared.get(name)
             if value in (None, "", False) or (attr is not None and attr.type == "actor"):
                 continue
             if attr is not None and attr.type in CHOICE_TYPES:
-                self._attribute(name, tid, value)
+                self._attribute(name, target, value)
             else:
-                self.note(tid, f"{name}: {value}")
+                self.note(target, f"{prefix}{name}: {value}")
 
     def _attribute(self, name: str, target: str, value: Any) -> None:
         aid = self._next("A")
@@ -125,11 +161,13 @@ class AnnWriter:
     def note(self, target: str, text: str) -> None:
         self.lines.append(f"{self._next('#')}\tAnnotatorNotes {target}\t{escape_note(text)}")
 
-    def _normalise(self, tid: str, actor: Actor) -> None:
+    def _normalise(self, target: str, actor: Actor) -> None:
         name = escape_note(actor.canonical_name)
-        self.lines.append(f"{self._next('N')}\tReference {tid} Registry:{actor.key}\t{name}")
+        self.lines.append(f"{self._next('N')}\tReference {target} Registry:{ref_id(actor.key)}"
+                          f"\t{name}")
         if actor.qid:
-            self.lines.append(f"{self._next('N')}\tReference {tid} Wikidata:{actor.qid}\t{name}")
+            self.lines.append(f"{self._next('N')}\tReference {target} Wikidata:{actor.qid}"
+                              f"\t{name}")
 
     def claim(self, claim: Claim, view: View, layer: str) -> bool:
         """An E line for a claim with a demand span; False when it has none here."""
@@ -154,6 +192,13 @@ class AnnWriter:
                 args.append(f"{role}:{self.t_of[span_id]}")
         self.lines.append(f"{eid}\t{' '.join(args)}")
         self.ids[eid] = claim.uid
+        self._claim_fields(eid, claim, notes)
+        trigger = next(s for s in claim.demand_span_ids if s in self.t_of)
+        if trigger in self.pending:
+            self._decorate(eid, self.pending.pop(trigger), SPAN_PREFIX)
+        return True
+
+    def _claim_fields(self, eid: str, claim: Claim, notes: list[str]) -> None:
         for name in CLAIM_CHOICES:
             value = getattr(claim, name)
             if value not in (None, ""):
@@ -163,7 +208,6 @@ class AnnWriter:
                 notes.append(f"{name}: {getattr(claim, name)}")
         for text in notes:
             self.note(eid, text)
-        return True
 
     def _mention(self, view: View, actor_id: int, claim: Claim) -> str:
         """The T id of this annotator's ACTOR mention of the actor nearest the demand."""
@@ -204,6 +248,7 @@ def write_view(folder: Path, bundle: Bundle, view: View, book: Codebook,
     doc = bundle.doc
     stem = doc_file_stem(doc.id, doc.source_file)
     writer = AnnWriter(book, actors, doc.text)
+    writer.plan_triggers(view)
     for span in view.spans:
         writer.span(span)
     layer = trigger_layer(book)
@@ -263,11 +308,22 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
         warnings = [f"{loose_claims} claims without a demand span have no brat trigger; "
                     "they are kept in documents.jsonl"] if loose_claims else []
         warnings += folders.warnings("annotator")
+        warnings += _ref_clashes(actors.values())
         write_json(root / "codebook.json", codebook_document(project))
         write_json(root / "manifest.json", manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
             warnings=warnings, sets=sorted(sidecars)))
     return ExportResult(FORMAT_NAME, path, len(hashes), [path], warnings)
+
+
+def _ref_clashes(actors: Iterable[Actor]) -> list[str]:
+    """Registry keys that share one normalisation id (only keys outside ``a-z0-9-``)."""
+    by_ref: dict[str, list[str]] = {}
+    for actor in actors:
+        by_ref.setdefault(ref_id(actor.key), []).append(actor.key)
+    return [f"registry keys {', '.join(sorted(keys))} share the brat id Registry:{ref}; "
+            "their mentions are told apart only through actors.jsonl order"
+            for ref, keys in sorted(by_ref.items()) if len(keys) > 1]
 
 
 # ------------------------------------------------------------------ configuration
