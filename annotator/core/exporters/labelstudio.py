@@ -29,7 +29,14 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.core import native
 from annotator.core.codebook import Attribute, Codebook
-from annotator.core.exporters.base import ExportResult, manifest, output, sidecar, write_json
+from annotator.core.exporters.base import (
+    ExportResult,
+    manifest,
+    manifest_sidecar,
+    output,
+    sidecar,
+    write_json,
+)
 from annotator.core.exporters.brat import trigger_layer
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import Selection
@@ -199,7 +206,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
                               for a in actors)
         warnings = [f"{lost} claims without a demand span cannot be expressed as Label "
                     "Studio relations and were left out"] if lost else []
-        write_json(out.file(sidecar(path, ".manifest.json")), manifest(
+        write_json(out.file(manifest_sidecar(path)), manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
             warnings=warnings, mode="predictions" if predictions else "annotations"))
     return ExportResult(FORMAT_NAME, path, len(hashes), [path], warnings)

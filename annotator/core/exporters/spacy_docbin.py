@@ -19,9 +19,9 @@ from annotator.core.errors import ExportError
 from annotator.core.exporters.base import (
     ExportResult,
     manifest,
+    manifest_sidecar,
     output,
     require,
-    sidecar,
     write_json,
 )
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
@@ -94,7 +94,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     state.check()
     with output() as out:
         docbin.to_disk(out.file(path))
-        write_json(out.file(sidecar(path, ".manifest.json")), manifest(
+        write_json(out.file(manifest_sidecar(path)), manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
             docs=order, spacy_version=_spacy_version()))
     return ExportResult(FORMAT_NAME, path, len(hashes), [path])

@@ -28,14 +28,18 @@ from annotator.core.text import clean_text, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "labelstudio"
 _ROLES = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
-COMPANIONS = (".actors.jsonl", ".manifest.json")
+COMPANIONS = (".actors.jsonl", ".users.json", ".manifest.json")
 
 
 def is_companion(path: Path) -> bool:
-    """A sidecar of our Label Studio export (``NAME.actors.jsonl``, ``NAME.manifest.json``)."""
+    """A sidecar of our Label Studio export: ``NAME.actors.jsonl``, ``NAME.users.json``,
+    ``NAME.json.manifest.json`` (``NAME.manifest.json`` from earlier versions)."""
+    name = path.name
+    if name.endswith(".json.manifest.json"):
+        return path.with_name(name.removesuffix(".manifest.json")).exists()
     for suffix in COMPANIONS:
-        if path.name.endswith(suffix):
-            return path.with_name(path.name.removesuffix(suffix) + ".json").exists()
+        if name.endswith(suffix):
+            return path.with_name(name.removesuffix(suffix) + ".json").exists()
     return False
 
 
