@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from annotator.core.codebook import Codebook
 from annotator.core.errors import FileRejected, LimitExceeded, UnreadableText
 from annotator.core.limits import MAX_IMPORT_FILE_BYTES, check_document_length
 from annotator.core.models import NewDocument, Rejection
@@ -59,6 +60,11 @@ class ImportOptions:
     text_column: str = "text"
     language: str = ""
     """Force this language instead of detecting it."""
+    codebook: Codebook | None = None
+    """The project's codebook, for formats that check their labels against it first."""
+    unknown: str = "refuse"
+    """What to do with labels, fields and choices the codebook lacks: "refuse" the
+    file (listing them all before any work), or keep them as document "metadata"."""
 
 
 @lru_cache(maxsize=64)

@@ -147,13 +147,19 @@ class Project(AnnotationEditing, RegistryEditing):
         language: str = "",
         state: TaskState = NULL_STATE,
         description: str = "",
+        unknown: str = "refuse",
     ) -> ImportReport:
-        """Import files and folders; each file all or nothing; returns the report."""
-        from annotator.core.importers import ingest
+        """Import files and folders; each file all or nothing; returns the report.
+
+        ``unknown``: labels, fields and choices a Label Studio file holds that the
+        codebook lacks refuse the file ("refuse", listed before any work) or are
+        kept in each document's metadata ("metadata")."""
+        from annotator.core.importers import ImportOptions, ingest
 
         target = ingest.IngestTarget(self._repo, self.codebook)
-        return ingest.import_paths(target, list(paths), text_column=text_column,
-                                   language=language, state=state, description=description)
+        options = ImportOptions(text_column=text_column, language=language, unknown=unknown)
+        return ingest.import_paths(target, list(paths), options=options, state=state,
+                                   description=description)
 
     def import_actors_csv(self, path: str | Path) -> ImportReport:
         """Add or update registry actors from a CSV (see docs/native-format.md)."""
