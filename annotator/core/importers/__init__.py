@@ -29,7 +29,7 @@ from annotator.core.text import decode_bytes
 
 MAX_FILE_BYTES = MAX_IMPORT_FILE_BYTES
 SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm",
-            ".ann")
+            ".ann", ".xmi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +144,10 @@ def read_text(path: Path) -> str:
 
 
 def _export_companion(path: Path) -> bool:
-    """Files that belong to a brat or Label Studio export read through another file."""
-    from annotator.core.importers import brat, labelstudio
+    """Files that belong to a brat, Label Studio or XMI export read through another file."""
+    from annotator.core.importers import brat, labelstudio, xmi
 
-    return brat.is_companion(path) or labelstudio.is_companion(path)
+    return brat.is_companion(path) or labelstudio.is_companion(path) or xmi.is_companion(path)
 
 
 Reader = Callable[[Path, ImportOptions], ParsedFile]
@@ -188,6 +188,7 @@ def _reader(path: Path) -> Reader:
         json_file,
         labelstudio,
         text_file,
+        xmi,
     )
 
     suffix = path.suffix.lower()
@@ -199,12 +200,13 @@ def _reader(path: Path) -> Reader:
         ".json": json_file.read_json,
         ".csv": csv_file.read, ".tsv": csv_file.read,
         ".html": html_file.read, ".htm": html_file.read,
-        ".ann": brat.read,
+        ".ann": brat.read, ".xmi": xmi.read,
     }
     reader = readers.get(suffix)
     if reader is None:
         raise FileRejected(
-            f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl, .json, .csv or .html")
+            f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl, .json, .csv, .html, "
+            ".ann or .xmi")
     return reader
 
 
