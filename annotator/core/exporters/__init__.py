@@ -60,11 +60,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("hf", "hf_datasets", "Hugging Face datasets (save_to_disk)", "folder", "hf"),
     Format("labelstudio", "labelstudio", "Label Studio JSON tasks", "file"),
     Format("reliability", "reliability", "Reliability matrices, units x coders (CSV)", "folder"),
+    Format("qdpx", "qdpx", "REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti, NVivo",
+           "file"),
     Format("xmi", "xmi", "UIMA CAS XMI for INCEpTION / WebAnno (with TypeSystem.xml)", "folder",
            "xmi"),
 )}
 ALIASES = {"datasets": "hf", "huggingface": "hf", "label-studio": "labelstudio", "docbin": "spacy",
-           "native": "jsonl", "uima": "xmi", "inception": "xmi"}
+           "native": "jsonl", "uima": "xmi", "inception": "xmi", "refi-qda": "qdpx"}
 
 
 def get_format(name: str) -> Format:

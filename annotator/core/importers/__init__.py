@@ -29,7 +29,7 @@ from annotator.core.text import decode_bytes
 
 MAX_FILE_BYTES = MAX_IMPORT_FILE_BYTES
 SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm",
-            ".ann", ".xmi")
+            ".ann", ".xmi", ".qdpx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +187,7 @@ def _reader(path: Path) -> Reader:
         html_file,
         json_file,
         labelstudio,
+        qdpx,
         text_file,
         xmi,
     )
@@ -200,13 +201,13 @@ def _reader(path: Path) -> Reader:
         ".json": json_file.read_json,
         ".csv": csv_file.read, ".tsv": csv_file.read,
         ".html": html_file.read, ".htm": html_file.read,
-        ".ann": brat.read, ".xmi": xmi.read,
+        ".ann": brat.read, ".xmi": xmi.read, ".qdpx": qdpx.read,
     }
     reader = readers.get(suffix)
     if reader is None:
         raise FileRejected(
             f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl, .json, .csv, .html, "
-            ".ann or .xmi")
+            ".ann, .xmi or .qdpx")
     return reader
 
 
