@@ -39,3 +39,24 @@ def native_snapshot(project: Project, folder: Path) -> dict[str, Any]:
         elif record.get("type") == "actor":
             actors[record["key"]] = record
     return {"documents": documents, "actors": actors}
+
+
+@pytest.fixture(scope="session")
+def scraped_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project of scraped-style articles (benchmarks/corpus_realistic.py: boilerplate,
+    emoji, dialogue dashes, four languages), annotated through its brat corpus."""
+    from benchmarks import corpus_realistic
+
+    folder = tmp_path_factory.mktemp("scraped")
+    corpus = corpus_realistic.write("brat", folder / "brat", 40)
+    path = folder / "scraped.annotator"
+    with Project.create(path) as project:
+        report = project.import_paths([corpus])
+        assert not report.rejected, report.rejected
+    return path
+
+
+@pytest.fixture
+def scraped(scraped_file: Path) -> Iterator[Project]:
+    with Project.open(scraped_file) as project:
+        yield project
