@@ -158,7 +158,7 @@ def test_unknown_choices_are_reported_up_front_or_kept(tmp_path: Path) -> None:
         reason = str(report.rejected[0])
         for what in ("ACTOR attribute 'actor_reliability' (3x)", "document field "
                      "'reliability' (3x)", "document field 'relevance' value 'maybe' (3x)",
-                     "label 'PLACE' (3x)", "--unknown metadata"):
+                     "label 'PLACE' (3x)", "--unknown metadata", "--unknown add"):
             assert what in reason, reason
         assert project.documents() == []
     with _import(tmp_path, path, "kept", unknown="metadata") as project:
@@ -178,3 +178,33 @@ def test_predictions_and_annotations_both_round_trip(sample: Project, tmp_path: 
         assert set(again.annotators()) == set(sample.annotators())
         assert len(again.spans()) == len(sample.spans())
         assert len(again.claims()) == len(sample.claims())
+
+
+def test_unknown_labels_and_choices_can_be_added_to_the_codebook(tmp_path: Path) -> None:
+    results = [_region("a1", TEXT, "Putin", "ACTOR"),
+               {"id": "a1", "from_name": "actor_reliability", "to_name": "text",
+                "type": "choices", "value": {"start": 16, "end": 21, "choices": ["B"]}},
+               {"id": "r", "from_name": "reliability", "to_name": "text", "type": "choices",
+                "value": {"choices": ["high"]}},
+               {"id": "m", "from_name": "memo", "to_name": "text", "type": "textarea",
+                "value": {"text": ["check the date"]}},
+               {"id": "v", "from_name": "relevance", "to_name": "text", "type": "choices",
+                "value": {"choices": ["maybe"]}},
+               _region("p1", TEXT, "Slut", "PLACE")]
+    path = tmp_path / "ls.json"
+    _write(path, [_task(TEXT, results)])
+    with _import(tmp_path, path, "added", unknown="add") as project:
+        book = project.codebook
+        assert book.version == "1.0.0+import.1"
+        assert "PLACE" in book.layer_names()
+        assert book.vocabulary("relevance").codes()[-1] == "maybe"
+        assert book.vocabulary(book.document_field("reliability").vocabulary).codes() == ["high"]
+        assert book.document_field("memo").type == "text"
+        doc = project.documents()[0].id
+        assert project.values(doc, "labelstudio-user-3") == {
+            "reliability": "high", "memo": "check the date", "relevance": "maybe"}
+        spans = {s.layer: s for s in project.spans()}
+        assert spans["ACTOR"].attributes == {"reliability": "B"}
+        assert spans["PLACE"].text == "Slut"
+    with Project.open(tmp_path / "added.annotator") as reopened:
+        assert reopened.codebook.version == "1.0.0+import.1"

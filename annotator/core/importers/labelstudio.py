@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.codebook import Attribute, Codebook
+from annotator.core.codebook_extend import Additions
 from annotator.core.errors import FileRejected, LimitExceeded
 from annotator.core.importers import ImportOptions, ParsedFile, Record, read_bytes, read_text
 from annotator.core.limits import loads_json
@@ -102,6 +103,10 @@ class Unknown:
     def __init__(self, book: Codebook) -> None:
         self.book = book
         self.found: Counter[str] = Counter()
+        self.additions = Additions()
+        """What a new codebook version needs to know all of it."""
+        self.unaddable: set[str] = set()
+        """What no codebook can add (claim fields are fixed)."""
         self._layers = {*book.layer_names(), CLAIM_LABEL}
         self._attributes = {layer.name: {a.name: a for a in layer.attributes}
                             for layer in book.layers}
@@ -113,9 +118,9 @@ class Unknown:
 
     def describe(self) -> str:
         listed = "; ".join(f"{what} ({n}x)" for what, n in sorted(self.found.items()))
-        return (f"the codebook lacks {listed}. Import with --unknown metadata to keep them "
-                "in each document's metadata (labelstudio_unknown), or add them to the "
-                "codebook (annotator new --codebook, or a new codebook version) first")
+        return (f"the codebook lacks {listed}. Import with --unknown add to add them to a "
+                "new codebook version, or --unknown metadata to keep them in each "
+                "document's metadata (labelstudio_unknown)")
 
     def classify(self, result: list[dict[str, Any]]) -> list[str]:
         """Per result, what the codebook lacks ('' when it knows it)."""
@@ -135,6 +140,8 @@ class Unknown:
             elif rid in layer_of and res.get("type") in ("labels", "hypertextlabels"):
                 label = layer_of[rid]
                 out.append("" if label in self._layers else f"label {label!r}")
+                if label not in self._layers and label:
+                    self.additions.layers.add(label)
             else:
                 out.append(self._field(res, layer_of.get(rid)))
         return out
@@ -163,6 +170,7 @@ class Unknown:
                 name.removeprefix(f"{layer.lower()}_"))
             where = f"{layer} attribute"
         if declared is None:
+            self._add_field(layer, name, value if res.get("type") == "choices" else None)
             return f"{where} {name!r}"
         vocabulary = declared.vocabulary or (declared.name if declared.type in
                                              ("choice", "ordinal") else "")
@@ -171,8 +179,18 @@ class Unknown:
             values = value if isinstance(value, list) else [value]
             missing = [str(v) for v in values if str(v) not in codes]
             if missing:
+                self.additions.codes.setdefault(vocabulary, set()).update(missing)
                 return f"{where} {name!r} value {missing[0]!r}"
         return ""
+
+    def _add_field(self, layer: str | None, name: str, value: Any) -> None:
+        if layer is None:
+            self.additions.field(self.additions.document_fields, name, value)
+        elif name.startswith("claim_"):
+            self.unaddable.add(f"claim field {name!r}")
+        else:
+            self.additions.field(self.additions.attributes,
+                                 (layer, name.removeprefix(f"{layer.lower()}_")), value)
 
     def split(self, result: list[dict[str, Any]]
               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -180,6 +198,22 @@ class Unknown:
         kinds = self.classify(result)
         return ([r for r, k in zip(result, kinds, strict=True) if not k],
                 [r for r, k in zip(result, kinds, strict=True) if k])
+
+
+def additions(paths: list[Path], book: Codebook) -> Additions:
+    """What the Label Studio files among ``paths`` use and ``book`` lacks, as additions
+    for a new codebook version; raises FileRejected naming what no codebook can add."""
+    found = Additions()
+    for path in paths:
+        if path.suffix.lower() != ".json" or not sniff(path):
+            continue
+        data = load(path)
+        unknown = find_unknown(data if isinstance(data, list) else [data], book)
+        if unknown.unaddable:
+            raise FileRejected(f"{path.name}: no codebook can add "
+                               f"{', '.join(sorted(unknown.unaddable))}")
+        found.merge(unknown.additions)
+    return found
 
 
 def find_unknown(items: list[Any], book: Codebook) -> Unknown:
