@@ -92,6 +92,8 @@ def clean_with_map(text: str) -> tuple[str, OffsetMap]:
     removed, CR LF and CR read as LF, NFC composed per combining sequence (the
     composed character comes from the sequence's first offset), spaces at line
     ends and blank lines around the text dropped."""
+    if "\ufeff" not in text and "\x00" not in text and unicodedata.is_normalized("NFC", text):
+        return _clean_lines(text)
     lines: list[list[tuple[str, int]]] = [[]]
     breaks: list[int] = []
     for char, origin in _compose(_line_ends(text)):
@@ -117,6 +119,37 @@ def clean_with_map(text: str) -> tuple[str, OffsetMap]:
     if cleaned != clean_text(text):  # a composition across sequences: map coarsely
         cleaned = clean_text(text)
     return cleaned, OffsetMap(_monotone([o for _, o in out], len(cleaned)))
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _clean_lines(text: str) -> tuple[str, OffsetMap]:
+    """:func:`clean_with_map` for NFC text without BOM or NUL: only line ends change,
+    so whole lines are mapped at once."""
+    lines: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        lines.append((start, start + len(text[start:match.start()].rstrip())))
+        breaks.append(match.end() - 1)
+        start = match.end()
+    lines.append((start, start + len(text[start:].rstrip())))
+    first, last = 0, len(lines)
+    while last > first and lines[last - 1][0] == lines[last - 1][1]:
+        last -= 1
+    while first < last and lines[first][0] == lines[first][1]:
+        first += 1
+    pieces: list[str] = []
+    origins: list[int] = []
+    for number in range(first, last):
+        if number > first:
+            pieces.append("\n")
+            origins.append(breaks[number - 1])
+        a, b = lines[number]
+        pieces.append(text[a:b])
+        origins.extend(range(a, b))
+    return "".join(pieces), OffsetMap(origins)
 
 
 def _line_ends(text: str) -> list[tuple[str, int]]:

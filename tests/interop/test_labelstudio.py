@@ -208,3 +208,28 @@ def test_unknown_labels_and_choices_can_be_added_to_the_codebook(tmp_path: Path)
         assert spans["PLACE"].text == "Slut"
     with Project.open(tmp_path / "added.annotator") as reopened:
         assert reopened.codebook.version == "1.0.0+import.1"
+
+
+def test_cleaning_keeps_every_character_on_its_origin() -> None:
+    """clean_with_map gives clean_text's text, and maps every raw span onto the same
+    characters (less what cleaning removes: BOM, NUL, CR, spaces at line ends)."""
+    import random
+    import unicodedata
+
+    from annotator.core.text import clean_text, clean_with_map
+
+    def visible(text: str) -> str:
+        kept = unicodedata.normalize("NFC", text.replace("\ufeff", "").replace("\x00", ""))
+        return "".join(kept.split())
+
+    rng = random.Random(7)
+    for alphabet in ("ab \r\n\té", "ab \r\ne\u0301\ufeff\x00"):  # line ends only; all steps
+        for _ in range(2000):
+            raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+            cleaned, offsets = clean_with_map(raw)
+            assert cleaned == clean_text(raw), repr(raw)
+            cuts = [i for i in range(len(raw) + 1) if i == len(raw) or not (
+                unicodedata.combining(raw[i]) or raw[i] in "\ufeff\x00")]
+            i, j = sorted(rng.sample(cuts, 2)) if len(cuts) > 1 else (0, len(raw))
+            a, b = offsets.span(i, j)
+            assert visible(cleaned[a:b]) == visible(raw[i:j]), (repr(raw), i, j)
