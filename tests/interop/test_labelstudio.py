@@ -233,3 +233,15 @@ def test_cleaning_keeps_every_character_on_its_origin() -> None:
             i, j = sorted(rng.sample(cuts, 2)) if len(cuts) > 1 else (0, len(raw))
             a, b = offsets.span(i, j)
             assert visible(cleaned[a:b]) == visible(raw[i:j]), (repr(raw), i, j)
+
+
+def test_a_folder_of_exports_imports_without_their_sidecars(sample: Project,
+                                                            tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    export(sample, "labelstudio", folder / "tasks.json")
+    export(sample, "qdpx", folder / "p.qdpx")
+    with Project.create(tmp_path / "again.annotator") as again:
+        report = again.import_paths([folder])
+        assert not report.rejected, report.rejected
+        assert len(report.files_accepted) == 2

@@ -62,8 +62,9 @@ def is_companion(path: Path) -> bool:
     name = path.name
     if name == "labelstudio.users.json":
         return True
-    if name.endswith(".json.manifest.json"):
-        return path.with_name(name.removesuffix(".manifest.json")).exists()
+    if name.endswith(".manifest.json") and \
+            path.with_name(name.removesuffix(".manifest.json")).exists():
+        return True  # FILE.manifest.json beside the FILE of any single-file export
     for suffix in COMPANIONS:
         if name.endswith(suffix):
             return path.with_name(name.removesuffix(suffix) + ".json").exists()
