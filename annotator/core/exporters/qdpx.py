@@ -287,9 +287,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     hashes: list[tuple[int, str]] = []
     with output() as out:
         with zipfile.ZipFile(out.file(path), "w", zipfile.ZIP_DEFLATED) as archive:
-            for bundle in iter_bundles(project, the_plan, state):
-                if not bundle.views:
-                    continue
+            for bundle in iter_bundles(project, the_plan, state):  # unannotated ones too
                 hashes.append((bundle.doc.id, bundle.doc.sha256))
                 _guid, member = writer.source(bundle)
                 archive.writestr(member, bundle.doc.text.encode("utf-8"))
