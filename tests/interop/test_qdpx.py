@@ -1,4 +1,4 @@
-"""REFI-QDA .qdpx: the project validates against the schema's rules and round-trips exactly."""
+"""REFI-QDA .qdpx: the project validates against the published schema; round trip exact."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from annotator.core import Project
 from annotator.core.exporters import export
 from tests.interop.conftest import native_snapshot
 
-SCHEMA = Path(__file__).with_name("refi_qda_subset.xsd")
+SCHEMA = Path(__file__).with_name("refi_qda") / "Project.xsd"  # the published schema
 NS = {"q": "urn:QDA-XML:project:1.0"}
 
 
