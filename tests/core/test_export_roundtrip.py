@@ -78,15 +78,15 @@ def test_brat_offsets_match_the_txt(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "brat"
     export(project, "brat", out)
     conf = (out / "annotation.conf").read_text()
-    assert "[entities]\nACTOR" in conf and "DEMAND\tClaimant?:ACTOR" in conf
-    assert "claim_source_reliability\tArg:DEMAND, Value:A|B|C|D|E|F" in conf
+    assert "[entities]\nACTOR" in conf and "Claim\tClaimant?:ACTOR" in conf
+    assert "claim_source_reliability\tArg:Claim, Value:A|B|C|D|E|F" in conf
     anns = sorted((out / "alice").glob("*.ann"))
     assert len(anns) == 3
     lines_seen = 0
     for ann in anns:
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         for line in ann.read_text(encoding="utf-8").splitlines():
-            if not line.startswith("T"):
+            if not line.startswith("T") or "\tClaim " in line:
                 continue
             _tid, body, shown = line.split("\t")
             offsets = body.split(" ", 1)[1]
@@ -98,7 +98,7 @@ def test_brat_offsets_match_the_txt(project: Project, tmp_path: Path) -> None:
     sv = (out / "alice" / anns[0].name).read_text(encoding="utf-8")
     assert "Reference T1 Registry:olaf_scholz\tOlaf Scholz" in sv
     assert "Wikidata:Q567" in sv
-    assert "\tDEMAND:T4 Claimant:T1 Addressee:T2" in sv
+    assert " Demand:T4 Claimant:T1 Addressee:T2" in sv
     assert "claim_position E1 1" in sv and "AnnotatorNotes E1\tgloss: withdraw troops" in sv
     en = (out / "alice" / anns[1].name).read_text(encoding="utf-8")
     assert ";" in next(line for line in en.splitlines() if "\tDEMAND " in line)  # fragments

@@ -28,6 +28,8 @@ from annotator.core.models import NewDocument
 from annotator.core.text import clean_text, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "brat"
+EVENT = "Claim"
+"""The event type of claims in our export; its trigger T lines are no spans."""
 SPAN_PREFIX = "span_"
 _ROLE_FIELDS = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
 _NOTE = re.compile(r"^(\w+): (.*)$", re.DOTALL)
@@ -80,14 +82,16 @@ def parse_ann(text: str, length: int) -> _Ann:
 
 
 def _lift_to_triggers(ann: _Ann) -> None:
-    """Give a trigger span back what brat made us write on its first event.
-
-    brat lets only events refer to a trigger, so our export writes a trigger's
-    attributes (``A`` lines not named ``claim_*``), its notes (``span_NAME: value``)
-    and its registry link (``N``) on the first event it triggers."""
+    """Drop the ``Claim`` trigger T lines (no spans); for files whose events are
+    triggered by a demand span instead, give that span back what was written on its
+    first event (attributes not named ``claim_*``, ``span_NAME: value`` notes, ``N``
+    lines), as brat lets only events refer to a trigger."""
     lifted: set[str] = set()
     for eid, args in ann.events.items():
         trigger = args[0][1] if args and len(args[0]) == 2 else ""
+        if args and args[0][0] == EVENT:
+            ann.spans.pop(trigger, None)  # a claim's own trigger, no span
+            continue
         if trigger not in ann.spans or trigger in lifted:
             continue
         lifted.add(trigger)
@@ -306,7 +310,7 @@ def _claim(ann: _Ann, eid: str, args: list[tuple[str, str]], uids: _Uids,
     span_uid = {tid: uids.of(tid, s["layer"], s["start"], s["end"])
                 for tid, s in ann.spans.items()}
     claim: dict[str, Any] = {"uid": uids.of(eid, eid, *args[0])}
-    demand = [span_uid[args[0][1]]]
+    demand = [] if args[0][0] == EVENT else [span_uid[args[0][1]]]
     for role, target in args[1:]:
         base = role.rstrip("0123456789")
         if base in _ROLE_FIELDS:
