@@ -46,7 +46,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 raise CliError("--actors takes exactly one CSV file")
         else:
             report = project.import_paths(args.paths, text_column=args.text_column,
-                                          language=args.language or "", state=state)
+                                          language=args.language or "", state=state,
+                                          unknown=args.unknown)
     if state.total:
         end_progress(args.quiet)
     if args.json:
@@ -344,6 +345,11 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--text-column", default="text", help="CSV column holding the text")
     p.add_argument("--language", help="set this language instead of detecting it")
     p.add_argument("--actors", action="store_true", help="the file is an actor registry CSV")
+    p.add_argument("--unknown", choices=("refuse", "add", "metadata"), default="refuse",
+                   help="Label Studio labels, fields and choices the codebook lacks: refuse "
+                        "the file (the default; all are listed before any work), add them "
+                        "to a new codebook version, or keep them in each document's "
+                        "metadata (labelstudio_unknown)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_import)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,6 +68,123 @@ def clean_text(text: str) -> str:
     while lines and not lines[0]:
         lines.pop(0)
     return "\n".join(lines)
+
+
+class OffsetMap:
+    """Where the code points of a text are after :func:`clean_text` (see :func:`clean_with_map`)."""
+
+    __slots__ = ("_origins",)
+
+    def __init__(self, origins: list[int]) -> None:
+        self._origins = origins
+        """For each character of the cleaned text, the offset it came from."""
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The cleaned offsets of the raw span ``start``-``end``: the characters that
+        came from inside it (removed ones, such as a trailing space, drop out)."""
+        return bisect_left(self._origins, start), bisect_left(self._origins, end)
+
+
+def clean_with_map(text: str) -> tuple[str, OffsetMap]:
+    """:func:`clean_text` and the map from the raw text's offsets to the cleaned one's.
+
+    Each step keeps, per character, the raw offset it came from: BOM and NUL
+    removed, CR LF and CR read as LF, NFC composed per combining sequence (the
+    composed character comes from the sequence's first offset), spaces at line
+    ends and blank lines around the text dropped."""
+    if "\ufeff" not in text and "\x00" not in text and unicodedata.is_normalized("NFC", text):
+        return _clean_lines(text)
+    lines: list[list[tuple[str, int]]] = [[]]
+    breaks: list[int] = []
+    for char, origin in _compose(_line_ends(text)):
+        if char == "\n":
+            breaks.append(origin)
+            lines.append([])
+        else:
+            lines[-1].append((char, origin))
+    for line in lines:
+        while line and line[-1][0].isspace():
+            line.pop()
+    first, last = 0, len(lines)
+    while last > first and not lines[last - 1]:
+        last -= 1
+    while first < last and not lines[first]:
+        first += 1
+    out: list[tuple[str, int]] = []
+    for number in range(first, last):
+        if number > first:
+            out.append(("\n", breaks[number - 1]))
+        out.extend(lines[number])
+    cleaned = "".join(c for c, _ in out)
+    if cleaned != clean_text(text):  # a composition across sequences: map coarsely
+        cleaned = clean_text(text)
+    return cleaned, OffsetMap(_monotone([o for _, o in out], len(cleaned)))
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _clean_lines(text: str) -> tuple[str, OffsetMap]:
+    """:func:`clean_with_map` for NFC text without BOM or NUL: only line ends change,
+    so whole lines are mapped at once."""
+    lines: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        lines.append((start, start + len(text[start:match.start()].rstrip())))
+        breaks.append(match.end() - 1)
+        start = match.end()
+    lines.append((start, start + len(text[start:].rstrip())))
+    first, last = 0, len(lines)
+    while last > first and lines[last - 1][0] == lines[last - 1][1]:
+        last -= 1
+    while first < last and lines[first][0] == lines[first][1]:
+        first += 1
+    pieces: list[str] = []
+    origins: list[int] = []
+    for number in range(first, last):
+        if number > first:
+            pieces.append("\n")
+            origins.append(breaks[number - 1])
+        a, b = lines[number]
+        pieces.append(text[a:b])
+        origins.extend(range(a, b))
+    return "".join(pieces), OffsetMap(origins)
+
+
+def _line_ends(text: str) -> list[tuple[str, int]]:
+    """The characters with their offsets, BOM and NUL dropped, CR LF and CR as LF."""
+    chars = [(c, i) for i, c in enumerate(text) if c not in "\ufeff\x00"]
+    out: list[tuple[str, int]] = []
+    for index, (char, origin) in enumerate(chars):
+        if char != "\r":
+            out.append((char, origin))
+        elif index + 1 == len(chars) or chars[index + 1][0] != "\n":
+            out.append(("\n", origin))
+    return out
+
+
+def _compose(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    start = 0
+    for index in range(1, len(chars) + 1):
+        if index < len(chars) and unicodedata.combining(chars[index][0]):
+            continue
+        piece = "".join(c for c, _ in chars[start:index])
+        origin = chars[start][1] if start < len(chars) else 0
+        out.extend((c, origin) for c in unicodedata.normalize("NFC", piece))
+        start = index
+    return out
+
+
+def _monotone(origins: list[int], length: int) -> list[int]:
+    """Origins made non-decreasing and as long as the cleaned text (for bisection)."""
+    fixed: list[int] = []
+    for origin in origins[:length]:
+        fixed.append(max(origin, fixed[-1]) if fixed else origin)
+    while len(fixed) < length:
+        fixed.append(fixed[-1] if fixed else 0)
+    return fixed
 
 
 def sha256(text: str) -> str:

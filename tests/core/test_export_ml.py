@@ -49,7 +49,7 @@ def test_conll_bio_per_document(project: Project, tmp_path: Path) -> None:
     demand = [t for t, tag in sv if tag.endswith("DEMAND")]
     assert demand == ["drar", "tillbaka", "sina", "trupper"]
     assert [tag for _, tag in sv if tag.endswith("DEMAND")][0] == "B-DEMAND"
-    manifest = json.loads((tmp_path / "alice.manifest.json").read_text())
+    manifest = json.loads((tmp_path / "alice.conll.manifest.json").read_text())
     assert [d["annotator"] for d in manifest["docstart_order"]] == ["alice"] * 3
     assert manifest["tokenizer"] in ("spacy.blank", "annotator-regex")
 

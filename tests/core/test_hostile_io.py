@@ -351,7 +351,7 @@ def test_a_kill_between_renames_never_pairs_data_with_an_old_manifest(
     project.import_paths([_write(tmp_path / "in" / "a.txt", ARTICLE)])
     target = tmp_path / "out" / "tasks.json"
     export(project, "labelstudio", target)
-    manifest = target.with_name("tasks.manifest.json")
+    manifest = target.with_name("tasks.json.manifest.json")
     assert manifest.exists()
     project.import_paths([_write(tmp_path / "in" / "b.txt", ARTICLE + " Two.")])
     real = os.replace

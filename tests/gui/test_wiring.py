@@ -143,6 +143,22 @@ def test_export_csv_through_the_dialog(qtbot: Any, window: Any, tmp_path: Path) 
     assert "csv" in window.statusBar().currentMessage()
 
 
+def test_export_qdpx_through_the_dialog(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    import zipfile
+
+    dialog = _export_dialog(window)
+    dialog.format.setCurrentIndex(dialog.format.findData("qdpx"))
+    assert dialog.default_destination().endswith("-qdpx.qdpx")
+    out = tmp_path / "out" / "project.qdpx"
+    dialog.destination.setText(str(out))
+    with qtbot.waitSignal(dialog.sig_task_finished, timeout=15000):
+        dialog.run_button.click()
+    assert "wrote 3 documents as qdpx" in dialog.message.text().lower()
+    with zipfile.ZipFile(out) as archive:
+        assert "project.qde" in archive.namelist()
+        assert len([n for n in archive.namelist() if n.startswith("Sources/")]) == 3
+
+
 def test_export_dialog_refuses_the_projects_folder_and_replaces_only_on_yes(
         qtbot: Any, window: Any, project_path: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

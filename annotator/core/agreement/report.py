@@ -180,7 +180,7 @@ def _report(repo: Repository, codebook: Codebook, names: list[str], bootstrap: i
     steps: list[Callable[[], list[dict[str, Any]]]] = [
         lambda: _document_fields(codebook, data, bootstrap),
         lambda: _span_layers(codebook, data),
-        lambda: _span_attributes(data, bootstrap),
+        lambda: _span_attributes(codebook, data, bootstrap),
         lambda: _claims(codebook, data, bootstrap),
     ]
     for index, step in enumerate(steps):
@@ -216,25 +216,41 @@ def _document_fields(codebook: Codebook, data: _Data, bootstrap: int) -> list[di
                for d in data.docs]
         keep = [(d, r) for d, r in zip(data.docs, raw, strict=True)
                 if sum(v is not None for v in r) >= 2]
-        rows = [r for _, r in keep]
-        keys = [(d, f"value:{attr.name}") for d, r in keep if len(set(r)) > 1]
-        if vocab.kind == "ordinal" and vocab.missing:
-            scale = vocab.scale()
-            ordinal = [[v if v in scale else None for v in r] for r in rows]
-            out.append(_entry(_Field(attr.name, "document", "alpha ordinal (F/6 as missing)",
-                                     "ordinal", scale),
-                              ordinal, data.names, keys=keys, bootstrap=bootstrap))
-            judgeable = [[None if v is None else v not in vocab.missing for v in r]
-                         for r in rows]
-            differ = [(d, f"value:{attr.name}") for (d, _), r in zip(keep, judgeable,
-                                                                     strict=True)
-                      if len({v for v in r if v is not None}) > 1]
-            out.append(_entry(_Field(f"{attr.name} judgeable", "document", "alpha nominal"),
-                              judgeable, data.names, keys=differ, bootstrap=bootstrap))
-        else:
-            out.append(_entry(_Field(attr.name, "document", "alpha nominal", "nominal",
-                                     vocab.codes()),
-                              rows, data.names, keys=keys, bootstrap=bootstrap))
+        out += _coded(attr.name, "document",
+                      [((d, f"value:{attr.name}"), r, len(set(r)) > 1) for d, r in keep],
+                      vocab, data.names, bootstrap)
+    return out
+
+
+_Cell = tuple[tuple[int, str], list[Any], bool]
+"""A unit of a variable: its (document, item key), the values by coder, and whether
+the review lists it as a disagreement."""
+
+
+def _coded(name: str, group: str, cells: list[_Cell],
+           vocab: Any, names: Sequence[str], bootstrap: int) -> list[dict[str, Any]]:
+    """The entries of a variable with a vocabulary, by its kind: nominal alpha over the
+    codes; ordinal alpha over the scale, the 'cannot be judged' codes (F, 6) missing on
+    it and a second, nominal entry on judgeable or not."""
+    units = [u for u, _r, _d in cells]
+    rows = [r for _u, r, _d in cells]
+    keys = [u for u, _r, differs in cells if differs]
+    if vocab is None or vocab.kind != "ordinal":
+        domain = vocab.codes() if vocab is not None else None
+        return [_entry(_Field(name, group, "alpha nominal", "nominal", domain), rows, names,
+                       keys=keys, bootstrap=bootstrap)]
+    scale = vocab.scale()
+    ordinal = [[v if v in scale else None for v in r] for r in rows]
+    if not vocab.missing:
+        return [_entry(_Field(name, group, "alpha ordinal", "ordinal", scale), ordinal, names,
+                       keys=keys, bootstrap=bootstrap)]
+    out = [_entry(_Field(name, group, "alpha ordinal (F/6 as missing)", "ordinal", scale),
+                  ordinal, names, keys=keys, bootstrap=bootstrap)]
+    judgeable = [[None if v is None else v not in vocab.missing for v in r] for r in rows]
+    differ = [u for u, r in zip(units, judgeable, strict=True)
+              if len({v for v in r if v is not None}) > 1]
+    out.append(_entry(_Field(f"{name} judgeable", group, "alpha nominal"), judgeable, names,
+                      keys=differ, bootstrap=bootstrap))
     return out
 
 
@@ -310,36 +326,51 @@ def _mean(values: Any) -> float:
     return sum(finite) / len(finite) if finite else math.nan
 
 
-def _span_attributes(data: _Data, bootstrap: int) -> list[dict[str, Any]]:
-    """Alpha on what identically placed spans say: linked actor, date value, grades."""
-    getters: dict[str, tuple[str, Callable[[SpanRow, dict[str, Any]], Any]]] = {
-        "actor identity": ("ACTOR", lambda s, _a: s[ACTOR]),
-        "date value": ("DATE", lambda _s, a: a.get("value")),
-        "date precision": ("DATE", lambda _s, a: a.get("precision")),
-        "source reliability (span)": ("SOURCE", lambda _s, a: a.get("source_reliability")),
+def _span_attributes(codebook: Codebook, data: _Data, bootstrap: int
+                     ) -> list[dict[str, Any]]:
+    """Alpha on what identically placed spans say: linked actor, date value, grades.
+
+    The level follows the attribute's vocabulary, as in the reliability matrices:
+    date precision is ordinal, the span's source grade ordinal with F missing (and
+    nominal on judgeable)."""
+    getters: dict[str, tuple[str, str, Callable[[SpanRow, dict[str, Any]], Any]]] = {
+        "actor identity": ("ACTOR", "", lambda s, _a: s[ACTOR]),
+        "date value": ("DATE", "", lambda _s, a: a.get("value")),
+        "date precision": ("DATE", "precision", lambda _s, a: a.get("precision")),
+        "source reliability (span)": ("SOURCE", "source_reliability",
+                                      lambda _s, a: a.get("source_reliability")),
     }
     memo: dict[str, dict[str, Any]] = {}
     empty: dict[str, Any] = {}
     names = data.names
     matches = {layer: _shared_places(data, layer) for layer in {g[0] for g in getters.values()}}
     out = []
-    for name, (layer, get) in getters.items():
-        rows: Rows = []
-        keys: list[tuple[int, str]] = []
+    for name, (layer, attribute, get) in getters.items():
+        cells: list[_Cell] = []
         matched = 0
         found, total = matches[layer]
         for d, start, end, by in found:
             matched += len(by)
             row = [None if (s := by.get(n)) is None else
                    get(s, empty if layer == "ACTOR" else attributes(s, memo)) for n in names]
-            rows.append(row)
-            if len({v for v in row if v is not None}) > 1:
-                keys.append((d, f"span:{layer}:{start}-{end}"))
-        entry = _entry(_Field(name, "span attributes", "alpha nominal"), rows, names,
-                       keys=keys, bootstrap=bootstrap)
-        entry["match_rate"] = _num(matched / total) if total else None
-        out.append(entry)
+            cells.append(((d, f"span:{layer}:{start}-{end}"), row,
+                          len({v for v in row if v is not None}) > 1))
+        entries = _coded(name, "span attributes", cells,
+                         _vocabulary_of(codebook, layer, attribute), names, bootstrap)
+        for entry in entries:
+            entry["match_rate"] = _num(matched / total) if total else None
+        out += entries
     return out
+
+
+def _vocabulary_of(codebook: Codebook, layer: str, attribute: str) -> Any:
+    """The vocabulary of a layer's attribute (None for a free value or an actor)."""
+    if not attribute or layer not in codebook.layer_names():
+        return None
+    attr = next((a for a in codebook.layer(layer).attributes if a.name == attribute), None)
+    if attr is None or attr.vocabulary not in codebook.vocabularies:
+        return None
+    return codebook.vocabulary(attr.vocabulary)
 
 
 _Shared = tuple[DocId, int, int, dict[str, SpanRow]]

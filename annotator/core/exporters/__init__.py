@@ -62,9 +62,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("reliability", "reliability", "Reliability matrices, units x coders (CSV)", "folder"),
     Format("events", "events", "Event ledger: events, claims, event-article crosswalk (CSV+JSON)",
            "folder"),
+    Format("qdpx", "qdpx", "REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti, NVivo",
+           "file"),
+    Format("xmi", "xmi", "UIMA CAS XMI for INCEpTION / WebAnno (with TypeSystem.xml)", "folder",
+           "xmi"),
 )}
 ALIASES = {"datasets": "hf", "huggingface": "hf", "label-studio": "labelstudio", "docbin": "spacy",
-           "native": "jsonl"}
+           "native": "jsonl", "uima": "xmi", "inception": "xmi", "refi-qda": "qdpx"}
 
 
 def get_format(name: str) -> Format:

@@ -198,8 +198,16 @@ def _indented(data: Any) -> str:
 
 
 def sidecar(path: Path, suffix: str) -> Path:
-    """``tasks.json`` -> ``tasks.manifest.json`` (for single-file formats)."""
+    """``tasks.json`` -> ``tasks.actors.jsonl`` (the other files of a single-file format)."""
     return path.with_name(f"{path.stem}{suffix}")
+
+
+def manifest_sidecar(path: Path) -> Path:
+    """``data.conll`` -> ``data.conll.manifest.json``: the manifest of a single-file export.
+
+    Named after the whole file name, so exports of two formats into one folder
+    (``data.conll`` and ``data.spacy``) each keep their own manifest."""
+    return path.with_name(f"{path.name}.manifest.json")
 
 
 # -------------------------------------------------------------------- helpers

@@ -13,17 +13,22 @@ Layout of the export folder::
 In the ``.ann``: spans are ``T`` lines (offsets in code points; a span across
 line breaks is written as fragments ``start end;start end``), choice
 attributes ``A`` lines, free-text attributes ``#`` AnnotatorNotes
-(``name: value``), the registry link ``N`` lines (``Registry:key`` and
-``Wikidata:QID``). A claim is an ``E`` line whose trigger is its first demand
-span (type = the demand layer), with roles Claimant/Addressee/Object (an ACTOR
-mention of that actor), Date, Source and Demand2... for further demand spans;
-its choice fields are ``claim_*`` attributes and its text fields notes. A claim
-without a demand span has no trigger: it travels in documents.jsonl.
+(``name: value``), the registry link ``N`` lines (``Registry:key`` in word
+characters, ``-`` as ``_``, and ``Wikidata:QID``). A claim is an event of type
+``Claim``: a ``Claim`` T line of its own as trigger (over its first demand span,
+else its date or source span, a mention of its claimant, or the first word;
+claims over the same words share it), with roles Demand, Demand2... (its demand
+spans, in order), Claimant/Addressee/Object (an ACTOR mention of that actor),
+Date and Source; its choice fields are ``claim_*`` attributes and its text
+fields, and a role whose actor has no mention, notes. No line but an event
+refers to a trigger, as brat requires.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +42,7 @@ from annotator.core.exporters.base import (
     write_json,
 )
 from annotator.core.exporters.codebook_json import codebook_document
+from annotator.core.exporters.labelstudio import claim_anchor
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import ALL, Selection
 from annotator.core.filenames import unique_stems
@@ -52,6 +58,20 @@ CLAIM_CHOICES = ("event_type", "position", "factuality", "form", "date_precision
                  "source_reliability", "info_credibility")
 CLAIM_NOTES = ("gloss", "date_value", "source", "note")
 ROLES = (("Claimant", "claimant_id"), ("Addressee", "addressee_id"), ("Object", "object_id"))
+
+
+EVENT = "Claim"
+"""The event type of claims, and the type of their trigger T lines."""
+TRIGGER_PREFIX = "trigger:"
+"""documents.jsonl marks a claim's trigger T line with ``trigger:CLAIM_UID``."""
+
+
+def ref_id(key: str) -> str:
+    """A registry key as a brat normalisation id: word characters only (``-`` -> ``_``).
+
+    Registry keys are slugs of ``a-z0-9-``; the importer maps the id back through
+    ``actors.jsonl`` (any other character also becomes ``_``)."""
+    return re.sub(r"\W", "_", key, flags=re.ASCII)
 
 
 def escape_note(text: str) -> str:
@@ -87,6 +107,8 @@ class AnnWriter:
         self.ids: dict[str, str] = {}
         """brat id -> span or claim uid."""
         self.t_of: dict[SpanId, str] = {}
+        self.claim_triggers: dict[tuple[int, int], str] = {}
+        """(start, end) -> the Claim trigger T line there."""
 
     def _next(self, kind: str) -> str:
         self.counters[kind] += 1
@@ -101,21 +123,25 @@ class AnnWriter:
         shown = " ".join(self.text[a:b] for a, b in pieces)
         self.lines.append(f"{tid}\t{span.layer} {offsets}\t{shown}")
         self.ids[tid], self.t_of[span.id] = span.uid, tid
-        self._span_attributes(tid, span)
-        if span.actor_id is not None and span.actor_id in self.actors:
-            self._normalise(tid, self.actors[span.actor_id])
+        self._decorate(tid, span, "")
         return True
 
-    def _span_attributes(self, tid: str, span: Span) -> None:
+    def _decorate(self, target: str, span: Span, prefix: str) -> None:
+        """The span's attributes, notes and registry link, on ``target``."""
+        self._span_attributes(target, span, prefix)
+        if span.actor_id is not None and span.actor_id in self.actors:
+            self._normalise(target, self.actors[span.actor_id])
+
+    def _span_attributes(self, target: str, span: Span, prefix: str) -> None:
         declared = _layer_attributes(self.book, span.layer)
         for name, value in sorted(span.attributes.items()):
             attr = declared.get(name)
             if value in (None, "", False) or (attr is not None and attr.type == "actor"):
                 continue
             if attr is not None and attr.type in CHOICE_TYPES:
-                self._attribute(name, tid, value)
+                self._attribute(name, target, value)
             else:
-                self.note(tid, f"{name}: {value}")
+                self.note(target, f"{prefix}{name}: {value}")
 
     def _attribute(self, name: str, target: str, value: Any) -> None:
         aid = self._next("A")
@@ -125,19 +151,33 @@ class AnnWriter:
     def note(self, target: str, text: str) -> None:
         self.lines.append(f"{self._next('#')}\tAnnotatorNotes {target}\t{escape_note(text)}")
 
-    def _normalise(self, tid: str, actor: Actor) -> None:
+    def _normalise(self, target: str, actor: Actor) -> None:
         name = escape_note(actor.canonical_name)
-        self.lines.append(f"{self._next('N')}\tReference {tid} Registry:{actor.key}\t{name}")
+        self.lines.append(f"{self._next('N')}\tReference {target} Registry:{ref_id(actor.key)}"
+                          f"\t{name}")
         if actor.qid:
-            self.lines.append(f"{self._next('N')}\tReference {tid} Wikidata:{actor.qid}\t{name}")
+            self.lines.append(f"{self._next('N')}\tReference {target} Wikidata:{actor.qid}"
+                              f"\t{name}")
 
-    def claim(self, claim: Claim, view: View, layer: str) -> bool:
-        """An E line for a claim with a demand span; False when it has none here."""
-        demand = [self.t_of[s] for s in claim.demand_span_ids if s in self.t_of]
-        if not demand:
+    def claim(self, claim: Claim, view: View, spans: dict[SpanId, Span]) -> bool:
+        """A claim: a ``Claim`` trigger (a T line of its own over the claim's first demand
+        span, else its date or source span, a mention of its claimant, the first word)
+        and an E line; False when there is nothing to put the trigger on."""
+        start, end = claim_anchor(claim, view, spans, self.text)
+        pieces = fragments(self.text, start, end)
+        if not pieces:
             return False
+        tid = self.claim_triggers.get((start, end), "")
+        if not tid:  # claims over the same words share one trigger, as brat prefers
+            tid = self.claim_triggers[(start, end)] = self._next("T")
+            offsets = ";".join(f"{a} {b}" for a, b in pieces)
+            self.lines.append(f"{tid}\t{EVENT} {offsets}\t"
+                              + " ".join(self.text[a:b] for a, b in pieces))
+            self.ids[tid] = f"{TRIGGER_PREFIX}{claim.uid}"
         eid = self._next("E")
-        args = [f"{layer}:{demand[0]}"]
+        args = [f"{EVENT}:{tid}"]
+        demand = [self.t_of[s] for s in claim.demand_span_ids if s in self.t_of]
+        args += [f"Demand{i if i > 1 else ''}:{t}" for i, t in enumerate(demand, start=1)]
         notes: list[str] = []
         for role, field_name in ROLES:
             actor_id = getattr(claim, field_name)
@@ -148,12 +188,15 @@ class AnnWriter:
                 args.append(f"{role}:{mention}")
             elif actor_id in self.actors:
                 notes.append(f"{role.lower()}: Registry:{self.actors[actor_id].key}")
-        args += [f"Demand{i}:{t}" for i, t in enumerate(demand[1:], start=2)]
         for role, span_id in (("Date", claim.date_span_id), ("Source", claim.source_span_id)):
             if span_id is not None and span_id in self.t_of:
                 args.append(f"{role}:{self.t_of[span_id]}")
         self.lines.append(f"{eid}\t{' '.join(args)}")
         self.ids[eid] = claim.uid
+        self._claim_fields(eid, claim, notes)
+        return True
+
+    def _claim_fields(self, eid: str, claim: Claim, notes: list[str]) -> None:
         for name in CLAIM_CHOICES:
             value = getattr(claim, name)
             if value not in (None, ""):
@@ -163,7 +206,6 @@ class AnnWriter:
                 notes.append(f"{name}: {getattr(claim, name)}")
         for text in notes:
             self.note(eid, text)
-        return True
 
     def _mention(self, view: View, actor_id: int, claim: Claim) -> str:
         """The T id of this annotator's ACTOR mention of the actor nearest the demand."""
@@ -206,10 +248,10 @@ def write_view(folder: Path, bundle: Bundle, view: View, book: Codebook,
     writer = AnnWriter(book, actors, doc.text)
     for span in view.spans:
         writer.span(span)
-    layer = trigger_layer(book)
     uids = {s.id: s.uid for s in view.spans}
+    spans = view.span_by_id() if view.claims else {}
     loose = [native.claim_record(c, keys, uids) for c in view.claims
-             if not writer.claim(c, view, layer)]
+             if not writer.claim(c, view, spans)]
     (folder / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")
     (folder / f"{stem}.ann").write_text(writer.text_out(), encoding="utf-8", newline="")
     entry: dict[str, Any] = {
@@ -260,9 +302,10 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
         with (root / "actors.jsonl").open("w", encoding="utf-8", newline="\n") as handle:
             for actor in sorted(actors.values(), key=lambda a: a.key):
                 handle.write(json.dumps(native.actor_record(actor), ensure_ascii=False) + "\n")
-        warnings = [f"{loose_claims} claims without a demand span have no brat trigger; "
+        warnings = [f"{loose_claims} claims have no text to put a brat trigger on; "
                     "they are kept in documents.jsonl"] if loose_claims else []
         warnings += folders.warnings("annotator")
+        warnings += _ref_clashes(actors.values())
         write_json(root / "codebook.json", codebook_document(project))
         write_json(root / "manifest.json", manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
@@ -270,24 +313,33 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
     return ExportResult(FORMAT_NAME, path, len(hashes), [path], warnings)
 
 
+def _ref_clashes(actors: Iterable[Actor]) -> list[str]:
+    """Registry keys that share one normalisation id (only keys outside ``a-z0-9-``)."""
+    by_ref: dict[str, list[str]] = {}
+    for actor in actors:
+        by_ref.setdefault(ref_id(actor.key), []).append(actor.key)
+    return [f"registry keys {', '.join(sorted(keys))} share the brat id Registry:{ref}; "
+            "their mentions are told apart only through actors.jsonl order"
+            for ref, keys in sorted(by_ref.items()) if len(keys) > 1]
+
+
 # ------------------------------------------------------------------ configuration
 
 
 def annotation_conf(book: Codebook) -> str:
-    trigger = trigger_layer(book)
-    entities = [layer.name for layer in book.layers if layer.name != trigger]
-    roles = ["Claimant?:ACTOR", "Addressee?:ACTOR", "Object?:ACTOR", f"Demand*:{trigger}",
+    demand = trigger_layer(book)
+    roles = ["Claimant?:ACTOR", "Addressee?:ACTOR", "Object?:ACTOR", f"Demand*:{demand}",
              "Date?:DATE", "Source?:SOURCE"]
     known = set(book.layer_names())
     roles = [r for r in roles if r.split(":")[1] in known]
-    lines = ["[entities]", *entities, "", "[relations]",
+    lines = ["[entities]", *book.layer_names(), "", "[relations]",
              "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]",
-             f"{trigger}\t{', '.join(roles)}", "", "[attributes]"]
-    lines += _attribute_lines(book, trigger)
+             f"{EVENT}\t{', '.join(roles)}", "", "[attributes]"]
+    lines += _attribute_lines(book)
     return "\n".join(lines) + "\n"
 
 
-def _attribute_lines(book: Codebook, trigger: str) -> list[str]:
+def _attribute_lines(book: Codebook) -> list[str]:
     out: list[str] = []
     for layer in book.layers:
         for attr in layer.attributes:
@@ -302,13 +354,15 @@ def _attribute_lines(book: Codebook, trigger: str) -> list[str]:
         vocab = declared.vocabulary if declared is not None and declared.vocabulary else name
         if vocab in book.vocabularies:
             codes = "|".join(book.vocabulary(vocab).codes())
-            out.append(f"claim_{name}\tArg:{trigger}, Value:{codes}")
+            out.append(f"claim_{name}\tArg:{EVENT}, Value:{codes}")
     return out
 
 
 def visual_conf(book: Codebook) -> str:
     labels = [f"{layer.name} | {layer.label}" for layer in book.layers]
+    labels.append(f"{EVENT} | Claim")
     drawing = [f"{layer.name}\tbgColor:{layer.color}" for layer in book.layers]
+    drawing.append(f"{EVENT}\tbgColor:#bab0ac")
     return "\n".join(["[labels]", *labels, "", "[drawing]", *drawing]) + "\n"
 
 

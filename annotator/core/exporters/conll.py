@@ -4,8 +4,10 @@ Each line is ``TOKEN -X- _ TAG`` (the four CoNLL-2003 columns, with the POS
 and chunk columns left empty), sentences are separated by a blank line. BIO
 cannot nest, so where spans overlap the earlier (then the longer) one wins and
 the others are counted in the manifest. A token is inside a span when they
-share a character. With the selection "all" a document appears once per
-annotator; the manifest (``NAME.manifest.json``) lists the order.
+share a character. A span that crosses a sentence break (a line break, or
+``. ! ?`` before a capital) is cut there: each part starts with ``B-``, so every
+sentence is strict IOB2 on its own. With the selection "all" a document appears
+once per annotator; the manifest (``NAME.conll.manifest.json``) lists the order.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.exporters.base import ExportResult, manifest, output, sidecar, write_json
+from annotator.core.exporters.base import (
+    ExportResult,
+    manifest,
+    manifest_sidecar,
+    output,
+    write_json,
+)
 from annotator.core.exporters.rows import iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.exporters.tokenize import Token, sentences, tokenizer_name, tokens
@@ -56,6 +64,15 @@ def bio_tags(toks: list[Token], spans: list[Span]) -> list[str]:
     return tags
 
 
+def restart(tags: list[str]) -> int:
+    """Make a sentence strict IOB2: an ``I-`` first tag (its span began in the sentence
+    before) becomes ``B-``. Returns how many tags changed (0 or 1)."""
+    if tags and tags[0].startswith("I-"):
+        tags[0] = "B-" + tags[0][2:]
+        return 1
+    return 0
+
+
 def export(project: Project, path: Path, selection: Selection, state: TaskState, *,
            layers: list[str] | None = None, use_spacy: bool | None = None) -> ExportResult:
     """Write BIO for ``layers`` (default: every layer) to the file ``path``."""
@@ -64,6 +81,7 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     order: list[dict[str, object]] = []
     dropped: Counter[str] = Counter()
     hashes: list[tuple[int, str]] = []
+    split = 0
     with output() as out:
         with out.file(path).open("w", encoding="utf-8", newline="\n") as handle:
             for bundle in iter_bundles(project, the_plan, state):
@@ -78,14 +96,20 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
                     tag_of = dict(zip(toks, tags, strict=True))
                     handle.write(DOCSTART + "\n\n")
                     for sentence in sentences(doc.text, toks):
-                        handle.writelines(f"{doc.text[a:b]} -X- _ {tag_of[(a, b)]}\n"
-                                          for a, b in sentence)
+                        tags_here = [tag_of[tok] for tok in sentence]
+                        split += restart(tags_here)
+                        handle.writelines(f"{doc.text[a:b]} -X- _ {tag}\n"
+                                          for (a, b), tag in zip(sentence, tags_here,
+                                                                 strict=True))
                         handle.write("\n")
                     order.append({"doc_id": doc.id, "sha256": doc.sha256,
                                   "annotator": view.annotator})
         warnings = [f"{n} overlapping {layer} spans left out (BIO cannot nest)"
                     for layer, n in sorted(dropped.items())]
-        write_json(out.file(sidecar(path, ".manifest.json")), manifest(
+        if split:
+            warnings.append(f"{split} spans cross a sentence break (a line break or . ! ?) "
+                            "and are written as two chunks, each starting with B-")
+        write_json(out.file(manifest_sidecar(path)), manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
             warnings=warnings, tokenizer=tokenizer_name(use_spacy), layers=sorted(wanted),
             docstart_order=order))

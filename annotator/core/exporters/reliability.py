@@ -9,12 +9,16 @@ the coder gave no value for that unit (missing). Variables:
   coders who annotated the document; a unitizing-free view of span agreement;
 - ``span_LAYER_ATTR``: per matched span (same offsets in several coders'
   work) its registry actor (``span_ACTOR_actor``) or attribute value;
-- ``claim_FIELD``: per aligned claim (the alignment of the agreement module:
-  demand-span overlap, claimant, event type) its claimant, addressee, event
-  type, position, reliability grades ...
+- ``claim_FIELD``: per aligned claim (the alignment of the agreement report and
+  the review: demand-span overlap, claimant, event type) its claimant, addressee,
+  event type, position, reliability grades ...
 
-With the selection "all" the gold layer is not a coder and is left out.
-manifest.json lists every variable with its level and full domain.
+The units follow the rules of ``annotator agreement`` (docs/export-formats.md
+states them): only documents every coder worked on; a claim is a unit when every
+coder has a claim aligned to it. With the selection "all" the gold layer is not a
+coder and is left out. manifest.json lists every variable with its level (the
+vocabulary's kind), full domain and the codes that are missing on an ordinal
+scale (F, 6).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from annotator.core.exporters.base import ExportResult, manifest, output, write_
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
 from annotator.core.exporters.selection import ALL, Selection
 from annotator.core.exporters.tokenize import tokenizer_name, tokens
-from annotator.core.models import GOLD, Actor, ActorId, Claim, Span, SpanId
+from annotator.core.models import GOLD, Actor, ActorId, Claim, DocId, Span
 from annotator.core.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -101,7 +105,7 @@ class Collector:
                                                           view.values.get(attr.name))
         self._tokens(bundle, views)
         self._matched_spans(unit, views)
-        self._claims(unit, views)
+        self._claims(doc.id, unit, views)
 
     def _tokens(self, bundle: Bundle, views: list[View]) -> None:
         toks = tokens(bundle.doc.text, bundle.doc.language, use_spacy=self.use_spacy)
@@ -138,8 +142,8 @@ class Collector:
                 else Matrix()
         return self.matrices[key]
 
-    def _claims(self, unit: str, views: list[View]) -> None:
-        for index, group in enumerate(claim_units(views)):
+    def _claims(self, doc_id: DocId, unit: str, views: list[View]) -> None:
+        for index, group in enumerate(claim_units(doc_id, views)):
             where = f"{unit}:claim:{index}"
             for coder, claim in group.items():
                 for name in CLAIM_VARIABLES:
@@ -162,34 +166,19 @@ def _claim_value(claim: Claim, name: str, actors: dict[ActorId, Actor]) -> Any:
     return "" if value is None else value
 
 
-def _as_alignable(claim: Claim, spans: dict[SpanId, Span]) -> dict[str, Any]:
-    return {"demand_spans": [(spans[s].start, spans[s].end) for s in claim.demand_span_ids
-                             if s in spans],
-            "claimant": claim.claimant_id, "event_type": claim.event_type}
+def claim_units(doc_id: DocId, views: list[View]) -> list[dict[str, Claim]]:
+    """The claims every coder of the document has, aligned as the agreement report and
+    the review align them (:func:`annotator.core.review.claim_items`, first coder as
+    pivot); a claim some coder has no match for is no unit (the report's rule)."""
+    from annotator.core.review import claim_items
 
-
-def claim_units(views: list[View]) -> list[dict[str, Claim]]:
-    """Claims of several coders grouped into units: each coder's claims aligned to a pivot."""
-    from annotator.core.agreement.claims import align_claims
-
-    with_claims = [v for v in views if v.claims]
-    if not with_claims:
-        return []
-    pivot = max(with_claims, key=lambda v: (len(v.claims), v.annotator))
-    pivot_spans = pivot.span_by_id()
-    pivot_items = [_as_alignable(c, pivot_spans) for c in pivot.claims]
-    units: list[dict[str, Claim]] = [{pivot.annotator: c} for c in pivot.claims]
-    for view in with_claims:
-        if view is pivot:
-            continue
-        spans = view.span_by_id()
-        items = [_as_alignable(c, spans) for c in view.claims]
-        matched = {j: i for i, j, _w in align_claims(pivot_items, items)}
-        for j, claim in enumerate(view.claims):
-            if j in matched:
-                units[matched[j]][view.annotator] = claim
-            else:
-                units.append({view.annotator: claim})
+    names = [v.annotator for v in views]
+    items = claim_items(doc_id, names, {v.annotator: list(v.claims) for v in views})
+    units = []
+    for item in items:
+        if all(version.claim is not None for version in item.versions):
+            units.append({v.annotator: v.claim for v in item.versions
+                          if v.claim is not None})
     return units
 
 
@@ -206,8 +195,9 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     hashes: list[tuple[int, str]] = []
     for bundle in iter_bundles(project, the_plan, state):
         views = [v for v in bundle.views if v.annotator in coders]
-        if views:
-            hashes.append((bundle.doc.id, bundle.doc.sha256))
+        if len(views) < len(coders):
+            continue  # the report's rule: only documents every coder worked on are units
+        hashes.append((bundle.doc.id, bundle.doc.sha256))
         collector.add(bundle, views)
     state.check()
     variables: dict[str, Any] = {}

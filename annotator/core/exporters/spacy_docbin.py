@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core import native
+from annotator.core.codebook import Codebook
 from annotator.core.errors import ExportError
 from annotator.core.exporters.base import (
     ExportResult,
     manifest,
+    manifest_sidecar,
     output,
     require,
-    sidecar,
     write_json,
 )
 from annotator.core.exporters.rows import Bundle, View, iter_bundles, plan
@@ -36,7 +37,22 @@ if TYPE_CHECKING:
 FORMAT_NAME = "spacy"
 
 
-def make_doc(bundle: Bundle, view: View, keys: dict[ActorId, str]) -> Any:
+def cats(book: Codebook, values: dict[str, Any]) -> dict[str, float]:
+    """``doc.cats`` for the document fields with a vocabulary: ``FIELD=CODE`` is 1.0 for
+    the chosen code and 0.0 for the others; a field the annotator left empty has no
+    labels (missing, which spaCy's text classifiers skip)."""
+    out: dict[str, float] = {}
+    for attr in book.document_fields:
+        value = values.get(attr.name)
+        if not attr.vocabulary or attr.vocabulary not in book.vocabularies \
+                or value in (None, ""):
+            continue
+        for code in book.vocabulary(attr.vocabulary).codes():
+            out[f"{attr.name}={code}"] = 1.0 if str(value) == code else 0.0
+    return out
+
+
+def make_doc(bundle: Bundle, view: View, keys: dict[ActorId, str], book: Codebook) -> Any:
     """The spaCy Doc of one annotator's view of a document."""
     from spacy.tokens import Doc
     from spacy.util import filter_spans
@@ -58,6 +74,7 @@ def make_doc(bundle: Bundle, view: View, keys: dict[ActorId, str]) -> Any:
         doc.spans[layer] = items
     doc.ents = filter_spans([s for items in groups.values() for s in items])
     doc.user_data.update(_user_data(bundle, view, keys))
+    doc.cats = cats(book, view.values)
     return doc
 
 
@@ -89,12 +106,12 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState
         if bundle.views:
             hashes.append((bundle.doc.id, bundle.doc.sha256))
         for view in bundle.views:
-            docbin.add(make_doc(bundle, view, keys))
+            docbin.add(make_doc(bundle, view, keys, project.codebook))
             order.append({"doc_id": bundle.doc.id, "annotator": view.annotator})
     state.check()
     with output() as out:
         docbin.to_disk(out.file(path))
-        write_json(out.file(sidecar(path, ".manifest.json")), manifest(
+        write_json(out.file(manifest_sidecar(path)), manifest(
             project, selection, FORMAT_NAME, annotators=the_plan.names, hashes=hashes,
             docs=order, spacy_version=_spacy_version()))
     return ExportResult(FORMAT_NAME, path, len(hashes), [path])

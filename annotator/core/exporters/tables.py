@@ -56,7 +56,7 @@ class Layout:
 
     @property
     def empty_attributes(self) -> list[str]:
-        """The attribute cells of a span without attributes (and its date bounds, JSON)."""
+        """The attribute cells of a span without attributes (its date bounds, the JSON)."""
         return [""] * (len(self.span_attributes) + 3)
 
     @property
@@ -68,7 +68,7 @@ class Layout:
     def spans(self) -> tuple[str, ...]:
         return ("doc_id", "annotator", "span_uid", "layer", "start", "end", "text",
                 "actor_key", "actor_qid", *(f"attr_{a}" for a in self.span_attributes),
-                "date_earliest", "date_latest", "attributes_other")
+                "date_earliest", "date_latest", "attributes")
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -157,8 +157,7 @@ def _attribute_part(layout: Layout, layer: str, attrs: dict[str, Any]) -> list[A
     if layer == "DATE" and attrs.get("value"):
         earliest, latest = date_bounds(str(attrs["value"]), str(attrs.get("mod") or ""))
     part = [_cell(attrs.get(a)) for a in layout.span_attributes]
-    other = {k: v for k, v in attrs.items() if k not in layout.span_attributes}
-    part += [earliest, latest, _dumps(other) if other else ""]
+    part += [earliest, latest, _dumps(attrs)]
     return part
 
 

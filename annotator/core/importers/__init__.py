@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from annotator.core.codebook import Codebook
 from annotator.core.errors import FileRejected, LimitExceeded, UnreadableText
 from annotator.core.limits import MAX_IMPORT_FILE_BYTES, check_document_length
 from annotator.core.models import NewDocument, Rejection
@@ -28,7 +29,7 @@ from annotator.core.text import decode_bytes
 
 MAX_FILE_BYTES = MAX_IMPORT_FILE_BYTES
 SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm",
-            ".ann")
+            ".ann", ".xmi", ".qdpx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,11 @@ class ImportOptions:
     text_column: str = "text"
     language: str = ""
     """Force this language instead of detecting it."""
+    codebook: Codebook | None = None
+    """The project's codebook, for formats that check their labels against it first."""
+    unknown: str = "refuse"
+    """What to do with labels, fields and choices the codebook lacks: "refuse" the
+    file (listing them all before any work), or keep them as document "metadata"."""
 
 
 @lru_cache(maxsize=64)
@@ -138,10 +144,10 @@ def read_text(path: Path) -> str:
 
 
 def _export_companion(path: Path) -> bool:
-    """Files that belong to a brat or Label Studio export read through another file."""
-    from annotator.core.importers import brat, labelstudio
+    """Files that belong to a brat, Label Studio or XMI export read through another file."""
+    from annotator.core.importers import brat, labelstudio, xmi
 
-    return brat.is_companion(path) or labelstudio.is_companion(path)
+    return brat.is_companion(path) or labelstudio.is_companion(path) or xmi.is_companion(path)
 
 
 Reader = Callable[[Path, ImportOptions], ParsedFile]
@@ -181,7 +187,9 @@ def _reader(path: Path) -> Reader:
         html_file,
         json_file,
         labelstudio,
+        qdpx,
         text_file,
+        xmi,
     )
 
     suffix = path.suffix.lower()
@@ -193,12 +201,13 @@ def _reader(path: Path) -> Reader:
         ".json": json_file.read_json,
         ".csv": csv_file.read, ".tsv": csv_file.read,
         ".html": html_file.read, ".htm": html_file.read,
-        ".ann": brat.read,
+        ".ann": brat.read, ".xmi": xmi.read, ".qdpx": qdpx.read,
     }
     reader = readers.get(suffix)
     if reader is None:
         raise FileRejected(
-            f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl, .json, .csv or .html")
+            f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl, .json, .csv, .html, "
+            ".ann, .xmi or .qdpx")
     return reader
 
 

@@ -28,6 +28,9 @@ from annotator.core.models import NewDocument
 from annotator.core.text import clean_text, detect_language, sha256
 
 DEFAULT_ANNOTATOR = "brat"
+EVENT = "Claim"
+"""The event type of claims in our export; its trigger T lines are no spans."""
+SPAN_PREFIX = "span_"
 _ROLE_FIELDS = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
 _NOTE = re.compile(r"^(\w+): (.*)$", re.DOTALL)
 
@@ -74,7 +77,35 @@ def parse_ann(text: str, length: int) -> _Ann:
             _parse_line(ann, line, length)
         except (ValueError, IndexError) as exc:
             raise ValueError(f"line {number}: {exc} ({line[:60]!r})") from None
+    _lift_to_triggers(ann)
     return ann
+
+
+def _lift_to_triggers(ann: _Ann) -> None:
+    """Drop the ``Claim`` trigger T lines (no spans); for files whose events are
+    triggered by a demand span instead, give that span back what was written on its
+    first event (attributes not named ``claim_*``, ``span_NAME: value`` notes, ``N``
+    lines), as brat lets only events refer to a trigger."""
+    lifted: set[str] = set()
+    for eid, args in ann.events.items():
+        trigger = args[0][1] if args and len(args[0]) == 2 else ""
+        if args and args[0][0] == EVENT:
+            ann.spans.pop(trigger, None)  # a claim's own trigger, no span
+            continue
+        if trigger not in ann.spans or trigger in lifted:
+            continue
+        lifted.add(trigger)
+        attributes = ann.attributes.get(eid, {})
+        for name in [n for n in attributes if not n.startswith("claim_")]:
+            ann.attributes.setdefault(trigger, {})[name] = attributes.pop(name)
+        notes = ann.notes.get(eid, [])
+        for note in [n for n in notes if n.startswith(SPAN_PREFIX)]:
+            notes.remove(note)
+            ann.notes.setdefault(trigger, []).append(note.removeprefix(SPAN_PREFIX))
+        if eid in ann.refs:
+            ann.refs.setdefault(trigger, {}).update(ann.refs.pop(eid))
+            if eid in ann.names:
+                ann.names[trigger] = ann.names.pop(eid)
 
 
 def _parse_line(ann: _Ann, line: str, length: int) -> None:
@@ -205,8 +236,24 @@ def _document(text: str, path: Path, entry: dict[str, Any], options: ImportOptio
                        **meta)
 
 
+def _resolve_keys(ann: _Ann, actors: dict[str, dict[str, Any]]) -> None:
+    """``Registry:`` ids back to registry keys (the export writes ``-`` as ``_``).
+
+    An id names the registry actor whose key it is, else the one whose key reads
+    as that id with ``-`` for ``_``; an id no registry knows becomes a key with
+    ``_`` read as ``-`` (keys are slugs of ``a-z0-9-``)."""
+    by_ref: dict[str, str] = {}
+    for key in actors:
+        by_ref.setdefault(re.sub(r"\W", "_", key, flags=re.ASCII), key)
+    for refs in ann.refs.values():
+        ref = refs.get("Registry")
+        if ref and ref not in actors:
+            refs["Registry"] = by_ref.get(ref, ref.replace("_", "-"))
+
+
 def _actors(path: Path, ann: _Ann) -> list[dict[str, Any]]:
     actors = {str(a["key"]): a for a in registry(path)}
+    _resolve_keys(ann, actors)
     for target, refs in ann.refs.items():
         key = refs.get("Registry") or (f"wikidata-{refs['Wikidata'].lower()}"
                                        if "Wikidata" in refs else "")
@@ -263,7 +310,7 @@ def _claim(ann: _Ann, eid: str, args: list[tuple[str, str]], uids: _Uids,
     span_uid = {tid: uids.of(tid, s["layer"], s["start"], s["end"])
                 for tid, s in ann.spans.items()}
     claim: dict[str, Any] = {"uid": uids.of(eid, eid, *args[0])}
-    demand = [span_uid[args[0][1]]]
+    demand = [] if args[0][0] == EVENT else [span_uid[args[0][1]]]
     for role, target in args[1:]:
         base = role.rstrip("0123456789")
         if base in _ROLE_FIELDS:

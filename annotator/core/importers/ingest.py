@@ -52,13 +52,13 @@ class IngestTarget:
 COMMIT_EVERY_SECONDS = 1.0
 
 
-def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: str,
-                 language: str, state: TaskState, description: str) -> ImportReport:
+def import_paths(target: IngestTarget, paths: list[str | Path], *, options: ImportOptions,
+                 state: TaskState, description: str) -> ImportReport:
     skipped: list[Rejection] = []
     files = list(expand_paths(paths, skipped))
     report = ImportReport()
     report.rejected.extend(skipped)
-    options = ImportOptions(text_column=text_column, language=language)
+    options = dataclasses.replace(options, codebook=target.codebook)
     repo = target.repo
     with repo.write():
         report.batch_id = repo.new_batch(description or ", ".join(str(p) for p in paths)[:500])

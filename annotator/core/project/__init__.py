@@ -150,13 +150,40 @@ class Project(AnnotationEditing, RegistryEditing):
         language: str = "",
         state: TaskState = NULL_STATE,
         description: str = "",
+        unknown: str = "refuse",
     ) -> ImportReport:
-        """Import files and folders; each file all or nothing; returns the report."""
-        from annotator.core.importers import ingest
+        """Import files and folders; each file all or nothing; returns the report.
 
+        ``unknown``: labels, fields and choices a Label Studio file holds that the
+        codebook lacks refuse the file ("refuse", listed before any work), are
+        kept in each document's metadata ("metadata"), or are added to a new
+        codebook version installed first ("add")."""
+        from annotator.core.importers import ImportOptions, ingest
+
+        paths = list(paths)
+        if unknown == "add":
+            self._extend_codebook(paths)
+            unknown = "refuse"
         target = ingest.IngestTarget(self._repo, self.codebook)
-        return ingest.import_paths(target, list(paths), text_column=text_column,
-                                   language=language, state=state, description=description)
+        options = ImportOptions(text_column=text_column, language=language, unknown=unknown)
+        return ingest.import_paths(target, list(paths), options=options, state=state,
+                                   description=description)
+
+    def _extend_codebook(self, paths: list[str | Path]) -> None:
+        """Install the codebook version that knows what the Label Studio files use."""
+        from annotator.core.codebook import parse_codebook
+        from annotator.core.codebook_extend import extended
+        from annotator.core.importers import expand_paths, labelstudio
+
+        additions = labelstudio.additions(list(expand_paths(paths)), self.codebook)
+        if not additions:
+            return
+        book = parse_codebook(extended(self.codebook, additions), "the extended codebook")
+        with self._repo.write():
+            self._repo.install_codebook(book.name, book.version, book.source_text)
+            self._repo.log("", "install", "codebook", book.version, None, None,
+                           {"name": book.name, "version": book.version, "reason": "import"})
+        self._codebook = book
 
     def import_actors_csv(self, path: str | Path) -> ImportReport:
         """Add or update registry actors from a CSV (see docs/native-format.md)."""

@@ -34,7 +34,7 @@ from annotator.gui.dialogs.task_dialog import TaskDialog, path_row
 from annotator.gui.text.plain import ask
 
 SUFFIXES = {"jsonl": ".jsonl", "codebook": ".json", "conll": ".conll", "spacy": ".spacy",
-            "labelstudio": ".json"}
+            "labelstudio": ".json", "qdpx": ".qdpx"}
 SOURCES = (("All annotators", ALL), ("One annotator", ANNOTATOR),
            ("Gold (adjudicated) only", GOLD_SOURCE),
            ("Gold, else the chosen annotator", GOLD_FALLBACK))
