@@ -1,0 +1,1295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+  <context>
+    <name>annotator</name>
+    <message>
+      <source> Kind </source>
+      <translation> Art </translation>
+    </message>
+    <message>
+      <source>#{n} {path} ({count_n} documents, {when})</source>
+      <translation>#{n} {path} ({count_n} Dokumente, {when})</translation>
+    </message>
+    <message>
+      <source>% agree</source>
+      <translation>% Übereinstimmung</translation>
+    </message>
+    <message>
+      <source>&amp;About annotator</source>
+      <translation>&amp;Über annotator</translation>
+    </message>
+    <message>
+      <source>&amp;Accept suggestion (Return or click in the article)</source>
+      <translation>&amp;Vorschlag annehmen (Eingabe oder Klick im Artikel)</translation>
+    </message>
+    <message>
+      <source>&amp;Actor registry…</source>
+      <translation>&amp;Akteursregister…</translation>
+    </message>
+    <message>
+      <source>&amp;Add files…</source>
+      <translation>Dateien &amp;hinzufügen…</translation>
+    </message>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+      <source>&amp;Agreement report…</source>
+      <translation>&amp;Übereinstimmungsbericht…</translation>
+    </message>
+    <message>
+      <source>&amp;Aliases:</source>
+      <translation>&amp;Aliasse:</translation>
+    </message>
+    <message>
+      <source>&amp;Annotator:</source>
+      <translation>&amp;Annotator:</translation>
+    </message>
+    <message>
+      <source>&amp;Assign and write packages…</source>
+      <translation>Pakete &amp;zuweisen und schreiben…</translation>
+    </message>
+    <message>
+      <source>&amp;Assist</source>
+      <translation>&amp;Assistenz</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+      <source>&amp;Claims</source>
+      <translation>&amp;Forderungen</translation>
+    </message>
+    <message>
+      <source>&amp;Close window</source>
+      <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+      <source>&amp;Country:</source>
+      <translation>&amp;Land:</translation>
+    </message>
+    <message>
+      <source>&amp;Create and open</source>
+      <translation>&amp;Erstellen und öffnen</translation>
+    </message>
+    <message>
+      <source>&amp;Decide</source>
+      <translation>&amp;Entscheiden</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Destination:</source>
+      <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+      <source>&amp;Document</source>
+      <translation>&amp;Dokument</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+      <source>&amp;Every document ({n})</source>
+      <translation>&amp;Alle Dokumente ({n})</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+      <source>&amp;Export native JSONL…</source>
+      <translation>Natives JSONL &amp;exportieren…</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Find in article…</source>
+      <translation>Im Artikel &amp;suchen…</translation>
+    </message>
+    <message>
+      <source>&amp;Format:</source>
+      <translation>&amp;Format:</translation>
+    </message>
+    <message>
+      <source>&amp;Guideline for this field or span</source>
+      <translation>&amp;Richtlinie zu diesem Feld oder Span</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>&amp;Import CSV…</source>
+      <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+      <source>&amp;Import files…</source>
+      <translation>Dateien &amp;importieren…</translation>
+    </message>
+    <message>
+      <source>&amp;Key:</source>
+      <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+      <source>&amp;Local project:</source>
+      <translation>&amp;Lokales Projekt:</translation>
+    </message>
+    <message>
+      <source>&amp;Merge</source>
+      <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+      <source>&amp;Merge returned packages…</source>
+      <translation>Zurückgegebene Pakete &amp;zusammenführen…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Zusammenführen…</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <source>&amp;New project…</source>
+      <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+      <source>&amp;Next document</source>
+      <translation>&amp;Nächstes Dokument</translation>
+    </message>
+    <message>
+      <source>&amp;Next suggestion</source>
+      <translation>&amp;Nächster Vorschlag</translation>
+    </message>
+    <message>
+      <source>&amp;Open project…</source>
+      <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+      <source>&amp;Overlap:</source>
+      <translation>&amp;Überlappung:</translation>
+    </message>
+    <message>
+      <source>&amp;Package:</source>
+      <translation>&amp;Paket:</translation>
+    </message>
+    <message>
+      <source>&amp;Packages:</source>
+      <translation>&amp;Pakete:</translation>
+    </message>
+    <message>
+      <source>&amp;Previous document</source>
+      <translation>&amp;Vorheriges Dokument</translation>
+    </message>
+    <message>
+      <source>&amp;Previous suggestion</source>
+      <translation>&amp;Vorheriger Vorschlag</translation>
+    </message>
+    <message>
+      <source>&amp;Progress dashboard</source>
+      <translation>&amp;Fortschrittsübersicht</translation>
+    </message>
+    <message>
+      <source>&amp;QID:</source>
+      <translation>&amp;QID:</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Quit annotator</source>
+      <translation>annotator &amp;beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Redo {command_text}</source>
+      <translation>{command_text} &amp;wiederherstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+      <source>&amp;Reject suggestion (Delete in the article)</source>
+      <translation>Vorschlag &amp;ablehnen (Entf im Artikel)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+      <source>&amp;Reset zoom</source>
+      <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Review</source>
+      <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+      <source>&amp;Sector:</source>
+      <translation>&amp;Sektor:</translation>
+    </message>
+    <message>
+      <source>&amp;Show suggestions</source>
+      <translation>Vorschläge &amp;anzeigen</translation>
+    </message>
+    <message>
+      <source>&amp;Snap selections to words</source>
+      <translation>Auswahl an &amp;Wortgrenzen ausrichten</translation>
+    </message>
+    <message>
+      <source>&amp;Source:</source>
+      <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+      <source>&amp;Span</source>
+      <translation>&amp;Span</translation>
+    </message>
+    <message>
+      <source>&amp;Split the documents between the annotators</source>
+      <translation>Dokumente auf die Annotatoren &amp;aufteilen</translation>
+    </message>
+    <message>
+      <source>&amp;Team</source>
+      <translation>&amp;Team</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+      <source>&amp;Tools</source>
+      <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <source>&amp;Undo {command_text}</source>
+      <translation>{command_text} &amp;rückgängig machen</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Write</source>
+      <translation>&amp;Schreiben</translation>
+    </message>
+    <message>
+      <source>&amp;Write packages</source>
+      <translation>Pakete &amp;schreiben</translation>
+    </message>
+    <message>
+      <source>&amp;Write return package…</source>
+      <translation>Rückgabepaket &amp;schreiben…</translation>
+    </message>
+    <message>
+      <source>(no reason given)</source>
+      <translation>(kein Grund angegeben)</translation>
+    </message>
+    <message>
+      <source>(this project was not opened from a package)</source>
+      <translation>(dieses Projekt wurde nicht aus einem Paket geöffnet)</translation>
+    </message>
+    <message>
+      <source>2022-02-15, 2024-11, 2022-W06, PAST_REF …</source>
+      <translation>2022-02-15, 2024-11, 2022-W06, PAST_REF …</translation>
+    </message>
+    <message>
+      <source>95% CI</source>
+      <translation>95-%-KI</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;#{n} {title}&lt;/b&gt;&lt;br&gt;{label_text}</source>
+      <translation>&lt;b&gt;#{n} {title}&lt;/b&gt;&lt;br&gt;{label_text}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Accept a version&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Eine Fassung annehmen&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Annotator pairs&lt;/b&gt; — relevance (Cohen's kappa)</source>
+      <translation>&lt;b&gt;Annotatorenpaare&lt;/b&gt; — Relevanz (Cohens Kappa)</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Decision&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Entscheidung&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
+      <translation>&lt;i&gt;noch nicht entschieden&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <source>A   Accept all agreements in this document</source>
+      <translation>A   Alle Übereinstimmungen in diesem Dokument annehmen</translation>
+    </message>
+    <message>
+      <source>A&amp;dd</source>
+      <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+      <source>A&amp;djudicate disagreements…</source>
+      <translation>&amp;Unstimmigkeiten entscheiden…</translation>
+    </message>
+    <message>
+      <source>A&amp;nnotators:</source>
+      <translation>A&amp;nnotatoren:</translation>
+    </message>
+    <message>
+      <source>Accept all &amp;DATE suggestions</source>
+      <translation>Alle &amp;DATE-Vorschläge annehmen</translation>
+    </message>
+    <message>
+      <source>Accept all A&amp;CTOR suggestions</source>
+      <translation>Alle A&amp;CTOR-Vorschläge annehmen</translation>
+    </message>
+    <message>
+      <source>Accept all agreements</source>
+      <translation>Alle Übereinstimmungen annehmen</translation>
+    </message>
+    <message>
+      <source>Accept all DE&amp;MAND suggestions</source>
+      <translation>Alle DE&amp;MAND-Vorschläge annehmen</translation>
+    </message>
+    <message>
+      <source>Accept all S&amp;OURCE suggestions</source>
+      <translation>Alle S&amp;OURCE-Vorschläge annehmen</translation>
+    </message>
+    <message>
+      <source>Accept annotator {n}</source>
+      <translation>Annotator {n} annehmen</translation>
+    </message>
+    <message>
+      <source>Actor registry</source>
+      <translation>Akteursregister</translation>
+    </message>
+    <message>
+      <source>Add actor</source>
+      <translation>Akteur hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add the typed name to the actor registry (Ctrl+Return)</source>
+      <translation>Den eingegebenen Namen ins Akteursregister aufnehmen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <source>Agreement — {name}</source>
+      <translation>Übereinstimmung — {name}</translation>
+    </message>
+    <message>
+      <source>Aliases ({language})</source>
+      <translation>Aliasse ({language})</translation>
+    </message>
+    <message>
+      <source>All annotators</source>
+      <translation>Alle Annotatoren</translation>
+    </message>
+    <message>
+      <source>All imports</source>
+      <translation>Alle Importe</translation>
+    </message>
+    <message>
+      <source>All kinds ({n})</source>
+      <translation>Alle Arten ({n})</translation>
+    </message>
+    <message>
+      <source>Ambiguity</source>
+      <translation>Mehrdeutigkeit</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotator</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator error</source>
+      <translation>Fehler des Annotators</translation>
+    </message>
+    <message>
+      <source>annotator {version}
+Offline annotation of news articles.</source>
+      <translation>annotator {version}
+Offline-Annotation von Nachrichtenartikeln.</translation>
+    </message>
+    <message>
+      <source>Annotator:</source>
+      <translation>Annotator:</translation>
+    </message>
+    <message>
+      <source>Annotator: {name}</source>
+      <translation>Annotator: {name}</translation>
+    </message>
+    <message>
+      <source>Annotators: {names} · documents coded by all: {n} · alpha ≥ 0.8 is usually taken as reliable, ≥ 0.667 as enough for tentative conclusions</source>
+      <translation>Annotatoren: {names} · von allen codierte Dokumente: {n} · Alpha ≥ 0,8 gilt üblicherweise als reliabel, ≥ 0,667 als ausreichend für vorläufige Schlüsse</translation>
+    </message>
+    <message>
+      <source>Another annotator's name, then Add</source>
+      <translation>Name eines weiteren Annotators, dann Hinzufügen</translation>
+    </message>
+    <message>
+      <source>Any language</source>
+      <translation>Alle Sprachen</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>Jeder Status</translation>
+    </message>
+    <message>
+      <source>Assign and write packages</source>
+      <translation>Pakete zuweisen und schreiben</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>Zugewiesen</translation>
+    </message>
+    <message>
+      <source>B&amp;rowse…</source>
+      <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+      <source>Backups of {name} (in {folder}):</source>
+      <translation>Sicherungen von {name} (in {folder}):</translation>
+    </message>
+    <message>
+      <source>Bootstrap</source>
+      <translation>Bootstrap</translation>
+    </message>
+    <message>
+      <source>boundary-only difference</source>
+      <translation>Unterschied nur in den Grenzen</translation>
+    </message>
+    <message>
+      <source>brat standoff (.txt + .ann, annotation.conf)</source>
+      <translation>brat standoff (.txt + .ann, annotation.conf)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <source>Cancel the computation (Esc)</source>
+      <translation>Berechnung abbrechen (Esc)</translation>
+    </message>
+    <message>
+      <source>Cells starting with = + - @ get a leading apostrophe, so a spreadsheet program shows them as text instead of running them as formulas</source>
+      <translation>Zellen, die mit = + - @ beginnen, erhalten einen führenden Apostroph, damit eine Tabellenkalkulation sie als Text zeigt, statt sie als Formeln auszuführen</translation>
+    </message>
+    <message>
+      <source>Change &amp;annotator name…</source>
+      <translation>&amp;Annotatornamen ändern…</translation>
+    </message>
+    <message>
+      <source>Choose the destination file</source>
+      <translation>Zieldatei wählen</translation>
+    </message>
+    <message>
+      <source>Choose the new local project file</source>
+      <translation>Neue lokale Projektdatei wählen</translation>
+    </message>
+    <message>
+      <source>Choose the output folder</source>
+      <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+      <source>Choose the package file</source>
+      <translation>Paketdatei wählen</translation>
+    </message>
+    <message>
+      <source>Choose the return package file</source>
+      <translation>Rückgabepaketdatei wählen</translation>
+    </message>
+    <message>
+      <source>claim coded by only some annotators</source>
+      <translation>Forderung nur von einigen Annotatoren codiert</translation>
+    </message>
+    <message>
+      <source>Claim date modifier</source>
+      <translation>Modifikator des Forderungsdatums</translation>
+    </message>
+    <message>
+      <source>Claims</source>
+      <translation>Forderungen</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Codebook as JSON (full domains)</source>
+      <translation>Codebuch als JSON (vollständige Wertebereiche)</translation>
+    </message>
+    <message>
+      <source>coded by {names} only</source>
+      <translation>nur von {names} codiert</translation>
+    </message>
+    <message>
+      <source>Coefficient</source>
+      <translation>Koeffizient</translation>
+    </message>
+    <message>
+      <source>Compute</source>
+      <translation>Berechnen</translation>
+    </message>
+    <message>
+      <source>Compute the agreement report (F5)</source>
+      <translation>Übereinstimmungsbericht berechnen (F5)</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Bestätigen</translation>
+    </message>
+    <message>
+      <source>Confirm &amp;proposed values of the span</source>
+      <translation>&amp;Vorgeschlagene Werte des Spans bestätigen</translation>
+    </message>
+    <message>
+      <source>CoNLL-2003 style BIO per token</source>
+      <translation>BIO pro Token im CoNLL-2003-Stil</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <source>D&amp;ocument</source>
+      <translation>D&amp;okument</translation>
+    </message>
+    <message>
+      <source>Delete actor</source>
+      <translation>Akteur löschen</translation>
+    </message>
+    <message>
+      <source>Delete claim</source>
+      <translation>Forderung löschen</translation>
+    </message>
+    <message>
+      <source>derived from the name</source>
+      <translation>aus dem Namen abgeleitet</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>different attribute values</source>
+      <translation>unterschiedliche Attributwerte</translation>
+    </message>
+    <message>
+      <source>different claim attributes</source>
+      <translation>unterschiedliche Forderungsattribute</translation>
+    </message>
+    <message>
+      <source>different date precision or modifier</source>
+      <translation>unterschiedliche Datumsgenauigkeit oder Modifikator</translation>
+    </message>
+    <message>
+      <source>different date value</source>
+      <translation>unterschiedlicher Datumswert</translation>
+    </message>
+    <message>
+      <source>different document label</source>
+      <translation>unterschiedliches Dokumentlabel</translation>
+    </message>
+    <message>
+      <source>different labels</source>
+      <translation>unterschiedliche Labels</translation>
+    </message>
+    <message>
+      <source>different linked actor</source>
+      <translation>unterschiedlicher verknüpfter Akteur</translation>
+    </message>
+    <message>
+      <source>different reliability grade</source>
+      <translation>unterschiedliche Zuverlässigkeitsstufe</translation>
+    </message>
+    <message>
+      <source>different span attributes</source>
+      <translation>unterschiedliche Span-Attribute</translation>
+    </message>
+    <message>
+      <source>Disagreement</source>
+      <translation>Unstimmigkeit</translation>
+    </message>
+    <message>
+      <source>Disagreements</source>
+      <translation>Unstimmigkeiten</translation>
+    </message>
+    <message>
+      <source>Doc</source>
+      <translation>Dok.</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>Dokument</translation>
+    </message>
+    <message>
+      <source>Document (shared by all annotators)</source>
+      <translation>Dokument (für alle Annotatoren gemeinsam)</translation>
+    </message>
+    <message>
+      <source>Document fields</source>
+      <translation>Dokumentfelder</translation>
+    </message>
+    <message>
+      <source>Documents:</source>
+      <translation>Dokumente:</translation>
+    </message>
+    <message>
+      <source>Does</source>
+      <translation>Bewirkt</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>E   Edit, then accept…</source>
+      <translation>E   Bearbeiten, dann annehmen…</translation>
+    </message>
+    <message>
+      <source>E&amp;xport CSV…</source>
+      <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+      <source>e.g. layer:DATE precision:year — Return to search</source>
+      <translation>z. B. layer:DATE precision:year — Eingabe zum Suchen</translation>
+    </message>
+    <message>
+      <source>e.g. Maria Lind or ML</source>
+      <translation>z. B. Maria Lind oder ML</translation>
+    </message>
+    <message>
+      <source>Edit actor</source>
+      <translation>Akteur bearbeiten</translation>
+    </message>
+    <message>
+      <source>Edit, then accept</source>
+      <translation>Bearbeiten, dann annehmen</translation>
+    </message>
+    <message>
+      <source>Enter or double-click on an entry, a bar, a pair or a cell reviews the disagreements behind it.</source>
+      <translation>Eingabe oder Doppelklick auf einen Eintrag, einen Balken, ein Paar oder eine Zelle prüft die Unstimmigkeiten dahinter.</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Exportieren</translation>
+    </message>
+    <message>
+      <source>Export actors to CSV</source>
+      <translation>Akteure als CSV exportieren</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+      <source>Export HTML…</source>
+      <translation>HTML exportieren…</translation>
+    </message>
+    <message>
+      <source>Export the report as CSV</source>
+      <translation>Bericht als CSV exportieren</translation>
+    </message>
+    <message>
+      <source>Export the report as HTML</source>
+      <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Feld</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>Filter by name, alias, QID, country…</source>
+      <translation>Nach Name, Alias, QID, Land filtern…</translation>
+    </message>
+    <message>
+      <source>Find &amp;annotations…</source>
+      <translation>&amp;Annotationen suchen…</translation>
+    </message>
+    <message>
+      <source>Find annotations</source>
+      <translation>Annotationen suchen</translation>
+    </message>
+    <message>
+      <source>Find the disagreements again (F5)</source>
+      <translation>Unstimmigkeiten neu ermitteln (F5)</translation>
+    </message>
+    <message>
+      <source>Find:</source>
+      <translation>Suchen:</translation>
+    </message>
+    <message>
+      <source>Go to &amp;article</source>
+      <translation>Zum &amp;Artikel</translation>
+    </message>
+    <message>
+      <source>Go to &amp;claims</source>
+      <translation>Zu den &amp;Forderungen</translation>
+    </message>
+    <message>
+      <source>Go to &amp;document fields</source>
+      <translation>Zu den &amp;Dokumentfeldern</translation>
+    </message>
+    <message>
+      <source>Go to &amp;span attributes</source>
+      <translation>Zu den &amp;Span-Attributen</translation>
+    </message>
+    <message>
+      <source>Go to document &amp;list</source>
+      <translation>Zur Dokument&amp;liste</translation>
+    </message>
+    <message>
+      <source>gold</source>
+      <translation>Gold</translation>
+    </message>
+    <message>
+      <source>Gold (adjudicated) only</source>
+      <translation>Nur Gold (entschieden)</translation>
+    </message>
+    <message>
+      <source>Gold, else the chosen annotator</source>
+      <translation>Gold, sonst der gewählte Annotator</translation>
+    </message>
+    <message>
+      <source>Guideline</source>
+      <translation>Richtlinie</translation>
+    </message>
+    <message>
+      <source>Guideline gap</source>
+      <translation>Lücke in der Richtlinie</translation>
+    </message>
+    <message>
+      <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
+      <translation>Hugging Face datasets (save_to_disk)  [benötigt hf]</translation>
+    </message>
+    <message>
+      <source>Import &amp;batch:</source>
+      <translation>Import&amp;charge:</translation>
+    </message>
+    <message>
+      <source>Import &amp;folder…</source>
+      <translation>&amp;Ordner importieren…</translation>
+    </message>
+    <message>
+      <source>Import actors from CSV</source>
+      <translation>Akteure aus CSV importieren</translation>
+    </message>
+    <message>
+      <source>In context</source>
+      <translation>Im Kontext</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>In Arbeit</translation>
+    </message>
+    <message>
+      <source>ISO date of publication (YYYY-MM-DD); relative dates in the article resolve against it</source>
+      <translation>Erscheinungsdatum nach ISO (JJJJ-MM-TT); relative Datumsangaben im Artikel werden darauf bezogen</translation>
+    </message>
+    <message>
+      <source>Keep the values the tool proposed (Ctrl+K); editing a value also makes it yours</source>
+      <translation>Die vom Werkzeug vorgeschlagenen Werte übernehmen (Strg+K); wer einen Wert bearbeitet, macht ihn ebenfalls zu seinem</translation>
+    </message>
+    <message>
+      <source>Keep {name} ({key})</source>
+      <translation>{name} ({key}) behalten</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Label Studio JSON tasks</source>
+      <translation>Label-Studio-JSON-Aufgaben</translation>
+    </message>
+    <message>
+      <source>Lang</source>
+      <translation>Spr.</translation>
+    </message>
+    <message>
+      <source>Language (BCP-47)</source>
+      <translation>Sprache (BCP-47)</translation>
+    </message>
+    <message>
+      <source>Last merged</source>
+      <translation>Zuletzt zusammengeführt</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>Ebene</translation>
+    </message>
+    <message>
+      <source>linked to different registry actors</source>
+      <translation>mit unterschiedlichen Akteuren des Registers verknüpft</translation>
+    </message>
+    <message>
+      <source>Made &amp;for:</source>
+      <translation>Erstellt &amp;für:</translation>
+    </message>
+    <message>
+      <source>Mark &amp;done and go to next unfinished</source>
+      <translation>Als &amp;fertig markieren und zum nächsten unfertigen</translation>
+    </message>
+    <message>
+      <source>Mark &amp;in progress again</source>
+      <translation>Wieder als &amp;in Arbeit markieren</translation>
+    </message>
+    <message>
+      <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
+      <translation>Den ausgewählten Text als {layer} markieren (kein Text ausgewählt: den gewählten Span in diese Ebene verschieben)</translation>
+    </message>
+    <message>
+      <source>Mark the selection as {layer} ({key})
+{description}</source>
+      <translation>Die Auswahl als {layer} markieren ({key})
+{description}</translation>
+    </message>
+    <message>
+      <source>marked by {names} only</source>
+      <translation>nur von {names} markiert</translation>
+    </message>
+    <message>
+      <source>Match rate</source>
+      <translation>Trefferquote</translation>
+    </message>
+    <message>
+      <source>Me ({name})</source>
+      <translation>Ich ({name})</translation>
+    </message>
+    <message>
+      <source>Merge actors</source>
+      <translation>Akteure zusammenführen</translation>
+    </message>
+    <message>
+      <source>Merge returned packages</source>
+      <translation>Zurückgegebene Pakete zusammenführen</translation>
+    </message>
+    <message>
+      <source>Merge two actors</source>
+      <translation>Zwei Akteure zusammenführen</translation>
+    </message>
+    <message>
+      <source>My coding</source>
+      <translation>Meine Codierung</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Native JSONL (lossless, importable)</source>
+      <translation>Natives JSONL (verlustfrei, importierbar)</translation>
+    </message>
+    <message>
+      <source>New &amp;claim</source>
+      <translation>Neue &amp;Forderung</translation>
+    </message>
+    <message>
+      <source>New claim</source>
+      <translation>Neue Forderung</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>Neu…</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>Weiter</translation>
+    </message>
+    <message>
+      <source>Next &amp;unfinished document</source>
+      <translation>Nächstes &amp;unfertiges Dokument</translation>
+    </message>
+    <message>
+      <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
+      <translation>Kein Dokument. Öffnen Sie ein Projekt mit Datei › Öffnen oder beginnen Sie eines mit Datei › Neues Projekt und Datei › Importieren.</translation>
+    </message>
+    <message>
+      <source>not annotated</source>
+      <translation>nicht annotiert</translation>
+    </message>
+    <message>
+      <source>Not started</source>
+      <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>One annotator</source>
+      <translation>Ein Annotator</translation>
+    </message>
+    <message>
+      <source>Only what is &amp;already assigned to them</source>
+      <translation>Nur was ihnen &amp;bereits zugewiesen ist</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <source>Open a project (File › Open) to start annotating.</source>
+      <translation>Öffnen Sie ein Projekt (Datei › Öffnen), um mit dem Annotieren zu beginnen.</translation>
+    </message>
+    <message>
+      <source>Open annotator &amp;package…</source>
+      <translation>Annotator-&amp;Paket öffnen…</translation>
+    </message>
+    <message>
+      <source>Open annotator package</source>
+      <translation>Annotator-Paket öffnen</translation>
+    </message>
+    <message>
+      <source>Open the bundled sample project as anna, one of its three annotators, to see coded articles; your own name is asked again next time</source>
+      <translation>Das mitgelieferte Beispielprojekt als anna öffnen, eine seiner drei Annotatorinnen, um codierte Artikel zu sehen; Ihr eigener Name wird beim nächsten Mal erneut erfragt</translation>
+    </message>
+    <message>
+      <source>optional note, kept with the decision</source>
+      <translation>optionale Notiz, wird mit der Entscheidung gespeichert</translation>
+    </message>
+    <message>
+      <source>Other aliases</source>
+      <translation>Weitere Aliasse</translation>
+    </message>
+    <message>
+      <source>Outlet</source>
+      <translation>Medium</translation>
+    </message>
+    <message>
+      <source>Output &amp;folder:</source>
+      <translation>Ausgabe&amp;ordner:</translation>
+    </message>
+    <message>
+      <source>Package</source>
+      <translation>Paket</translation>
+    </message>
+    <message>
+      <source>Packages sent</source>
+      <translation>Versandte Pakete</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Fortschritt</translation>
+    </message>
+    <message>
+      <source>Progress dashboard</source>
+      <translation>Fortschrittsübersicht</translation>
+    </message>
+    <message>
+      <source>Publication date</source>
+      <translation>Erscheinungsdatum</translation>
+    </message>
+    <message>
+      <source>QID</source>
+      <translation>QID</translation>
+    </message>
+    <message>
+      <source>R   Reject (nothing into gold)</source>
+      <translation>R   Ablehnen (nichts ins Gold)</translation>
+    </message>
+    <message>
+      <source>Read-only</source>
+      <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Reliability matrices, units x coders (CSV)</source>
+      <translation>Reliabilitätsmatrizen, Einheiten x Codierende (CSV)</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>Neu laden</translation>
+    </message>
+    <message>
+      <source>Remove span</source>
+      <translation>Span entfernen</translation>
+    </message>
+    <message>
+      <source>Remove the selected span (Delete in the text)</source>
+      <translation>Den gewählten Span entfernen (Entf im Text)</translation>
+    </message>
+    <message>
+      <source>Restore from &amp;backup…</source>
+      <translation>Aus &amp;Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Ergebnis</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Zurückgegeben</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Prüfung</translation>
+    </message>
+    <message>
+      <source>Review disagreements — {name}</source>
+      <translation>Unstimmigkeiten prüfen — {name}</translation>
+    </message>
+    <message>
+      <source>Reviewer</source>
+      <translation>Prüfer/in</translation>
+    </message>
+    <message>
+      <source>S&amp;eed:</source>
+      <translation>&amp;Startwert:</translation>
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+      <source>same value, different precision or modifier</source>
+      <translation>gleicher Wert, unterschiedliche Genauigkeit oder Modifikator</translation>
+    </message>
+    <message>
+      <source>Search all articles…</source>
+      <translation>Alle Artikel durchsuchen…</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Sektor</translation>
+    </message>
+    <message>
+      <source>Sev.</source>
+      <translation>Schw.</translation>
+    </message>
+    <message>
+      <source>Show all</source>
+      <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+      <source>Show decided</source>
+      <translation>Entschiedene anzeigen</translation>
+    </message>
+    <message>
+      <source>Sp&amp;readsheet-safe cells (CSV)</source>
+      <translation>&amp;Tabellenkalkulationssichere Zellen (CSV)</translation>
+    </message>
+    <message>
+      <source>spaCy DocBin (.spacy)  [needs spacy]</source>
+      <translation>spaCy DocBin (.spacy)  [benötigt spacy]</translation>
+    </message>
+    <message>
+      <source>Span attributes</source>
+      <translation>Span-Attribute</translation>
+    </message>
+    <message>
+      <source>span marked by only some annotators</source>
+      <translation>Span nur von einigen Annotatoren markiert</translation>
+    </message>
+    <message>
+      <source>Spans</source>
+      <translation>Spans</translation>
+    </message>
+    <message>
+      <source>Stance is only coded for documents with a claim line.</source>
+      <translation>Die Haltung wird nur für Dokumente mit einer Behauptungszeile codiert.</translation>
+    </message>
+    <message>
+      <source>Start a new demand frame (Ctrl+Shift+N)</source>
+      <translation>Einen neuen Forderungsrahmen beginnen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+      <source>Start annotating</source>
+      <translation>Mit dem Annotieren beginnen</translation>
+    </message>
+    <message>
+      <source>sv:Zelenskyj
+de:Selenskyj
+*:Zelenskyy</source>
+      <translation>sv:Zelenskyj
+de:Selenskyj
+*:Zelenskyy</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Systemsprache</translation>
+    </message>
+    <message>
+      <source>T&amp;ype:</source>
+      <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation>Übernommen</translation>
+    </message>
+    <message>
+      <source>The current content is backed up before it is replaced, so a restore can itself be undone.</source>
+      <translation>Der aktuelle Inhalt wird gesichert, bevor er ersetzt wird, sodass sich auch eine Wiederherstellung rückgängig machen lässt.</translation>
+    </message>
+    <message>
+      <source>The other actor's names become aliases of the kept one, and every mention and claim pointing to it moves to the kept one.</source>
+      <translation>Die Namen des anderen Akteurs werden zu Aliassen des behaltenen, und jede Erwähnung und Forderung, die auf ihn verweist, geht auf den behaltenen über.</translation>
+    </message>
+    <message>
+      <source>The whole workflow works from the keyboard.</source>
+      <translation>Der gesamte Arbeitsablauf geht über die Tastatur.</translation>
+    </message>
+    <message>
+      <source>Tick the DEMAND spans of this article that belong here (Space toggles)</source>
+      <translation>Die DEMAND-Spans dieses Artikels ankreuzen, die hierher gehören (Leertaste schaltet um)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Try the sample as anna</source>
+      <translation>Beispiel als anna ausprobieren</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Typ</translation>
+    </message>
+    <message>
+      <source>type a name or alias (↓ lists the article's actors)</source>
+      <translation>Namen oder Alias eingeben (↓ listet die Akteure des Artikels)</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Rückgängig</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Einheiten</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <source>Welcome to annotator</source>
+      <translation>Willkommen bei annotator</translation>
+    </message>
+    <message>
+      <source>Whose progress the status column and filter show</source>
+      <translation>Wessen Fortschritt Statusspalte und Filter zeigen</translation>
+    </message>
+    <message>
+      <source>Write &amp;predictions instead of annotations (Label Studio)</source>
+      <translation>&amp;Vorhersagen statt Annotationen schreiben (Label Studio)</translation>
+    </message>
+    <message>
+      <source>Write return package</source>
+      <translation>Rückgabepaket schreiben</translation>
+    </message>
+    <message>
+      <source>your name (recorded with each decision)</source>
+      <translation>Ihr Name (wird bei jeder Entscheidung vermerkt)</translation>
+    </message>
+    <message>
+      <source>Your name or initials:</source>
+      <translation>Ihr Name oder Ihre Initialen:</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;in</source>
+      <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+      <source>{done_n} of {total_n} documents done by {name}</source>
+      <translation>{done_n} von {total_n} Dokumenten von {name} fertig</translation>
+    </message>
+    <message>
+      <source>{kind_text} ({n})</source>
+      <translation>{kind_text} ({n})</translation>
+    </message>
+    <message>
+      <source>{kind_text}: {detail_text}</source>
+      <translation>{kind_text}: {detail_text}</translation>
+    </message>
+    <message>
+      <source>{layer} “{text}” → {target}</source>
+      <translation>{layer} „{text}“ → {target}</translation>
+    </message>
+    <message>
+      <source>{name} [read-only] — annotator</source>
+      <translation>{name} [schreibgeschützt] — annotator</translation>
+    </message>
+    <message>
+      <source>{name} was not opened from a package, so there is nothing to return.</source>
+      <translation>{name} wurde nicht aus einem Paket geöffnet, daher gibt es nichts zurückzugeben.</translation>
+    </message>
+    <message>
+      <source>{name} — annotator</source>
+      <translation>{name} — annotator</translation>
+    </message>
+    <message>
+      <source>{n}   Accept {name}</source>
+      <translation>{n}   {name} annehmen</translation>
+    </message>
+  </context>
+</TS>
