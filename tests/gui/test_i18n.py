@@ -13,9 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QDialogButtonBox, QMenu
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QMenu
 
+from annotator.core.codebook import load_codebook
+from annotator.core.errors import CodebookError
 from annotator.gui import i18n
 from annotator.gui.i18n_tool import (
     from_codebook,
@@ -129,8 +131,27 @@ def test_language_menu_switches_at_once_and_is_kept(qtbot, tmp_path: Path) -> No
         assert i18n.current_language() == "sv"
         assert window.settings.language == "sv"
         assert "&Arkiv" in {m.title() for m in window.menuBar().findChildren(QMenu)}
-        # the codebook's labels follow: the layer buttons show the Swedish label
-        texts = {b.text() for b in window.view.findChildren(type(window.view.layer_buttons()[0]))} \
-            if hasattr(window.view, "layer_buttons") else set()
-        del texts
-        assert QCoreApplication.translate(i18n.CONTEXT, "&File") == "&Arkiv"
+        # the codebook's labels follow at once: the layer buttons and the grade choices
+        buttons = {b.text() for b in window.view.findChildren(QAbstractButton)}
+        assert any("Aktör" in t for t in buttons), buttons
+        items = {c.itemText(i) for c in window.form.findChildren(QComboBox)
+                 for i in range(c.count())}
+        assert any("Helt tillförlitlig" in t for t in items), items
+        german = next(a for a in menu.actions() if a.objectName() == "language_de")
+        german.trigger()
+        assert "&Datei" in {m.title() for m in window.menuBar().findChildren(QMenu)}
+        assert any("Akteur" in b.text() for b in window.view.findChildren(QAbstractButton))
+
+
+def test_codebook_translations_are_parsed_and_fall_back() -> None:
+    from annotator.core.codebook import parse_codebook
+
+    book = load_codebook()
+    swedish = book.localized("sv")
+    assert swedish.layer("ACTOR").label == "Aktör" and book.layer("ACTOR").label == "Actor"
+    assert swedish.vocabulary("source_reliability").get("A").label == "Helt tillförlitlig"
+    assert book.localized("fr").layer("ACTOR").label == "Actor"  # no translation: the label
+    assert swedish.layer_names() == book.layer_names()  # names and codes stay
+    text = book.source_text.replace('label = "Actor"\n', 'label = "Actor"\nlabel_fi = 3\n', 1)
+    with pytest.raises(CodebookError, match="label_fi"):
+        parse_codebook(text)
