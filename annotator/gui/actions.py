@@ -153,5 +153,5 @@ def shortcut_rows(actions: dict[str, QAction], book: Codebook | None) -> list[tu
             rows.append((layer.key, tr("Mark the selected text as {layer} (no text selected: "
                                        "move the selected span to that layer)",
                                        layer=layer.label)))
-    rows.extend(IN_WIDGET_KEYS)
+    rows.extend((keys, tr(text)) for keys, text in IN_WIDGET_KEYS)
     return rows

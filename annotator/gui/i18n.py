@@ -33,7 +33,7 @@ import logging
 import re
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -92,7 +92,7 @@ _LOCALE_LANGUAGE = {"sv": "sv", "nb": "nb", "no": "nb", "nn": "nb", "de": "de", 
 
 TEMPLATES: tuple[str, ...] = (
     # texts the windows build at run time; {x} is data shown as it is, {x_text} a text of
-    # ours translated in turn (an undo command's name)
+    # ours translated in turn (an undo command's name, a kind of disagreement)
     "{name} — annotator",
     "{name} [read-only] — annotator",
     "Annotator: {name}",
@@ -119,9 +119,16 @@ TEMPLATES: tuple[str, ...] = (
     "#{n} {path} ({count_n} documents, {when})",
     "<b>#{n} {title}</b><br>{label_text}",
     "{kind_text}: {detail_text}",
+    "{kind_text}: {detail}",
     "marked by {names} only",
     "coded by {names} only",
     "{layer} “{text}” → {target}",
+    "{n} documents",
+    "{n} document",
+    "<b>Claim to check:</b> {claim}",
+    "<b>{layer}</b> “{text}” <span style='color:#666'>({start_n}–{end_n})</span>{proposed_text}",
+    "<br><span style='color:#9a5b00'>Proposed by the tool: {names} — Ctrl+K confirms, or edit "
+    "below</span>",
 )
 """The run-time texts: patterns whose ``{fields}`` match any text; a field named ``n`` or
 ending in ``_n`` matches a number only."""
@@ -215,17 +222,24 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     for template in sorted(TEMPLATES, key=lambda t: -len(re.sub(r"\{\w+\}", "", t))):
         regex = re.escape(template)
         for name in re.findall(r"\{(\w+)\}", template):
-            field = r"\d[\d,.\s]*" if name == "n" or name.endswith("_n") else ".+?"
+            field = r"\d[\d,.\s]*" if name == "n" or name.endswith("_n") else ".*?"
             regex = regex.replace(re.escape("{" + name + "}"), f"(?P<{name}>{field})", 1)
         out.append((re.compile(regex, re.DOTALL), template))
     return tuple(out)
 
 
-def template_of(text: str) -> tuple[str, dict[str, str]] | None:
-    """The template ``text`` was built from, with its fields; None when none matches."""
+def template_of(text: str, known: Callable[[str], bool] | None = None
+                ) -> tuple[str, dict[str, str]] | None:
+    """The template ``text`` was built from, with its fields; None when none matches.
+
+    A ``*_text`` field holds a text of ours, so it must be ``known`` (by default: it has a
+    translation in the current language, directly or through a template of its own).
+    """
+    is_known = known or (lambda value: translate(value) != value)
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)
-        if match:
+        if match and all(not value or is_known(value) for name, value in
+                         match.groupdict().items() if name.endswith("_text")):
             return template, match.groupdict()
     return None
 

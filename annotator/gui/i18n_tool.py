@@ -29,14 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QWidget
 
 from annotator.core.codebook import Codebook
 from annotator.gui import i18n
+from annotator.gui.actions import IN_WIDGET_KEYS
 
-DATA_OBJECTS = frozenset({"articleMeta", "claimLine", "spanHeader", "listCount"})
-"""Object names of the labels that show a document's data (its title, outlet and date, its
-claim line, the selected span's text, counts): what they say comes from the project."""
 QT_CONTEXTS: dict[str, tuple[str, ...]] = {
     # the standard buttons Qt names itself; Qt ships catalogues for sv and de, not for nb
     "QPlatformTheme": ("OK", "Save", "Save All", "Open", "&Yes", "Yes to &All", "&No",
@@ -52,6 +50,12 @@ QT_CONTEXTS: dict[str, tuple[str, ...]] = {
                            "Select All", "Copy &Link Location"),
 }
 """The contexts of Qt's own texts that a language without a Qt catalogue (nb) carries."""
+
+
+EXTRA_SOURCES = (
+    # texts of states the scenes do not pass through
+    "Select a span in the text or in the list above.",
+)
 
 
 @dataclass
@@ -214,15 +218,11 @@ def from_codebook(text: str, book_texts: set[str]) -> bool:
 
 def is_data(owner: QObject, text: str) -> bool:
     """Texts that are the project's data, not the interface's: no letters at all, short
-    lowercase codes (languages, codebook codes), or the labels that show a document's own
-    fields."""
+    lowercase codes (languages, codebook codes), or a widget that says it shows data (the
+    ``i18n_data`` property: the line of a document's id, language, date, outlet and file; the
+    languages' own names in the Language menu)."""
     if not any(c.isalpha() for c in text) or _CODE.fullmatch(text):
         return True
-    widget = owner if isinstance(owner, QWidget) else None
-    while widget is not None:
-        if widget.objectName() in DATA_OBJECTS or widget.property("i18n_data"):
-            return True
-        widget = widget.parentWidget() if isinstance(widget, QLabel) else None
     return bool(owner.property("i18n_data"))
 
 
@@ -268,6 +268,8 @@ def extract(folder: Path) -> set[str]:
     found |= {label for _severity, label in KINDS.values()}
     found |= {"linked to different registry actors", "different attribute values",
               "same value, different precision or modifier"}
+    found |= set(EXTRA_SOURCES)
+    found |= {text for _keys, text in IN_WIDGET_KEYS}
     found |= sources_from_code(Path(__file__).parent)
     i18n.set_language("en")
     with scenes(folder) as all_scenes:
@@ -275,9 +277,13 @@ def extract(folder: Path) -> set[str]:
         for scene in all_scenes:
             root = scene.open()
             for _owner, _kind, text in collect(root, data):
-                if i18n.template_of(text) is None:
+                if i18n.template_of(text, lambda v: _known(v, found)) is None:
                     found.add(text)
     return found
+
+
+def _known(text: str, sources: set[str]) -> bool:
+    return text in sources or i18n.template_of(text, lambda v: _known(v, sources)) is not None
 
 
 # -------------------------------------------------------------------- .ts

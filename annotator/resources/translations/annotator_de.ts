@@ -92,6 +92,10 @@
       <translation>&amp;Dokument</translation>
     </message>
     <message>
+      <source>&amp;Dry run: report only, change nothing</source>
+      <translation>&amp;Probelauf: nur berichten, nichts ändern</translation>
+    </message>
+    <message>
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
@@ -348,8 +352,24 @@
       <translation>&lt;b&gt;Annotatorenpaare&lt;/b&gt; — Relevanz (Cohens Kappa)</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Claim to check:&lt;/b&gt; {claim}</source>
+      <translation>&lt;b&gt;Zu prüfende Behauptung:&lt;/b&gt; {claim}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
+      <translation>&lt;b&gt;Verwechslungen&lt;/b&gt; — Relevanz (Zeilen: erster Annotator eines Paares, Spalten: zweiter)</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Decision&lt;/b&gt;</source>
       <translation>&lt;b&gt;Entscheidung&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{layer}&lt;/b&gt; “{text}” &lt;span style='color:#666'&gt;({start_n}–{end_n})&lt;/span&gt;{proposed_text}</source>
+      <translation>&lt;b&gt;{layer}&lt;/b&gt; „{text}“ &lt;span style='color:#666'&gt;({start_n}–{end_n})&lt;/span&gt;{proposed_text}</translation>
+    </message>
+    <message>
+      <source>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Proposed by the tool: {names} — Ctrl+K confirms, or edit below&lt;/span&gt;</source>
+      <translation>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Vom Werkzeug vorgeschlagen: {names} — Strg+K bestätigt, oder unten bearbeiten&lt;/span&gt;</translation>
     </message>
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
@@ -404,6 +424,10 @@
       <translation>Akteur hinzufügen</translation>
     </message>
     <message>
+      <source>Add the typed name as a new registry actor</source>
+      <translation>Den eingegebenen Namen als neuen Akteur ins Register aufnehmen</translation>
+    </message>
+    <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Den eingegebenen Namen ins Akteursregister aufnehmen (Strg+Eingabe)</translation>
     </message>
@@ -432,12 +456,16 @@
       <translation>Mehrdeutigkeit</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>Annotator</translation>
+      <source>Annotation here is blind: every span, claim and status you record carries your name, and you see only your own work, never the other annotators', so that their agreement measures the codebook and not who copied whom. Reviewers compare the versions later and decide the gold version.</source>
+      <translation>Die Annotation ist hier blind: Jeder Span, jede Forderung und jeder Status, den Sie erfassen, trägt Ihren Namen, und Sie sehen nur Ihre eigene Arbeit, nie die der anderen Annotatoren, damit ihre Übereinstimmung das Codebuch misst und nicht, wer von wem abgeschrieben hat. Prüfende vergleichen die Fassungen später und legen die Goldfassung fest.</translation>
     </message>
     <message>
       <source>annotator</source>
       <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -492,6 +520,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Bootstrap</source>
       <translation>Bootstrap</translation>
+    </message>
+    <message>
+      <source>Bootstrap samples for the 95% intervals (0: none)</source>
+      <translation>Bootstrap-Stichproben für die 95-%-Intervalle (0: keine)</translation>
     </message>
     <message>
       <source>boundary-only difference</source>
@@ -550,8 +582,12 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Forderungen</translation>
     </message>
     <message>
+      <source>Clear the selection (article); close the find bar</source>
+      <translation>Auswahl aufheben (Artikel); Suchleiste schließen</translation>
+    </message>
+    <message>
       <source>Close</source>
-      <translation>Schließen</translation>
+      <translation type="vanished">Schließen</translation>
     </message>
     <message>
       <source>Codebook as JSON (full domains)</source>
@@ -588,6 +624,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Country</source>
       <translation>Land</translation>
+    </message>
+    <message>
+      <source>CSV tables: documents, spans, claims (PCA style)</source>
+      <translation>CSV-Tabellen: Dokumente, Spans, Forderungen (PCA-Stil)</translation>
     </message>
     <message>
       <source>D&amp;ocument</source>
@@ -710,6 +750,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Akteur bearbeiten</translation>
     </message>
     <message>
+      <source>Edit the selected span's attributes (article)</source>
+      <translation>Attribute des gewählten Spans bearbeiten (Artikel)</translation>
+    </message>
+    <message>
       <source>Edit, then accept</source>
       <translation>Bearbeiten, dann annehmen</translation>
     </message>
@@ -746,6 +790,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Feld</translation>
     </message>
     <message>
+      <source>Fields: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has, and every span attribute and document field of the codebook. Combine with OR, NOT or -, and parentheses.</source>
+      <translation>Felder: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has sowie jedes Span-Attribut und Dokumentfeld des Codebuchs. Kombinierbar mit OR, NOT oder - und Klammern.</translation>
+    </message>
+    <message>
       <source>File</source>
       <translation>Datei</translation>
     </message>
@@ -760,6 +808,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Find annotations</source>
       <translation>Annotationen suchen</translation>
+    </message>
+    <message>
+      <source>Find in article (Return: next, Shift+Return: previous)</source>
+      <translation>Im Artikel suchen (Eingabe: nächster, Umschalt+Eingabe: vorheriger)</translation>
+    </message>
+    <message>
+      <source>Find next / previous (find bar)</source>
+      <translation>Nächsten / vorherigen Treffer suchen (Suchleiste)</translation>
     </message>
     <message>
       <source>Find the disagreements again (F5)</source>
@@ -882,6 +938,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>mit unterschiedlichen Akteuren des Registers verknüpft</translation>
     </message>
     <message>
+      <source>List the article's actors, then the registry</source>
+      <translation>Die Akteure des Artikels auflisten, dann das Register</translation>
+    </message>
+    <message>
       <source>Made &amp;for:</source>
       <translation>Erstellt &amp;für:</translation>
     </message>
@@ -928,6 +988,26 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Zwei Akteure zusammenführen</translation>
     </message>
     <message>
+      <source>Modifier: start, middle, end of the period, about, before …</source>
+      <translation>Modifikator: Anfang, Mitte, Ende des Zeitraums, etwa, vor …</translation>
+    </message>
+    <message>
+      <source>Move between fields</source>
+      <translation>Zwischen den Feldern wechseln</translation>
+    </message>
+    <message>
+      <source>Move the selected span's end by a character (Shift: by a word)</source>
+      <translation>Ende des gewählten Spans um ein Zeichen verschieben (Umschalt: um ein Wort)</translation>
+    </message>
+    <message>
+      <source>Move the selected span's start by a character (Shift: by a word)</source>
+      <translation>Anfang des gewählten Spans um ein Zeichen verschieben (Umschalt: um ein Wort)</translation>
+    </message>
+    <message>
+      <source>Move the selected span's start or end with the mouse</source>
+      <translation>Anfang oder Ende des gewählten Spans mit der Maus verschieben</translation>
+    </message>
+    <message>
       <source>My coding</source>
       <translation>Meine Codierung</translation>
     </message>
@@ -960,8 +1040,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Nächstes &amp;unfertiges Dokument</translation>
     </message>
     <message>
+      <source>no date</source>
+      <translation>kein Datum</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Kein Dokument. Öffnen Sie ein Projekt mit Datei › Öffnen oder beginnen Sie eines mit Datei › Neues Projekt und Datei › Importieren.</translation>
+    </message>
+    <message>
+      <source>No documents are assigned yet: Team › Assign and write packages…</source>
+      <translation>Noch sind keine Dokumente zugewiesen: Team › Pakete zuweisen und schreiben…</translation>
+    </message>
+    <message>
+      <source>No project open — File › New project or File › Open</source>
+      <translation>Kein Projekt geöffnet — Datei › Neues Projekt oder Datei › Öffnen</translation>
     </message>
     <message>
       <source>not annotated</source>
@@ -973,7 +1065,7 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     </message>
     <message>
       <source>OK</source>
-      <translation>OK</translation>
+      <translation type="vanished">OK</translation>
     </message>
     <message>
       <source>One annotator</source>
@@ -1028,6 +1120,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Versandte Pakete</translation>
     </message>
     <message>
+      <source>Parquet tables: documents, spans, claims  [needs parquet]</source>
+      <translation>Parquet-Tabellen: Dokumente, Spans, Forderungen  [benötigt parquet]</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Fortschritt</translation>
     </message>
@@ -1066,6 +1162,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Remove span</source>
       <translation>Span entfernen</translation>
+    </message>
+    <message>
+      <source>Remove the selected span (article, span list)</source>
+      <translation>Den gewählten Span entfernen (Artikel, Span-Liste)</translation>
     </message>
     <message>
       <source>Remove the selected span (Delete in the text)</source>
@@ -1120,6 +1220,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Sektor</translation>
     </message>
     <message>
+      <source>Select a span in the text or in the list above.</source>
+      <translation>Wählen Sie einen Span im Text oder in der Liste oben.</translation>
+    </message>
+    <message>
+      <source>Select text in the article</source>
+      <translation>Text im Artikel auswählen</translation>
+    </message>
+    <message>
       <source>Sev.</source>
       <translation>Schw.</translation>
     </message>
@@ -1154,6 +1262,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Stance is only coded for documents with a claim line.</source>
       <translation>Die Haltung wird nur für Dokumente mit einer Behauptungszeile codiert.</translation>
+    </message>
+    <message>
+      <source>Stance toward the claim: only for documents that start with a claim line</source>
+      <translation>Haltung zur Behauptung: nur für Dokumente, die mit einer Behauptungszeile beginnen</translation>
     </message>
     <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
@@ -1194,6 +1306,10 @@ de:Selenskyj
     <message>
       <source>The whole workflow works from the keyboard.</source>
       <translation>Der gesamte Arbeitsablauf geht über die Tastatur.</translation>
+    </message>
+    <message>
+      <source>Tick or untick a demand span</source>
+      <translation>Ein Forderungs-Span an- oder abwählen</translation>
     </message>
     <message>
       <source>Tick the DEMAND spans of this article that belong here (Space toggles)</source>
@@ -1272,6 +1388,10 @@ de:Selenskyj
       <translation>{kind_text}: {detail_text}</translation>
     </message>
     <message>
+      <source>{kind_text}: {detail}</source>
+      <translation>{kind_text}: {detail}</translation>
+    </message>
+    <message>
       <source>{layer} “{text}” → {target}</source>
       <translation>{layer} „{text}“ → {target}</translation>
     </message>
@@ -1290,6 +1410,14 @@ de:Selenskyj
     <message>
       <source>{n}   Accept {name}</source>
       <translation>{n}   {name} annehmen</translation>
+    </message>
+    <message>
+      <source>{n} document</source>
+      <translation>{n} Dokument</translation>
+    </message>
+    <message>
+      <source>{n} documents</source>
+      <translation>{n} Dokumente</translation>
     </message>
   </context>
 </TS>

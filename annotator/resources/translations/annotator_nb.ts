@@ -92,6 +92,10 @@
       <translation>&amp;Dokument</translation>
     </message>
     <message>
+      <source>&amp;Dry run: report only, change nothing</source>
+      <translation>&amp;Prøvekjøring: bare rapporter, endre ingenting</translation>
+    </message>
+    <message>
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
@@ -348,8 +352,24 @@
       <translation>&lt;b&gt;Annotatørpar&lt;/b&gt; — relevans (Cohens kappa)</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Claim to check:&lt;/b&gt; {claim}</source>
+      <translation>&lt;b&gt;Påstand som skal prøves:&lt;/b&gt; {claim}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
+      <translation>&lt;b&gt;Forvekslinger&lt;/b&gt; — relevans (rader: parets første annotatør, kolonner: den andre)</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Decision&lt;/b&gt;</source>
       <translation>&lt;b&gt;Avgjørelse&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{layer}&lt;/b&gt; “{text}” &lt;span style='color:#666'&gt;({start_n}–{end_n})&lt;/span&gt;{proposed_text}</source>
+      <translation>&lt;b&gt;{layer}&lt;/b&gt; «{text}» &lt;span style='color:#666'&gt;({start_n}–{end_n})&lt;/span&gt;{proposed_text}</translation>
+    </message>
+    <message>
+      <source>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Proposed by the tool: {names} — Ctrl+K confirms, or edit below&lt;/span&gt;</source>
+      <translation>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Foreslått av verktøyet: {names} — Ctrl+K bekrefter, eller rediger nedenfor&lt;/span&gt;</translation>
     </message>
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
@@ -404,6 +424,10 @@
       <translation>Legg til aktør</translation>
     </message>
     <message>
+      <source>Add the typed name as a new registry actor</source>
+      <translation>Legg til det skrevne navnet som en ny aktør i registeret</translation>
+    </message>
+    <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Legg til det skrevne navnet i aktørregisteret (Ctrl+Retur)</translation>
     </message>
@@ -432,12 +456,16 @@
       <translation>Tvetydighet</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>Annotatør</translation>
+      <source>Annotation here is blind: every span, claim and status you record carries your name, and you see only your own work, never the other annotators', so that their agreement measures the codebook and not who copied whom. Reviewers compare the versions later and decide the gold version.</source>
+      <translation>Annoteringen her er blind: hvert spenn, krav og status du registrerer, bærer navnet ditt, og du ser bare ditt eget arbeid, aldri de andre annotatørenes, slik at samsvaret mellom dem måler kodeboken og ikke hvem som har kopiert hvem. Gjennomgåere sammenligner versjonene senere og avgjør gullversjonen.</translation>
     </message>
     <message>
       <source>annotator</source>
       <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotatør</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -492,6 +520,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Bootstrap</source>
       <translation>Bootstrap</translation>
+    </message>
+    <message>
+      <source>Bootstrap samples for the 95% intervals (0: none)</source>
+      <translation>Bootstrap-utvalg for 95 %-intervallene (0: ingen)</translation>
     </message>
     <message>
       <source>boundary-only difference</source>
@@ -550,8 +582,12 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Krav</translation>
     </message>
     <message>
+      <source>Clear the selection (article); close the find bar</source>
+      <translation>Fjern markeringen (artikkelen); lukk søkefeltet</translation>
+    </message>
+    <message>
       <source>Close</source>
-      <translation>Lukk</translation>
+      <translation type="vanished">Lukk</translation>
     </message>
     <message>
       <source>Codebook as JSON (full domains)</source>
@@ -588,6 +624,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Country</source>
       <translation>Land</translation>
+    </message>
+    <message>
+      <source>CSV tables: documents, spans, claims (PCA style)</source>
+      <translation>CSV-tabeller: dokumenter, spenn, krav (PCA-stil)</translation>
     </message>
     <message>
       <source>D&amp;ocument</source>
@@ -710,6 +750,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Rediger aktør</translation>
     </message>
     <message>
+      <source>Edit the selected span's attributes (article)</source>
+      <translation>Rediger attributtene til det valgte spennet (artikkelen)</translation>
+    </message>
+    <message>
       <source>Edit, then accept</source>
       <translation>Rediger, godta deretter</translation>
     </message>
@@ -746,6 +790,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Felt</translation>
     </message>
     <message>
+      <source>Fields: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has, and every span attribute and document field of the codebook. Combine with OR, NOT or -, and parentheses.</source>
+      <translation>Felt: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has og alle spennattributter og dokumentfelt i kodeboken. Kombiner med OR, NOT eller - og parenteser.</translation>
+    </message>
+    <message>
       <source>File</source>
       <translation>Fil</translation>
     </message>
@@ -760,6 +808,14 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Find annotations</source>
       <translation>Søk i annoteringer</translation>
+    </message>
+    <message>
+      <source>Find in article (Return: next, Shift+Return: previous)</source>
+      <translation>Søk i artikkelen (Retur: neste, Skift+Retur: forrige)</translation>
+    </message>
+    <message>
+      <source>Find next / previous (find bar)</source>
+      <translation>Søk neste / forrige (søkefeltet)</translation>
     </message>
     <message>
       <source>Find the disagreements again (F5)</source>
@@ -882,6 +938,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>koblet til ulike aktører i registeret</translation>
     </message>
     <message>
+      <source>List the article's actors, then the registry</source>
+      <translation>Vis artikkelens aktører, deretter registeret</translation>
+    </message>
+    <message>
       <source>Made &amp;for:</source>
       <translation>Laget &amp;for:</translation>
     </message>
@@ -928,6 +988,26 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Slå sammen to aktører</translation>
     </message>
     <message>
+      <source>Modifier: start, middle, end of the period, about, before …</source>
+      <translation>Modifikator: begynnelsen, midten, slutten av perioden, omtrent, før …</translation>
+    </message>
+    <message>
+      <source>Move between fields</source>
+      <translation>Flytt mellom feltene</translation>
+    </message>
+    <message>
+      <source>Move the selected span's end by a character (Shift: by a word)</source>
+      <translation>Flytt slutten av det valgte spennet ett tegn (Skift: ett ord)</translation>
+    </message>
+    <message>
+      <source>Move the selected span's start by a character (Shift: by a word)</source>
+      <translation>Flytt starten av det valgte spennet ett tegn (Skift: ett ord)</translation>
+    </message>
+    <message>
+      <source>Move the selected span's start or end with the mouse</source>
+      <translation>Flytt starten eller slutten av det valgte spennet med musen</translation>
+    </message>
+    <message>
       <source>My coding</source>
       <translation>Min koding</translation>
     </message>
@@ -960,8 +1040,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Neste &amp;uferdige dokument</translation>
     </message>
     <message>
+      <source>no date</source>
+      <translation>ingen dato</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Ingen dokumenter. Åpne et prosjekt med Fil › Åpne, eller start et med Fil › Nytt prosjekt og Fil › Importer.</translation>
+    </message>
+    <message>
+      <source>No documents are assigned yet: Team › Assign and write packages…</source>
+      <translation>Ingen dokumenter er tildelt ennå: Team › Fordel og skriv pakker…</translation>
+    </message>
+    <message>
+      <source>No project open — File › New project or File › Open</source>
+      <translation>Ingen prosjekter åpne — Fil › Nytt prosjekt eller Fil › Åpne</translation>
     </message>
     <message>
       <source>not annotated</source>
@@ -973,7 +1065,7 @@ Annotering av nyhetsartikler uten nett.</translation>
     </message>
     <message>
       <source>OK</source>
-      <translation>OK</translation>
+      <translation type="vanished">OK</translation>
     </message>
     <message>
       <source>One annotator</source>
@@ -1028,6 +1120,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Sendte pakker</translation>
     </message>
     <message>
+      <source>Parquet tables: documents, spans, claims  [needs parquet]</source>
+      <translation>Parquet-tabeller: dokumenter, spenn, krav  [krever parquet]</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Fremdrift</translation>
     </message>
@@ -1066,6 +1162,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Remove span</source>
       <translation>Fjern spenn</translation>
+    </message>
+    <message>
+      <source>Remove the selected span (article, span list)</source>
+      <translation>Fjern det valgte spennet (artikkelen, spennlisten)</translation>
     </message>
     <message>
       <source>Remove the selected span (Delete in the text)</source>
@@ -1120,6 +1220,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Sektor</translation>
     </message>
     <message>
+      <source>Select a span in the text or in the list above.</source>
+      <translation>Velg et spenn i teksten eller i listen over.</translation>
+    </message>
+    <message>
+      <source>Select text in the article</source>
+      <translation>Merk tekst i artikkelen</translation>
+    </message>
+    <message>
       <source>Sev.</source>
       <translation>Alv.</translation>
     </message>
@@ -1154,6 +1262,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Stance is only coded for documents with a claim line.</source>
       <translation>Holdning kodes bare for dokumenter med en påstandslinje.</translation>
+    </message>
+    <message>
+      <source>Stance toward the claim: only for documents that start with a claim line</source>
+      <translation>Holdning til påstanden: bare for dokumenter som begynner med en påstandslinje</translation>
     </message>
     <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
@@ -1194,6 +1306,10 @@ de:Selenskyj
     <message>
       <source>The whole workflow works from the keyboard.</source>
       <translation>Hele arbeidsflyten fungerer fra tastaturet.</translation>
+    </message>
+    <message>
+      <source>Tick or untick a demand span</source>
+      <translation>Kryss av eller fjern krysset for et kravspenn</translation>
     </message>
     <message>
       <source>Tick the DEMAND spans of this article that belong here (Space toggles)</source>
@@ -1272,6 +1388,10 @@ de:Selenskyj
       <translation>{kind_text}: {detail_text}</translation>
     </message>
     <message>
+      <source>{kind_text}: {detail}</source>
+      <translation>{kind_text}: {detail}</translation>
+    </message>
+    <message>
       <source>{layer} “{text}” → {target}</source>
       <translation>{layer} «{text}» → {target}</translation>
     </message>
@@ -1290,6 +1410,14 @@ de:Selenskyj
     <message>
       <source>{n}   Accept {name}</source>
       <translation>{n}   Godta {name}</translation>
+    </message>
+    <message>
+      <source>{n} document</source>
+      <translation>{n} dokument</translation>
+    </message>
+    <message>
+      <source>{n} documents</source>
+      <translation>{n} dokumenter</translation>
     </message>
   </context>
   <context>

@@ -92,6 +92,10 @@
       <translation>&amp;Dokument</translation>
     </message>
     <message>
+      <source>&amp;Dry run: report only, change nothing</source>
+      <translation>&amp;Provkörning: rapportera bara, ändra inget</translation>
+    </message>
+    <message>
       <source>&amp;Edit</source>
       <translation>&amp;Redigera</translation>
     </message>
@@ -348,8 +352,24 @@
       <translation>&lt;b&gt;Annotatörspar&lt;/b&gt; — relevans (Cohens kappa)</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Claim to check:&lt;/b&gt; {claim}</source>
+      <translation>&lt;b&gt;Påstående att pröva:&lt;/b&gt; {claim}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
+      <translation>&lt;b&gt;Förväxlingar&lt;/b&gt; — relevans (rader: parets första annotatör, kolumner: den andra)</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Decision&lt;/b&gt;</source>
       <translation>&lt;b&gt;Beslut&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{layer}&lt;/b&gt; “{text}” &lt;span style='color:#666'&gt;({start_n}–{end_n})&lt;/span&gt;{proposed_text}</source>
+      <translation>&lt;b&gt;{layer}&lt;/b&gt; ”{text}” &lt;span style='color:#666'&gt;({start_n}–{end_n})&lt;/span&gt;{proposed_text}</translation>
+    </message>
+    <message>
+      <source>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Proposed by the tool: {names} — Ctrl+K confirms, or edit below&lt;/span&gt;</source>
+      <translation>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Föreslaget av verktyget: {names} — Ctrl+K bekräftar, eller redigera nedan&lt;/span&gt;</translation>
     </message>
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
@@ -404,6 +424,10 @@
       <translation>Lägg till aktör</translation>
     </message>
     <message>
+      <source>Add the typed name as a new registry actor</source>
+      <translation>Lägg till det skrivna namnet som en ny aktör i registret</translation>
+    </message>
+    <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Lägg till det skrivna namnet i aktörsregistret (Ctrl+Retur)</translation>
     </message>
@@ -432,12 +456,16 @@
       <translation>Tvetydighet</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>Annotatör</translation>
+      <source>Annotation here is blind: every span, claim and status you record carries your name, and you see only your own work, never the other annotators', so that their agreement measures the codebook and not who copied whom. Reviewers compare the versions later and decide the gold version.</source>
+      <translation>Annoteringen här är blind: varje spann, anspråk och status du registrerar bär ditt namn, och du ser bara ditt eget arbete, aldrig de andra annotatörernas, så att deras överensstämmelse mäter kodboken och inte vem som har kopierat vem. Granskare jämför versionerna senare och beslutar om guldversionen.</translation>
     </message>
     <message>
       <source>annotator</source>
       <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotatör</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -492,6 +520,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Bootstrap</source>
       <translation>Bootstrap</translation>
+    </message>
+    <message>
+      <source>Bootstrap samples for the 95% intervals (0: none)</source>
+      <translation>Bootstrap-urval för 95 %-intervallen (0: inga)</translation>
     </message>
     <message>
       <source>boundary-only difference</source>
@@ -550,8 +582,12 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Anspråk</translation>
     </message>
     <message>
+      <source>Clear the selection (article); close the find bar</source>
+      <translation>Rensa markeringen (artikeln); stäng sökfältet</translation>
+    </message>
+    <message>
       <source>Close</source>
-      <translation>Stäng</translation>
+      <translation type="vanished">Stäng</translation>
     </message>
     <message>
       <source>Codebook as JSON (full domains)</source>
@@ -588,6 +624,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Country</source>
       <translation>Land</translation>
+    </message>
+    <message>
+      <source>CSV tables: documents, spans, claims (PCA style)</source>
+      <translation>CSV-tabeller: dokument, spann, anspråk (PCA-stil)</translation>
     </message>
     <message>
       <source>D&amp;ocument</source>
@@ -710,6 +750,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Redigera aktör</translation>
     </message>
     <message>
+      <source>Edit the selected span's attributes (article)</source>
+      <translation>Redigera det valda spannets attribut (artikeln)</translation>
+    </message>
+    <message>
       <source>Edit, then accept</source>
       <translation>Redigera, godta sedan</translation>
     </message>
@@ -746,6 +790,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Fält</translation>
     </message>
     <message>
+      <source>Fields: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has, and every span attribute and document field of the codebook. Combine with OR, NOT or -, and parentheses.</source>
+      <translation>Fält: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has samt kodbokens alla spannattribut och dokumentfält. Kombinera med OR, NOT eller - och parenteser.</translation>
+    </message>
+    <message>
       <source>File</source>
       <translation>Fil</translation>
     </message>
@@ -760,6 +808,14 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Find annotations</source>
       <translation>Sök annoteringar</translation>
+    </message>
+    <message>
+      <source>Find in article (Return: next, Shift+Return: previous)</source>
+      <translation>Sök i artikeln (Retur: nästa, Skift+Retur: föregående)</translation>
+    </message>
+    <message>
+      <source>Find next / previous (find bar)</source>
+      <translation>Sök nästa / föregående (sökfältet)</translation>
     </message>
     <message>
       <source>Find the disagreements again (F5)</source>
@@ -882,6 +938,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>länkade till olika aktörer i registret</translation>
     </message>
     <message>
+      <source>List the article's actors, then the registry</source>
+      <translation>Lista artikelns aktörer, sedan registret</translation>
+    </message>
+    <message>
       <source>Made &amp;for:</source>
       <translation>Gjort &amp;för:</translation>
     </message>
@@ -928,6 +988,26 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Slå samman två aktörer</translation>
     </message>
     <message>
+      <source>Modifier: start, middle, end of the period, about, before …</source>
+      <translation>Modifierare: början, mitten, slutet av perioden, omkring, före …</translation>
+    </message>
+    <message>
+      <source>Move between fields</source>
+      <translation>Flytta mellan fälten</translation>
+    </message>
+    <message>
+      <source>Move the selected span's end by a character (Shift: by a word)</source>
+      <translation>Flytta det valda spannets slut ett tecken (Skift: ett ord)</translation>
+    </message>
+    <message>
+      <source>Move the selected span's start by a character (Shift: by a word)</source>
+      <translation>Flytta det valda spannets början ett tecken (Skift: ett ord)</translation>
+    </message>
+    <message>
+      <source>Move the selected span's start or end with the mouse</source>
+      <translation>Flytta det valda spannets början eller slut med musen</translation>
+    </message>
+    <message>
       <source>My coding</source>
       <translation>Min kodning</translation>
     </message>
@@ -960,8 +1040,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Nästa &amp;oavslutade dokument</translation>
     </message>
     <message>
+      <source>no date</source>
+      <translation>inget datum</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Inget dokument. Öppna ett projekt med Arkiv › Öppna, eller starta ett med Arkiv › Nytt projekt och Arkiv › Importera.</translation>
+    </message>
+    <message>
+      <source>No documents are assigned yet: Team › Assign and write packages…</source>
+      <translation>Inga dokument är tilldelade än: Team › Fördela och skriv paket…</translation>
+    </message>
+    <message>
+      <source>No project open — File › New project or File › Open</source>
+      <translation>Inget projekt öppet — Arkiv › Nytt projekt eller Arkiv › Öppna</translation>
     </message>
     <message>
       <source>not annotated</source>
@@ -973,7 +1065,7 @@ Annotering av nyhetsartiklar offline.</translation>
     </message>
     <message>
       <source>OK</source>
-      <translation>OK</translation>
+      <translation type="vanished">OK</translation>
     </message>
     <message>
       <source>One annotator</source>
@@ -1028,6 +1120,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Skickade paket</translation>
     </message>
     <message>
+      <source>Parquet tables: documents, spans, claims  [needs parquet]</source>
+      <translation>Parquet-tabeller: dokument, spann, anspråk  [kräver parquet]</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Framsteg</translation>
     </message>
@@ -1066,6 +1162,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Remove span</source>
       <translation>Ta bort spann</translation>
+    </message>
+    <message>
+      <source>Remove the selected span (article, span list)</source>
+      <translation>Ta bort det valda spannet (artikeln, spannlistan)</translation>
     </message>
     <message>
       <source>Remove the selected span (Delete in the text)</source>
@@ -1120,6 +1220,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Sektor</translation>
     </message>
     <message>
+      <source>Select a span in the text or in the list above.</source>
+      <translation>Välj ett spann i texten eller i listan ovan.</translation>
+    </message>
+    <message>
+      <source>Select text in the article</source>
+      <translation>Markera text i artikeln</translation>
+    </message>
+    <message>
       <source>Sev.</source>
       <translation>Allv.</translation>
     </message>
@@ -1154,6 +1262,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Stance is only coded for documents with a claim line.</source>
       <translation>Hållning kodas bara för dokument med en påståenderad.</translation>
+    </message>
+    <message>
+      <source>Stance toward the claim: only for documents that start with a claim line</source>
+      <translation>Hållning till påståendet: bara för dokument som börjar med en påståenderad</translation>
     </message>
     <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
@@ -1194,6 +1306,10 @@ de:Selenskyj
     <message>
       <source>The whole workflow works from the keyboard.</source>
       <translation>Hela arbetsflödet fungerar från tangentbordet.</translation>
+    </message>
+    <message>
+      <source>Tick or untick a demand span</source>
+      <translation>Kryssa i eller ur ett kravspann</translation>
     </message>
     <message>
       <source>Tick the DEMAND spans of this article that belong here (Space toggles)</source>
@@ -1272,6 +1388,10 @@ de:Selenskyj
       <translation>{kind_text}: {detail_text}</translation>
     </message>
     <message>
+      <source>{kind_text}: {detail}</source>
+      <translation>{kind_text}: {detail}</translation>
+    </message>
+    <message>
       <source>{layer} “{text}” → {target}</source>
       <translation>{layer} ”{text}” → {target}</translation>
     </message>
@@ -1290,6 +1410,14 @@ de:Selenskyj
     <message>
       <source>{n}   Accept {name}</source>
       <translation>{n}   Godta {name}</translation>
+    </message>
+    <message>
+      <source>{n} document</source>
+      <translation>{n} dokument</translation>
+    </message>
+    <message>
+      <source>{n} documents</source>
+      <translation>{n} dokument</translation>
     </message>
   </context>
 </TS>
