@@ -123,6 +123,8 @@ TEMPLATES: tuple[str, ...] = (
     "marked by {names} only",
     "coded by {names} only",
     "{layer} “{text}” → {target}",
+    "{label}: only for documents that start with a claim line",
+    "{label} modifier",
     "{n} documents",
     "{n} document",
     "<b>Claim to check:</b> {claim}",

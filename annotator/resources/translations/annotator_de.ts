@@ -575,7 +575,7 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     </message>
     <message>
       <source>Claim date modifier</source>
-      <translation>Modifikator des Forderungsdatums</translation>
+      <translation type="vanished">Modifikator des Forderungsdatums</translation>
     </message>
     <message>
       <source>Claims</source>
@@ -1265,7 +1265,7 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     </message>
     <message>
       <source>Stance toward the claim: only for documents that start with a claim line</source>
-      <translation>Haltung zur Behauptung: nur für Dokumente, die mit einer Behauptungszeile beginnen</translation>
+      <translation type="vanished">Haltung zur Behauptung: nur für Dokumente, die mit einer Behauptungszeile beginnen</translation>
     </message>
     <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
@@ -1390,6 +1390,14 @@ de:Selenskyj
     <message>
       <source>{kind_text}: {detail}</source>
       <translation>{kind_text}: {detail}</translation>
+    </message>
+    <message>
+      <source>{label} modifier</source>
+      <translation>{label} – Modifikator</translation>
+    </message>
+    <message>
+      <source>{label}: only for documents that start with a claim line</source>
+      <translation>{label}: nur für Dokumente, die mit einer Behauptungszeile beginnen</translation>
     </message>
     <message>
       <source>{layer} “{text}” → {target}</source>

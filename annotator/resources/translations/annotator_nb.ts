@@ -575,7 +575,7 @@ Annotering av nyhetsartikler uten nett.</translation>
     </message>
     <message>
       <source>Claim date modifier</source>
-      <translation>Modifikator for kravets dato</translation>
+      <translation type="vanished">Modifikator for kravets dato</translation>
     </message>
     <message>
       <source>Claims</source>
@@ -1265,7 +1265,7 @@ Annotering av nyhetsartikler uten nett.</translation>
     </message>
     <message>
       <source>Stance toward the claim: only for documents that start with a claim line</source>
-      <translation>Holdning til påstanden: bare for dokumenter som begynner med en påstandslinje</translation>
+      <translation type="vanished">Holdning til påstanden: bare for dokumenter som begynner med en påstandslinje</translation>
     </message>
     <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
@@ -1390,6 +1390,14 @@ de:Selenskyj
     <message>
       <source>{kind_text}: {detail}</source>
       <translation>{kind_text}: {detail}</translation>
+    </message>
+    <message>
+      <source>{label} modifier</source>
+      <translation>{label} – modifikator</translation>
+    </message>
+    <message>
+      <source>{label}: only for documents that start with a claim line</source>
+      <translation>{label}: bare for dokumenter som begynner med en påstandslinje</translation>
     </message>
     <message>
       <source>{layer} “{text}” → {target}</source>

@@ -575,7 +575,7 @@ Annotering av nyhetsartiklar offline.</translation>
     </message>
     <message>
       <source>Claim date modifier</source>
-      <translation>Modifierare för anspråkets datum</translation>
+      <translation type="vanished">Modifierare för anspråkets datum</translation>
     </message>
     <message>
       <source>Claims</source>
@@ -1265,7 +1265,7 @@ Annotering av nyhetsartiklar offline.</translation>
     </message>
     <message>
       <source>Stance toward the claim: only for documents that start with a claim line</source>
-      <translation>Hållning till påståendet: bara för dokument som börjar med en påståenderad</translation>
+      <translation type="vanished">Hållning till påståendet: bara för dokument som börjar med en påståenderad</translation>
     </message>
     <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
@@ -1390,6 +1390,14 @@ de:Selenskyj
     <message>
       <source>{kind_text}: {detail}</source>
       <translation>{kind_text}: {detail}</translation>
+    </message>
+    <message>
+      <source>{label} modifier</source>
+      <translation>{label} – modifierare</translation>
+    </message>
+    <message>
+      <source>{label}: only for documents that start with a claim line</source>
+      <translation>{label}: bara för dokument som börjar med en påståenderad</translation>
     </message>
     <message>
       <source>{layer} “{text}” → {target}</source>
