@@ -55,6 +55,9 @@ QT_CONTEXTS: dict[str, tuple[str, ...]] = {
 EXTRA_SOURCES = (
     # texts of states the scenes do not pass through
     "Select a span in the text or in the list above.",
+    "Your name or initials (every annotation carries it; you see only your own annotations):",
+    "Use 1-64 letters, digits, spaces or . @ ' - :",
+    "Use 1-64 letters, digits, spaces or . @ ' -",
 )
 
 
@@ -246,16 +249,34 @@ def is_standard_button(owner: QObject) -> bool:
         box.standardButton(owner) != QDialogButtonBox.StandardButton.NoButton
 
 
+SHOWN_BY: dict[str, int] = {
+    # calls whose argument (by position) the windows show: their literals are sources too
+    "tr": 0, "showMessage": 0, "setText": 0, "setToolTip": 0, "setStatusTip": 0,
+    "setWindowTitle": 0, "setPlaceholderText": 0, "setTitle": 0, "setInformativeText": 0,
+    "QLabel": 0, "QPushButton": 0, "QCheckBox": 0, "QRadioButton": 0, "QGroupBox": 0,
+    "QAction": 0, "addAction": 0, "addMenu": 0, "addItem": 0, "addTab": 1, "warn": 2, "ask": 2,
+    "information": 2, "warning": 2, "question": 2, "critical": 2, "about": 1,
+    "getSaveFileName": 1, "getOpenFileName": 1, "getOpenFileNames": 1,
+    "getExistingDirectory": 1, "_say": 0, "say": 0,
+}
+
+
 def sources_from_code(root: Path) -> set[str]:
-    """Every string literal passed to ``tr()`` in the modules under ``root``."""
+    """The literal texts the modules under ``root`` pass to ``tr()`` or show directly
+    (``setText("…")``, ``warn(parent, title, "…")``, ``showMessage("…")`` ...)."""
     out: set[str] = set()
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "tr" \
-                    and node.args and isinstance(node.args[0], ast.Constant) \
-                    and isinstance(node.args[0].value, str):
-                out.add(node.args[0].value)
+            if not isinstance(node, ast.Call):
+                continue
+            name = str(getattr(node.func, "attr", None) or getattr(node.func, "id", ""))
+            at = SHOWN_BY.get(name)
+            if at is not None and len(node.args) > at:
+                arg = node.args[at]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                        and any(c.isalpha() for c in arg.value):
+                    out.add(arg.value)
     return out
 
 

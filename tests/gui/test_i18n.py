@@ -159,3 +159,44 @@ def test_codebook_translations_are_parsed_and_fall_back() -> None:
     text = book.source_text.replace('label = "Actor"\n', 'label = "Actor"\nlabel_fi = 3\n', 1)
     with pytest.raises(CodebookError, match="label_fi"):
         parse_codebook(text)
+
+
+def _texts_of_modal(trigger, close) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of the modal dialog ``trigger`` opens (the real call, which blocks)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, look)
+            return
+        seen.extend(text for owner, _kind, text in i18n.visible_texts(dialog)
+                    if text and not is_standard_button(owner))
+        close(dialog)
+
+    QTimer.singleShot(0, look)
+    trigger()
+    return seen
+
+
+@pytest.mark.parametrize("language", ["sv", "de"])
+def test_modal_dialogs_are_translated(qtbot, tmp_path: Path, language: str) -> None:
+    """About, the name prompt and a warning, opened the way the window opens them."""
+    i18n.set_language(language)
+    accepted = _accepted(language)
+    with scenes(tmp_path) as all_scenes:
+        window = all_scenes[0].open()
+        about = _texts_of_modal(window.show_about, lambda d: d.accept())
+        name = _texts_of_modal(window.ask_annotator, lambda d: d.reject())
+        warning = _texts_of_modal(
+            lambda: window.open_project(tmp_path / "missing" / "x.annotator"),
+            lambda d: d.accept())
+    for texts in (about, name, warning):
+        assert texts, "the dialog showed nothing"
+        english = [t for t in texts if any(c.isalpha() for c in t) and t not in accepted
+                   and not _matches_translated_template(t, accepted)]
+        assert not english, english
+    assert i18n.tr("About annotator") in about

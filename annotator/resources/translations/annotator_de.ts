@@ -328,6 +328,10 @@
       <translation>(kein Grund angegeben)</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(keine)</translation>
+    </message>
+    <message>
       <source>(this project was not opened from a package)</source>
       <translation>(dieses Projekt wurde nicht aus einem Paket geöffnet)</translation>
     </message>
@@ -348,12 +352,20 @@
       <translation>&lt;b&gt;Eine Fassung annehmen&lt;/b&gt;</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Annotator pairs&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Annotatorenpaare&lt;/b&gt;</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Annotator pairs&lt;/b&gt; — relevance (Cohen's kappa)</source>
       <translation>&lt;b&gt;Annotatorenpaare&lt;/b&gt; — Relevanz (Cohens Kappa)</translation>
     </message>
     <message>
       <source>&lt;b&gt;Claim to check:&lt;/b&gt; {claim}</source>
       <translation>&lt;b&gt;Zu prüfende Behauptung:&lt;/b&gt; {claim}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; (rows: first annotator of a pair, columns: second)</source>
+      <translation>&lt;b&gt;Verwechslungen&lt;/b&gt; (Zeilen: erster Annotator eines Paares, Spalten: zweiter)</translation>
     </message>
     <message>
       <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
@@ -370,6 +382,10 @@
     <message>
       <source>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Proposed by the tool: {names} — Ctrl+K confirms, or edit below&lt;/span&gt;</source>
       <translation>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Vom Werkzeug vorgeschlagen: {names} — Strg+K bestätigt, oder unten bearbeiten&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;No disagreement selected&lt;/i&gt;</source>
+      <translation>&lt;i&gt;Keine Unstimmigkeit ausgewählt&lt;/i&gt;</translation>
     </message>
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
@@ -390,6 +406,10 @@
     <message>
       <source>A&amp;nnotators:</source>
       <translation>A&amp;nnotatoren:</translation>
+    </message>
+    <message>
+      <source>About annotator</source>
+      <translation>Über annotator</translation>
     </message>
     <message>
       <source>Accept all &amp;DATE suggestions</source>
@@ -416,12 +436,28 @@
       <translation>Annotator {n} annehmen</translation>
     </message>
     <message>
+      <source>Accept into gold</source>
+      <translation>Ins Gold übernehmen</translation>
+    </message>
+    <message>
+      <source>Accepted {n} {layer} suggestion.</source>
+      <translation>{n} {layer}-Vorschlag angenommen.</translation>
+    </message>
+    <message>
+      <source>Accepted {n} {layer} suggestions.</source>
+      <translation>{n} {layer}-Vorschläge angenommen.</translation>
+    </message>
+    <message>
       <source>Actor registry</source>
       <translation>Akteursregister</translation>
     </message>
     <message>
       <source>Add actor</source>
       <translation>Akteur hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add the package files the annotators sent back.</source>
+      <translation>Fügen Sie die Paketdateien hinzu, die die Annotatoren zurückgeschickt haben.</translation>
     </message>
     <message>
       <source>Add the typed name as a new registry actor</source>
@@ -460,12 +496,12 @@
       <translation>Die Annotation ist hier blind: Jeder Span, jede Forderung und jeder Status, den Sie erfassen, trägt Ihren Namen, und Sie sehen nur Ihre eigene Arbeit, nie die der anderen Annotatoren, damit ihre Übereinstimmung das Codebuch misst und nicht, wer von wem abgeschrieben hat. Prüfende vergleichen die Fassungen später und legen die Goldfassung fest.</translation>
     </message>
     <message>
-      <source>annotator</source>
-      <translation>annotator</translation>
-    </message>
-    <message>
       <source>Annotator</source>
       <translation>Annotator</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -542,6 +578,24 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Berechnung abbrechen (Esc)</translation>
     </message>
     <message>
+      <source>Cancelled; nothing was written.</source>
+      <translation>Abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+      <source>Cancelled; the previous report (if any) is still shown.</source>
+      <translation>Abgebrochen; der vorige Bericht (falls vorhanden) wird weiter angezeigt.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+      <source>Cannot open {path}:
+{reason}</source>
+      <translation>{path} lässt sich nicht öffnen:
+{reason}</translation>
+    </message>
+    <message>
       <source>Cells starting with = + - @ get a leading apostrophe, so a spreadsheet program shows them as text instead of running them as formulas</source>
       <translation>Zellen, die mit = + - @ beginnen, erhalten einen führenden Apostroph, damit eine Tabellenkalkulation sie als Text zeigt, statt sie als Formeln auszuführen</translation>
     </message>
@@ -550,8 +604,24 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>&amp;Annotatornamen ändern…</translation>
     </message>
     <message>
+      <source>Choose a backup.</source>
+      <translation>Wählen Sie eine Sicherung.</translation>
+    </message>
+    <message>
+      <source>Choose a file for the new local project.</source>
+      <translation>Wählen Sie eine Datei für das neue lokale Projekt.</translation>
+    </message>
+    <message>
+      <source>Choose a folder for the packages.</source>
+      <translation>Wählen Sie einen Ordner für die Pakete.</translation>
+    </message>
+    <message>
       <source>Choose the destination file</source>
-      <translation>Zieldatei wählen</translation>
+      <translation type="vanished">Zieldatei wählen</translation>
+    </message>
+    <message>
+      <source>Choose the destination {target}</source>
+      <translation>Ziel wählen ({target})</translation>
     </message>
     <message>
       <source>Choose the new local project file</source>
@@ -566,8 +636,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Paketdatei wählen</translation>
     </message>
     <message>
+      <source>Choose the package file you received.</source>
+      <translation>Wählen Sie die Paketdatei, die Sie erhalten haben.</translation>
+    </message>
+    <message>
       <source>Choose the return package file</source>
       <translation>Rückgabepaketdatei wählen</translation>
+    </message>
+    <message>
+      <source>Choose where to write the export.</source>
+      <translation>Wählen Sie, wohin der Export geschrieben wird.</translation>
+    </message>
+    <message>
+      <source>Choose where to write the return package.</source>
+      <translation>Wählen Sie, wohin das Rückgabepaket geschrieben wird.</translation>
     </message>
     <message>
       <source>claim coded by only some annotators</source>
@@ -610,6 +692,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Übereinstimmungsbericht berechnen (F5)</translation>
     </message>
     <message>
+      <source>Computing agreement…</source>
+      <translation>Übereinstimmung wird berechnet…</translation>
+    </message>
+    <message>
       <source>Confirm</source>
       <translation>Bestätigen</translation>
     </message>
@@ -634,12 +720,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>D&amp;okument</translation>
     </message>
     <message>
+      <source>decision refused: {reason}</source>
+      <translation>Entscheidung abgelehnt: {reason}</translation>
+    </message>
+    <message>
       <source>Delete actor</source>
       <translation>Akteur löschen</translation>
     </message>
     <message>
       <source>Delete claim</source>
       <translation>Forderung löschen</translation>
+    </message>
+    <message>
+      <source>Deleted {name}.</source>
+      <translation>{name} gelöscht.</translation>
     </message>
     <message>
       <source>derived from the name</source>
@@ -750,6 +844,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Akteur bearbeiten</translation>
     </message>
     <message>
+      <source>Edit the gold version</source>
+      <translation>Goldfassung bearbeiten</translation>
+    </message>
+    <message>
       <source>Edit the selected span's attributes (article)</source>
       <translation>Attribute des gewählten Spans bearbeiten (Artikel)</translation>
     </message>
@@ -762,8 +860,24 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Eingabe oder Doppelklick auf einen Eintrag, einen Balken, ein Paar oder eine Zelle prüft die Unstimmigkeiten dahinter.</translation>
     </message>
     <message>
+      <source>Enter your name as reviewer first</source>
+      <translation>Geben Sie zuerst Ihren Namen als Prüfer/in ein</translation>
+    </message>
+    <message>
+      <source>Every document is done.</source>
+      <translation>Alle Dokumente sind fertig.</translation>
+    </message>
+    <message>
+      <source>Everything shown here is adjudicated</source>
+      <translation>Alles hier Gezeigte ist entschieden</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>Exportieren</translation>
+    </message>
+    <message>
+      <source>Export actors</source>
+      <translation>Akteure exportieren</translation>
     </message>
     <message>
       <source>Export actors to CSV</source>
@@ -778,12 +892,28 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>HTML exportieren…</translation>
     </message>
     <message>
+      <source>Export native JSONL</source>
+      <translation>Natives JSONL exportieren</translation>
+    </message>
+    <message>
+      <source>Export the agreement report</source>
+      <translation>Übereinstimmungsbericht exportieren</translation>
+    </message>
+    <message>
       <source>Export the report as CSV</source>
       <translation>Bericht als CSV exportieren</translation>
     </message>
     <message>
       <source>Export the report as HTML</source>
       <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+      <source>Export {format}: name {what}</source>
+      <translation>{format} exportieren: {what} benennen</translation>
+    </message>
+    <message>
+      <source>Exported {n} actor(s) to {file}.</source>
+      <translation>{n} Akteur(e) nach {file} exportiert.</translation>
     </message>
     <message>
       <source>Field</source>
@@ -826,6 +956,22 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Suchen:</translation>
     </message>
     <message>
+      <source>Finding disagreements…</source>
+      <translation>Unstimmigkeiten werden ermittelt…</translation>
+    </message>
+    <message>
+      <source>Finding disagreements… {done_n} of {total_n} documents</source>
+      <translation>Unstimmigkeiten werden ermittelt… {done_n} von {total_n} Dokumenten</translation>
+    </message>
+    <message>
+      <source>Folder for the packages</source>
+      <translation>Ordner für die Pakete</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
       <source>Go to &amp;article</source>
       <translation>Zum &amp;Artikel</translation>
     </message>
@@ -866,6 +1012,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Lücke in der Richtlinie</translation>
     </message>
     <message>
+      <source>Guideline — {title}</source>
+      <translation>Richtlinie — {title}</translation>
+    </message>
+    <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
       <translation>Hugging Face datasets (save_to_disk)  [benötigt hf]</translation>
     </message>
@@ -878,8 +1028,24 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>&amp;Ordner importieren…</translation>
     </message>
     <message>
+      <source>Import a folder of articles</source>
+      <translation>Einen Ordner mit Artikeln importieren</translation>
+    </message>
+    <message>
+      <source>Import actors</source>
+      <translation>Akteure importieren</translation>
+    </message>
+    <message>
       <source>Import actors from CSV</source>
       <translation>Akteure aus CSV importieren</translation>
+    </message>
+    <message>
+      <source>Import articles</source>
+      <translation>Artikel importieren</translation>
+    </message>
+    <message>
+      <source>Imported {n} new actor(s) from {file}.</source>
+      <translation>{n} neue(n) Akteur(e) aus {file} importiert.</translation>
     </message>
     <message>
       <source>In context</source>
@@ -988,6 +1154,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Zwei Akteure zusammenführen</translation>
     </message>
     <message>
+      <source>Merged {dropped} into {kept}.</source>
+      <translation>{dropped} in {kept} zusammengeführt.</translation>
+    </message>
+    <message>
+      <source>Merged {merged_n} of {total_n} package(s).</source>
+      <translation>{merged_n} von {total_n} Paket(en) zusammengeführt.</translation>
+    </message>
+    <message>
       <source>Modifier: start, middle, end of the period, about, before …</source>
       <translation>Modifikator: Anfang, Mitte, Ende des Zeitraums, etwa, vor …</translation>
     </message>
@@ -1028,6 +1202,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Neue Forderung</translation>
     </message>
     <message>
+      <source>New local project</source>
+      <translation>Neues lokales Projekt</translation>
+    </message>
+    <message>
+      <source>New project</source>
+      <translation>Neues Projekt</translation>
+    </message>
+    <message>
       <source>New…</source>
       <translation>Neu…</translation>
     </message>
@@ -1040,8 +1222,16 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Nächstes &amp;unfertiges Dokument</translation>
     </message>
     <message>
+      <source>No backups yet in {folder}.</source>
+      <translation>Noch keine Sicherungen in {folder}.</translation>
+    </message>
+    <message>
       <source>no date</source>
       <translation>kein Datum</translation>
+    </message>
+    <message>
+      <source>No disagreements behind “{field}”.</source>
+      <translation>Keine Unstimmigkeiten hinter „{field}“.</translation>
     </message>
     <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
@@ -1056,8 +1246,28 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Kein Projekt geöffnet — Datei › Neues Projekt oder Datei › Öffnen</translation>
     </message>
     <message>
+      <source>No suggestion selected: F8 goes to the next one.</source>
+      <translation>Kein Vorschlag ausgewählt: F8 springt zum nächsten.</translation>
+    </message>
+    <message>
+      <source>No {layer} suggestions to accept.</source>
+      <translation>Keine {layer}-Vorschläge zum Annehmen.</translation>
+    </message>
+    <message>
+      <source>Not a usable package: {reason}</source>
+      <translation>Kein verwendbares Paket: {reason}</translation>
+    </message>
+    <message>
       <source>not annotated</source>
       <translation>nicht annotiert</translation>
+    </message>
+    <message>
+      <source>Not deleted: {reason}</source>
+      <translation>Nicht gelöscht: {reason}</translation>
+    </message>
+    <message>
+      <source>Not exported: {reason}</source>
+      <translation>Nicht exportiert: {reason}</translation>
     </message>
     <message>
       <source>Not started</source>
@@ -1084,6 +1294,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Öffnen Sie ein Projekt (Datei › Öffnen), um mit dem Annotieren zu beginnen.</translation>
     </message>
     <message>
+      <source>Open a project first.</source>
+      <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+      <source>Open a project to read its guideline.</source>
+      <translation>Öffnen Sie ein Projekt, um seine Richtlinie zu lesen.</translation>
+    </message>
+    <message>
       <source>Open annotator &amp;package…</source>
       <translation>Annotator-&amp;Paket öffnen…</translation>
     </message>
@@ -1092,8 +1310,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Annotator-Paket öffnen</translation>
     </message>
     <message>
+      <source>Open project</source>
+      <translation>Projekt öffnen</translation>
+    </message>
+    <message>
       <source>Open the bundled sample project as anna, one of its three annotators, to see coded articles; your own name is asked again next time</source>
       <translation>Das mitgelieferte Beispielprojekt als anna öffnen, eine seiner drei Annotatorinnen, um codierte Artikel zu sehen; Ihr eigener Name wird beim nächsten Mal erneut erfragt</translation>
+    </message>
+    <message>
+      <source>Opened read-only: {reason}. Edits cannot be saved.</source>
+      <translation>Schreibgeschützt geöffnet: {reason}. Änderungen lassen sich nicht speichern.</translation>
+    </message>
+    <message>
+      <source>Opened {file}: annotating as {name}. File › Write return package… when you are done.</source>
+      <translation>{file} geöffnet: Annotation als {name}. Datei › Rückgabepaket schreiben…, wenn Sie fertig sind.</translation>
     </message>
     <message>
       <source>optional note, kept with the decision</source>
@@ -1172,6 +1402,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Den gewählten Span entfernen (Entf im Text)</translation>
     </message>
     <message>
+      <source>Replace the content of {name} with the backup taken {when} ({why})?
+
+The current content is backed up first.</source>
+      <translation>Den Inhalt von {name} durch die Sicherung vom {when} ({why}) ersetzen?
+
+Der aktuelle Inhalt wird vorher gesichert.</translation>
+    </message>
+    <message>
       <source>Restore from &amp;backup…</source>
       <translation>Aus &amp;Sicherung wiederherstellen…</translation>
     </message>
@@ -1180,12 +1418,24 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Aus Sicherung wiederherstellen</translation>
     </message>
     <message>
+      <source>Restored from {chosen}; the replaced content is kept as {saved}.</source>
+      <translation>Aus {chosen} wiederhergestellt; der ersetzte Inhalt bleibt als {saved} erhalten.</translation>
+    </message>
+    <message>
+      <source>Restored {name} from {chosen}; the damaged file is kept as {saved}.</source>
+      <translation>{name} aus {chosen} wiederhergestellt; die beschädigte Datei bleibt als {saved} erhalten.</translation>
+    </message>
+    <message>
       <source>Result</source>
       <translation>Ergebnis</translation>
     </message>
     <message>
       <source>Returned</source>
       <translation>Zurückgegeben</translation>
+    </message>
+    <message>
+      <source>Returned packages</source>
+      <translation>Zurückgegebene Pakete</translation>
     </message>
     <message>
       <source>Review</source>
@@ -1212,6 +1462,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>gleicher Wert, unterschiedliche Genauigkeit oder Modifikator</translation>
     </message>
     <message>
+      <source>Saved {name}.</source>
+      <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
       <source>Search all articles…</source>
       <translation>Alle Artikel durchsuchen…</translation>
     </message>
@@ -1222,6 +1476,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Select a span in the text or in the list above.</source>
       <translation>Wählen Sie einen Span im Text oder in der Liste oben.</translation>
+    </message>
+    <message>
+      <source>Select exactly two actors to merge.</source>
+      <translation>Wählen Sie genau zwei Akteure zum Zusammenführen.</translation>
     </message>
     <message>
       <source>Select text in the article</source>
@@ -1276,6 +1534,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Mit dem Annotieren beginnen</translation>
     </message>
     <message>
+      <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
+      <translation>Vorschlag {index_n} von {total_n}: {preview} — Eingabe nimmt an, Entf lehnt ab</translation>
+    </message>
+    <message>
       <source>sv:Zelenskyj
 de:Selenskyj
 *:Zelenskyy</source>
@@ -1296,6 +1558,10 @@ de:Selenskyj
       <translation>Übernommen</translation>
     </message>
     <message>
+      <source>The codebook has no {layer} layer.</source>
+      <translation>Das Codebuch hat keine Ebene {layer}.</translation>
+    </message>
+    <message>
       <source>The current content is backed up before it is replaced, so a restore can itself be undone.</source>
       <translation>Der aktuelle Inhalt wird gesichert, bevor er ersetzt wird, sodass sich auch eine Wiederherstellung rückgängig machen lässt.</translation>
     </message>
@@ -1304,8 +1570,16 @@ de:Selenskyj
       <translation>Die Namen des anderen Akteurs werden zu Aliassen des behaltenen, und jede Erwähnung und Forderung, die auf ihn verweist, geht auf den behaltenen über.</translation>
     </message>
     <message>
+      <source>The restore failed: {reason}</source>
+      <translation>Die Wiederherstellung ist fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
       <source>The whole workflow works from the keyboard.</source>
       <translation>Der gesamte Arbeitsablauf geht über die Tastatur.</translation>
+    </message>
+    <message>
+      <source>Tick at least one annotator (or add one).</source>
+      <translation>Kreuzen Sie mindestens einen Annotator an (oder fügen Sie einen hinzu).</translation>
     </message>
     <message>
       <source>Tick or untick a demand span</source>
@@ -1332,12 +1606,32 @@ de:Selenskyj
       <translation>Namen oder Alias eingeben (↓ listet die Akteure des Artikels)</translation>
     </message>
     <message>
+      <source>Type a query, e.g. layer:DEMAND claimant:putin</source>
+      <translation>Geben Sie eine Abfrage ein, z. B. layer:DEMAND claimant:putin</translation>
+    </message>
+    <message>
+      <source>Type the new actor's name first</source>
+      <translation>Geben Sie zuerst den Namen des neuen Akteurs ein</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
       <source>Units</source>
       <translation>Einheiten</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' -</source>
+      <translation>Verwenden Sie 1–64 Buchstaben, Ziffern, Leerzeichen oder . @ ' -</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' - :</source>
+      <translation>Verwenden Sie 1–64 Buchstaben, Ziffern, Leerzeichen oder . @ ' - :</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' - for a name (not “gold”).</source>
+      <translation>Verwenden Sie für einen Namen 1–64 Buchstaben, Ziffern, Leerzeichen oder . @ ' - (nicht „gold“).</translation>
     </message>
     <message>
       <source>Value</source>
@@ -1360,8 +1654,16 @@ de:Selenskyj
       <translation>Rückgabepaket schreiben</translation>
     </message>
     <message>
+      <source>Wrote {n} annotator package(s).</source>
+      <translation>{n} Annotator-Paket(e) geschrieben.</translation>
+    </message>
+    <message>
       <source>your name (recorded with each decision)</source>
       <translation>Ihr Name (wird bei jeder Entscheidung vermerkt)</translation>
+    </message>
+    <message>
+      <source>Your name or initials (every annotation carries it; you see only your own annotations):</source>
+      <translation>Ihr Name oder Ihre Initialen (jede Annotation trägt ihn; Sie sehen nur Ihre eigenen Annotationen):</translation>
     </message>
     <message>
       <source>Your name or initials:</source>
@@ -1374,6 +1676,14 @@ de:Selenskyj
     <message>
       <source>Zoom &amp;out</source>
       <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+      <source>{count} documents for {owner}.</source>
+      <translation>{count} Dokumente für {owner}.</translation>
+    </message>
+    <message>
+      <source>{dest} exists. Replace it when the export is finished?</source>
+      <translation>{dest} ist bereits vorhanden. Nach Abschluss des Exports ersetzen?</translation>
     </message>
     <message>
       <source>{done_n} of {total_n} documents done by {name}</source>
@@ -1408,6 +1718,26 @@ de:Selenskyj
       <translation>{name} [schreibgeschützt] — annotator</translation>
     </message>
     <message>
+      <source>{name} is damaged and cannot be opened ({reason}).
+
+{offer}.</source>
+      <translation>{name} ist beschädigt und lässt sich nicht öffnen ({reason}).
+
+{offer}.</translation>
+    </message>
+    <message>
+      <source>{name} is damaged and cannot be opened:
+{reason}
+
+The latest good backup was taken {when} ({why}).
+Restore it and open the project? The damaged file is kept in {folder}.</source>
+      <translation>{name} ist beschädigt und lässt sich nicht öffnen:
+{reason}
+
+Die letzte fehlerfreie Sicherung stammt vom {when} ({why}).
+Sie wiederherstellen und das Projekt öffnen? Die beschädigte Datei bleibt in {folder} erhalten.</translation>
+    </message>
+    <message>
       <source>{name} was not opened from a package, so there is nothing to return.</source>
       <translation>{name} wurde nicht aus einem Paket geöffnet, daher gibt es nichts zurückzugeben.</translation>
     </message>
@@ -1420,12 +1750,28 @@ de:Selenskyj
       <translation>{n}   {name} annehmen</translation>
     </message>
     <message>
+      <source>{n} agreed item(s) of document #{doc_n} accepted into gold</source>
+      <translation>{n} übereinstimmende(r) Eintrag/Einträge von Dokument #{doc_n} ins Gold übernommen</translation>
+    </message>
+    <message>
+      <source>{n} disagreements</source>
+      <translation>{n} Unstimmigkeiten</translation>
+    </message>
+    <message>
       <source>{n} document</source>
       <translation>{n} Dokument</translation>
     </message>
     <message>
       <source>{n} documents</source>
       <translation>{n} Dokumente</translation>
+    </message>
+    <message>
+      <source>{n} suggestion</source>
+      <translation>{n} Vorschlag</translation>
+    </message>
+    <message>
+      <source>{n} suggestions</source>
+      <translation>{n} Vorschläge</translation>
     </message>
   </context>
 </TS>

@@ -328,6 +328,10 @@
       <translation>(ingen grunn oppgitt)</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(ingen)</translation>
+    </message>
+    <message>
       <source>(this project was not opened from a package)</source>
       <translation>(dette prosjektet ble ikke åpnet fra en pakke)</translation>
     </message>
@@ -348,12 +352,20 @@
       <translation>&lt;b&gt;Godta en versjon&lt;/b&gt;</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Annotator pairs&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Annotatørpar&lt;/b&gt;</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Annotator pairs&lt;/b&gt; — relevance (Cohen's kappa)</source>
       <translation>&lt;b&gt;Annotatørpar&lt;/b&gt; — relevans (Cohens kappa)</translation>
     </message>
     <message>
       <source>&lt;b&gt;Claim to check:&lt;/b&gt; {claim}</source>
       <translation>&lt;b&gt;Påstand som skal prøves:&lt;/b&gt; {claim}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; (rows: first annotator of a pair, columns: second)</source>
+      <translation>&lt;b&gt;Forvekslinger&lt;/b&gt; (rader: parets første annotatør, kolonner: den andre)</translation>
     </message>
     <message>
       <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
@@ -370,6 +382,10 @@
     <message>
       <source>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Proposed by the tool: {names} — Ctrl+K confirms, or edit below&lt;/span&gt;</source>
       <translation>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Foreslått av verktøyet: {names} — Ctrl+K bekrefter, eller rediger nedenfor&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;No disagreement selected&lt;/i&gt;</source>
+      <translation>&lt;i&gt;Ingen uenighet valgt&lt;/i&gt;</translation>
     </message>
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
@@ -390,6 +406,10 @@
     <message>
       <source>A&amp;nnotators:</source>
       <translation>A&amp;nnotatører:</translation>
+    </message>
+    <message>
+      <source>About annotator</source>
+      <translation>Om annotator</translation>
     </message>
     <message>
       <source>Accept all &amp;DATE suggestions</source>
@@ -416,12 +436,28 @@
       <translation>Godta annotatør {n}</translation>
     </message>
     <message>
+      <source>Accept into gold</source>
+      <translation>Godta til gull</translation>
+    </message>
+    <message>
+      <source>Accepted {n} {layer} suggestion.</source>
+      <translation>Godtok {n} {layer}-forslag.</translation>
+    </message>
+    <message>
+      <source>Accepted {n} {layer} suggestions.</source>
+      <translation>Godtok {n} {layer}-forslag.</translation>
+    </message>
+    <message>
       <source>Actor registry</source>
       <translation>Aktørregister</translation>
     </message>
     <message>
       <source>Add actor</source>
       <translation>Legg til aktør</translation>
+    </message>
+    <message>
+      <source>Add the package files the annotators sent back.</source>
+      <translation>Legg til pakkefilene annotatørene sendte tilbake.</translation>
     </message>
     <message>
       <source>Add the typed name as a new registry actor</source>
@@ -460,12 +496,12 @@
       <translation>Annoteringen her er blind: hvert spenn, krav og status du registrerer, bærer navnet ditt, og du ser bare ditt eget arbeid, aldri de andre annotatørenes, slik at samsvaret mellom dem måler kodeboken og ikke hvem som har kopiert hvem. Gjennomgåere sammenligner versjonene senere og avgjør gullversjonen.</translation>
     </message>
     <message>
-      <source>annotator</source>
-      <translation>annotator</translation>
-    </message>
-    <message>
       <source>Annotator</source>
       <translation>Annotatør</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -542,6 +578,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Avbryt beregningen (Esc)</translation>
     </message>
     <message>
+      <source>Cancelled; nothing was written.</source>
+      <translation>Avbrutt; ingenting ble skrevet.</translation>
+    </message>
+    <message>
+      <source>Cancelled; the previous report (if any) is still shown.</source>
+      <translation>Avbrutt; den forrige rapporten (om noen) vises fortsatt.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Avbryter…</translation>
+    </message>
+    <message>
+      <source>Cannot open {path}:
+{reason}</source>
+      <translation>Kan ikke åpne {path}:
+{reason}</translation>
+    </message>
+    <message>
       <source>Cells starting with = + - @ get a leading apostrophe, so a spreadsheet program shows them as text instead of running them as formulas</source>
       <translation>Celler som begynner med = + - @ får en innledende apostrof, slik at et regnearkprogram viser dem som tekst i stedet for å kjøre dem som formler</translation>
     </message>
@@ -550,8 +604,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Bytt &amp;annotatørnavn…</translation>
     </message>
     <message>
+      <source>Choose a backup.</source>
+      <translation>Velg en sikkerhetskopi.</translation>
+    </message>
+    <message>
+      <source>Choose a file for the new local project.</source>
+      <translation>Velg en fil for det nye lokale prosjektet.</translation>
+    </message>
+    <message>
+      <source>Choose a folder for the packages.</source>
+      <translation>Velg en mappe for pakkene.</translation>
+    </message>
+    <message>
       <source>Choose the destination file</source>
-      <translation>Velg målfilen</translation>
+      <translation type="vanished">Velg målfilen</translation>
+    </message>
+    <message>
+      <source>Choose the destination {target}</source>
+      <translation>Velg målet ({target})</translation>
     </message>
     <message>
       <source>Choose the new local project file</source>
@@ -566,8 +636,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Velg pakkefilen</translation>
     </message>
     <message>
+      <source>Choose the package file you received.</source>
+      <translation>Velg pakkefilen du har fått.</translation>
+    </message>
+    <message>
       <source>Choose the return package file</source>
       <translation>Velg returpakkefilen</translation>
+    </message>
+    <message>
+      <source>Choose where to write the export.</source>
+      <translation>Velg hvor eksporten skal skrives.</translation>
+    </message>
+    <message>
+      <source>Choose where to write the return package.</source>
+      <translation>Velg hvor returpakken skal skrives.</translation>
     </message>
     <message>
       <source>claim coded by only some annotators</source>
@@ -610,6 +692,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Beregn samsvarsrapporten (F5)</translation>
     </message>
     <message>
+      <source>Computing agreement…</source>
+      <translation>Beregner samsvar…</translation>
+    </message>
+    <message>
       <source>Confirm</source>
       <translation>Bekreft</translation>
     </message>
@@ -634,12 +720,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>D&amp;okument</translation>
     </message>
     <message>
+      <source>decision refused: {reason}</source>
+      <translation>avgjørelsen ble avvist: {reason}</translation>
+    </message>
+    <message>
       <source>Delete actor</source>
       <translation>Slett aktør</translation>
     </message>
     <message>
       <source>Delete claim</source>
       <translation>Slett krav</translation>
+    </message>
+    <message>
+      <source>Deleted {name}.</source>
+      <translation>Slettet {name}.</translation>
     </message>
     <message>
       <source>derived from the name</source>
@@ -750,6 +844,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Rediger aktør</translation>
     </message>
     <message>
+      <source>Edit the gold version</source>
+      <translation>Rediger gullversjonen</translation>
+    </message>
+    <message>
       <source>Edit the selected span's attributes (article)</source>
       <translation>Rediger attributtene til det valgte spennet (artikkelen)</translation>
     </message>
@@ -762,8 +860,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Retur eller dobbeltklikk på en oppføring, en stolpe, et par eller en celle går gjennom uenighetene bak den.</translation>
     </message>
     <message>
+      <source>Enter your name as reviewer first</source>
+      <translation>Skriv først inn navnet ditt som gjennomgåer</translation>
+    </message>
+    <message>
+      <source>Every document is done.</source>
+      <translation>Alle dokumenter er ferdige.</translation>
+    </message>
+    <message>
+      <source>Everything shown here is adjudicated</source>
+      <translation>Alt som vises her, er avgjort</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>Eksporter</translation>
+    </message>
+    <message>
+      <source>Export actors</source>
+      <translation>Eksporter aktører</translation>
     </message>
     <message>
       <source>Export actors to CSV</source>
@@ -778,12 +892,28 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Eksporter HTML…</translation>
     </message>
     <message>
+      <source>Export native JSONL</source>
+      <translation>Eksporter native JSONL</translation>
+    </message>
+    <message>
+      <source>Export the agreement report</source>
+      <translation>Eksporter samsvarsrapporten</translation>
+    </message>
+    <message>
       <source>Export the report as CSV</source>
       <translation>Eksporter rapporten som CSV</translation>
     </message>
     <message>
       <source>Export the report as HTML</source>
       <translation>Eksporter rapporten som HTML</translation>
+    </message>
+    <message>
+      <source>Export {format}: name {what}</source>
+      <translation>Eksporter {format}: gi navn til {what}</translation>
+    </message>
+    <message>
+      <source>Exported {n} actor(s) to {file}.</source>
+      <translation>Eksporterte {n} aktør(er) til {file}.</translation>
     </message>
     <message>
       <source>Field</source>
@@ -826,6 +956,22 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Søk:</translation>
     </message>
     <message>
+      <source>Finding disagreements…</source>
+      <translation>Finner uenigheter…</translation>
+    </message>
+    <message>
+      <source>Finding disagreements… {done_n} of {total_n} documents</source>
+      <translation>Finner uenigheter… {done_n} av {total_n} dokumenter</translation>
+    </message>
+    <message>
+      <source>Folder for the packages</source>
+      <translation>Mappe for pakkene</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
       <source>Go to &amp;article</source>
       <translation>Gå til &amp;artikkelen</translation>
     </message>
@@ -866,6 +1012,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Hull i retningslinjene</translation>
     </message>
     <message>
+      <source>Guideline — {title}</source>
+      <translation>Retningslinje — {title}</translation>
+    </message>
+    <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
       <translation>Hugging Face datasets (save_to_disk)  [krever hf]</translation>
     </message>
@@ -878,8 +1028,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Importer &amp;mappe…</translation>
     </message>
     <message>
+      <source>Import a folder of articles</source>
+      <translation>Importer en mappe med artikler</translation>
+    </message>
+    <message>
+      <source>Import actors</source>
+      <translation>Importer aktører</translation>
+    </message>
+    <message>
       <source>Import actors from CSV</source>
       <translation>Importer aktører fra CSV</translation>
+    </message>
+    <message>
+      <source>Import articles</source>
+      <translation>Importer artikler</translation>
+    </message>
+    <message>
+      <source>Imported {n} new actor(s) from {file}.</source>
+      <translation>Importerte {n} ny(e) aktør(er) fra {file}.</translation>
     </message>
     <message>
       <source>In context</source>
@@ -988,6 +1154,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Slå sammen to aktører</translation>
     </message>
     <message>
+      <source>Merged {dropped} into {kept}.</source>
+      <translation>Slo sammen {dropped} med {kept}.</translation>
+    </message>
+    <message>
+      <source>Merged {merged_n} of {total_n} package(s).</source>
+      <translation>Slo sammen {merged_n} av {total_n} pakke(r).</translation>
+    </message>
+    <message>
       <source>Modifier: start, middle, end of the period, about, before …</source>
       <translation>Modifikator: begynnelsen, midten, slutten av perioden, omtrent, før …</translation>
     </message>
@@ -1028,6 +1202,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Nytt krav</translation>
     </message>
     <message>
+      <source>New local project</source>
+      <translation>Nytt lokalt prosjekt</translation>
+    </message>
+    <message>
+      <source>New project</source>
+      <translation>Nytt prosjekt</translation>
+    </message>
+    <message>
       <source>New…</source>
       <translation>Ny…</translation>
     </message>
@@ -1040,8 +1222,16 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Neste &amp;uferdige dokument</translation>
     </message>
     <message>
+      <source>No backups yet in {folder}.</source>
+      <translation>Ingen sikkerhetskopier ennå i {folder}.</translation>
+    </message>
+    <message>
       <source>no date</source>
       <translation>ingen dato</translation>
+    </message>
+    <message>
+      <source>No disagreements behind “{field}”.</source>
+      <translation>Ingen uenigheter bak «{field}».</translation>
     </message>
     <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
@@ -1056,8 +1246,28 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Ingen prosjekter åpne — Fil › Nytt prosjekt eller Fil › Åpne</translation>
     </message>
     <message>
+      <source>No suggestion selected: F8 goes to the next one.</source>
+      <translation>Ingen forslag valgt: F8 går til neste.</translation>
+    </message>
+    <message>
+      <source>No {layer} suggestions to accept.</source>
+      <translation>Ingen {layer}-forslag å godta.</translation>
+    </message>
+    <message>
+      <source>Not a usable package: {reason}</source>
+      <translation>Ikke en brukbar pakke: {reason}</translation>
+    </message>
+    <message>
       <source>not annotated</source>
       <translation>ikke annotert</translation>
+    </message>
+    <message>
+      <source>Not deleted: {reason}</source>
+      <translation>Ikke slettet: {reason}</translation>
+    </message>
+    <message>
+      <source>Not exported: {reason}</source>
+      <translation>Ikke eksportert: {reason}</translation>
     </message>
     <message>
       <source>Not started</source>
@@ -1084,6 +1294,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Åpne et prosjekt (Fil › Åpne) for å begynne å annotere.</translation>
     </message>
     <message>
+      <source>Open a project first.</source>
+      <translation>Åpne et prosjekt først.</translation>
+    </message>
+    <message>
+      <source>Open a project to read its guideline.</source>
+      <translation>Åpne et prosjekt for å lese retningslinjene.</translation>
+    </message>
+    <message>
       <source>Open annotator &amp;package…</source>
       <translation>Åpne annotatør&amp;pakke…</translation>
     </message>
@@ -1092,8 +1310,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Åpne annotatørpakke</translation>
     </message>
     <message>
+      <source>Open project</source>
+      <translation>Åpne prosjekt</translation>
+    </message>
+    <message>
       <source>Open the bundled sample project as anna, one of its three annotators, to see coded articles; your own name is asked again next time</source>
       <translation>Åpne det medfølgende eksempelprosjektet som anna, en av de tre annotatørene, for å se kodede artikler; ditt eget navn blir spurt om igjen neste gang</translation>
+    </message>
+    <message>
+      <source>Opened read-only: {reason}. Edits cannot be saved.</source>
+      <translation>Åpnet skrivebeskyttet: {reason}. Endringer kan ikke lagres.</translation>
+    </message>
+    <message>
+      <source>Opened {file}: annotating as {name}. File › Write return package… when you are done.</source>
+      <translation>Åpnet {file}: annoterer som {name}. Fil › Skriv returpakke… når du er ferdig.</translation>
     </message>
     <message>
       <source>optional note, kept with the decision</source>
@@ -1172,6 +1402,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Fjern det valgte spennet (Delete i teksten)</translation>
     </message>
     <message>
+      <source>Replace the content of {name} with the backup taken {when} ({why})?
+
+The current content is backed up first.</source>
+      <translation>Erstatte innholdet i {name} med sikkerhetskopien fra {when} ({why})?
+
+Det nåværende innholdet sikkerhetskopieres først.</translation>
+    </message>
+    <message>
       <source>Restore from &amp;backup…</source>
       <translation>Gjenopprett fra &amp;sikkerhetskopi…</translation>
     </message>
@@ -1180,12 +1418,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Gjenopprett fra sikkerhetskopi</translation>
     </message>
     <message>
+      <source>Restored from {chosen}; the replaced content is kept as {saved}.</source>
+      <translation>Gjenopprettet fra {chosen}; det erstattede innholdet er tatt vare på som {saved}.</translation>
+    </message>
+    <message>
+      <source>Restored {name} from {chosen}; the damaged file is kept as {saved}.</source>
+      <translation>Gjenopprettet {name} fra {chosen}; den skadde filen er tatt vare på som {saved}.</translation>
+    </message>
+    <message>
       <source>Result</source>
       <translation>Resultat</translation>
     </message>
     <message>
       <source>Returned</source>
       <translation>Returnert</translation>
+    </message>
+    <message>
+      <source>Returned packages</source>
+      <translation>Returnerte pakker</translation>
     </message>
     <message>
       <source>Review</source>
@@ -1212,6 +1462,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>samme verdi, ulik presisjon eller modifikator</translation>
     </message>
     <message>
+      <source>Saved {name}.</source>
+      <translation>Lagret {name}.</translation>
+    </message>
+    <message>
       <source>Search all articles…</source>
       <translation>Søk i alle artikler…</translation>
     </message>
@@ -1222,6 +1476,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Select a span in the text or in the list above.</source>
       <translation>Velg et spenn i teksten eller i listen over.</translation>
+    </message>
+    <message>
+      <source>Select exactly two actors to merge.</source>
+      <translation>Velg nøyaktig to aktører å slå sammen.</translation>
     </message>
     <message>
       <source>Select text in the article</source>
@@ -1276,6 +1534,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Begynn å annotere</translation>
     </message>
     <message>
+      <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
+      <translation>Forslag {index_n} av {total_n}: {preview} — Retur godtar, Delete avviser</translation>
+    </message>
+    <message>
       <source>sv:Zelenskyj
 de:Selenskyj
 *:Zelenskyy</source>
@@ -1296,6 +1558,10 @@ de:Selenskyj
       <translation>Tatt</translation>
     </message>
     <message>
+      <source>The codebook has no {layer} layer.</source>
+      <translation>Kodeboken har ikke noe {layer}-lag.</translation>
+    </message>
+    <message>
       <source>The current content is backed up before it is replaced, so a restore can itself be undone.</source>
       <translation>Det nåværende innholdet sikkerhetskopieres før det erstattes, slik at en gjenoppretting selv kan angres.</translation>
     </message>
@@ -1304,8 +1570,16 @@ de:Selenskyj
       <translation>Den andre aktørens navn blir aliaser for den som beholdes, og hver omtale og hvert krav som peker på den, flyttes til den som beholdes.</translation>
     </message>
     <message>
+      <source>The restore failed: {reason}</source>
+      <translation>Gjenopprettingen mislyktes: {reason}</translation>
+    </message>
+    <message>
       <source>The whole workflow works from the keyboard.</source>
       <translation>Hele arbeidsflyten fungerer fra tastaturet.</translation>
+    </message>
+    <message>
+      <source>Tick at least one annotator (or add one).</source>
+      <translation>Kryss av minst én annotatør (eller legg til en).</translation>
     </message>
     <message>
       <source>Tick or untick a demand span</source>
@@ -1332,12 +1606,32 @@ de:Selenskyj
       <translation>skriv et navn eller alias (↓ viser artikkelens aktører)</translation>
     </message>
     <message>
+      <source>Type a query, e.g. layer:DEMAND claimant:putin</source>
+      <translation>Skriv en spørring, f.eks. layer:DEMAND claimant:putin</translation>
+    </message>
+    <message>
+      <source>Type the new actor's name first</source>
+      <translation>Skriv først navnet på den nye aktøren</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Angre</translation>
     </message>
     <message>
       <source>Units</source>
       <translation>Enheter</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' -</source>
+      <translation>Bruk 1–64 bokstaver, sifre, mellomrom eller . @ ' -</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' - :</source>
+      <translation>Bruk 1–64 bokstaver, sifre, mellomrom eller . @ ' - :</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' - for a name (not “gold”).</source>
+      <translation>Bruk 1–64 bokstaver, sifre, mellomrom eller . @ ' - i et navn (ikke «gold»).</translation>
     </message>
     <message>
       <source>Value</source>
@@ -1360,8 +1654,16 @@ de:Selenskyj
       <translation>Skriv returpakke</translation>
     </message>
     <message>
+      <source>Wrote {n} annotator package(s).</source>
+      <translation>Skrev {n} annotatørpakke(r).</translation>
+    </message>
+    <message>
       <source>your name (recorded with each decision)</source>
       <translation>navnet ditt (registreres med hver avgjørelse)</translation>
+    </message>
+    <message>
+      <source>Your name or initials (every annotation carries it; you see only your own annotations):</source>
+      <translation>Navnet eller initialene dine (hver annotering bærer dem; du ser bare dine egne annoteringer):</translation>
     </message>
     <message>
       <source>Your name or initials:</source>
@@ -1374,6 +1676,14 @@ de:Selenskyj
     <message>
       <source>Zoom &amp;out</source>
       <translation>Zoom &amp;ut</translation>
+    </message>
+    <message>
+      <source>{count} documents for {owner}.</source>
+      <translation>{count} dokumenter for {owner}.</translation>
+    </message>
+    <message>
+      <source>{dest} exists. Replace it when the export is finished?</source>
+      <translation>{dest} finnes allerede. Erstatte den når eksporten er ferdig?</translation>
     </message>
     <message>
       <source>{done_n} of {total_n} documents done by {name}</source>
@@ -1408,6 +1718,26 @@ de:Selenskyj
       <translation>{name} [skrivebeskyttet] — annotator</translation>
     </message>
     <message>
+      <source>{name} is damaged and cannot be opened ({reason}).
+
+{offer}.</source>
+      <translation>{name} er skadet og kan ikke åpnes ({reason}).
+
+{offer}.</translation>
+    </message>
+    <message>
+      <source>{name} is damaged and cannot be opened:
+{reason}
+
+The latest good backup was taken {when} ({why}).
+Restore it and open the project? The damaged file is kept in {folder}.</source>
+      <translation>{name} er skadet og kan ikke åpnes:
+{reason}
+
+Den siste feilfrie sikkerhetskopien ble tatt {when} ({why}).
+Gjenopprette den og åpne prosjektet? Den skadde filen er tatt vare på i {folder}.</translation>
+    </message>
+    <message>
       <source>{name} was not opened from a package, so there is nothing to return.</source>
       <translation>{name} ble ikke åpnet fra en pakke, så det er ingenting å returnere.</translation>
     </message>
@@ -1420,12 +1750,28 @@ de:Selenskyj
       <translation>{n}   Godta {name}</translation>
     </message>
     <message>
+      <source>{n} agreed item(s) of document #{doc_n} accepted into gold</source>
+      <translation>{n} samstemte element i dokument #{doc_n} godtatt til gull</translation>
+    </message>
+    <message>
+      <source>{n} disagreements</source>
+      <translation>{n} uenigheter</translation>
+    </message>
+    <message>
       <source>{n} document</source>
       <translation>{n} dokument</translation>
     </message>
     <message>
       <source>{n} documents</source>
       <translation>{n} dokumenter</translation>
+    </message>
+    <message>
+      <source>{n} suggestion</source>
+      <translation>{n} forslag</translation>
+    </message>
+    <message>
+      <source>{n} suggestions</source>
+      <translation>{n} forslag</translation>
     </message>
   </context>
   <context>

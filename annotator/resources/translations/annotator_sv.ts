@@ -328,6 +328,10 @@
       <translation>(inget skäl angivet)</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(ingen)</translation>
+    </message>
+    <message>
       <source>(this project was not opened from a package)</source>
       <translation>(det här projektet öppnades inte från ett paket)</translation>
     </message>
@@ -348,12 +352,20 @@
       <translation>&lt;b&gt;Godta en version&lt;/b&gt;</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Annotator pairs&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Annotatörspar&lt;/b&gt;</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Annotator pairs&lt;/b&gt; — relevance (Cohen's kappa)</source>
       <translation>&lt;b&gt;Annotatörspar&lt;/b&gt; — relevans (Cohens kappa)</translation>
     </message>
     <message>
       <source>&lt;b&gt;Claim to check:&lt;/b&gt; {claim}</source>
       <translation>&lt;b&gt;Påstående att pröva:&lt;/b&gt; {claim}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; (rows: first annotator of a pair, columns: second)</source>
+      <translation>&lt;b&gt;Förväxlingar&lt;/b&gt; (rader: parets första annotatör, kolumner: den andra)</translation>
     </message>
     <message>
       <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
@@ -370,6 +382,10 @@
     <message>
       <source>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Proposed by the tool: {names} — Ctrl+K confirms, or edit below&lt;/span&gt;</source>
       <translation>&lt;br&gt;&lt;span style='color:#9a5b00'&gt;Föreslaget av verktyget: {names} — Ctrl+K bekräftar, eller redigera nedan&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;No disagreement selected&lt;/i&gt;</source>
+      <translation>&lt;i&gt;Ingen oenighet vald&lt;/i&gt;</translation>
     </message>
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
@@ -390,6 +406,10 @@
     <message>
       <source>A&amp;nnotators:</source>
       <translation>A&amp;nnotatörer:</translation>
+    </message>
+    <message>
+      <source>About annotator</source>
+      <translation>Om annotator</translation>
     </message>
     <message>
       <source>Accept all &amp;DATE suggestions</source>
@@ -416,12 +436,28 @@
       <translation>Godta annotatör {n}</translation>
     </message>
     <message>
+      <source>Accept into gold</source>
+      <translation>Godta till guld</translation>
+    </message>
+    <message>
+      <source>Accepted {n} {layer} suggestion.</source>
+      <translation>Godtog {n} {layer}-förslag.</translation>
+    </message>
+    <message>
+      <source>Accepted {n} {layer} suggestions.</source>
+      <translation>Godtog {n} {layer}-förslag.</translation>
+    </message>
+    <message>
       <source>Actor registry</source>
       <translation>Aktörsregister</translation>
     </message>
     <message>
       <source>Add actor</source>
       <translation>Lägg till aktör</translation>
+    </message>
+    <message>
+      <source>Add the package files the annotators sent back.</source>
+      <translation>Lägg till paketfilerna som annotatörerna skickade tillbaka.</translation>
     </message>
     <message>
       <source>Add the typed name as a new registry actor</source>
@@ -460,12 +496,12 @@
       <translation>Annoteringen här är blind: varje spann, anspråk och status du registrerar bär ditt namn, och du ser bara ditt eget arbete, aldrig de andra annotatörernas, så att deras överensstämmelse mäter kodboken och inte vem som har kopierat vem. Granskare jämför versionerna senare och beslutar om guldversionen.</translation>
     </message>
     <message>
-      <source>annotator</source>
-      <translation>annotator</translation>
-    </message>
-    <message>
       <source>Annotator</source>
       <translation>Annotatör</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -542,6 +578,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Avbryt beräkningen (Esc)</translation>
     </message>
     <message>
+      <source>Cancelled; nothing was written.</source>
+      <translation>Avbrutet; ingenting skrevs.</translation>
+    </message>
+    <message>
+      <source>Cancelled; the previous report (if any) is still shown.</source>
+      <translation>Avbrutet; den tidigare rapporten (om någon) visas fortfarande.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Avbryter…</translation>
+    </message>
+    <message>
+      <source>Cannot open {path}:
+{reason}</source>
+      <translation>Kan inte öppna {path}:
+{reason}</translation>
+    </message>
+    <message>
       <source>Cells starting with = + - @ get a leading apostrophe, so a spreadsheet program shows them as text instead of running them as formulas</source>
       <translation>Celler som börjar med = + - @ får en inledande apostrof, så att ett kalkylprogram visar dem som text i stället för att köra dem som formler</translation>
     </message>
@@ -550,8 +604,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Byt &amp;annotatörsnamn…</translation>
     </message>
     <message>
+      <source>Choose a backup.</source>
+      <translation>Välj en säkerhetskopia.</translation>
+    </message>
+    <message>
+      <source>Choose a file for the new local project.</source>
+      <translation>Välj en fil för det nya lokala projektet.</translation>
+    </message>
+    <message>
+      <source>Choose a folder for the packages.</source>
+      <translation>Välj en mapp för paketen.</translation>
+    </message>
+    <message>
       <source>Choose the destination file</source>
-      <translation>Välj målfilen</translation>
+      <translation type="vanished">Välj målfilen</translation>
+    </message>
+    <message>
+      <source>Choose the destination {target}</source>
+      <translation>Välj målet ({target})</translation>
     </message>
     <message>
       <source>Choose the new local project file</source>
@@ -566,8 +636,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Välj paketfilen</translation>
     </message>
     <message>
+      <source>Choose the package file you received.</source>
+      <translation>Välj paketfilen du har fått.</translation>
+    </message>
+    <message>
       <source>Choose the return package file</source>
       <translation>Välj returpaketfilen</translation>
+    </message>
+    <message>
+      <source>Choose where to write the export.</source>
+      <translation>Välj var exporten ska skrivas.</translation>
+    </message>
+    <message>
+      <source>Choose where to write the return package.</source>
+      <translation>Välj var returpaketet ska skrivas.</translation>
     </message>
     <message>
       <source>claim coded by only some annotators</source>
@@ -610,6 +692,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Beräkna överensstämmelserapporten (F5)</translation>
     </message>
     <message>
+      <source>Computing agreement…</source>
+      <translation>Beräknar överensstämmelse…</translation>
+    </message>
+    <message>
       <source>Confirm</source>
       <translation>Bekräfta</translation>
     </message>
@@ -634,12 +720,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>D&amp;okument</translation>
     </message>
     <message>
+      <source>decision refused: {reason}</source>
+      <translation>beslutet avvisades: {reason}</translation>
+    </message>
+    <message>
       <source>Delete actor</source>
       <translation>Ta bort aktör</translation>
     </message>
     <message>
       <source>Delete claim</source>
       <translation>Ta bort anspråk</translation>
+    </message>
+    <message>
+      <source>Deleted {name}.</source>
+      <translation>Tog bort {name}.</translation>
     </message>
     <message>
       <source>derived from the name</source>
@@ -750,6 +844,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Redigera aktör</translation>
     </message>
     <message>
+      <source>Edit the gold version</source>
+      <translation>Redigera guldversionen</translation>
+    </message>
+    <message>
       <source>Edit the selected span's attributes (article)</source>
       <translation>Redigera det valda spannets attribut (artikeln)</translation>
     </message>
@@ -762,8 +860,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Retur eller dubbelklick på en post, en stapel, ett par eller en cell granskar oenigheterna bakom den.</translation>
     </message>
     <message>
+      <source>Enter your name as reviewer first</source>
+      <translation>Ange först ditt namn som granskare</translation>
+    </message>
+    <message>
+      <source>Every document is done.</source>
+      <translation>Alla dokument är klara.</translation>
+    </message>
+    <message>
+      <source>Everything shown here is adjudicated</source>
+      <translation>Allt som visas här är avgjort</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>Exportera</translation>
+    </message>
+    <message>
+      <source>Export actors</source>
+      <translation>Exportera aktörer</translation>
     </message>
     <message>
       <source>Export actors to CSV</source>
@@ -778,12 +892,28 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Exportera HTML…</translation>
     </message>
     <message>
+      <source>Export native JSONL</source>
+      <translation>Exportera native JSONL</translation>
+    </message>
+    <message>
+      <source>Export the agreement report</source>
+      <translation>Exportera överensstämmelserapporten</translation>
+    </message>
+    <message>
       <source>Export the report as CSV</source>
       <translation>Exportera rapporten som CSV</translation>
     </message>
     <message>
       <source>Export the report as HTML</source>
       <translation>Exportera rapporten som HTML</translation>
+    </message>
+    <message>
+      <source>Export {format}: name {what}</source>
+      <translation>Exportera {format}: namnge {what}</translation>
+    </message>
+    <message>
+      <source>Exported {n} actor(s) to {file}.</source>
+      <translation>Exporterade {n} aktör(er) till {file}.</translation>
     </message>
     <message>
       <source>Field</source>
@@ -826,6 +956,22 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Sök:</translation>
     </message>
     <message>
+      <source>Finding disagreements…</source>
+      <translation>Söker oenigheter…</translation>
+    </message>
+    <message>
+      <source>Finding disagreements… {done_n} of {total_n} documents</source>
+      <translation>Söker oenigheter… {done_n} av {total_n} dokument</translation>
+    </message>
+    <message>
+      <source>Folder for the packages</source>
+      <translation>Mapp för paketen</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
       <source>Go to &amp;article</source>
       <translation>Gå till &amp;artikeln</translation>
     </message>
@@ -866,6 +1012,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Lucka i riktlinjerna</translation>
     </message>
     <message>
+      <source>Guideline — {title}</source>
+      <translation>Riktlinje — {title}</translation>
+    </message>
+    <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
       <translation>Hugging Face datasets (save_to_disk)  [kräver hf]</translation>
     </message>
@@ -878,8 +1028,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Importera &amp;mapp…</translation>
     </message>
     <message>
+      <source>Import a folder of articles</source>
+      <translation>Importera en mapp med artiklar</translation>
+    </message>
+    <message>
+      <source>Import actors</source>
+      <translation>Importera aktörer</translation>
+    </message>
+    <message>
       <source>Import actors from CSV</source>
       <translation>Importera aktörer från CSV</translation>
+    </message>
+    <message>
+      <source>Import articles</source>
+      <translation>Importera artiklar</translation>
+    </message>
+    <message>
+      <source>Imported {n} new actor(s) from {file}.</source>
+      <translation>Importerade {n} ny(a) aktör(er) från {file}.</translation>
     </message>
     <message>
       <source>In context</source>
@@ -988,6 +1154,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Slå samman två aktörer</translation>
     </message>
     <message>
+      <source>Merged {dropped} into {kept}.</source>
+      <translation>Slog samman {dropped} med {kept}.</translation>
+    </message>
+    <message>
+      <source>Merged {merged_n} of {total_n} package(s).</source>
+      <translation>Slog samman {merged_n} av {total_n} paket.</translation>
+    </message>
+    <message>
       <source>Modifier: start, middle, end of the period, about, before …</source>
       <translation>Modifierare: början, mitten, slutet av perioden, omkring, före …</translation>
     </message>
@@ -1028,6 +1202,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Nytt anspråk</translation>
     </message>
     <message>
+      <source>New local project</source>
+      <translation>Nytt lokalt projekt</translation>
+    </message>
+    <message>
+      <source>New project</source>
+      <translation>Nytt projekt</translation>
+    </message>
+    <message>
       <source>New…</source>
       <translation>Ny…</translation>
     </message>
@@ -1040,8 +1222,16 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Nästa &amp;oavslutade dokument</translation>
     </message>
     <message>
+      <source>No backups yet in {folder}.</source>
+      <translation>Inga säkerhetskopior än i {folder}.</translation>
+    </message>
+    <message>
       <source>no date</source>
       <translation>inget datum</translation>
+    </message>
+    <message>
+      <source>No disagreements behind “{field}”.</source>
+      <translation>Inga oenigheter bakom ”{field}”.</translation>
     </message>
     <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
@@ -1056,8 +1246,28 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Inget projekt öppet — Arkiv › Nytt projekt eller Arkiv › Öppna</translation>
     </message>
     <message>
+      <source>No suggestion selected: F8 goes to the next one.</source>
+      <translation>Inget förslag valt: F8 går till nästa.</translation>
+    </message>
+    <message>
+      <source>No {layer} suggestions to accept.</source>
+      <translation>Inga {layer}-förslag att godta.</translation>
+    </message>
+    <message>
+      <source>Not a usable package: {reason}</source>
+      <translation>Inte ett användbart paket: {reason}</translation>
+    </message>
+    <message>
       <source>not annotated</source>
       <translation>inte annoterat</translation>
+    </message>
+    <message>
+      <source>Not deleted: {reason}</source>
+      <translation>Inte borttagen: {reason}</translation>
+    </message>
+    <message>
+      <source>Not exported: {reason}</source>
+      <translation>Inte exporterat: {reason}</translation>
     </message>
     <message>
       <source>Not started</source>
@@ -1084,6 +1294,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Öppna ett projekt (Arkiv › Öppna) för att börja annotera.</translation>
     </message>
     <message>
+      <source>Open a project first.</source>
+      <translation>Öppna ett projekt först.</translation>
+    </message>
+    <message>
+      <source>Open a project to read its guideline.</source>
+      <translation>Öppna ett projekt för att läsa dess riktlinjer.</translation>
+    </message>
+    <message>
       <source>Open annotator &amp;package…</source>
       <translation>Öppna annotatörs&amp;paket…</translation>
     </message>
@@ -1092,8 +1310,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Öppna annotatörspaket</translation>
     </message>
     <message>
+      <source>Open project</source>
+      <translation>Öppna projekt</translation>
+    </message>
+    <message>
       <source>Open the bundled sample project as anna, one of its three annotators, to see coded articles; your own name is asked again next time</source>
       <translation>Öppna det medföljande exempelprojektet som anna, en av dess tre annotatörer, för att se kodade artiklar; ditt eget namn efterfrågas igen nästa gång</translation>
+    </message>
+    <message>
+      <source>Opened read-only: {reason}. Edits cannot be saved.</source>
+      <translation>Öppnat skrivskyddat: {reason}. Ändringar kan inte sparas.</translation>
+    </message>
+    <message>
+      <source>Opened {file}: annotating as {name}. File › Write return package… when you are done.</source>
+      <translation>Öppnade {file}: annoterar som {name}. Arkiv › Skriv returpaket… när du är klar.</translation>
     </message>
     <message>
       <source>optional note, kept with the decision</source>
@@ -1172,6 +1402,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Ta bort det valda spannet (Delete i texten)</translation>
     </message>
     <message>
+      <source>Replace the content of {name} with the backup taken {when} ({why})?
+
+The current content is backed up first.</source>
+      <translation>Ersätta innehållet i {name} med säkerhetskopian från {when} ({why})?
+
+Det nuvarande innehållet säkerhetskopieras först.</translation>
+    </message>
+    <message>
       <source>Restore from &amp;backup…</source>
       <translation>Återställ från &amp;säkerhetskopia…</translation>
     </message>
@@ -1180,12 +1418,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Återställ från säkerhetskopia</translation>
     </message>
     <message>
+      <source>Restored from {chosen}; the replaced content is kept as {saved}.</source>
+      <translation>Återställt från {chosen}; det ersatta innehållet sparas som {saved}.</translation>
+    </message>
+    <message>
+      <source>Restored {name} from {chosen}; the damaged file is kept as {saved}.</source>
+      <translation>Återställde {name} från {chosen}; den skadade filen sparas som {saved}.</translation>
+    </message>
+    <message>
       <source>Result</source>
       <translation>Resultat</translation>
     </message>
     <message>
       <source>Returned</source>
       <translation>Returnerade</translation>
+    </message>
+    <message>
+      <source>Returned packages</source>
+      <translation>Returnerade paket</translation>
     </message>
     <message>
       <source>Review</source>
@@ -1212,6 +1462,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>samma värde, olika precision eller modifierare</translation>
     </message>
     <message>
+      <source>Saved {name}.</source>
+      <translation>Sparade {name}.</translation>
+    </message>
+    <message>
       <source>Search all articles…</source>
       <translation>Sök i alla artiklar…</translation>
     </message>
@@ -1222,6 +1476,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Select a span in the text or in the list above.</source>
       <translation>Välj ett spann i texten eller i listan ovan.</translation>
+    </message>
+    <message>
+      <source>Select exactly two actors to merge.</source>
+      <translation>Välj exakt två aktörer att slå samman.</translation>
     </message>
     <message>
       <source>Select text in the article</source>
@@ -1276,6 +1534,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Börja annotera</translation>
     </message>
     <message>
+      <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
+      <translation>Förslag {index_n} av {total_n}: {preview} — Retur godtar, Delete avvisar</translation>
+    </message>
+    <message>
       <source>sv:Zelenskyj
 de:Selenskyj
 *:Zelenskyy</source>
@@ -1296,6 +1558,10 @@ de:Selenskyj
       <translation>Tagna</translation>
     </message>
     <message>
+      <source>The codebook has no {layer} layer.</source>
+      <translation>Kodboken har inget {layer}-lager.</translation>
+    </message>
+    <message>
       <source>The current content is backed up before it is replaced, so a restore can itself be undone.</source>
       <translation>Det nuvarande innehållet säkerhetskopieras innan det ersätts, så att en återställning i sin tur kan ångras.</translation>
     </message>
@@ -1304,8 +1570,16 @@ de:Selenskyj
       <translation>Den andra aktörens namn blir alias för den som behålls, och varje omnämnande och anspråk som pekar på den flyttas till den som behålls.</translation>
     </message>
     <message>
+      <source>The restore failed: {reason}</source>
+      <translation>Återställningen misslyckades: {reason}</translation>
+    </message>
+    <message>
       <source>The whole workflow works from the keyboard.</source>
       <translation>Hela arbetsflödet fungerar från tangentbordet.</translation>
+    </message>
+    <message>
+      <source>Tick at least one annotator (or add one).</source>
+      <translation>Kryssa för minst en annotatör (eller lägg till en).</translation>
     </message>
     <message>
       <source>Tick or untick a demand span</source>
@@ -1332,12 +1606,32 @@ de:Selenskyj
       <translation>skriv ett namn eller alias (↓ listar artikelns aktörer)</translation>
     </message>
     <message>
+      <source>Type a query, e.g. layer:DEMAND claimant:putin</source>
+      <translation>Skriv en sökfråga, t.ex. layer:DEMAND claimant:putin</translation>
+    </message>
+    <message>
+      <source>Type the new actor's name first</source>
+      <translation>Skriv först den nya aktörens namn</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Ångra</translation>
     </message>
     <message>
       <source>Units</source>
       <translation>Enheter</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' -</source>
+      <translation>Använd 1–64 bokstäver, siffror, mellanslag eller . @ ' -</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' - :</source>
+      <translation>Använd 1–64 bokstäver, siffror, mellanslag eller . @ ' - :</translation>
+    </message>
+    <message>
+      <source>Use 1-64 letters, digits, spaces or . @ ' - for a name (not “gold”).</source>
+      <translation>Använd 1–64 bokstäver, siffror, mellanslag eller . @ ' - i ett namn (inte ”gold”).</translation>
     </message>
     <message>
       <source>Value</source>
@@ -1360,8 +1654,16 @@ de:Selenskyj
       <translation>Skriv returpaket</translation>
     </message>
     <message>
+      <source>Wrote {n} annotator package(s).</source>
+      <translation>Skrev {n} annotatörspaket.</translation>
+    </message>
+    <message>
       <source>your name (recorded with each decision)</source>
       <translation>ditt namn (registreras med varje beslut)</translation>
+    </message>
+    <message>
+      <source>Your name or initials (every annotation carries it; you see only your own annotations):</source>
+      <translation>Ditt namn eller dina initialer (varje annotering bär det; du ser bara dina egna annoteringar):</translation>
     </message>
     <message>
       <source>Your name or initials:</source>
@@ -1374,6 +1676,14 @@ de:Selenskyj
     <message>
       <source>Zoom &amp;out</source>
       <translation>Zooma &amp;ut</translation>
+    </message>
+    <message>
+      <source>{count} documents for {owner}.</source>
+      <translation>{count} dokument för {owner}.</translation>
+    </message>
+    <message>
+      <source>{dest} exists. Replace it when the export is finished?</source>
+      <translation>{dest} finns redan. Ersätta den när exporten är klar?</translation>
     </message>
     <message>
       <source>{done_n} of {total_n} documents done by {name}</source>
@@ -1408,6 +1718,26 @@ de:Selenskyj
       <translation>{name} [skrivskyddat] — annotator</translation>
     </message>
     <message>
+      <source>{name} is damaged and cannot be opened ({reason}).
+
+{offer}.</source>
+      <translation>{name} är skadad och kan inte öppnas ({reason}).
+
+{offer}.</translation>
+    </message>
+    <message>
+      <source>{name} is damaged and cannot be opened:
+{reason}
+
+The latest good backup was taken {when} ({why}).
+Restore it and open the project? The damaged file is kept in {folder}.</source>
+      <translation>{name} är skadad och kan inte öppnas:
+{reason}
+
+Den senaste felfria säkerhetskopian togs {when} ({why}).
+Återställa den och öppna projektet? Den skadade filen sparas i {folder}.</translation>
+    </message>
+    <message>
       <source>{name} was not opened from a package, so there is nothing to return.</source>
       <translation>{name} öppnades inte från ett paket, så det finns inget att returnera.</translation>
     </message>
@@ -1420,12 +1750,28 @@ de:Selenskyj
       <translation>{n}   Godta {name}</translation>
     </message>
     <message>
+      <source>{n} agreed item(s) of document #{doc_n} accepted into gold</source>
+      <translation>{n} överensstämmande post(er) i dokument #{doc_n} godtagna till guld</translation>
+    </message>
+    <message>
+      <source>{n} disagreements</source>
+      <translation>{n} oenigheter</translation>
+    </message>
+    <message>
       <source>{n} document</source>
       <translation>{n} dokument</translation>
     </message>
     <message>
       <source>{n} documents</source>
       <translation>{n} dokument</translation>
+    </message>
+    <message>
+      <source>{n} suggestion</source>
+      <translation>{n} förslag</translation>
+    </message>
+    <message>
+      <source>{n} suggestions</source>
+      <translation>{n} förslag</translation>
     </message>
   </context>
 </TS>
