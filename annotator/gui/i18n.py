@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDockWidget,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -63,11 +64,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QStatusBar,
     QTableView,
     QTableWidget,
     QTabWidget,
     QTextEdit,
+    QToolBar,
     QToolBox,
     QTreeView,
     QTreeWidget,
@@ -164,6 +167,9 @@ TEMPLATES: tuple[str, ...] = (
     "{name} is damaged and cannot be opened:\n{reason}\n\nThe latest good backup was taken "
     "{when} ({why}).\nRestore it and open the project? The damaged file is kept in {folder}.",
     "{label} modifier",
+    "{done_n} of {total_n} done",
+    "{percent_n}% done",
+    "{done_n} of {total_n} adjudicated",
     "{n} documents",
     "{n} document",
     "<b>Claim to check:</b> {claim}",
@@ -303,17 +309,48 @@ def translate(text: str) -> str:
 # ------------------------------------------------------------------- walk
 
 
+_generation = [0]
+"""Bumped at each language switch: a text swapped in this generation is up to date."""
+_translated: dict[str, str] = {}
+"""translate() of the current language, by source (emptied at each switch)."""
+
+
 def _swap(obj: QObject, key: str, current: str, setter: object) -> None:
-    """Show the translation of ``obj``'s text ``key`` and remember its source."""
-    shown = obj.property(_SHOWN + key)
-    source = obj.property(_SOURCE + key) if shown == current else current
+    """Show the translation of ``obj``'s text ``key`` and remember its source.
+
+    The source and the text shown live in two dynamic properties of the object (they
+    outlive its Python wrapper); a memo on the wrapper skips texts already translated in
+    this language, so a walk over an unchanged window reads each text once and writes
+    nothing.
+    """
+    if not current:
+        return
+    memo: dict[str, tuple[str, str, int]] | None = getattr(obj, "_i18n_memo", None)
+    entry = memo.get(key) if memo is not None else None
+    if entry is not None and entry[1] == current:
+        if entry[2] == _generation[0]:
+            return
+        source = entry[0]
+    else:
+        shown = obj.property(_SHOWN + key)
+        source = obj.property(_SOURCE + key) if shown == current else current
     if not isinstance(source, str) or not source:
         return
-    text = translate(source)
+    text = _translated.get(source)
+    if text is None:
+        text = _translated[source] = translate(source)
     if text != current:
         setter(text)  # type: ignore[operator]
-    obj.setProperty(_SOURCE + key, source)
-    obj.setProperty(_SHOWN + key, text)
+    if entry is None or entry[0] != source or entry[1] != text:
+        obj.setProperty(_SOURCE + key, source)
+        obj.setProperty(_SHOWN + key, text)
+    if memo is None:
+        memo = {}
+        try:
+            obj._i18n_memo = memo  # type: ignore[attr-defined]
+        except AttributeError:  # a wrapper without a __dict__: no memo, the properties hold
+            return
+    memo[key] = (source, text, _generation[0])
 
 
 def source_text(obj: QObject, key: str, current: str) -> str:
@@ -336,35 +373,39 @@ def _action(action: QAction) -> None:
     _swap(action, "statusTip", action.statusTip(), action.setStatusTip)
 
 
-def _items(widget: QWidget) -> None:
-    """Texts that hold several strings: tabs, combo items, headers."""
-    if isinstance(widget, QTabWidget):
-        for i in range(widget.count()):
-            _swap(widget, f"tab{i}", widget.tabText(i),
-                  lambda t, i=i: widget.setTabText(i, t))
-            _swap(widget, f"tabtip{i}", widget.tabToolTip(i),
-                  lambda t, i=i: widget.setTabToolTip(i, t))
-    elif isinstance(widget, QToolBox):
+def _tabs(widget: QTabWidget) -> None:
+    for i in range(widget.count()):
+        _swap(widget, f"tab{i}", widget.tabText(i), lambda t, i=i: widget.setTabText(i, t))
+        _swap(widget, f"tabtip{i}", widget.tabToolTip(i),
+              lambda t, i=i: widget.setTabToolTip(i, t))
+
+
+def _tool_box(widget: QToolBox) -> None:
+    for i in range(widget.count()):
+        _swap(widget, f"item{i}", widget.itemText(i), lambda t, i=i: widget.setItemText(i, t))
+
+
+def _combo(widget: QComboBox) -> None:
+    if not widget.isEditable():  # an editable combo holds what the user typed: data
         for i in range(widget.count()):
             _swap(widget, f"item{i}", widget.itemText(i),
                   lambda t, i=i: widget.setItemText(i, t))
-    elif isinstance(widget, QComboBox) and not widget.isEditable():
-        for i in range(widget.count()):
-            _swap(widget, f"item{i}", widget.itemText(i),
-                  lambda t, i=i: widget.setItemText(i, t))
-    elif isinstance(widget, (QTableWidget, QTreeWidget)):
-        _widget_headers(widget)
-    elif isinstance(widget, QAbstractItemView):
-        model = widget.model()
-        if isinstance(model, QStandardItemModel):
-            for i in range(model.columnCount(QModelIndex())):
-                item = model.horizontalHeaderItem(i)
-                if item is not None:
-                    source = item.data(0x0101)  # Qt.UserRole + 1: the English header
-                    text = item.text() if source is None else str(source)
-                    item.setData(text, 0x0101)
-                    if translate(text) != item.text():
-                        item.setText(translate(text))
+
+
+def _standard_headers(widget: QAbstractItemView) -> None:
+    model = widget.model()
+    if isinstance(model, QStandardItemModel):
+        for i in range(model.columnCount(QModelIndex())):
+            item = model.horizontalHeaderItem(i)
+            if item is not None:
+                source = item.data(_HEADER_SOURCE)
+                text = item.text() if source is None else str(source)
+                item.setData(text, _HEADER_SOURCE)
+                if translate(text) != item.text():
+                    item.setText(translate(text))
+
+
+_HEADER_SOURCE = 0x0101  # Qt.UserRole + 1: the English header of a QStandardItemModel column
 
 
 def _widget_headers(widget: QTableWidget | QTreeWidget) -> None:
@@ -379,30 +420,70 @@ def _widget_headers(widget: QTableWidget | QTreeWidget) -> None:
             _swap(widget, f"head{i}", item.text(), item.setText)
 
 
-def _widget(widget: QWidget) -> None:
-    if widget.property("i18n_data"):
-        return
+def _menu(widget: QMenu) -> None:
+    _swap(widget, "title", widget.title(), widget.setTitle)
+
+
+def _text(widget: QLabel | QAbstractButton) -> None:
+    if not widget.property("i18n_data"):
+        _swap(widget, "text", widget.text(), widget.setText)
+
+
+def _group(widget: QGroupBox) -> None:
+    _swap(widget, "title", widget.title(), widget.setTitle)
+
+
+def _placeholder(widget: QLineEdit | QPlainTextEdit | QTextEdit) -> None:
+    _swap(widget, "placeholder", widget.placeholderText(), widget.setPlaceholderText)
+
+
+def _status(widget: QStatusBar) -> None:
+    if widget.currentMessage():
+        _swap(widget, "message", widget.currentMessage(), lambda t: widget.showMessage(t, 8000))
+
+
+def _message_box(widget: QMessageBox) -> None:
+    _swap(widget, "informative", widget.informativeText(), widget.setInformativeText)
+
+
+def _progress(widget: QProgressBar) -> None:
+    _swap(widget, "format", widget.format(), widget.setFormat)
+
+
+def _title(widget: QWidget) -> None:
     _swap(widget, "windowTitle", widget.windowTitle(), widget.setWindowTitle)
+
+
+_KINDS: tuple[tuple[type, Callable[..., None]], ...] = (
+    (QMenu, _menu), (QLabel, _text), (QAbstractButton, _text), (QGroupBox, _group),
+    (QLineEdit, _placeholder), (QPlainTextEdit, _placeholder), (QTextEdit, _placeholder),
+    (QStatusBar, _status), (QMessageBox, _message_box), (QTabWidget, _tabs),
+    (QToolBox, _tool_box), (QComboBox, _combo), (QTableWidget, _widget_headers),
+    (QTreeWidget, _widget_headers), (QAbstractItemView, _standard_headers),
+    (QDockWidget, _title), (QToolBar, _title), (QProgressBar, _progress),
+)
+_by_class: dict[type, tuple[Callable[..., None], ...]] = {}
+
+
+def _handlers(cls: type) -> tuple[Callable[..., None], ...]:
+    """What a widget of ``cls`` has to translate (found once per class)."""
+    found = _by_class.get(cls)
+    if found is None:
+        chosen: list[Callable[..., None]] = []
+        for kind, handler in _KINDS:
+            if issubclass(cls, kind) and handler not in chosen and not (
+                    handler is _standard_headers and issubclass(cls, (QTableWidget, QTreeWidget))):
+                chosen.append(handler)
+        found = _by_class[cls] = tuple(chosen)
+    return found
+
+
+def _widget(widget: QWidget) -> None:
+    if widget.isWindow():
+        _swap(widget, "windowTitle", widget.windowTitle(), widget.setWindowTitle)
     _swap(widget, "toolTip", widget.toolTip(), widget.setToolTip)
-    _swap(widget, "statusTip", widget.statusTip(), widget.setStatusTip)
-    if isinstance(widget, QMenu):
-        _swap(widget, "title", widget.title(), widget.setTitle)
-    elif isinstance(widget, QLabel):
-        _swap(widget, "text", widget.text(), widget.setText)
-    elif isinstance(widget, QAbstractButton):
-        _swap(widget, "text", widget.text(), widget.setText)
-    elif isinstance(widget, QGroupBox):
-        _swap(widget, "title", widget.title(), widget.setTitle)
-    elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
-        _swap(widget, "placeholder", widget.placeholderText(), widget.setPlaceholderText)
-    elif isinstance(widget, QStatusBar) and widget.currentMessage():
-        _swap(widget, "message", widget.currentMessage(),
-              lambda t: widget.showMessage(t, 8000))
-    if isinstance(widget, QMessageBox):
-        _swap(widget, "informative", widget.informativeText(), widget.setInformativeText)
-    _items(widget)
-    for action in widget.actions():
-        _action(action)
+    for handler in _handlers(type(widget)):
+        handler(widget)
 
 
 def retranslate(root: QWidget) -> None:
@@ -450,6 +531,8 @@ class _Translation(QObject):
             app.removeTranslator(translator)
         self.translators = []
         self.language = language if language in LANGUAGES else "en"
+        _generation[0] += 1
+        _translated.clear()
         if self.language != "en":
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             ours = qm_path(self.language)
@@ -485,7 +568,7 @@ class _Translation(QObject):
         if kind in _AFTER_INPUT:
             if not self._pending.isActive():
                 self._pending.start()
-        elif kind == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
+        elif kind in _BEFORE_SHOWN and isinstance(obj, QWidget) and obj.isWindow() \
                 and not self._busy:
             self._busy = True
             try:
@@ -501,6 +584,10 @@ _AFTER_INPUT = frozenset({
 })
 """After these (a click, a key, a window coming forward, a result from a worker thread) the
 windows may show new texts: one walk runs when the event loop is next idle."""
+
+_BEFORE_SHOWN = frozenset({QEvent.Type.Polish, QEvent.Type.Show})
+"""A window is translated when polished (before its layout takes the texts' sizes) and again
+when shown (texts set in between)."""
 
 _state: dict[str, _Translation] = {}
 
@@ -578,7 +665,7 @@ def visible_texts(root: QWidget) -> Iterable[tuple[QObject, str, str]]:
 
 
 def _texts_of(widget: QWidget) -> Iterable[tuple[QObject, str, str]]:
-    if widget.isWindow() or widget.windowTitle():
+    if widget.isWindow() or isinstance(widget, (QDockWidget, QToolBar)):
         yield widget, "windowTitle", widget.windowTitle()
     yield widget, "toolTip", widget.toolTip()
     if isinstance(widget, QMenu):
@@ -589,6 +676,12 @@ def _texts_of(widget: QWidget) -> Iterable[tuple[QObject, str, str]]:
         yield widget, "title", widget.title()
     elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         yield widget, "placeholder", widget.placeholderText()
+    elif isinstance(widget, QProgressBar) and widget.isTextVisible():
+        yield widget, "format", widget.format()
+    yield from _item_texts(widget)
+
+
+def _item_texts(widget: QWidget) -> Iterable[tuple[QObject, str, str]]:
     if isinstance(widget, QTabWidget):
         for i in range(widget.count()):
             yield widget, "tab", widget.tabText(i)

@@ -25,13 +25,13 @@ import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QWidget
 
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Attribute, Codebook, Vocabulary
 from annotator.gui import i18n
 from annotator.gui.actions import IN_WIDGET_KEYS
 
@@ -177,15 +177,44 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
 # ------------------------------------------------------------------ texts
 
 
-def project_texts(path: Path) -> set[str]:
-    """The project's data as the windows show it: the codebook's texts in every language,
-    the annotators' names, the actors' names, keys and aliases, the documents' titles."""
+MARK = "\u2063"
+"""Put before every codebook text while extracting, so that what the codebook says (and any
+text built around it) is known for data wherever a window shows it."""
+
+
+def marked(book: Codebook) -> Codebook:
+    """``book`` with :data:`MARK` before each label, definition and description."""
+    def mark(text: str) -> str:
+        return MARK + text if text else text
+
+    def attribute(attr: Attribute) -> Attribute:
+        return replace(attr, label=mark(attr.label), definition=mark(attr.definition))
+
+    vocabularies = {
+        name: Vocabulary(v.name, mark(v.label), v.kind,
+                         tuple(replace(x, label=mark(x.label), definition=mark(x.definition))
+                               for x in v.values), v.missing, v.translations)
+        for name, v in book.vocabularies.items()}
+    layers = tuple(replace(layer, label=mark(layer.label), description=mark(layer.description),
+                           attributes=tuple(attribute(a) for a in layer.attributes))
+                   for layer in book.layers)
+    return replace(book, layers=layers, vocabularies=vocabularies,
+                   claim_fields=tuple(attribute(a) for a in book.claim_fields),
+                   document_fields=tuple(attribute(a) for a in book.document_fields))
+
+
+def project_texts(path: Path, language: str | None) -> set[str]:
+    """The project's data as the windows show it in ``language``: the codebook's texts in
+    that language (none for None), the annotators' names, the actors' names, keys and
+    aliases, the documents' titles."""
     from annotator.core.project import Project
 
     with Project.open(path, read_only=True) as project:
         out = set(project.annotators())
-        for language in i18n.LANGUAGES:
-            out |= codebook_texts(project.codebook.localized(language))
+        book = project.codebook
+        out |= {code for v in book.vocabularies.values() for code in v.codes()}
+        if language is not None:
+            out |= codebook_texts(book.localized(language))
         for actor in project.actors():
             out.update((actor.canonical_name, str(actor.key)))
             out.update(actor.names())
@@ -208,6 +237,7 @@ def codebook_texts(book: Codebook) -> set[str]:
 
 
 _CODE = re.compile(r"[a-z]{2,3}")
+_FORMAT = re.compile(r"%[pvm]")  # a progress bar's placeholders
 _PARTS = re.compile(r"\s+—\s+|\s{2,}|&nbsp;|</?b>|,\s+")
 
 
@@ -224,7 +254,7 @@ def is_data(owner: QObject, text: str) -> bool:
     lowercase codes (languages, codebook codes), or a widget that says it shows data (the
     ``i18n_data`` property: the line of a document's id, language, date, outlet and file; the
     languages' own names in the Language menu)."""
-    if not any(c.isalpha() for c in text) or _CODE.fullmatch(text):
+    if not any(c.isalpha() for c in _FORMAT.sub("", text)) or _CODE.fullmatch(text):
         return True
     return bool(owner.property("i18n_data"))
 
@@ -293,13 +323,19 @@ def extract(folder: Path) -> set[str]:
     found |= {text for _keys, text in IN_WIDGET_KEYS}
     found |= sources_from_code(Path(__file__).parent)
     i18n.set_language("en")
-    with scenes(folder) as all_scenes:
-        data = project_texts(folder / "sample.annotator")
-        for scene in all_scenes:
-            root = scene.open()
-            for _owner, _kind, text in collect(root, data):
-                if i18n.template_of(text, lambda v: _known(v, found)) is None:
-                    found.add(text)
+    localized = i18n.localized
+    i18n.localized = marked
+    try:
+        with scenes(folder) as all_scenes:
+            data = project_texts(folder / "sample.annotator", None)
+            for scene in all_scenes:
+                root = scene.open()
+                for _owner, _kind, text in collect(root, data):
+                    if MARK not in text and \
+                            i18n.template_of(text, lambda v: _known(v, found)) is None:
+                        found.add(text)
+    finally:
+        i18n.localized = localized
     return found
 
 

@@ -71,7 +71,7 @@ def test_no_english_left_in_any_window(qtbot, tmp_path: Path, language: str) -> 
     untranslated: list[str] = []
     checked = 0
     with scenes(tmp_path) as all_scenes:
-        data = project_texts(tmp_path / "sample.annotator")
+        data = project_texts(tmp_path / "sample.annotator", language)
         for scene in all_scenes:
             root = scene.open()
             for owner, kind, shown in i18n.visible_texts(root):

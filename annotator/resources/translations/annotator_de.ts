@@ -720,6 +720,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>D&amp;okument</translation>
     </message>
     <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
       <source>decision refused: {reason}</source>
       <translation>Entscheidung abgelehnt: {reason}</translation>
     </message>
@@ -818,6 +822,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Done</source>
       <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>fertig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1274,6 +1282,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Nicht begonnen</translation>
     </message>
     <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
       <source>OK</source>
       <translation type="vanished">OK</translation>
     </message>
@@ -1378,8 +1390,16 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Schreibgeschützt</translation>
     </message>
     <message>
+      <source>Reason</source>
+      <translation>Begründung</translation>
+    </message>
+    <message>
       <source>Redo</source>
       <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Ablehnen</translation>
     </message>
     <message>
       <source>Reliability matrices, units x coders (CSV)</source>
@@ -1686,8 +1706,16 @@ de:Selenskyj
       <translation>{dest} ist bereits vorhanden. Nach Abschluss des Exports ersetzen?</translation>
     </message>
     <message>
+      <source>{done_n} of {total_n} adjudicated</source>
+      <translation>{done_n} von {total_n} entschieden</translation>
+    </message>
+    <message>
       <source>{done_n} of {total_n} documents done by {name}</source>
       <translation>{done_n} von {total_n} Dokumenten von {name} fertig</translation>
+    </message>
+    <message>
+      <source>{done_n} of {total_n} done</source>
+      <translation>{done_n} von {total_n} fertig</translation>
     </message>
     <message>
       <source>{kind_text} ({n})</source>
@@ -1772,6 +1800,10 @@ Sie wiederherstellen und das Projekt öffnen? Die beschädigte Datei bleibt in {
     <message>
       <source>{n} suggestions</source>
       <translation>{n} Vorschläge</translation>
+    </message>
+    <message>
+      <source>{percent_n}% done</source>
+      <translation>{percent_n} % fertig</translation>
     </message>
   </context>
 </TS>

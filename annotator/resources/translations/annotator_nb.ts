@@ -720,6 +720,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>D&amp;okument</translation>
     </message>
     <message>
+      <source>Date</source>
+      <translation>Dato</translation>
+    </message>
+    <message>
       <source>decision refused: {reason}</source>
       <translation>avgjørelsen ble avvist: {reason}</translation>
     </message>
@@ -818,6 +822,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Done</source>
       <translation>Ferdig</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>ferdig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1274,6 +1282,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Ikke påbegynt</translation>
     </message>
     <message>
+      <source>Note</source>
+      <translation>Merknad</translation>
+    </message>
+    <message>
       <source>OK</source>
       <translation type="vanished">OK</translation>
     </message>
@@ -1378,8 +1390,16 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Skrivebeskyttet</translation>
     </message>
     <message>
+      <source>Reason</source>
+      <translation>Begrunnelse</translation>
+    </message>
+    <message>
       <source>Redo</source>
       <translation>Gjør om</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Avvis</translation>
     </message>
     <message>
       <source>Reliability matrices, units x coders (CSV)</source>
@@ -1686,8 +1706,16 @@ de:Selenskyj
       <translation>{dest} finnes allerede. Erstatte den når eksporten er ferdig?</translation>
     </message>
     <message>
+      <source>{done_n} of {total_n} adjudicated</source>
+      <translation>{done_n} av {total_n} avgjort</translation>
+    </message>
+    <message>
       <source>{done_n} of {total_n} documents done by {name}</source>
       <translation>{done_n} av {total_n} dokumenter ferdige av {name}</translation>
+    </message>
+    <message>
+      <source>{done_n} of {total_n} done</source>
+      <translation>{done_n} av {total_n} ferdige</translation>
     </message>
     <message>
       <source>{kind_text} ({n})</source>
@@ -1772,6 +1800,10 @@ Gjenopprette den og åpne prosjektet? Den skadde filen er tatt vare på i {folde
     <message>
       <source>{n} suggestions</source>
       <translation>{n} forslag</translation>
+    </message>
+    <message>
+      <source>{percent_n}% done</source>
+      <translation>{percent_n} % ferdig</translation>
     </message>
   </context>
   <context>

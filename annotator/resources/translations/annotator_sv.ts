@@ -720,6 +720,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>D&amp;okument</translation>
     </message>
     <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
       <source>decision refused: {reason}</source>
       <translation>beslutet avvisades: {reason}</translation>
     </message>
@@ -818,6 +822,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Done</source>
       <translation>Klar</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>klar</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1274,6 +1282,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Inte påbörjad</translation>
     </message>
     <message>
+      <source>Note</source>
+      <translation>Anteckning</translation>
+    </message>
+    <message>
       <source>OK</source>
       <translation type="vanished">OK</translation>
     </message>
@@ -1378,8 +1390,16 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Skrivskyddat</translation>
     </message>
     <message>
+      <source>Reason</source>
+      <translation>Skäl</translation>
+    </message>
+    <message>
       <source>Redo</source>
       <translation>Gör om</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Avvisa</translation>
     </message>
     <message>
       <source>Reliability matrices, units x coders (CSV)</source>
@@ -1686,8 +1706,16 @@ de:Selenskyj
       <translation>{dest} finns redan. Ersätta den när exporten är klar?</translation>
     </message>
     <message>
+      <source>{done_n} of {total_n} adjudicated</source>
+      <translation>{done_n} av {total_n} avgjorda</translation>
+    </message>
+    <message>
       <source>{done_n} of {total_n} documents done by {name}</source>
       <translation>{done_n} av {total_n} dokument klara av {name}</translation>
+    </message>
+    <message>
+      <source>{done_n} of {total_n} done</source>
+      <translation>{done_n} av {total_n} klara</translation>
     </message>
     <message>
       <source>{kind_text} ({n})</source>
@@ -1772,6 +1800,10 @@ Den senaste felfria säkerhetskopian togs {when} ({why}).
     <message>
       <source>{n} suggestions</source>
       <translation>{n} förslag</translation>
+    </message>
+    <message>
+      <source>{percent_n}% done</source>
+      <translation>{percent_n} % klart</translation>
     </message>
   </context>
 </TS>
