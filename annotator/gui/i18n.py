@@ -170,6 +170,12 @@ TEMPLATES: tuple[str, ...] = (
     "{done_n} of {total_n} done",
     "{percent_n}% done",
     "{done_n} of {total_n} adjudicated",
+    # the names of the undoable commands (Edit > Undo …), given by the core
+    "add claim", "remove claim", "remove span", "delete actor", "edit", "mark done",
+    "mark {status}", "merge actors", "change {fields}", "change claim {fields}",
+    "accept agreements (#{doc_n})", "accept {n} agreed (#{doc_n})", "add {layer} span",
+    "delete actor {name}", "edit actor", "edit actor {name}", "merge {dropped} into {kept}",
+    "new actor {name}", "set {field}",
     "{n} documents",
     "{n} document",
     "<b>Claim to check:</b> {claim}",
@@ -518,10 +524,14 @@ class _Translation(QObject):
         self.language = "en"
         self.translators: list[QTranslator] = []
         self._busy = False
-        self._pending = QTimer(self)
+        self._pending = QTimer(self)  # after a user's input: at once, before the next paint
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._on_pending_timeout)
+        self._later = QTimer(self)  # after a worker's result: at most ten walks a second
+        self._later.setSingleShot(True)
+        self._later.setInterval(100)
+        self._later.timeout.connect(self._on_pending_timeout)
         self._filtering = False
 
     def load(self, language: str) -> None:
@@ -563,11 +573,21 @@ class _Translation(QObject):
     def _on_pending_timeout(self) -> None:
         self._walk()
 
+    def flush(self) -> None:
+        """Run the walk a user's input or a worker's result has scheduled, now."""
+        if self._pending.isActive() or self._later.isActive():
+            self._pending.stop()
+            self._later.stop()
+            self._walk()
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind in _AFTER_INPUT:
             if not self._pending.isActive():
                 self._pending.start()
+        elif kind == QEvent.Type.MetaCall:
+            if not self._later.isActive():
+                self._later.start()
         elif kind in _BEFORE_SHOWN and isinstance(obj, QWidget) and obj.isWindow() \
                 and not self._busy:
             self._busy = True
@@ -580,10 +600,12 @@ class _Translation(QObject):
 
 _AFTER_INPUT = frozenset({
     QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease, QEvent.Type.FocusIn,
-    QEvent.Type.WindowActivate, QEvent.Type.MetaCall,
+    QEvent.Type.WindowActivate,
 })
-"""After these (a click, a key, a window coming forward, a result from a worker thread) the
-windows may show new texts: one walk runs when the event loop is next idle."""
+"""After these (a click, a key, a window coming forward) the windows may show new texts: one
+walk runs when the event loop is next idle. A result from a worker thread (a queued call,
+QEvent.MetaCall) brings one within 100 ms, so that a stream of progress reports costs at most
+ten walks a second."""
 
 _BEFORE_SHOWN = frozenset({QEvent.Type.Polish, QEvent.Type.Show})
 """A window is translated when polished (before its layout takes the texts' sizes) and again
@@ -696,3 +718,8 @@ def _item_texts(widget: QWidget) -> Iterable[tuple[QObject, str, str]]:
             if isinstance(header, str):
                 yield widget, "header", header
 
+
+if __name__ == "__main__":  # python -m annotator.gui.i18n --extract / --missing
+    from annotator.gui.i18n_tool import main
+
+    sys.exit(main())

@@ -159,6 +159,7 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
             shown = make()
             shown.show()
             QApplication.processEvents()
+            i18n.notifier().flush()  # what the event loop would do within 100 ms
             opened.append(shown)
             return shown
         return open_it

@@ -200,3 +200,18 @@ def test_modal_dialogs_are_translated(qtbot, tmp_path: Path, language: str) -> N
                    and not _matches_translated_template(t, accepted)]
         assert not english, english
     assert i18n.tr("About annotator") in about
+
+
+def test_undo_names_the_command_in_the_language(qtbot, tmp_path: Path) -> None:
+    from annotator.core.models import Status
+
+    i18n.set_language("de")
+    with scenes(tmp_path) as all_scenes:
+        window = all_scenes[0].open()
+        assert window.set_status(Status.IN_PROGRESS)
+        i18n.retranslate(window)
+        undo = window.menu_actions["undo"]
+        assert undo.text() == "{status} markieren &rückgängig machen".format(
+            status="in_progress"), undo.text()
+        i18n.set_language("en")
+        assert undo.text() == "&Undo mark in_progress"

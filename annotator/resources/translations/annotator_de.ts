@@ -412,6 +412,10 @@
       <translation>Über annotator</translation>
     </message>
     <message>
+      <source>accept agreements (#{doc_n})</source>
+      <translation>Übereinstimmungen annehmen (#{doc_n})</translation>
+    </message>
+    <message>
       <source>Accept all &amp;DATE suggestions</source>
       <translation>Alle &amp;DATE-Vorschläge annehmen</translation>
     </message>
@@ -440,6 +444,10 @@
       <translation>Ins Gold übernehmen</translation>
     </message>
     <message>
+      <source>accept {n} agreed (#{doc_n})</source>
+      <translation>{n} übereinstimmende annehmen (#{doc_n})</translation>
+    </message>
+    <message>
       <source>Accepted {n} {layer} suggestion.</source>
       <translation>{n} {layer}-Vorschlag angenommen.</translation>
     </message>
@@ -456,6 +464,10 @@
       <translation>Akteur hinzufügen</translation>
     </message>
     <message>
+      <source>add claim</source>
+      <translation>Forderung hinzufügen</translation>
+    </message>
+    <message>
       <source>Add the package files the annotators sent back.</source>
       <translation>Fügen Sie die Paketdateien hinzu, die die Annotatoren zurückgeschickt haben.</translation>
     </message>
@@ -466,6 +478,10 @@
     <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Den eingegebenen Namen ins Akteursregister aufnehmen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <source>add {layer} span</source>
+      <translation>{layer}-Span hinzufügen</translation>
     </message>
     <message>
       <source>Agreement — {name}</source>
@@ -604,6 +620,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>&amp;Annotatornamen ändern…</translation>
     </message>
     <message>
+      <source>change claim {fields}</source>
+      <translation>{fields} der Forderung ändern</translation>
+    </message>
+    <message>
+      <source>change {fields}</source>
+      <translation>{fields} ändern</translation>
+    </message>
+    <message>
       <source>Choose a backup.</source>
       <translation>Wählen Sie eine Sicherung.</translation>
     </message>
@@ -728,8 +752,16 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Entscheidung abgelehnt: {reason}</translation>
     </message>
     <message>
+      <source>delete actor</source>
+      <translation>Akteur löschen</translation>
+    </message>
+    <message>
       <source>Delete actor</source>
       <translation>Akteur löschen</translation>
+    </message>
+    <message>
+      <source>delete actor {name}</source>
+      <translation>Akteur {name} löschen</translation>
     </message>
     <message>
       <source>Delete claim</source>
@@ -820,12 +852,12 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Bewirkt</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Fertig</translation>
-    </message>
-    <message>
       <source>done</source>
       <translation>fertig</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fertig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -848,8 +880,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>z. B. Maria Lind oder ML</translation>
     </message>
     <message>
+      <source>edit</source>
+      <translation>Bearbeitung</translation>
+    </message>
+    <message>
       <source>Edit actor</source>
       <translation>Akteur bearbeiten</translation>
+    </message>
+    <message>
+      <source>edit actor</source>
+      <translation>Akteur bearbeiten</translation>
+    </message>
+    <message>
+      <source>edit actor {name}</source>
+      <translation>Akteur {name} bearbeiten</translation>
     </message>
     <message>
       <source>Edit the gold version</source>
@@ -1128,6 +1172,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Wieder als &amp;in Arbeit markieren</translation>
     </message>
     <message>
+      <source>mark done</source>
+      <translation>als fertig markieren</translation>
+    </message>
+    <message>
       <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
       <translation>Den ausgewählten Text als {layer} markieren (kein Text ausgewählt: den gewählten Span in diese Ebene verschieben)</translation>
     </message>
@@ -1136,6 +1184,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
 {description}</source>
       <translation>Die Auswahl als {layer} markieren ({key})
 {description}</translation>
+    </message>
+    <message>
+      <source>mark {status}</source>
+      <translation>{status} markieren</translation>
     </message>
     <message>
       <source>marked by {names} only</source>
@@ -1154,12 +1206,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Akteure zusammenführen</translation>
     </message>
     <message>
+      <source>merge actors</source>
+      <translation>Akteure zusammenführen</translation>
+    </message>
+    <message>
       <source>Merge returned packages</source>
       <translation>Zurückgegebene Pakete zusammenführen</translation>
     </message>
     <message>
       <source>Merge two actors</source>
       <translation>Zwei Akteure zusammenführen</translation>
+    </message>
+    <message>
+      <source>merge {dropped} into {kept}</source>
+      <translation>{dropped} in {kept} zusammenführen</translation>
     </message>
     <message>
       <source>Merged {dropped} into {kept}.</source>
@@ -1204,6 +1264,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>New &amp;claim</source>
       <translation>Neue &amp;Forderung</translation>
+    </message>
+    <message>
+      <source>new actor {name}</source>
+      <translation>neuer Akteur {name}</translation>
     </message>
     <message>
       <source>New claim</source>
@@ -1410,6 +1474,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Neu laden</translation>
     </message>
     <message>
+      <source>remove claim</source>
+      <translation>Forderung entfernen</translation>
+    </message>
+    <message>
+      <source>remove span</source>
+      <translation>Span entfernen</translation>
+    </message>
+    <message>
       <source>Remove span</source>
       <translation>Span entfernen</translation>
     </message>
@@ -1504,6 +1576,10 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
     <message>
       <source>Select text in the article</source>
       <translation>Text im Artikel auswählen</translation>
+    </message>
+    <message>
+      <source>set {field}</source>
+      <translation>{field} setzen</translation>
     </message>
     <message>
       <source>Sev.</source>

@@ -412,6 +412,10 @@
       <translation>Om annotator</translation>
     </message>
     <message>
+      <source>accept agreements (#{doc_n})</source>
+      <translation>godta samsvar (#{doc_n})</translation>
+    </message>
+    <message>
       <source>Accept all &amp;DATE suggestions</source>
       <translation>Godta alle &amp;DATE-forslag</translation>
     </message>
@@ -440,6 +444,10 @@
       <translation>Godta til gull</translation>
     </message>
     <message>
+      <source>accept {n} agreed (#{doc_n})</source>
+      <translation>godta {n} samstemte (#{doc_n})</translation>
+    </message>
+    <message>
       <source>Accepted {n} {layer} suggestion.</source>
       <translation>Godtok {n} {layer}-forslag.</translation>
     </message>
@@ -456,6 +464,10 @@
       <translation>Legg til aktør</translation>
     </message>
     <message>
+      <source>add claim</source>
+      <translation>legg til krav</translation>
+    </message>
+    <message>
       <source>Add the package files the annotators sent back.</source>
       <translation>Legg til pakkefilene annotatørene sendte tilbake.</translation>
     </message>
@@ -466,6 +478,10 @@
     <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Legg til det skrevne navnet i aktørregisteret (Ctrl+Retur)</translation>
+    </message>
+    <message>
+      <source>add {layer} span</source>
+      <translation>legg til {layer}-spenn</translation>
     </message>
     <message>
       <source>Agreement — {name}</source>
@@ -604,6 +620,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Bytt &amp;annotatørnavn…</translation>
     </message>
     <message>
+      <source>change claim {fields}</source>
+      <translation>endre kravets {fields}</translation>
+    </message>
+    <message>
+      <source>change {fields}</source>
+      <translation>endre {fields}</translation>
+    </message>
+    <message>
       <source>Choose a backup.</source>
       <translation>Velg en sikkerhetskopi.</translation>
     </message>
@@ -728,8 +752,16 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>avgjørelsen ble avvist: {reason}</translation>
     </message>
     <message>
+      <source>delete actor</source>
+      <translation>slett aktør</translation>
+    </message>
+    <message>
       <source>Delete actor</source>
       <translation>Slett aktør</translation>
+    </message>
+    <message>
+      <source>delete actor {name}</source>
+      <translation>slett aktøren {name}</translation>
     </message>
     <message>
       <source>Delete claim</source>
@@ -820,12 +852,12 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Gjør</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Ferdig</translation>
-    </message>
-    <message>
       <source>done</source>
       <translation>ferdig</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Ferdig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -848,8 +880,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>f.eks. Maria Lind eller ML</translation>
     </message>
     <message>
+      <source>edit</source>
+      <translation>redigering</translation>
+    </message>
+    <message>
       <source>Edit actor</source>
       <translation>Rediger aktør</translation>
+    </message>
+    <message>
+      <source>edit actor</source>
+      <translation>rediger aktør</translation>
+    </message>
+    <message>
+      <source>edit actor {name}</source>
+      <translation>rediger aktøren {name}</translation>
     </message>
     <message>
       <source>Edit the gold version</source>
@@ -1128,6 +1172,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Merk som &amp;pågående igjen</translation>
     </message>
     <message>
+      <source>mark done</source>
+      <translation>merk som ferdig</translation>
+    </message>
+    <message>
       <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
       <translation>Merk den valgte teksten som {layer} (ingen tekst valgt: flytt det valgte spennet til det laget)</translation>
     </message>
@@ -1136,6 +1184,10 @@ Annotering av nyhetsartikler uten nett.</translation>
 {description}</source>
       <translation>Merk utvalget som {layer} ({key})
 {description}</translation>
+    </message>
+    <message>
+      <source>mark {status}</source>
+      <translation>merk {status}</translation>
     </message>
     <message>
       <source>marked by {names} only</source>
@@ -1154,12 +1206,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Slå sammen aktører</translation>
     </message>
     <message>
+      <source>merge actors</source>
+      <translation>slå sammen aktører</translation>
+    </message>
+    <message>
       <source>Merge returned packages</source>
       <translation>Slå sammen returnerte pakker</translation>
     </message>
     <message>
       <source>Merge two actors</source>
       <translation>Slå sammen to aktører</translation>
+    </message>
+    <message>
+      <source>merge {dropped} into {kept}</source>
+      <translation>slå sammen {dropped} med {kept}</translation>
     </message>
     <message>
       <source>Merged {dropped} into {kept}.</source>
@@ -1204,6 +1264,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>New &amp;claim</source>
       <translation>Nytt &amp;krav</translation>
+    </message>
+    <message>
+      <source>new actor {name}</source>
+      <translation>ny aktør {name}</translation>
     </message>
     <message>
       <source>New claim</source>
@@ -1410,6 +1474,14 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Last inn på nytt</translation>
     </message>
     <message>
+      <source>remove claim</source>
+      <translation>fjern krav</translation>
+    </message>
+    <message>
+      <source>remove span</source>
+      <translation>fjern spenn</translation>
+    </message>
+    <message>
       <source>Remove span</source>
       <translation>Fjern spenn</translation>
     </message>
@@ -1504,6 +1576,10 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
     <message>
       <source>Select text in the article</source>
       <translation>Merk tekst i artikkelen</translation>
+    </message>
+    <message>
+      <source>set {field}</source>
+      <translation>angi {field}</translation>
     </message>
     <message>
       <source>Sev.</source>

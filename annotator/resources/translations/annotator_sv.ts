@@ -412,6 +412,10 @@
       <translation>Om annotator</translation>
     </message>
     <message>
+      <source>accept agreements (#{doc_n})</source>
+      <translation>godta överensstämmelser (#{doc_n})</translation>
+    </message>
+    <message>
       <source>Accept all &amp;DATE suggestions</source>
       <translation>Godta alla &amp;DATE-förslag</translation>
     </message>
@@ -440,6 +444,10 @@
       <translation>Godta till guld</translation>
     </message>
     <message>
+      <source>accept {n} agreed (#{doc_n})</source>
+      <translation>godta {n} överensstämmande (#{doc_n})</translation>
+    </message>
+    <message>
       <source>Accepted {n} {layer} suggestion.</source>
       <translation>Godtog {n} {layer}-förslag.</translation>
     </message>
@@ -456,6 +464,10 @@
       <translation>Lägg till aktör</translation>
     </message>
     <message>
+      <source>add claim</source>
+      <translation>lägg till anspråk</translation>
+    </message>
+    <message>
       <source>Add the package files the annotators sent back.</source>
       <translation>Lägg till paketfilerna som annotatörerna skickade tillbaka.</translation>
     </message>
@@ -466,6 +478,10 @@
     <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Lägg till det skrivna namnet i aktörsregistret (Ctrl+Retur)</translation>
+    </message>
+    <message>
+      <source>add {layer} span</source>
+      <translation>lägg till {layer}-spann</translation>
     </message>
     <message>
       <source>Agreement — {name}</source>
@@ -604,6 +620,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Byt &amp;annotatörsnamn…</translation>
     </message>
     <message>
+      <source>change claim {fields}</source>
+      <translation>ändra anspråkets {fields}</translation>
+    </message>
+    <message>
+      <source>change {fields}</source>
+      <translation>ändra {fields}</translation>
+    </message>
+    <message>
       <source>Choose a backup.</source>
       <translation>Välj en säkerhetskopia.</translation>
     </message>
@@ -728,8 +752,16 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>beslutet avvisades: {reason}</translation>
     </message>
     <message>
+      <source>delete actor</source>
+      <translation>ta bort aktör</translation>
+    </message>
+    <message>
       <source>Delete actor</source>
       <translation>Ta bort aktör</translation>
+    </message>
+    <message>
+      <source>delete actor {name}</source>
+      <translation>ta bort aktören {name}</translation>
     </message>
     <message>
       <source>Delete claim</source>
@@ -820,12 +852,12 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Gör</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Klar</translation>
-    </message>
-    <message>
       <source>done</source>
       <translation>klar</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Klar</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -848,8 +880,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>t.ex. Maria Lind eller ML</translation>
     </message>
     <message>
+      <source>edit</source>
+      <translation>redigering</translation>
+    </message>
+    <message>
       <source>Edit actor</source>
       <translation>Redigera aktör</translation>
+    </message>
+    <message>
+      <source>edit actor</source>
+      <translation>redigera aktör</translation>
+    </message>
+    <message>
+      <source>edit actor {name}</source>
+      <translation>redigera aktören {name}</translation>
     </message>
     <message>
       <source>Edit the gold version</source>
@@ -1128,6 +1172,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Markera som &amp;pågående igen</translation>
     </message>
     <message>
+      <source>mark done</source>
+      <translation>markera som klar</translation>
+    </message>
+    <message>
       <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
       <translation>Markera den valda texten som {layer} (ingen text vald: flytta det valda spannet till det lagret)</translation>
     </message>
@@ -1136,6 +1184,10 @@ Annotering av nyhetsartiklar offline.</translation>
 {description}</source>
       <translation>Markera urvalet som {layer} ({key})
 {description}</translation>
+    </message>
+    <message>
+      <source>mark {status}</source>
+      <translation>markera {status}</translation>
     </message>
     <message>
       <source>marked by {names} only</source>
@@ -1154,12 +1206,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Slå samman aktörer</translation>
     </message>
     <message>
+      <source>merge actors</source>
+      <translation>slå samman aktörer</translation>
+    </message>
+    <message>
       <source>Merge returned packages</source>
       <translation>Slå samman returnerade paket</translation>
     </message>
     <message>
       <source>Merge two actors</source>
       <translation>Slå samman två aktörer</translation>
+    </message>
+    <message>
+      <source>merge {dropped} into {kept}</source>
+      <translation>slå samman {dropped} med {kept}</translation>
     </message>
     <message>
       <source>Merged {dropped} into {kept}.</source>
@@ -1204,6 +1264,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>New &amp;claim</source>
       <translation>Nytt &amp;anspråk</translation>
+    </message>
+    <message>
+      <source>new actor {name}</source>
+      <translation>ny aktör {name}</translation>
     </message>
     <message>
       <source>New claim</source>
@@ -1410,6 +1474,14 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Läs in igen</translation>
     </message>
     <message>
+      <source>remove claim</source>
+      <translation>ta bort anspråk</translation>
+    </message>
+    <message>
+      <source>remove span</source>
+      <translation>ta bort spann</translation>
+    </message>
+    <message>
       <source>Remove span</source>
       <translation>Ta bort spann</translation>
     </message>
@@ -1504,6 +1576,10 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
     <message>
       <source>Select text in the article</source>
       <translation>Markera text i artikeln</translation>
+    </message>
+    <message>
+      <source>set {field}</source>
+      <translation>ange {field}</translation>
     </message>
     <message>
       <source>Sev.</source>
