@@ -16,8 +16,6 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QMenu
 
-from annotator.core.codebook import load_codebook
-from annotator.core.errors import CodebookError
 from annotator.gui import i18n
 from annotator.gui.i18n_tool import (
     from_codebook,
@@ -145,20 +143,6 @@ def test_language_menu_switches_at_once_and_is_kept(qtbot, tmp_path: Path) -> No
         german.trigger()
         assert "&Datei" in {m.title() for m in window.menuBar().findChildren(QMenu)}
         assert any("Akteur" in b.text() for b in window.view.findChildren(QAbstractButton))
-
-
-def test_codebook_translations_are_parsed_and_fall_back() -> None:
-    from annotator.core.codebook import parse_codebook
-
-    book = load_codebook()
-    swedish = book.localized("sv")
-    assert swedish.layer("ACTOR").label == "Aktör" and book.layer("ACTOR").label == "Actor"
-    assert swedish.vocabulary("source_reliability").get("A").label == "Helt tillförlitlig"
-    assert book.localized("fr").layer("ACTOR").label == "Actor"  # no translation: the label
-    assert swedish.layer_names() == book.layer_names()  # names and codes stay
-    text = book.source_text.replace('label = "Actor"\n', 'label = "Actor"\nlabel_fi = 3\n', 1)
-    with pytest.raises(CodebookError, match="label_fi"):
-        parse_codebook(text)
 
 
 def _texts_of_modal(trigger, close) -> list[str]:  # type: ignore[no-untyped-def]
