@@ -9,11 +9,13 @@ or the project's data (the codebook's texts, names, titles, numbers).
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QMenu
 
 from annotator.gui import i18n
@@ -108,20 +110,32 @@ def test_every_catalogue_is_complete() -> None:
         assert missing(language) == [], language
 
 
-def test_setting_overrides_the_locale(qtbot, tmp_path: Path) -> None:
+def test_setting_overrides_the_locale(qtbot, tmp_path: Path, monkeypatch) -> None:
     from annotator.gui.settings import Settings
 
-    settings = Settings(tmp_path / "s.ini")
-    old = QLocale.system()
     assert i18n.language_of_locale("sv_SE.UTF-8") == "sv"
     assert i18n.language_of_locale("nb_NO") == "nb" == i18n.language_of_locale("no")
     assert i18n.language_of_locale("de_AT") == "de"
     assert i18n.language_of_locale("fr_FR") == "en"
-    assert i18n.chosen_language(settings.language) == i18n.system_language()
-    settings.language = "de"
-    assert Settings(tmp_path / "s.ini").language == "de"
-    assert i18n.chosen_language(Settings(tmp_path / "s.ini").language) == "de"
-    assert QLocale.system().name() == old.name()
+    monkeypatch.setattr(i18n, "system_language", lambda: "de")
+    settings = Settings(tmp_path / "s.ini")
+    assert i18n.chosen_language(settings.language) == "de"  # nothing chosen: the system's
+    settings.language = "sv"
+    assert i18n.chosen_language(Settings(tmp_path / "s.ini").language) == "sv"
+    settings.language = "en"
+    assert i18n.chosen_language(Settings(tmp_path / "s.ini").language) == "en"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("nb_NO.UTF-8", "nb"), ("de_DE.UTF-8", "de"),
+                                                ("C.UTF-8", "en")])
+def test_the_system_locale_is_read_from_the_environment(lang: str, expected: str) -> None:
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "LC_MESSAGES": lang,
+           "LANGUAGE": "", "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c",
+                          "from annotator.gui.i18n import system_language; "
+                          "print(system_language())"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == expected
 
 
 def test_language_menu_switches_at_once_and_is_kept(qtbot, tmp_path: Path) -> None:
