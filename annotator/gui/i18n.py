@@ -176,6 +176,7 @@ TEMPLATES: tuple[str, ...] = (
     "accept agreements (#{doc_n})", "accept {n} agreed (#{doc_n})", "add {layer} span",
     "delete actor {name}", "edit actor", "edit actor {name}", "merge {dropped} into {kept}",
     "new actor {name}", "set {field}",
+    "Covers: “{text}”",
     "{n} documents",
     "{n} document",
     "<b>Claim to check:</b> {claim}",

@@ -94,6 +94,7 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
     from annotator.gui.dialogs.first_run import FirstRunDialog
     from annotator.gui.registry.edit_dialog import ActorEditDialog, MergeDialog
     from annotator.gui.review.launch import open_agreement_view, open_review_window
+    from annotator.gui.review.review_window import ReviewWindow
     from annotator.gui.settings import Settings
 
     sample = build_sample_project(folder / "sample.annotator")
@@ -111,10 +112,21 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
             window.form.select_span(int(spans[0].id))
         return window
 
-    def review() -> QWidget:
+    def review() -> ReviewWindow:
         shown = open_review_window(sample, None, reviewer="rita", settings=settings)
         _wait(shown.sig_loaded, lambda: shown.model.rowCount() > 0)
         return shown
+
+    def gold_editor() -> QWidget:
+        from annotator.gui.review.edit_dialog import GoldEditDialog
+
+        shown = review()
+        opened.append(shown)  # the dialog's window: kept open (and alive) with it
+        shown.panel.edit.click()  # E: edit a version, then accept it
+        QApplication.processEvents()
+        dialog = shown.findChild(GoldEditDialog)
+        assert dialog is not None, "the gold editor did not open"
+        return dialog
 
     def agreement() -> QWidget:
         shown = open_agreement_view(sample, None, settings=settings)
@@ -144,6 +156,7 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
         ("main window", main),
         ("main window without a project", lambda: empty),
         ("review window", review),
+        ("gold editor", gold_editor),
         ("agreement report", agreement),
         ("first run", lambda: FirstRunDialog()),
         ("keyboard shortcuts", shortcuts),
@@ -304,11 +317,20 @@ def sources_from_code(root: Path) -> set[str]:
             name = str(getattr(node.func, "attr", None) or getattr(node.func, "id", ""))
             at = SHOWN_BY.get(name)
             if at is not None and len(node.args) > at:
-                arg = node.args[at]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
-                        and any(c.isalpha() for c in arg.value):
-                    out.add(arg.value)
+                out.update(t for t in _literals(node.args[at]) if any(c.isalpha() for c in t))
     return out
+
+
+def _literals(node: ast.expr) -> list[str]:
+    """The texts an argument can be: a literal, either branch of ``a if c else b``, the
+    fallback of ``x or "…"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return [t for value in node.values for t in _literals(value)]
+    return []
 
 
 def extract(folder: Path) -> set[str]:

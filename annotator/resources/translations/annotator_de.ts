@@ -368,6 +368,10 @@
       <translation>&lt;b&gt;Verwechslungen&lt;/b&gt; (Zeilen: erster Annotator eines Paares, Spalten: zweiter)</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; — none for this entry</source>
+      <translation>&lt;b&gt;Verwechslungen&lt;/b&gt; — keine für diesen Eintrag</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
       <translation>&lt;b&gt;Verwechslungen&lt;/b&gt; — Relevanz (Zeilen: erster Annotator eines Paares, Spalten: zweiter)</translation>
     </message>
@@ -390,6 +394,10 @@
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
       <translation>&lt;i&gt;noch nicht entschieden&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;the end must come after the start&lt;/i&gt;</source>
+      <translation>&lt;i&gt;das Ende muss nach dem Anfang kommen&lt;/i&gt;</translation>
     </message>
     <message>
       <source>A   Accept all agreements in this document</source>
@@ -512,12 +520,12 @@
       <translation>Die Annotation ist hier blind: Jeder Span, jede Forderung und jeder Status, den Sie erfassen, trägt Ihren Namen, und Sie sehen nur Ihre eigene Arbeit, nie die der anderen Annotatoren, damit ihre Übereinstimmung das Codebuch misst und nicht, wer von wem abgeschrieben hat. Prüfende vergleichen die Fassungen später und legen die Goldfassung fest.</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>Annotator</translation>
-    </message>
-    <message>
       <source>annotator</source>
       <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -736,6 +744,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Land</translation>
     </message>
     <message>
+      <source>Covers: “{text}”</source>
+      <translation>Umfasst: „{text}“</translation>
+    </message>
+    <message>
       <source>CSV tables: documents, spans, claims (PCA style)</source>
       <translation>CSV-Tabellen: Dokumente, Spans, Forderungen (PCA-Stil)</translation>
     </message>
@@ -852,12 +864,12 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Bewirkt</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>fertig</translation>
-    </message>
-    <message>
       <source>Done</source>
       <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>fertig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -906,6 +918,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Edit, then accept</source>
       <translation>Bearbeiten, dann annehmen</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Ende</translation>
     </message>
     <message>
       <source>Enter or double-click on an entry, a bar, a pair or a cell reviews the disagreements behind it.</source>
@@ -1198,15 +1214,19 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Trefferquote</translation>
     </message>
     <message>
+      <source>Me</source>
+      <translation>Ich</translation>
+    </message>
+    <message>
       <source>Me ({name})</source>
       <translation>Ich ({name})</translation>
     </message>
     <message>
-      <source>Merge actors</source>
+      <source>merge actors</source>
       <translation>Akteure zusammenführen</translation>
     </message>
     <message>
-      <source>merge actors</source>
+      <source>Merge actors</source>
       <translation>Akteure zusammenführen</translation>
     </message>
     <message>
@@ -1306,6 +1326,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Keine Unstimmigkeiten hinter „{field}“.</translation>
     </message>
     <message>
+      <source>No document</source>
+      <translation>Kein Dokument</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Kein Dokument. Öffnen Sie ein Projekt mit Datei › Öffnen oder beginnen Sie eines mit Datei › Neues Projekt und Datei › Importieren.</translation>
     </message>
@@ -1320,6 +1344,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>No suggestion selected: F8 goes to the next one.</source>
       <translation>Kein Vorschlag ausgewählt: F8 springt zum nächsten.</translation>
+    </message>
+    <message>
+      <source>No suggestions here.</source>
+      <translation>Hier gibt es keine Vorschläge.</translation>
     </message>
     <message>
       <source>No {layer} suggestions to accept.</source>
@@ -1340,6 +1368,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Not exported: {reason}</source>
       <translation>Nicht exportiert: {reason}</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>nicht gefunden</translation>
     </message>
     <message>
       <source>Not started</source>
@@ -1478,11 +1510,11 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Forderung entfernen</translation>
     </message>
     <message>
-      <source>remove span</source>
+      <source>Remove span</source>
       <translation>Span entfernen</translation>
     </message>
     <message>
-      <source>Remove span</source>
+      <source>remove span</source>
       <translation>Span entfernen</translation>
     </message>
     <message>
@@ -1622,6 +1654,10 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
       <translation type="vanished">Haltung zur Behauptung: nur für Dokumente, die mit einer Behauptungszeile beginnen</translation>
     </message>
     <message>
+      <source>Start</source>
+      <translation>Anfang</translation>
+    </message>
+    <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
       <translation>Einen neuen Forderungsrahmen beginnen (Strg+Umschalt+N)</translation>
     </message>
@@ -1630,8 +1666,16 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
       <translation>Mit dem Annotieren beginnen</translation>
     </message>
     <message>
+      <source>Start from</source>
+      <translation>Ausgehen von</translation>
+    </message>
+    <message>
       <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
       <translation>Vorschlag {index_n} von {total_n}: {preview} — Eingabe nimmt an, Entf lehnt ab</translation>
+    </message>
+    <message>
+      <source>Suggestions are off: Assist › Show suggestions.</source>
+      <translation>Vorschläge sind ausgeschaltet: Assistenz › Vorschläge anzeigen.</translation>
     </message>
     <message>
       <source>sv:Zelenskyj

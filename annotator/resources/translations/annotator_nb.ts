@@ -368,6 +368,10 @@
       <translation>&lt;b&gt;Forvekslinger&lt;/b&gt; (rader: parets første annotatør, kolonner: den andre)</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; — none for this entry</source>
+      <translation>&lt;b&gt;Forvekslinger&lt;/b&gt; — ingen for denne oppføringen</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
       <translation>&lt;b&gt;Forvekslinger&lt;/b&gt; — relevans (rader: parets første annotatør, kolonner: den andre)</translation>
     </message>
@@ -390,6 +394,10 @@
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
       <translation>&lt;i&gt;ikke avgjort ennå&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;the end must come after the start&lt;/i&gt;</source>
+      <translation>&lt;i&gt;slutten må komme etter starten&lt;/i&gt;</translation>
     </message>
     <message>
       <source>A   Accept all agreements in this document</source>
@@ -512,12 +520,12 @@
       <translation>Annoteringen her er blind: hvert spenn, krav og status du registrerer, bærer navnet ditt, og du ser bare ditt eget arbeid, aldri de andre annotatørenes, slik at samsvaret mellom dem måler kodeboken og ikke hvem som har kopiert hvem. Gjennomgåere sammenligner versjonene senere og avgjør gullversjonen.</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>Annotatør</translation>
-    </message>
-    <message>
       <source>annotator</source>
       <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotatør</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -736,6 +744,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Land</translation>
     </message>
     <message>
+      <source>Covers: “{text}”</source>
+      <translation>Omfatter: «{text}»</translation>
+    </message>
+    <message>
       <source>CSV tables: documents, spans, claims (PCA style)</source>
       <translation>CSV-tabeller: dokumenter, spenn, krav (PCA-stil)</translation>
     </message>
@@ -852,12 +864,12 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Gjør</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>ferdig</translation>
-    </message>
-    <message>
       <source>Done</source>
       <translation>Ferdig</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>ferdig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -906,6 +918,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Edit, then accept</source>
       <translation>Rediger, godta deretter</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Slutt</translation>
     </message>
     <message>
       <source>Enter or double-click on an entry, a bar, a pair or a cell reviews the disagreements behind it.</source>
@@ -1198,16 +1214,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Treffandel</translation>
     </message>
     <message>
+      <source>Me</source>
+      <translation>Meg</translation>
+    </message>
+    <message>
       <source>Me ({name})</source>
       <translation>Meg ({name})</translation>
     </message>
     <message>
-      <source>Merge actors</source>
-      <translation>Slå sammen aktører</translation>
-    </message>
-    <message>
       <source>merge actors</source>
       <translation>slå sammen aktører</translation>
+    </message>
+    <message>
+      <source>Merge actors</source>
+      <translation>Slå sammen aktører</translation>
     </message>
     <message>
       <source>Merge returned packages</source>
@@ -1306,6 +1326,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Ingen uenigheter bak «{field}».</translation>
     </message>
     <message>
+      <source>No document</source>
+      <translation>Ingen dokument</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Ingen dokumenter. Åpne et prosjekt med Fil › Åpne, eller start et med Fil › Nytt prosjekt og Fil › Importer.</translation>
     </message>
@@ -1320,6 +1344,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>No suggestion selected: F8 goes to the next one.</source>
       <translation>Ingen forslag valgt: F8 går til neste.</translation>
+    </message>
+    <message>
+      <source>No suggestions here.</source>
+      <translation>Ingen forslag her.</translation>
     </message>
     <message>
       <source>No {layer} suggestions to accept.</source>
@@ -1340,6 +1368,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Not exported: {reason}</source>
       <translation>Ikke eksportert: {reason}</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>ikke funnet</translation>
     </message>
     <message>
       <source>Not started</source>
@@ -1478,12 +1510,12 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>fjern krav</translation>
     </message>
     <message>
-      <source>remove span</source>
-      <translation>fjern spenn</translation>
-    </message>
-    <message>
       <source>Remove span</source>
       <translation>Fjern spenn</translation>
+    </message>
+    <message>
+      <source>remove span</source>
+      <translation>fjern spenn</translation>
     </message>
     <message>
       <source>Remove the selected span (article, span list)</source>
@@ -1622,6 +1654,10 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
       <translation type="vanished">Holdning til påstanden: bare for dokumenter som begynner med en påstandslinje</translation>
     </message>
     <message>
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
       <translation>Start en ny kravramme (Ctrl+Skift+N)</translation>
     </message>
@@ -1630,8 +1666,16 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
       <translation>Begynn å annotere</translation>
     </message>
     <message>
+      <source>Start from</source>
+      <translation>Ta utgangspunkt i</translation>
+    </message>
+    <message>
       <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
       <translation>Forslag {index_n} av {total_n}: {preview} — Retur godtar, Delete avviser</translation>
+    </message>
+    <message>
+      <source>Suggestions are off: Assist › Show suggestions.</source>
+      <translation>Forslagene er slått av: Assistanse › Vis forslag.</translation>
     </message>
     <message>
       <source>sv:Zelenskyj

@@ -368,6 +368,10 @@
       <translation>&lt;b&gt;Förväxlingar&lt;/b&gt; (rader: parets första annotatör, kolumner: den andra)</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Confusion&lt;/b&gt; — none for this entry</source>
+      <translation>&lt;b&gt;Förväxlingar&lt;/b&gt; — inga för den här posten</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Confusion&lt;/b&gt; — relevance (rows: first annotator of a pair, columns: second)</source>
       <translation>&lt;b&gt;Förväxlingar&lt;/b&gt; — relevans (rader: parets första annotatör, kolumner: den andra)</translation>
     </message>
@@ -390,6 +394,10 @@
     <message>
       <source>&lt;i&gt;not decided yet&lt;/i&gt;</source>
       <translation>&lt;i&gt;inte beslutat än&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;i&gt;the end must come after the start&lt;/i&gt;</source>
+      <translation>&lt;i&gt;slutet måste komma efter början&lt;/i&gt;</translation>
     </message>
     <message>
       <source>A   Accept all agreements in this document</source>
@@ -512,12 +520,12 @@
       <translation>Annoteringen här är blind: varje spann, anspråk och status du registrerar bär ditt namn, och du ser bara ditt eget arbete, aldrig de andra annotatörernas, så att deras överensstämmelse mäter kodboken och inte vem som har kopierat vem. Granskare jämför versionerna senare och beslutar om guldversionen.</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>Annotatör</translation>
-    </message>
-    <message>
       <source>annotator</source>
       <translation>annotator</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>Annotatör</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -736,6 +744,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Land</translation>
     </message>
     <message>
+      <source>Covers: “{text}”</source>
+      <translation>Omfattar: ”{text}”</translation>
+    </message>
+    <message>
       <source>CSV tables: documents, spans, claims (PCA style)</source>
       <translation>CSV-tabeller: dokument, spann, anspråk (PCA-stil)</translation>
     </message>
@@ -852,12 +864,12 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Gör</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>klar</translation>
-    </message>
-    <message>
       <source>Done</source>
       <translation>Klar</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>klar</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -906,6 +918,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Edit, then accept</source>
       <translation>Redigera, godta sedan</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Slut</translation>
     </message>
     <message>
       <source>Enter or double-click on an entry, a bar, a pair or a cell reviews the disagreements behind it.</source>
@@ -1198,16 +1214,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Träffandel</translation>
     </message>
     <message>
+      <source>Me</source>
+      <translation>Jag</translation>
+    </message>
+    <message>
       <source>Me ({name})</source>
       <translation>Jag ({name})</translation>
     </message>
     <message>
-      <source>Merge actors</source>
-      <translation>Slå samman aktörer</translation>
-    </message>
-    <message>
       <source>merge actors</source>
       <translation>slå samman aktörer</translation>
+    </message>
+    <message>
+      <source>Merge actors</source>
+      <translation>Slå samman aktörer</translation>
     </message>
     <message>
       <source>Merge returned packages</source>
@@ -1306,6 +1326,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Inga oenigheter bakom ”{field}”.</translation>
     </message>
     <message>
+      <source>No document</source>
+      <translation>Inget dokument</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Inget dokument. Öppna ett projekt med Arkiv › Öppna, eller starta ett med Arkiv › Nytt projekt och Arkiv › Importera.</translation>
     </message>
@@ -1320,6 +1344,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>No suggestion selected: F8 goes to the next one.</source>
       <translation>Inget förslag valt: F8 går till nästa.</translation>
+    </message>
+    <message>
+      <source>No suggestions here.</source>
+      <translation>Inga förslag här.</translation>
     </message>
     <message>
       <source>No {layer} suggestions to accept.</source>
@@ -1340,6 +1368,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Not exported: {reason}</source>
       <translation>Inte exporterat: {reason}</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>hittades inte</translation>
     </message>
     <message>
       <source>Not started</source>
@@ -1478,12 +1510,12 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>ta bort anspråk</translation>
     </message>
     <message>
-      <source>remove span</source>
-      <translation>ta bort spann</translation>
-    </message>
-    <message>
       <source>Remove span</source>
       <translation>Ta bort spann</translation>
+    </message>
+    <message>
+      <source>remove span</source>
+      <translation>ta bort spann</translation>
     </message>
     <message>
       <source>Remove the selected span (article, span list)</source>
@@ -1622,6 +1654,10 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
       <translation type="vanished">Hållning till påståendet: bara för dokument som börjar med en påståenderad</translation>
     </message>
     <message>
+      <source>Start</source>
+      <translation>Början</translation>
+    </message>
+    <message>
       <source>Start a new demand frame (Ctrl+Shift+N)</source>
       <translation>Starta en ny kravram (Ctrl+Skift+N)</translation>
     </message>
@@ -1630,8 +1666,16 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
       <translation>Börja annotera</translation>
     </message>
     <message>
+      <source>Start from</source>
+      <translation>Utgå från</translation>
+    </message>
+    <message>
       <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
       <translation>Förslag {index_n} av {total_n}: {preview} — Retur godtar, Delete avvisar</translation>
+    </message>
+    <message>
+      <source>Suggestions are off: Assist › Show suggestions.</source>
+      <translation>Förslagen är avstängda: Assistans › Visa förslag.</translation>
     </message>
     <message>
       <source>sv:Zelenskyj
