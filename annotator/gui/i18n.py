@@ -177,6 +177,8 @@ TEMPLATES: tuple[str, ...] = (
     "delete actor {name}", "edit actor", "edit actor {name}", "merge {dropped} into {kept}",
     "new actor {name}", "set {field}",
     "Covers: “{text}”",
+    "{n} documents imported", "{n} document imported", "{n} already present",
+    "{n} rejected", "{n} annotations", "{n} actors", "{n} actor", "cancelled",
     "{n} documents",
     "{n} document",
     "<b>Claim to check:</b> {claim}",
@@ -307,10 +309,20 @@ def translate(text: str) -> str:
         return out
     found = template_of(text)
     if found is None:
-        return text
+        return _list_of(text)
     template, fields = found
     filled = {k: (translate(v) if k.endswith("_text") else v) for k, v in fields.items()}
     return QCoreApplication.translate(CONTEXT, template).format(**filled)
+
+
+def _list_of(text: str) -> str:
+    """A list of our texts joined by commas ("3 documents imported, 1 rejected"), each part
+    translated; ``text`` itself when any part is not one of ours."""
+    parts = text.split(", ")
+    if len(parts) < 2:
+        return text
+    out = [translate(part) for part in parts]
+    return ", ".join(out) if all(t != p for t, p in zip(out, parts, strict=True)) else text
 
 
 # ------------------------------------------------------------------- walk

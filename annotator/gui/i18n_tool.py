@@ -146,6 +146,18 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
         book = i18n.localized(project.codebook) if project else None
         return shortcuts_dialog(shortcut_rows(window.menu_actions, book), window)
 
+    def import_report() -> QWidget:
+        from annotator.core.project import Project
+        from annotator.gui.dialogs.basic import import_report_dialog
+
+        articles = folder / "to_import"
+        articles.mkdir(exist_ok=True)
+        (articles / "new.txt").write_text("Ett nytt samtal i Berlin.\n", encoding="utf-8")
+        (articles / "broken.jsonl").write_text('{"text": "ok"}\n{not json\n', encoding="utf-8")
+        with Project.create(folder / "import.annotator") as project:
+            report = project.import_paths([articles])
+        return import_report_dialog(report, window)
+
     def actors() -> tuple[object, object]:
         project = window.session.project
         assert project is not None
@@ -160,6 +172,7 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
         ("agreement report", agreement),
         ("first run", lambda: FirstRunDialog()),
         ("keyboard shortcuts", shortcuts),
+        ("import report", import_report),
         ("actor editor", lambda: ActorEditDialog(actors()[0])),  # type: ignore[arg-type]
         ("actor merge", lambda: MergeDialog(*actors())),  # type: ignore[arg-type]
         *((name.replace("_", " "), tool(name)) for name in (
@@ -354,8 +367,7 @@ def extract(folder: Path) -> set[str]:
             for scene in all_scenes:
                 root = scene.open()
                 for _owner, _kind, text in collect(root, data):
-                    if MARK not in text and \
-                            i18n.template_of(text, lambda v: _known(v, found)) is None:
+                    if MARK not in text and not _known(text, found):
                         found.add(text)
     finally:
         i18n.localized = localized
@@ -363,7 +375,12 @@ def extract(folder: Path) -> set[str]:
 
 
 def _known(text: str, sources: set[str]) -> bool:
-    return text in sources or i18n.template_of(text, lambda v: _known(v, sources)) is not None
+    """Whether ``text`` is one of ``sources``, fills one of their patterns, or is a list of
+    such texts joined by commas."""
+    if text in sources or i18n.template_of(text, lambda v: _known(v, sources)) is not None:
+        return True
+    parts = text.split(", ")
+    return len(parts) > 1 and all(_known(p, sources) for p in parts)
 
 
 # -------------------------------------------------------------------- .ts

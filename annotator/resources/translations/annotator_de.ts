@@ -520,12 +520,12 @@
       <translation>Die Annotation ist hier blind: Jeder Span, jede Forderung und jeder Status, den Sie erfassen, trägt Ihren Namen, und Sie sehen nur Ihre eigene Arbeit, nie die der anderen Annotatoren, damit ihre Übereinstimmung das Codebuch misst und nicht, wer von wem abgeschrieben hat. Prüfende vergleichen die Fassungen später und legen die Goldfassung fest.</translation>
     </message>
     <message>
-      <source>annotator</source>
-      <translation>annotator</translation>
-    </message>
-    <message>
       <source>Annotator</source>
       <translation>Annotator</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -600,6 +600,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Cancel the computation (Esc)</source>
       <translation>Berechnung abbrechen (Esc)</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>abgebrochen</translation>
     </message>
     <message>
       <source>Cancelled; nothing was written.</source>
@@ -764,11 +768,11 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Entscheidung abgelehnt: {reason}</translation>
     </message>
     <message>
-      <source>delete actor</source>
+      <source>Delete actor</source>
       <translation>Akteur löschen</translation>
     </message>
     <message>
-      <source>Delete actor</source>
+      <source>delete actor</source>
       <translation>Akteur löschen</translation>
     </message>
     <message>
@@ -864,12 +868,12 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Bewirkt</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Fertig</translation>
-    </message>
-    <message>
       <source>done</source>
       <translation>fertig</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fertig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1110,6 +1114,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Import articles</source>
       <translation>Artikel importieren</translation>
+    </message>
+    <message>
+      <source>Import report</source>
+      <translation>Importbericht</translation>
     </message>
     <message>
       <source>Imported {n} new actor(s) from {file}.</source>
@@ -1898,8 +1906,24 @@ Sie wiederherstellen und das Projekt öffnen? Die beschädigte Datei bleibt in {
       <translation>{n}   {name} annehmen</translation>
     </message>
     <message>
+      <source>{n} actor</source>
+      <translation>{n} Akteur</translation>
+    </message>
+    <message>
+      <source>{n} actors</source>
+      <translation>{n} Akteure</translation>
+    </message>
+    <message>
       <source>{n} agreed item(s) of document #{doc_n} accepted into gold</source>
       <translation>{n} übereinstimmende(r) Eintrag/Einträge von Dokument #{doc_n} ins Gold übernommen</translation>
+    </message>
+    <message>
+      <source>{n} already present</source>
+      <translation>{n} bereits vorhanden</translation>
+    </message>
+    <message>
+      <source>{n} annotations</source>
+      <translation>{n} Annotationen</translation>
     </message>
     <message>
       <source>{n} disagreements</source>
@@ -1910,8 +1934,20 @@ Sie wiederherstellen und das Projekt öffnen? Die beschädigte Datei bleibt in {
       <translation>{n} Dokument</translation>
     </message>
     <message>
+      <source>{n} document imported</source>
+      <translation>{n} Dokument importiert</translation>
+    </message>
+    <message>
       <source>{n} documents</source>
       <translation>{n} Dokumente</translation>
+    </message>
+    <message>
+      <source>{n} documents imported</source>
+      <translation>{n} Dokumente importiert</translation>
+    </message>
+    <message>
+      <source>{n} rejected</source>
+      <translation>{n} abgelehnt</translation>
     </message>
     <message>
       <source>{n} suggestion</source>

@@ -520,12 +520,12 @@
       <translation>Annoteringen her er blind: hvert spenn, krav og status du registrerer, bærer navnet ditt, og du ser bare ditt eget arbeid, aldri de andre annotatørenes, slik at samsvaret mellom dem måler kodeboken og ikke hvem som har kopiert hvem. Gjennomgåere sammenligner versjonene senere og avgjør gullversjonen.</translation>
     </message>
     <message>
-      <source>annotator</source>
-      <translation>annotator</translation>
-    </message>
-    <message>
       <source>Annotator</source>
       <translation>Annotatør</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -600,6 +600,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Cancel the computation (Esc)</source>
       <translation>Avbryt beregningen (Esc)</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>avbrutt</translation>
     </message>
     <message>
       <source>Cancelled; nothing was written.</source>
@@ -764,12 +768,12 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>avgjørelsen ble avvist: {reason}</translation>
     </message>
     <message>
-      <source>delete actor</source>
-      <translation>slett aktør</translation>
-    </message>
-    <message>
       <source>Delete actor</source>
       <translation>Slett aktør</translation>
+    </message>
+    <message>
+      <source>delete actor</source>
+      <translation>slett aktør</translation>
     </message>
     <message>
       <source>delete actor {name}</source>
@@ -864,12 +868,12 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Gjør</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Ferdig</translation>
-    </message>
-    <message>
       <source>done</source>
       <translation>ferdig</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Ferdig</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1110,6 +1114,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Import articles</source>
       <translation>Importer artikler</translation>
+    </message>
+    <message>
+      <source>Import report</source>
+      <translation>Importrapport</translation>
     </message>
     <message>
       <source>Imported {n} new actor(s) from {file}.</source>
@@ -1898,8 +1906,24 @@ Gjenopprette den og åpne prosjektet? Den skadde filen er tatt vare på i {folde
       <translation>{n}   Godta {name}</translation>
     </message>
     <message>
+      <source>{n} actor</source>
+      <translation>{n} aktør</translation>
+    </message>
+    <message>
+      <source>{n} actors</source>
+      <translation>{n} aktører</translation>
+    </message>
+    <message>
       <source>{n} agreed item(s) of document #{doc_n} accepted into gold</source>
       <translation>{n} samstemte element i dokument #{doc_n} godtatt til gull</translation>
+    </message>
+    <message>
+      <source>{n} already present</source>
+      <translation>{n} fantes fra før</translation>
+    </message>
+    <message>
+      <source>{n} annotations</source>
+      <translation>{n} annoteringer</translation>
     </message>
     <message>
       <source>{n} disagreements</source>
@@ -1910,8 +1934,20 @@ Gjenopprette den og åpne prosjektet? Den skadde filen er tatt vare på i {folde
       <translation>{n} dokument</translation>
     </message>
     <message>
+      <source>{n} document imported</source>
+      <translation>{n} dokument importert</translation>
+    </message>
+    <message>
       <source>{n} documents</source>
       <translation>{n} dokumenter</translation>
+    </message>
+    <message>
+      <source>{n} documents imported</source>
+      <translation>{n} dokumenter importert</translation>
+    </message>
+    <message>
+      <source>{n} rejected</source>
+      <translation>{n} avvist</translation>
     </message>
     <message>
       <source>{n} suggestion</source>

@@ -520,12 +520,12 @@
       <translation>Annoteringen här är blind: varje spann, anspråk och status du registrerar bär ditt namn, och du ser bara ditt eget arbete, aldrig de andra annotatörernas, så att deras överensstämmelse mäter kodboken och inte vem som har kopierat vem. Granskare jämför versionerna senare och beslutar om guldversionen.</translation>
     </message>
     <message>
-      <source>annotator</source>
-      <translation>annotator</translation>
-    </message>
-    <message>
       <source>Annotator</source>
       <translation>Annotatör</translation>
+    </message>
+    <message>
+      <source>annotator</source>
+      <translation>annotator</translation>
     </message>
     <message>
       <source>Annotator error</source>
@@ -600,6 +600,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Cancel the computation (Esc)</source>
       <translation>Avbryt beräkningen (Esc)</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>avbruten</translation>
     </message>
     <message>
       <source>Cancelled; nothing was written.</source>
@@ -764,12 +768,12 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>beslutet avvisades: {reason}</translation>
     </message>
     <message>
-      <source>delete actor</source>
-      <translation>ta bort aktör</translation>
-    </message>
-    <message>
       <source>Delete actor</source>
       <translation>Ta bort aktör</translation>
+    </message>
+    <message>
+      <source>delete actor</source>
+      <translation>ta bort aktör</translation>
     </message>
     <message>
       <source>delete actor {name}</source>
@@ -864,12 +868,12 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Gör</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Klar</translation>
-    </message>
-    <message>
       <source>done</source>
       <translation>klar</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Klar</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1110,6 +1114,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Import articles</source>
       <translation>Importera artiklar</translation>
+    </message>
+    <message>
+      <source>Import report</source>
+      <translation>Importrapport</translation>
     </message>
     <message>
       <source>Imported {n} new actor(s) from {file}.</source>
@@ -1898,8 +1906,24 @@ Den senaste felfria säkerhetskopian togs {when} ({why}).
       <translation>{n}   Godta {name}</translation>
     </message>
     <message>
+      <source>{n} actor</source>
+      <translation>{n} aktör</translation>
+    </message>
+    <message>
+      <source>{n} actors</source>
+      <translation>{n} aktörer</translation>
+    </message>
+    <message>
       <source>{n} agreed item(s) of document #{doc_n} accepted into gold</source>
       <translation>{n} överensstämmande post(er) i dokument #{doc_n} godtagna till guld</translation>
+    </message>
+    <message>
+      <source>{n} already present</source>
+      <translation>{n} fanns redan</translation>
+    </message>
+    <message>
+      <source>{n} annotations</source>
+      <translation>{n} annoteringar</translation>
     </message>
     <message>
       <source>{n} disagreements</source>
@@ -1910,8 +1934,20 @@ Den senaste felfria säkerhetskopian togs {when} ({why}).
       <translation>{n} dokument</translation>
     </message>
     <message>
+      <source>{n} document imported</source>
+      <translation>{n} dokument importerat</translation>
+    </message>
+    <message>
       <source>{n} documents</source>
       <translation>{n} dokument</translation>
+    </message>
+    <message>
+      <source>{n} documents imported</source>
+      <translation>{n} dokument importerade</translation>
+    </message>
+    <message>
+      <source>{n} rejected</source>
+      <translation>{n} avvisade</translation>
     </message>
     <message>
       <source>{n} suggestion</source>
