@@ -266,6 +266,11 @@ def qm_path(language: str) -> Path | None:
 # ------------------------------------------------------------ translation
 
 
+_translated: dict[str, str] = {}
+"""translate() of the current language, by source (emptied at each switch)."""
+_REMEMBERED = 20_000
+
+
 def tr(text: str, **fields: object) -> str:
     """``text`` in the interface language, its ``{fields}`` filled in after translating."""
     out = QCoreApplication.translate(CONTEXT, text)
@@ -301,7 +306,17 @@ def template_of(text: str, known: Callable[[str], bool] | None = None
 
 
 def translate(text: str) -> str:
-    """The translation of a shown English text: exact, else through its template."""
+    """The translation of a shown English text: exact, else through its template (remembered
+    until the language changes)."""
+    out = _translated.get(text)
+    if out is None:
+        if len(_translated) > _REMEMBERED:  # texts with data in them come and go
+            _translated.clear()
+        out = _translated[text] = _translate(text)
+    return out
+
+
+def _translate(text: str) -> str:
     if not text or not any(c.isalpha() for c in text):
         return text
     out = QCoreApplication.translate(CONTEXT, text)
@@ -330,8 +345,6 @@ def _list_of(text: str) -> str:
 
 _generation = [0]
 """Bumped at each language switch: a text swapped in this generation is up to date."""
-_translated: dict[str, str] = {}
-"""translate() of the current language, by source (emptied at each switch)."""
 
 
 def _swap(obj: QObject, key: str, current: str, setter: object) -> None:
@@ -355,9 +368,7 @@ def _swap(obj: QObject, key: str, current: str, setter: object) -> None:
         source = obj.property(_SOURCE + key) if shown == current else current
     if not isinstance(source, str) or not source:
         return
-    text = _translated.get(source)
-    if text is None:
-        text = _translated[source] = translate(source)
+    text = translate(source)
     if text != current:
         setter(text)  # type: ignore[operator]
     if entry is None or entry[0] != source or entry[1] != text:
