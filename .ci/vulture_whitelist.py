@@ -63,3 +63,4 @@ OffsetMap.utf16_length  # checked against Qt's length of the same text
 DocumentView.select_text  # selects a range the way a mouse drag does (GUI harness)
 _Browser.loadResource  # Qt calls it for every image a guideline names
 
+_Translation.eventFilter  # Qt calls it for every event of the application

@@ -47,4 +47,20 @@ data = Path("shot.png").read_bytes()
 assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, len(data)
 print(f"wheel_smoke: screenshot {len(data)} bytes")
 PY
+# the translations are compiled into the wheel: a Swedish locale gets a Swedish menu bar
+ls "$("$BIN/python" -c 'from annotator.gui.i18n import translations_dir; print(translations_dir())')"/annotator_sv.qm >/dev/null
+LANG=sv_SE.UTF-8 LC_ALL=sv_SE.UTF-8 "$BIN/python" - <<'PY'
+from annotator.gui import i18n
+from annotator.gui.app import _application, create_window
+from annotator.gui.settings import Settings
+from PySide6.QtWidgets import QMenu
+
+_application()
+language = i18n.set_language(i18n.chosen_language(""))
+window = create_window(Settings("settings.ini"), "sample.annotator", "anna")
+window.show()
+titles = {m.title() for m in window.menuBar().findChildren(QMenu)}
+assert language == "sv" and "&Arkiv" in titles, (language, titles)
+print(f"wheel_smoke: LANG=sv_SE shows the menus {sorted(titles)[:3]}...")
+PY
 echo "wheel_smoke: the installed wheel works ($(du -sh "$WORK/venv" | cut -f1) venv)"

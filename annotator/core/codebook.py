@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,19 @@ ATTRIBUTE_TYPES = ("text", "choice", "ordinal", "date", "actor", "boolean", "spa
 VOCABULARY_KINDS = ("nominal", "ordinal")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # with fullmatch: "$" would let "\n" through
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_TRANSLATED = re.compile(r"(label|definition|description|guideline)_([a-z]{2,3})")
+"""A translated text beside its original: ``label_sv``, ``definition_de``, ``guideline_nb``."""
+
+Translations = dict[str, str]
+"""Translated texts by ``field.language`` (``label.sv``); empty for an untranslated item."""
+
+
+def _no_translations() -> Translations:
+    return {}
+
+
+def _in(translations: Translations, key: str, language: str, original: str) -> str:
+    return translations.get(f"{key}.{language}", original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,14 @@ class VocabularyValue:
     label: str
     definition: str = ""
     guide: Guide = NO_GUIDE
+    translations: Translations = field(default_factory=_no_translations, compare=False,
+                                       hash=False)
+
+    def localized(self, language: str) -> VocabularyValue:
+        t = self.translations
+        return replace(self, label=_in(t, "label", language, self.label),
+                       definition=_in(t, "definition", language, self.definition),
+                       guide=_guide_in(self.guide, t, language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +79,8 @@ class Vocabulary:
     kind: str
     values: tuple[VocabularyValue, ...]
     missing: tuple[str, ...] = ()
+    translations: Translations = field(default_factory=_no_translations, compare=False,
+                                       hash=False)
     _by_code: dict[str, VocabularyValue] = field(init=False, repr=False, compare=False,
                                                  hash=False, default_factory=dict)
 
@@ -74,6 +97,11 @@ class Vocabulary:
     def get(self, code: str) -> VocabularyValue | None:
         return self._by_code.get(code)
 
+    def localized(self, language: str) -> Vocabulary:
+        return Vocabulary(self.name, _in(self.translations, "label", language, self.label),
+                          self.kind, tuple(v.localized(language) for v in self.values),
+                          self.missing, self.translations)
+
 
 @dataclass(frozen=True, slots=True)
 class Attribute:
@@ -87,6 +115,14 @@ class Attribute:
     requires_claim: bool = False
     definition: str = ""
     guide: Guide = NO_GUIDE
+    translations: Translations = field(default_factory=_no_translations, compare=False,
+                                       hash=False)
+
+    def localized(self, language: str) -> Attribute:
+        t = self.translations
+        return replace(self, label=_in(t, "label", language, self.label),
+                       definition=_in(t, "definition", language, self.definition),
+                       guide=_guide_in(self.guide, t, language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +134,15 @@ class Layer:
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
     guide: Guide = NO_GUIDE
+    translations: Translations = field(default_factory=_no_translations, compare=False,
+                                       hash=False)
+
+    def localized(self, language: str) -> Layer:
+        t = self.translations
+        return replace(self, label=_in(t, "label", language, self.label),
+                       description=_in(t, "description", language, self.description),
+                       attributes=tuple(a.localized(language) for a in self.attributes),
+                       guide=_guide_in(self.guide, t, language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +157,23 @@ class Codebook:
     source_text: str = ""
     guideline: str = ""
     """The codebook's general guideline (Markdown), shown above every section."""
+    translations: Translations = field(default_factory=_no_translations, compare=False,
+                                       hash=False)
+
+    def localized(self, language: str) -> Codebook:
+        """The codebook as annotators reading ``language`` see it: each label, definition,
+        description and guideline replaced by its ``_<language>`` translation where the
+        codebook has one. Names, codes and keys stay as they are."""
+        t = self.translations
+        return replace(
+            self,
+            description=_in(t, "description", language, self.description),
+            guideline=_in(t, "guideline", language, self.guideline),
+            layers=tuple(layer.localized(language) for layer in self.layers),
+            claim_fields=tuple(a.localized(language) for a in self.claim_fields),
+            document_fields=tuple(a.localized(language) for a in self.document_fields),
+            vocabularies={k: v.localized(language) for k, v in self.vocabularies.items()},
+        )
 
     def layer(self, name: str) -> Layer:
         for layer in self.layers:
@@ -175,6 +237,11 @@ def _attr_dict(attr: Attribute) -> dict[str, Any]:
     if attr.default is not None:
         out["default"] = attr.default
     return out
+
+
+def _guide_in(guide: Guide, translations: Translations, language: str) -> Guide:
+    text = _in(translations, "guideline", language, guide.guideline)
+    return guide if text == guide.guideline else replace(guide, guideline=text)
 
 
 def default_codebook_path() -> Path:
@@ -272,6 +339,7 @@ class _Validator:
             vocabularies=vocabularies,
             source_text=self.text,
             guideline=self._text(head, "guideline", "[codebook]"),
+            translations=self._translations(head, "[codebook]"),
         )
 
     def _text(self, spec: dict[str, Any], key: str, where: str) -> str:
@@ -279,6 +347,17 @@ class _Validator:
         if not isinstance(value, str):
             raise self.fail(f"{where}: '{key}' must be text", key)
         return value
+
+    def _translations(self, spec: dict[str, Any], where: str) -> Translations:
+        """The ``label_sv``, ``definition_de`` ... texts of one item, as ``label.sv``."""
+        out: Translations = {}
+        for key, value in spec.items():
+            match = _TRANSLATED.fullmatch(key)
+            if match:
+                if not isinstance(value, str):
+                    raise self.fail(f"{where}: '{key}' must be text", key)
+                out[f"{match[1]}.{match[2]}"] = value
+        return out
 
     def _guide(self, spec: dict[str, Any], where: str) -> Guide:
         """The examples, counter_examples and guideline of one layer, field or code."""
@@ -316,7 +395,8 @@ class _Validator:
                 if code not in codes:
                     raise self.fail(f"vocabulary '{name}': missing code {code!r} is not a value",
                                     "missing")
-            out[name] = Vocabulary(name, str(spec.get("label", name)), kind, values, missing)
+            out[name] = Vocabulary(name, str(spec.get("label", name)), kind, values, missing,
+                                   self._translations(spec, header))
         return out
 
     def _values(self, vocab: str, raw: Any) -> tuple[VocabularyValue, ...]:
@@ -337,9 +417,11 @@ class _Validator:
                 raise self.fail(f"vocabulary '{vocab}': code {code!r} appears twice",
                                 f'code = "{code}"')
             codes.add(code)
+            where = f"vocabulary '{vocab}' {code!r}"
             values.append(VocabularyValue(code, str(item.get("label", code)),
                                           str(item.get("definition", "")),
-                                          self._guide(item, f"vocabulary '{vocab}' {code!r}")))
+                                          self._guide(item, where),
+                                          self._translations(item, where)))
         return tuple(values)
 
     def _layers(self, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Layer, ...]:
@@ -370,7 +452,8 @@ class _Validator:
             attrs = self._attributes(spec.get("attributes", []), vocabularies, f"layer {name}")
             layers.append(Layer(name, str(spec.get("label", name)), color, key,
                                 str(spec.get("description", "")), attrs,
-                                self._guide(spec, f"layer {name!r}")))
+                                self._guide(spec, f"layer {name!r}"),
+                                self._translations(spec, f"layer {name!r}")))
         return tuple(layers)
 
     def _attributes(
@@ -404,5 +487,6 @@ class _Validator:
                                  str(spec.get("layer", "")),
                                  bool(spec.get("requires_claim", False)),
                                  self._text(spec, "definition", f"{owner}: {name!r}"),
-                                 self._guide(spec, f"{owner}: {name!r}")))
+                                 self._guide(spec, f"{owner}: {name!r}"),
+                                 self._translations(spec, f"{owner}: {name!r}")))
         return tuple(out)

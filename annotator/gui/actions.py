@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.core.codebook import Codebook
+from annotator.gui.i18n import tr
 
 Slot = Callable[[], object]
 
@@ -153,7 +154,8 @@ def shortcut_rows(actions: dict[str, QAction], book: Codebook | None) -> list[tu
             rows.append((keys, action.text().replace("&", "")))
     if book is not None:
         for layer in book.layers:
-            rows.append((layer.key, f"Mark the selected text as {layer.label} "
-                                    "(no text selected: move the selected span to that layer)"))
-    rows.extend(IN_WIDGET_KEYS)
+            rows.append((layer.key, tr("Mark the selected text as {layer} (no text selected: "
+                                       "move the selected span to that layer)",
+                                       layer=layer.label)))
+    rows.extend((keys, tr(text)) for keys, text in IN_WIDGET_KEYS)
     return rows

@@ -24,6 +24,7 @@ from annotator.core.models import DocId
 from annotator.core.outputs import atomic_file, check_target
 from annotator.core.project import Project
 from annotator.core.sample import build_sample_project
+from annotator.gui import i18n
 from annotator.gui.compat import guard_none_refcount
 from annotator.gui.dialogs.first_run import SAMPLE_ANNOTATOR, ask_first_run
 from annotator.gui.session import Session
@@ -91,7 +92,9 @@ def create_window(settings: Settings, project_path: str | Path | None = None,
 def run_gui(project_path: str | None) -> int:
     """Open the window (on ``project_path``, else on the most recent project)."""
     app = _application()
-    window = start_window(Settings(), project_path)
+    settings = Settings()
+    i18n.set_language(i18n.chosen_language(settings.language))
+    window = start_window(settings, project_path)
     if window is None:
         return 1
     window.show()
@@ -134,8 +137,10 @@ def run_review(project_path: str | Path, reviewer: str = "") -> int:
     from annotator.gui.review.launch import open_review_window
 
     app = _application()
+    settings = Settings()
+    i18n.set_language(i18n.chosen_language(settings.language))
     window = open_review_window(Path(project_path), None, reviewer=reviewer,
-                                settings=Settings())
+                                settings=settings)
     window.raise_()
     return int(app.exec())
 

@@ -1,4 +1,4 @@
-"""One typed wrapper over QSettings: window layout, font size, recent projects, annotator name.
+"""One typed wrapper over QSettings: window layout, font size, language, recent projects, name.
 
 Only user-interface state lives here, never annotation data. The store is an
 INI file: by default the per-user one Qt chooses, or the file given to
@@ -86,6 +86,15 @@ class Settings:
     @annotator_name.setter
     def annotator_name(self, value: str) -> None:
         self._qs.setValue("annotator/name", value.strip())
+
+    @property
+    def language(self) -> str:
+        """The interface language chosen in View > Language ("": the system's)."""
+        return str(self._qs.value("view/language", "", type=str))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("view/language", value)
 
     # ------------------------------------------------------------ projects
 

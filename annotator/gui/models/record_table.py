@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from annotator.gui.i18n import translate
 from annotator.gui.models.roles import DISPLAY, TOOLTIP
 from annotator.gui.text.plain import tip
 
@@ -186,10 +187,10 @@ class RecordTableModel(QAbstractTableModel):
         if not 0 <= section < len(self._columns):
             return None
         if role == DISPLAY:
-            return self._columns[section].header
+            return translate(self._columns[section].header)
         if role == TOOLTIP:
             tooltip = self._columns[section].tooltip
-            return tip(tooltip) if tooltip else tooltip
+            return tip(translate(tooltip)) if tooltip else tooltip
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

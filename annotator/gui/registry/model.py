@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from annotator.core.assist.actors import fold
 from annotator.core.models import Actor
+from annotator.gui.i18n import translate
 from annotator.gui.text.plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -87,7 +88,7 @@ class ActorTableModel(QAbstractTableModel):
                    role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and \
                 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
+            return translate(self.COLUMNS[section][1])
         return None
 
 

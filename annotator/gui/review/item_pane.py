@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import GOLD, Span
 from annotator.core.project import Project
 from annotator.core.review import Item, Version, compare
+from annotator.gui import i18n
 from annotator.gui.review.columns import AnnotatorColumns
 from annotator.gui.review.models import VersionTableModel
 from annotator.gui.text.plain import escape
@@ -43,7 +44,8 @@ class ItemPane(QWidget):
         self.heading.setAccessibleName("Item under review")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.columns = AnnotatorColumns()
-        self.columns.layers = {layer.name: layer for layer in project.codebook.layers}
+        self.columns.layers = {layer.name: layer
+                               for layer in i18n.localized(project.codebook).layers}
         self.versions = VersionTableModel(self)
         self.version_view = QTableView()
         self.version_view.setModel(self.versions)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from annotator.core.review import Item
 from annotator.core.review.compare import ReviewFilter
+from annotator.gui.i18n import translate
 from annotator.gui.models.record_table import Column, Index, RecordTableModel
 from annotator.gui.models.roles import (
     ALIGN,
@@ -46,7 +47,7 @@ def _bold() -> QFont:
 
 
 def _item_tooltip(item: Item) -> str:
-    return f"{item.label()}: {item.detail}\n{item.key}"
+    return f"{translate(item.label())}: {translate(item.detail)}\n{item.key}"
 
 
 # ------------------------------------------------------------------ queue
@@ -65,12 +66,13 @@ class QueueModel(RecordTableModel):
                 DECORATION: lambda item: QColor(SEVERITY_COLORS.get(item.severity, "#cccccc")),
                 **centred}),
             Column("kind", "Disagreement", "Kind of disagreement",
-                   {DISPLAY: lambda item: item.label(), TOOLTIP: _item_tooltip}),
+                   {DISPLAY: lambda item: translate(item.label()), TOOLTIP: _item_tooltip}),
             Column("document", "Document", "Document", {
                 DISPLAY: lambda item: f"#{item.doc_id} {self.title(item.doc_id)}",
                 TOOLTIP: lambda item: self.title(item.doc_id)}),
             Column("detail", "Detail", "Detail",
-                   {DISPLAY: lambda item: item.detail or item.key, TOOLTIP: _item_tooltip}),
+                   {DISPLAY: lambda item: translate(item.detail) or item.key,
+                    TOOLTIP: _item_tooltip}),
         )
         row_roles = {
             ROLE_ITEM: lambda item: item, ROLE_KIND: lambda item: item.disagreement,

@@ -41,6 +41,7 @@ from annotator.core.project import Project
 from annotator.core.project.review_commands import Decision
 from annotator.core.review import KINDS, Item, compare
 from annotator.core.review.compare import QueueData, ReviewFilter
+from annotator.gui import i18n
 from annotator.gui.review.background import start_kept
 from annotator.gui.review.commands import ReviewDecisions
 from annotator.gui.review.decision_panel import DecisionPanel
@@ -305,8 +306,8 @@ class ReviewWindow(QMainWindow):
         if all(v.empty for v in item.versions):
             return
         text, _spans = self.pane.document(item)
-        self._dialog = GoldEditDialog(item, text, self.project.codebook, self.project.actors(),
-                                      self)
+        self._dialog = GoldEditDialog(item, text, i18n.localized(self.project.codebook),
+                                      self.project.actors(), self)
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.finished.connect(self._on_dialog_finished)
         self._dialog.open()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.assist.base import Suggestion
 from annotator.core.codebook import Layer
 from annotator.core.models import Document, Span
+from annotator.gui.i18n import tr
 from annotator.gui.text.offsets import moved_boundary, snap_to_words
 from annotator.gui.text.plain import escape, plain, tip
 from annotator.gui.text.span_highlight import SpanHighlighter
@@ -152,11 +153,13 @@ class DocumentView(QWidget):
 
     def set_meta(self, doc: Document | None) -> None:
         """The line above the text (id, language, date, outlet, file) and the claim to check."""
+        # the document's own id, language, date, outlet and file: data, never translated
+        self.meta.setProperty("i18n_data", doc is not None)
         if doc is None:
             self.meta.setText("")
             self.claim.hide()
         else:
-            parts = [f"#{doc.id}", doc.language or "?", doc.published or "no date",
+            parts = [f"#{doc.id}", doc.language or "?", doc.published or tr("no date"),
                      doc.outlet, doc.source_file.rsplit("/", 1)[-1]]
             self.meta.setText("  ·  ".join(p for p in parts if p))
             self.claim.setText(f"<b>Claim to check:</b> {escape(doc.claim)}")

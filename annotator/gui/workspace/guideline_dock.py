@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QTextBrowser, QWidget
 
 from annotator.core import guidelines
 from annotator.core.codebook import Codebook
+from annotator.gui import i18n
 from annotator.gui.workspace.form_fields import FieldSet
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def show_here(window: MainWindow) -> None:
     if project is None:
         window.statusBar().showMessage("Open a project to read its guideline.", 6000)
         return
-    window.guide.show_section(_section_for(window, project.codebook))
+    window.guide.show_section(_section_for(window, i18n.localized(project.codebook)))
 
 
 def _section_for(window: MainWindow, book: Codebook) -> guidelines.Section:

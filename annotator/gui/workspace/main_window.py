@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import ChangeKind, Changes, DocId, Document, ImportReport, Status
 from annotator.core.project import Project
 from annotator.gui import actions as window_actions
+from annotator.gui import i18n
 from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
 from annotator.gui.live import own_changes
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.search = search_dock.install(self)
         self.guide = guideline_dock.install(self)
         self.live = LiveRefresh(self)
+        i18n.add_language_menu(self, settings)
+        i18n.notifier().sig_language_changed.connect(self._on_language_changed)
         self._show_project(None)
 
     def _slots(self) -> dict[str, window_actions.Slot]:
@@ -165,8 +168,9 @@ class MainWindow(QMainWindow):
             self.session.set_annotator(name)
 
     def _show_project(self, project: Project | None) -> None:
-        self.form.set_codebook(project.codebook if project else None)
-        self.view.set_layers(project.codebook.layers if project else ())
+        book = i18n.localized(project.codebook) if project else None
+        self.form.set_codebook(book)
+        self.view.set_layers(book.layers if book else ())
         if project is not None:
             self.reload_actors()
         self.doc_list.set_project(project, self.session.annotator)
@@ -183,6 +187,15 @@ class MainWindow(QMainWindow):
             first = self.doc_list.model.doc_id_at(0)
             self.show_document(last if last and self._exists(last) else first)
             self.view.edit.setFocus()  # ready to select and mark
+
+    def _on_language_changed(self, _language: str) -> None:
+        """The codebook's labels in the new language: the form and the layer buttons anew."""
+        if self.session.project is None:
+            return
+        book = i18n.localized(self.session.project.codebook)
+        self.form.set_codebook(book)
+        self.view.set_layers(book.layers)
+        self.show_document(self.doc.id if self.doc else None)
 
     def _exists(self, doc_id: int) -> bool:
         assert self.session.project is not None
@@ -282,7 +295,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         project = self.session.project
-        book = project.codebook if project else None
+        book = i18n.localized(project.codebook) if project else None
         rows = window_actions.shortcut_rows(self.menu_actions, book)
         shortcuts_dialog(rows, self).exec()
 
