@@ -97,6 +97,9 @@ TEMPLATES: tuple[str, ...] = (
     # texts the windows build at run time; {x} is data shown as it is, {x_text} a text of
     # ours translated in turn (an undo command's name, a kind of disagreement)
     "{name} — annotator",
+    "no learned model for this project yet (looked in {path}); train one with `annotator train "
+    "PROJECT` or Assist > Train suggestions from finished documents - the registry and date "
+    "suggestions work meanwhile",
     "{name} [read-only] — annotator",
     "Annotator: {name}",
     "Review disagreements — {name}",

@@ -141,6 +141,19 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
             return shown
         return open_it
 
+    def events(reviewer: bool) -> Callable[[], QWidget]:
+        def open_it() -> QWidget:
+            main()
+            shown = window.tools.open_events(reviewer=reviewer)
+            assert shown is not None
+            return shown
+        return open_it
+
+    def learning() -> QWidget:
+        main()
+        window.learning.dock.show()
+        return window.learning.dock
+
     def shortcuts() -> QWidget:
         project = window.session.project
         book = i18n.localized(project.codebook) if project else None
@@ -175,6 +188,9 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
         ("import report", import_report),
         ("actor editor", lambda: ActorEditDialog(actors()[0])),  # type: ignore[arg-type]
         ("actor merge", lambda: MergeDialog(*actors())),  # type: ignore[arg-type]
+        ("events window", events(False)),
+        ("events of every annotator", events(True)),
+        ("learned suggestions", learning),
         *((name.replace("_", " "), tool(name)) for name in (
             "open_export", "open_package", "write_return_package", "assign_packages",
             "merge_packages", "progress_dashboard", "restore_backup", "open_actor_registry")),

@@ -32,6 +32,10 @@
       <translation>Dateien &amp;hinzufügen…</translation>
     </message>
     <message>
+      <source>&amp;Add to event</source>
+      <translation>Zum Ereignis &amp;hinzufügen</translation>
+    </message>
+    <message>
       <source>&amp;Add…</source>
       <translation>&amp;Hinzufügen…</translation>
     </message>
@@ -76,6 +80,10 @@
       <translation>&amp;Erstellen und öffnen</translation>
     </message>
     <message>
+      <source>&amp;Create event</source>
+      <translation>Ereignis &amp;anlegen</translation>
+    </message>
+    <message>
       <source>&amp;Decide</source>
       <translation>&amp;Entscheiden</translation>
     </message>
@@ -102,6 +110,18 @@
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+      <source>&amp;Events</source>
+      <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+      <source>&amp;Events across documents…</source>
+      <translation>&amp;Ereignisse über Dokumente hinweg…</translation>
+    </message>
+    <message>
+      <source>&amp;Events of every annotator…</source>
+      <translation>&amp;Ereignisse aller Annotatoren…</translation>
     </message>
     <message>
       <source>&amp;Every document ({n})</source>
@@ -158,6 +178,10 @@
     <message>
       <source>&amp;Language:</source>
       <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+      <source>&amp;Learned suggestions pane</source>
+      <translation>Bereich &amp;Gelernte Vorschläge</translation>
     </message>
     <message>
       <source>&amp;Local project:</source>
@@ -264,6 +288,10 @@
       <translation>&amp;Prüfung</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Speichern</translation>
+    </message>
+    <message>
       <source>&amp;Sector:</source>
       <translation>&amp;Sektor:</translation>
     </message>
@@ -284,6 +312,10 @@
       <translation>&amp;Span</translation>
     </message>
     <message>
+      <source>&amp;Split off</source>
+      <translation>A&amp;bspalten</translation>
+    </message>
+    <message>
       <source>&amp;Split the documents between the annotators</source>
       <translation>Dokumente auf die Annotatoren &amp;aufteilen</translation>
     </message>
@@ -298,6 +330,14 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+      <source>&amp;Train now</source>
+      <translation>Jetzt &amp;trainieren</translation>
+    </message>
+    <message>
+      <source>&amp;Train suggestions from finished documents</source>
+      <translation>Vorschläge aus fertigen Dokumenten &amp;trainieren</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
@@ -420,6 +460,10 @@
       <translation>Über annotator</translation>
     </message>
     <message>
+      <source>Accept &amp;stance</source>
+      <translation>&amp;Haltung annehmen</translation>
+    </message>
+    <message>
       <source>accept agreements (#{doc_n})</source>
       <translation>Übereinstimmungen annehmen (#{doc_n})</translation>
     </message>
@@ -452,6 +496,10 @@
       <translation>Ins Gold übernehmen</translation>
     </message>
     <message>
+      <source>Accept suggested &amp;grade</source>
+      <translation>Vorgeschlagene &amp;Einstufung annehmen</translation>
+    </message>
+    <message>
       <source>accept {n} agreed (#{doc_n})</source>
       <translation>{n} übereinstimmende annehmen (#{doc_n})</translation>
     </message>
@@ -462,6 +510,10 @@
     <message>
       <source>Accepted {n} {layer} suggestions.</source>
       <translation>{n} {layer}-Vorschläge angenommen.</translation>
+    </message>
+    <message>
+      <source>ACTOR F1</source>
+      <translation>ACTOR F1</translation>
     </message>
     <message>
       <source>Actor registry</source>
@@ -480,12 +532,24 @@
       <translation>Fügen Sie die Paketdateien hinzu, die die Annotatoren zurückgeschickt haben.</translation>
     </message>
     <message>
+      <source>Add the selected claim to its best suggested event</source>
+      <translation>Die gewählte Forderung dem am besten vorgeschlagenen Ereignis hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add the selected claim to the selected event</source>
+      <translation>Die gewählte Forderung dem gewählten Ereignis hinzufügen</translation>
+    </message>
+    <message>
       <source>Add the typed name as a new registry actor</source>
       <translation>Den eingegebenen Namen als neuen Akteur ins Register aufnehmen</translation>
     </message>
     <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Den eingegebenen Namen ins Akteursregister aufnehmen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <source>Add to s&amp;uggested</source>
+      <translation>Zum &amp;vorgeschlagenen hinzufügen</translation>
     </message>
     <message>
       <source>add {layer} span</source>
@@ -688,6 +752,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Wählen Sie, wohin das Rückgabepaket geschrieben wird.</translation>
     </message>
     <message>
+      <source>Claim</source>
+      <translation>Forderung</translation>
+    </message>
+    <message>
       <source>claim coded by only some annotators</source>
       <translation>Forderung nur von einigen Annotatoren codiert</translation>
     </message>
@@ -752,6 +820,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Umfasst: „{text}“</translation>
     </message>
     <message>
+      <source>Create an event from the selected claims</source>
+      <translation>Aus den gewählten Forderungen ein Ereignis anlegen</translation>
+    </message>
+    <message>
       <source>CSV tables: documents, spans, claims (PCA style)</source>
       <translation>CSV-Tabellen: Dokumente, Spans, Forderungen (PCA-Stil)</translation>
     </message>
@@ -764,15 +836,23 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Datum</translation>
     </message>
     <message>
+      <source>DATE F1</source>
+      <translation>DATE F1</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Daten</translation>
+    </message>
+    <message>
       <source>decision refused: {reason}</source>
       <translation>Entscheidung abgelehnt: {reason}</translation>
     </message>
     <message>
-      <source>Delete actor</source>
+      <source>delete actor</source>
       <translation>Akteur löschen</translation>
     </message>
     <message>
-      <source>delete actor</source>
+      <source>Delete actor</source>
       <translation>Akteur löschen</translation>
     </message>
     <message>
@@ -784,8 +864,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Forderung löschen</translation>
     </message>
     <message>
+      <source>Delete the selected event</source>
+      <translation>Das gewählte Ereignis löschen</translation>
+    </message>
+    <message>
       <source>Deleted {name}.</source>
       <translation>{name} gelöscht.</translation>
+    </message>
+    <message>
+      <source>Demand</source>
+      <translation>Forderungsinhalt</translation>
+    </message>
+    <message>
+      <source>DEMAND F1</source>
+      <translation>DEMAND F1</translation>
     </message>
     <message>
       <source>derived from the name</source>
@@ -860,6 +952,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Dokumentfelder</translation>
     </message>
     <message>
+      <source>Documents</source>
+      <translation>Dokumente</translation>
+    </message>
+    <message>
       <source>Documents:</source>
       <translation>Dokumente:</translation>
     </message>
@@ -878,6 +974,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>E   Edit, then accept…</source>
       <translation>E   Bearbeiten, dann annehmen…</translation>
+    </message>
+    <message>
+      <source>E&amp;vidence for a claim line</source>
+      <translation>&amp;Belege für eine Behauptungszeile</translation>
     </message>
     <message>
       <source>E&amp;xport CSV…</source>
@@ -936,8 +1036,32 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Geben Sie zuerst Ihren Namen als Prüfer/in ein</translation>
     </message>
     <message>
+      <source>Event</source>
+      <translation>Ereignis</translation>
+    </message>
+    <message>
+      <source>Event ledger: events, claims, event-article crosswalk (CSV+JSON)</source>
+      <translation>Ereignisregister: Ereignisse, Forderungen, Zuordnung Ereignis–Artikel (CSV+JSON)</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>Ereignisse</translation>
+    </message>
+    <message>
+      <source>Events (timeline)</source>
+      <translation>Ereignisse (Zeitleiste)</translation>
+    </message>
+    <message>
+      <source>Events of every annotator (review)</source>
+      <translation>Ereignisse aller Annotatoren (Prüfung)</translation>
+    </message>
+    <message>
       <source>Every document is done.</source>
       <translation>Alle Dokumente sind fertig.</translation>
+    </message>
+    <message>
+      <source>Every document is started: nothing left to rank.</source>
+      <translation>Jedes Dokument ist begonnen: nichts mehr zu ordnen.</translation>
     </message>
     <message>
       <source>Everything shown here is adjudicated</source>
@@ -990,6 +1114,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Field</source>
       <translation>Feld</translation>
+    </message>
+    <message>
+      <source>Fields and claim type (accuracy)</source>
+      <translation>Felder und Forderungstyp (Genauigkeit)</translation>
     </message>
     <message>
       <source>Fields: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has, and every span attribute and document field of the codebook. Combine with OR, NOT or -, and parentheses.</source>
@@ -1076,6 +1204,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Gold, sonst der gewählte Annotator</translation>
     </message>
     <message>
+      <source>Grade</source>
+      <translation>Einstufung</translation>
+    </message>
+    <message>
       <source>Guideline</source>
       <translation>Richtlinie</translation>
     </message>
@@ -1086,6 +1218,14 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Guideline — {title}</source>
       <translation>Richtlinie — {title}</translation>
+    </message>
+    <message>
+      <source>Held out</source>
+      <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+      <source>Hide below confidence</source>
+      <translation>Ausblenden unter Konfidenz</translation>
     </message>
     <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
@@ -1176,12 +1316,24 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Ebene</translation>
     </message>
     <message>
+      <source>Learned suggester: quality on held-out documents, by model version</source>
+      <translation>Gelernte Vorschläge: Qualität auf zurückgehaltenen Dokumenten, je Modellversion</translation>
+    </message>
+    <message>
+      <source>Learned suggestions</source>
+      <translation>Gelernte Vorschläge</translation>
+    </message>
+    <message>
       <source>linked to different registry actors</source>
       <translation>mit unterschiedlichen Akteuren des Registers verknüpft</translation>
     </message>
     <message>
       <source>List the article's actors, then the registry</source>
       <translation>Die Akteure des Artikels auflisten, dann das Register</translation>
+    </message>
+    <message>
+      <source>Looking for a learned model…</source>
+      <translation>Suche nach einem gelernten Modell…</translation>
     </message>
     <message>
       <source>Made &amp;for:</source>
@@ -1242,6 +1394,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Zurückgegebene Pakete zusammenführen</translation>
     </message>
     <message>
+      <source>Merge the selected events</source>
+      <translation>Die gewählten Ereignisse zusammenführen</translation>
+    </message>
+    <message>
       <source>Merge two actors</source>
       <translation>Zwei Akteure zusammenführen</translation>
     </message>
@@ -1258,12 +1414,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>{merged_n} von {total_n} Paket(en) zusammengeführt.</translation>
     </message>
     <message>
+      <source>Model</source>
+      <translation>Modell</translation>
+    </message>
+    <message>
       <source>Modifier: start, middle, end of the period, about, before …</source>
       <translation>Modifikator: Anfang, Mitte, Ende des Zeitraums, etwa, vor …</translation>
     </message>
     <message>
       <source>Move between fields</source>
       <translation>Zwischen den Feldern wechseln</translation>
+    </message>
+    <message>
+      <source>Move the selected reports to a new event</source>
+      <translation>Die gewählten Berichte in ein neues Ereignis verschieben</translation>
     </message>
     <message>
       <source>Move the selected span's end by a character (Shift: by a word)</source>
@@ -1310,6 +1474,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Neues Projekt</translation>
     </message>
     <message>
+      <source>newly finished documents</source>
+      <translation>neu fertiggestellten Dokumenten</translation>
+    </message>
+    <message>
       <source>New…</source>
       <translation>Neu…</translation>
     </message>
@@ -1320,6 +1488,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Next &amp;unfinished document</source>
       <translation>Nächstes &amp;unfertiges Dokument</translation>
+    </message>
+    <message>
+      <source>Next unfinished: the one the model is least sure of</source>
+      <translation>Nächstes unfertiges: das, bei dem das Modell am unsichersten ist</translation>
     </message>
     <message>
       <source>No backups yet in {folder}.</source>
@@ -1338,6 +1510,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Kein Dokument</translation>
     </message>
     <message>
+      <source>No document of this project has a claim line to check.</source>
+      <translation>Kein Dokument dieses Projekts hat eine zu prüfende Behauptungszeile.</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Kein Dokument. Öffnen Sie ein Projekt mit Datei › Öffnen oder beginnen Sie eines mit Datei › Neues Projekt und Datei › Importieren.</translation>
     </message>
@@ -1346,8 +1522,28 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Noch sind keine Dokumente zugewiesen: Team › Pakete zuweisen und schreiben…</translation>
     </message>
     <message>
+      <source>No event is suggested for this claim; create one instead.</source>
+      <translation>Für diese Forderung wird kein Ereignis vorgeschlagen; legen Sie stattdessen eines an.</translation>
+    </message>
+    <message>
+      <source>No event suggested for this claim.</source>
+      <translation>Kein Ereignis für diese Forderung vorgeschlagen.</translation>
+    </message>
+    <message>
+      <source>no learned model for this project yet (looked in {path}); train one with `annotator train PROJECT` or Assist &gt; Train suggestions from finished documents - the registry and date suggestions work meanwhile</source>
+      <translation>für dieses Projekt noch kein gelerntes Modell (gesucht in {path}); trainieren Sie eines mit `annotator train PROJECT` oder Assistenz &gt; Vorschläge aus fertigen Dokumenten trainieren – die Vorschläge aus Register und Datumsregeln funktionieren inzwischen</translation>
+    </message>
+    <message>
+      <source>No learned model yet: Assist › Train suggestions from finished documents.</source>
+      <translation>Noch kein gelerntes Modell: Assistenz › Vorschläge aus fertigen Dokumenten trainieren.</translation>
+    </message>
+    <message>
       <source>No project open — File › New project or File › Open</source>
       <translation>Kein Projekt geöffnet — Datei › Neues Projekt oder Datei › Öffnen</translation>
+    </message>
+    <message>
+      <source>No project open.</source>
+      <translation>Kein Projekt geöffnet.</translation>
     </message>
     <message>
       <source>No suggestion selected: F8 goes to the next one.</source>
@@ -1454,6 +1650,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Medium</translation>
     </message>
     <message>
+      <source>Outlet grade</source>
+      <translation>Einstufung des Mediums</translation>
+    </message>
+    <message>
       <source>Output &amp;folder:</source>
       <translation>Ausgabe&amp;ordner:</translation>
     </message>
@@ -1470,6 +1670,18 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Parquet-Tabellen: Dokumente, Spans, Forderungen  [benötigt parquet]</translation>
     </message>
     <message>
+      <source>Passage</source>
+      <translation>Passage</translation>
+    </message>
+    <message>
+      <source>Passages elsewhere on this claim</source>
+      <translation>Passagen an anderer Stelle zu dieser Forderung</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Ort</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Fortschritt</translation>
     </message>
@@ -1478,8 +1690,16 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Fortschrittsübersicht</translation>
     </message>
     <message>
+      <source>Proposed by the learned model</source>
+      <translation>Vom gelernten Modell vorgeschlagen</translation>
+    </message>
+    <message>
       <source>Publication date</source>
       <translation>Erscheinungsdatum</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Veröffentlicht</translation>
     </message>
     <message>
       <source>QID</source>
@@ -1500,6 +1720,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Redo</source>
       <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti, NVivo</source>
+      <translation>REFI-QDA-Projekt (.qdpx) für QualCoder, MAXQDA, ATLAS.ti, NVivo</translation>
     </message>
     <message>
       <source>Reject</source>
@@ -1542,6 +1766,10 @@ The current content is backed up first.</source>
 Der aktuelle Inhalt wird vorher gesichert.</translation>
     </message>
     <message>
+      <source>Reports</source>
+      <translation>Berichte</translation>
+    </message>
+    <message>
       <source>Restore from &amp;backup…</source>
       <translation>Aus &amp;Sicherung wiederherstellen…</translation>
     </message>
@@ -1560,6 +1788,10 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
     <message>
       <source>Result</source>
       <translation>Ergebnis</translation>
+    </message>
+    <message>
+      <source>Retrain after</source>
+      <translation>Neu trainieren nach</translation>
     </message>
     <message>
       <source>Returned</source>
@@ -1594,8 +1826,16 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
       <translation>gleicher Wert, unterschiedliche Genauigkeit oder Modifikator</translation>
     </message>
     <message>
+      <source>Save the event's label and place</source>
+      <translation>Bezeichnung und Ort des Ereignisses speichern</translation>
+    </message>
+    <message>
       <source>Saved {name}.</source>
       <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Wert</translation>
     </message>
     <message>
       <source>Search all articles…</source>
@@ -1614,8 +1854,16 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
       <translation>Wählen Sie genau zwei Akteure zum Zusammenführen.</translation>
     </message>
     <message>
+      <source>Select one event to see its reports.</source>
+      <translation>Wählen Sie ein Ereignis, um seine Berichte zu sehen.</translation>
+    </message>
+    <message>
       <source>Select text in the article</source>
       <translation>Text im Artikel auswählen</translation>
+    </message>
+    <message>
+      <source>Set the selected report's grade to the suggested one</source>
+      <translation>Die Einstufung des gewählten Berichts auf die vorgeschlagene setzen</translation>
     </message>
     <message>
       <source>set {field}</source>
@@ -1632,6 +1880,14 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
     <message>
       <source>Show decided</source>
       <translation>Entschiedene anzeigen</translation>
+    </message>
+    <message>
+      <source>Show the learned model's suggestions</source>
+      <translation>Vorschläge des gelernten Modells anzeigen</translation>
+    </message>
+    <message>
+      <source>SOURCE F1</source>
+      <translation>SOURCE F1</translation>
     </message>
     <message>
       <source>Sp&amp;readsheet-safe cells (CSV)</source>
@@ -1678,6 +1934,10 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
       <translation>Ausgehen von</translation>
     </message>
     <message>
+      <source>Suggested</source>
+      <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
       <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
       <translation>Vorschlag {index_n} von {total_n}: {preview} — Eingabe nimmt an, Entf lehnt ab</translation>
     </message>
@@ -1700,6 +1960,14 @@ de:Selenskyj
     <message>
       <source>T&amp;ype:</source>
       <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+      <source>Take &amp;out</source>
+      <translation>&amp;Herausnehmen</translation>
+    </message>
+    <message>
+      <source>Take the selected reports out of the event</source>
+      <translation>Die gewählten Berichte aus dem Ereignis herausnehmen</translation>
     </message>
     <message>
       <source>Taken</source>
@@ -1742,6 +2010,10 @@ de:Selenskyj
       <translation>Titel</translation>
     </message>
     <message>
+      <source>Trained</source>
+      <translation>Trainiert</translation>
+    </message>
+    <message>
       <source>Try the sample as anna</source>
       <translation>Beispiel als anna ausprobieren</translation>
     </message>
@@ -1762,12 +2034,20 @@ de:Selenskyj
       <translation>Geben Sie zuerst den Namen des neuen Akteurs ein</translation>
     </message>
     <message>
+      <source>UIMA CAS XMI for INCEpTION / WebAnno (with TypeSystem.xml)  [needs xmi]</source>
+      <translation>UIMA CAS XMI für INCEpTION / WebAnno (mit TypeSystem.xml)  [benötigt xmi]</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
       <source>Units</source>
       <translation>Einheiten</translation>
+    </message>
+    <message>
+      <source>Use</source>
+      <translation>Übernehmen</translation>
     </message>
     <message>
       <source>Use 1-64 letters, digits, spaces or . @ ' -</source>
@@ -1786,12 +2066,20 @@ de:Selenskyj
       <translation>Wert</translation>
     </message>
     <message>
+      <source>Vs. first</source>
+      <translation>Ggü. erstem</translation>
+    </message>
+    <message>
       <source>Welcome to annotator</source>
       <translation>Willkommen bei annotator</translation>
     </message>
     <message>
       <source>Whose progress the status column and filter show</source>
       <translation>Wessen Fortschritt Statusspalte und Filter zeigen</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Warum</translation>
     </message>
     <message>
       <source>Write &amp;predictions instead of annotations (Label Studio)</source>
@@ -1804,6 +2092,10 @@ de:Selenskyj
     <message>
       <source>Wrote {n} annotator package(s).</source>
       <translation>{n} Annotator-Paket(e) geschrieben.</translation>
+    </message>
+    <message>
+      <source>Your claims in no event</source>
+      <translation>Ihre Forderungen ohne Ereignis</translation>
     </message>
     <message>
       <source>your name (recorded with each decision)</source>

@@ -32,6 +32,10 @@
       <translation>&amp;Legg til filer…</translation>
     </message>
     <message>
+      <source>&amp;Add to event</source>
+      <translation>&amp;Legg til i hendelse</translation>
+    </message>
+    <message>
       <source>&amp;Add…</source>
       <translation>&amp;Legg til…</translation>
     </message>
@@ -76,6 +80,10 @@
       <translation>&amp;Opprett og åpne</translation>
     </message>
     <message>
+      <source>&amp;Create event</source>
+      <translation>&amp;Opprett hendelse</translation>
+    </message>
+    <message>
       <source>&amp;Decide</source>
       <translation>&amp;Avgjør</translation>
     </message>
@@ -102,6 +110,18 @@
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Rediger…</translation>
+    </message>
+    <message>
+      <source>&amp;Events</source>
+      <translation>&amp;Hendelser</translation>
+    </message>
+    <message>
+      <source>&amp;Events across documents…</source>
+      <translation>&amp;Hendelser på tvers av dokumenter…</translation>
+    </message>
+    <message>
+      <source>&amp;Events of every annotator…</source>
+      <translation>&amp;Alle annotatørers hendelser…</translation>
     </message>
     <message>
       <source>&amp;Every document ({n})</source>
@@ -158,6 +178,10 @@
     <message>
       <source>&amp;Language:</source>
       <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+      <source>&amp;Learned suggestions pane</source>
+      <translation>Panelet &amp;Lærte forslag</translation>
     </message>
     <message>
       <source>&amp;Local project:</source>
@@ -264,6 +288,10 @@
       <translation>&amp;Gjennomgang</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lagre</translation>
+    </message>
+    <message>
       <source>&amp;Sector:</source>
       <translation>&amp;Sektor:</translation>
     </message>
@@ -284,6 +312,10 @@
       <translation>&amp;Spenn</translation>
     </message>
     <message>
+      <source>&amp;Split off</source>
+      <translation>&amp;Skill ut</translation>
+    </message>
+    <message>
       <source>&amp;Split the documents between the annotators</source>
       <translation>&amp;Fordel dokumentene mellom annotatørene</translation>
     </message>
@@ -298,6 +330,14 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Verktøy</translation>
+    </message>
+    <message>
+      <source>&amp;Train now</source>
+      <translation>&amp;Tren nå</translation>
+    </message>
+    <message>
+      <source>&amp;Train suggestions from finished documents</source>
+      <translation>&amp;Tren forslag på ferdige dokumenter</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
@@ -420,6 +460,10 @@
       <translation>Om annotator</translation>
     </message>
     <message>
+      <source>Accept &amp;stance</source>
+      <translation>Godta &amp;holdning</translation>
+    </message>
+    <message>
       <source>accept agreements (#{doc_n})</source>
       <translation>godta samsvar (#{doc_n})</translation>
     </message>
@@ -452,6 +496,10 @@
       <translation>Godta til gull</translation>
     </message>
     <message>
+      <source>Accept suggested &amp;grade</source>
+      <translation>Godta foreslått &amp;gradering</translation>
+    </message>
+    <message>
       <source>accept {n} agreed (#{doc_n})</source>
       <translation>godta {n} samstemte (#{doc_n})</translation>
     </message>
@@ -462,6 +510,10 @@
     <message>
       <source>Accepted {n} {layer} suggestions.</source>
       <translation>Godtok {n} {layer}-forslag.</translation>
+    </message>
+    <message>
+      <source>ACTOR F1</source>
+      <translation>ACTOR F1</translation>
     </message>
     <message>
       <source>Actor registry</source>
@@ -480,12 +532,24 @@
       <translation>Legg til pakkefilene annotatørene sendte tilbake.</translation>
     </message>
     <message>
+      <source>Add the selected claim to its best suggested event</source>
+      <translation>Legg det valgte kravet til den best foreslåtte hendelsen</translation>
+    </message>
+    <message>
+      <source>Add the selected claim to the selected event</source>
+      <translation>Legg det valgte kravet til den valgte hendelsen</translation>
+    </message>
+    <message>
       <source>Add the typed name as a new registry actor</source>
       <translation>Legg til det skrevne navnet som en ny aktør i registeret</translation>
     </message>
     <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Legg til det skrevne navnet i aktørregisteret (Ctrl+Retur)</translation>
+    </message>
+    <message>
+      <source>Add to s&amp;uggested</source>
+      <translation>Legg til i &amp;foreslått</translation>
     </message>
     <message>
       <source>add {layer} span</source>
@@ -688,6 +752,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Velg hvor returpakken skal skrives.</translation>
     </message>
     <message>
+      <source>Claim</source>
+      <translation>Krav</translation>
+    </message>
+    <message>
       <source>claim coded by only some annotators</source>
       <translation>krav kodet av bare noen annotatører</translation>
     </message>
@@ -752,6 +820,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Omfatter: «{text}»</translation>
     </message>
     <message>
+      <source>Create an event from the selected claims</source>
+      <translation>Opprett en hendelse av de valgte kravene</translation>
+    </message>
+    <message>
       <source>CSV tables: documents, spans, claims (PCA style)</source>
       <translation>CSV-tabeller: dokumenter, spenn, krav (PCA-stil)</translation>
     </message>
@@ -764,16 +836,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Dato</translation>
     </message>
     <message>
+      <source>DATE F1</source>
+      <translation>DATE F1</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Datoer</translation>
+    </message>
+    <message>
       <source>decision refused: {reason}</source>
       <translation>avgjørelsen ble avvist: {reason}</translation>
     </message>
     <message>
-      <source>Delete actor</source>
-      <translation>Slett aktør</translation>
-    </message>
-    <message>
       <source>delete actor</source>
       <translation>slett aktør</translation>
+    </message>
+    <message>
+      <source>Delete actor</source>
+      <translation>Slett aktør</translation>
     </message>
     <message>
       <source>delete actor {name}</source>
@@ -784,8 +864,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Slett krav</translation>
     </message>
     <message>
+      <source>Delete the selected event</source>
+      <translation>Slett den valgte hendelsen</translation>
+    </message>
+    <message>
       <source>Deleted {name}.</source>
       <translation>Slettet {name}.</translation>
+    </message>
+    <message>
+      <source>Demand</source>
+      <translation>Krav</translation>
+    </message>
+    <message>
+      <source>DEMAND F1</source>
+      <translation>DEMAND F1</translation>
     </message>
     <message>
       <source>derived from the name</source>
@@ -860,6 +952,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Dokumentfelt</translation>
     </message>
     <message>
+      <source>Documents</source>
+      <translation>Dokumenter</translation>
+    </message>
+    <message>
       <source>Documents:</source>
       <translation>Dokumenter:</translation>
     </message>
@@ -878,6 +974,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>E   Edit, then accept…</source>
       <translation>E   Rediger, godta deretter…</translation>
+    </message>
+    <message>
+      <source>E&amp;vidence for a claim line</source>
+      <translation>&amp;Belegg for en påstandslinje</translation>
     </message>
     <message>
       <source>E&amp;xport CSV…</source>
@@ -936,8 +1036,32 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Skriv først inn navnet ditt som gjennomgåer</translation>
     </message>
     <message>
+      <source>Event</source>
+      <translation>Hendelse</translation>
+    </message>
+    <message>
+      <source>Event ledger: events, claims, event-article crosswalk (CSV+JSON)</source>
+      <translation>Hendelsesregister: hendelser, krav, kobling hendelse–artikkel (CSV+JSON)</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>Hendelser</translation>
+    </message>
+    <message>
+      <source>Events (timeline)</source>
+      <translation>Hendelser (tidslinje)</translation>
+    </message>
+    <message>
+      <source>Events of every annotator (review)</source>
+      <translation>Alle annotatørers hendelser (gjennomgang)</translation>
+    </message>
+    <message>
       <source>Every document is done.</source>
       <translation>Alle dokumenter er ferdige.</translation>
+    </message>
+    <message>
+      <source>Every document is started: nothing left to rank.</source>
+      <translation>Alle dokumenter er påbegynt: ingenting igjen å rangere.</translation>
     </message>
     <message>
       <source>Everything shown here is adjudicated</source>
@@ -990,6 +1114,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Field</source>
       <translation>Felt</translation>
+    </message>
+    <message>
+      <source>Fields and claim type (accuracy)</source>
+      <translation>Felt og kravtype (treffsikkerhet)</translation>
     </message>
     <message>
       <source>Fields: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has, and every span attribute and document field of the codebook. Combine with OR, NOT or -, and parentheses.</source>
@@ -1076,6 +1204,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Gull, ellers den valgte annotatøren</translation>
     </message>
     <message>
+      <source>Grade</source>
+      <translation>Gradering</translation>
+    </message>
+    <message>
       <source>Guideline</source>
       <translation>Retningslinje</translation>
     </message>
@@ -1086,6 +1218,14 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Guideline — {title}</source>
       <translation>Retningslinje — {title}</translation>
+    </message>
+    <message>
+      <source>Held out</source>
+      <translation>Holdt utenfor</translation>
+    </message>
+    <message>
+      <source>Hide below confidence</source>
+      <translation>Skjul under sikkerhet</translation>
     </message>
     <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
@@ -1176,12 +1316,24 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Lag</translation>
     </message>
     <message>
+      <source>Learned suggester: quality on held-out documents, by model version</source>
+      <translation>Lærte forslag: kvalitet på dokumenter holdt utenfor, per modellversjon</translation>
+    </message>
+    <message>
+      <source>Learned suggestions</source>
+      <translation>Lærte forslag</translation>
+    </message>
+    <message>
       <source>linked to different registry actors</source>
       <translation>koblet til ulike aktører i registeret</translation>
     </message>
     <message>
       <source>List the article's actors, then the registry</source>
       <translation>Vis artikkelens aktører, deretter registeret</translation>
+    </message>
+    <message>
+      <source>Looking for a learned model…</source>
+      <translation>Ser etter en lært modell…</translation>
     </message>
     <message>
       <source>Made &amp;for:</source>
@@ -1242,6 +1394,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Slå sammen returnerte pakker</translation>
     </message>
     <message>
+      <source>Merge the selected events</source>
+      <translation>Slå sammen de valgte hendelsene</translation>
+    </message>
+    <message>
       <source>Merge two actors</source>
       <translation>Slå sammen to aktører</translation>
     </message>
@@ -1258,12 +1414,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Slo sammen {merged_n} av {total_n} pakke(r).</translation>
     </message>
     <message>
+      <source>Model</source>
+      <translation>Modell</translation>
+    </message>
+    <message>
       <source>Modifier: start, middle, end of the period, about, before …</source>
       <translation>Modifikator: begynnelsen, midten, slutten av perioden, omtrent, før …</translation>
     </message>
     <message>
       <source>Move between fields</source>
       <translation>Flytt mellom feltene</translation>
+    </message>
+    <message>
+      <source>Move the selected reports to a new event</source>
+      <translation>Flytt de valgte rapportene til en ny hendelse</translation>
     </message>
     <message>
       <source>Move the selected span's end by a character (Shift: by a word)</source>
@@ -1310,6 +1474,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Nytt prosjekt</translation>
     </message>
     <message>
+      <source>newly finished documents</source>
+      <translation>nylig ferdige dokumenter</translation>
+    </message>
+    <message>
       <source>New…</source>
       <translation>Ny…</translation>
     </message>
@@ -1320,6 +1488,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Next &amp;unfinished document</source>
       <translation>Neste &amp;uferdige dokument</translation>
+    </message>
+    <message>
+      <source>Next unfinished: the one the model is least sure of</source>
+      <translation>Neste uferdige: det modellen er minst sikker på</translation>
     </message>
     <message>
       <source>No backups yet in {folder}.</source>
@@ -1338,6 +1510,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Ingen dokument</translation>
     </message>
     <message>
+      <source>No document of this project has a claim line to check.</source>
+      <translation>Ingen dokumenter i prosjektet har en påstandslinje å kontrollere.</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Ingen dokumenter. Åpne et prosjekt med Fil › Åpne, eller start et med Fil › Nytt prosjekt og Fil › Importer.</translation>
     </message>
@@ -1346,8 +1522,28 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Ingen dokumenter er tildelt ennå: Team › Fordel og skriv pakker…</translation>
     </message>
     <message>
+      <source>No event is suggested for this claim; create one instead.</source>
+      <translation>Ingen hendelse foreslås for kravet; opprett en i stedet.</translation>
+    </message>
+    <message>
+      <source>No event suggested for this claim.</source>
+      <translation>Ingen hendelse foreslått for kravet.</translation>
+    </message>
+    <message>
+      <source>no learned model for this project yet (looked in {path}); train one with `annotator train PROJECT` or Assist &gt; Train suggestions from finished documents - the registry and date suggestions work meanwhile</source>
+      <translation>ingen lært modell for prosjektet ennå (så i {path}); tren en med `annotator train PROJECT` eller Assistanse &gt; Tren forslag på ferdige dokumenter – registerets og datoreglenes forslag virker i mellomtiden</translation>
+    </message>
+    <message>
+      <source>No learned model yet: Assist › Train suggestions from finished documents.</source>
+      <translation>Ingen lært modell ennå: Assistanse › Tren forslag på ferdige dokumenter.</translation>
+    </message>
+    <message>
       <source>No project open — File › New project or File › Open</source>
       <translation>Ingen prosjekter åpne — Fil › Nytt prosjekt eller Fil › Åpne</translation>
+    </message>
+    <message>
+      <source>No project open.</source>
+      <translation>Ingen prosjekter åpne.</translation>
     </message>
     <message>
       <source>No suggestion selected: F8 goes to the next one.</source>
@@ -1454,6 +1650,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Medium</translation>
     </message>
     <message>
+      <source>Outlet grade</source>
+      <translation>Mediets gradering</translation>
+    </message>
+    <message>
       <source>Output &amp;folder:</source>
       <translation>Utdata&amp;mappe:</translation>
     </message>
@@ -1470,6 +1670,18 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Parquet-tabeller: dokumenter, spenn, krav  [krever parquet]</translation>
     </message>
     <message>
+      <source>Passage</source>
+      <translation>Avsnitt</translation>
+    </message>
+    <message>
+      <source>Passages elsewhere on this claim</source>
+      <translation>Avsnitt andre steder om dette kravet</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Sted</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Fremdrift</translation>
     </message>
@@ -1478,8 +1690,16 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Fremdriftsoversikt</translation>
     </message>
     <message>
+      <source>Proposed by the learned model</source>
+      <translation>Foreslått av den lærte modellen</translation>
+    </message>
+    <message>
       <source>Publication date</source>
       <translation>Publiseringsdato</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Publisert</translation>
     </message>
     <message>
       <source>QID</source>
@@ -1500,6 +1720,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Redo</source>
       <translation>Gjør om</translation>
+    </message>
+    <message>
+      <source>REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti, NVivo</source>
+      <translation>REFI-QDA-prosjekt (.qdpx) for QualCoder, MAXQDA, ATLAS.ti, NVivo</translation>
     </message>
     <message>
       <source>Reject</source>
@@ -1542,6 +1766,10 @@ The current content is backed up first.</source>
 Det nåværende innholdet sikkerhetskopieres først.</translation>
     </message>
     <message>
+      <source>Reports</source>
+      <translation>Rapporter</translation>
+    </message>
+    <message>
       <source>Restore from &amp;backup…</source>
       <translation>Gjenopprett fra &amp;sikkerhetskopi…</translation>
     </message>
@@ -1560,6 +1788,10 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
     <message>
       <source>Result</source>
       <translation>Resultat</translation>
+    </message>
+    <message>
+      <source>Retrain after</source>
+      <translation>Tren på nytt etter</translation>
     </message>
     <message>
       <source>Returned</source>
@@ -1594,8 +1826,16 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
       <translation>samme verdi, ulik presisjon eller modifikator</translation>
     </message>
     <message>
+      <source>Save the event's label and place</source>
+      <translation>Lagre hendelsens navn og sted</translation>
+    </message>
+    <message>
       <source>Saved {name}.</source>
       <translation>Lagret {name}.</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Poeng</translation>
     </message>
     <message>
       <source>Search all articles…</source>
@@ -1614,8 +1854,16 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
       <translation>Velg nøyaktig to aktører å slå sammen.</translation>
     </message>
     <message>
+      <source>Select one event to see its reports.</source>
+      <translation>Velg én hendelse for å se rapportene om den.</translation>
+    </message>
+    <message>
       <source>Select text in the article</source>
       <translation>Merk tekst i artikkelen</translation>
+    </message>
+    <message>
+      <source>Set the selected report's grade to the suggested one</source>
+      <translation>Sett den valgte rapportens gradering til den foreslåtte</translation>
     </message>
     <message>
       <source>set {field}</source>
@@ -1632,6 +1880,14 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
     <message>
       <source>Show decided</source>
       <translation>Vis avgjorte</translation>
+    </message>
+    <message>
+      <source>Show the learned model's suggestions</source>
+      <translation>Vis den lærte modellens forslag</translation>
+    </message>
+    <message>
+      <source>SOURCE F1</source>
+      <translation>SOURCE F1</translation>
     </message>
     <message>
       <source>Sp&amp;readsheet-safe cells (CSV)</source>
@@ -1678,6 +1934,10 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
       <translation>Ta utgangspunkt i</translation>
     </message>
     <message>
+      <source>Suggested</source>
+      <translation>Foreslått</translation>
+    </message>
+    <message>
       <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
       <translation>Forslag {index_n} av {total_n}: {preview} — Retur godtar, Delete avviser</translation>
     </message>
@@ -1700,6 +1960,14 @@ de:Selenskyj
     <message>
       <source>T&amp;ype:</source>
       <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+      <source>Take &amp;out</source>
+      <translation>&amp;Ta ut</translation>
+    </message>
+    <message>
+      <source>Take the selected reports out of the event</source>
+      <translation>Ta de valgte rapportene ut av hendelsen</translation>
     </message>
     <message>
       <source>Taken</source>
@@ -1742,6 +2010,10 @@ de:Selenskyj
       <translation>Tittel</translation>
     </message>
     <message>
+      <source>Trained</source>
+      <translation>Trent</translation>
+    </message>
+    <message>
       <source>Try the sample as anna</source>
       <translation>Prøv eksempelet som anna</translation>
     </message>
@@ -1762,12 +2034,20 @@ de:Selenskyj
       <translation>Skriv først navnet på den nye aktøren</translation>
     </message>
     <message>
+      <source>UIMA CAS XMI for INCEpTION / WebAnno (with TypeSystem.xml)  [needs xmi]</source>
+      <translation>UIMA CAS XMI for INCEpTION / WebAnno (med TypeSystem.xml)  [krever xmi]</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Angre</translation>
     </message>
     <message>
       <source>Units</source>
       <translation>Enheter</translation>
+    </message>
+    <message>
+      <source>Use</source>
+      <translation>Bruk</translation>
     </message>
     <message>
       <source>Use 1-64 letters, digits, spaces or . @ ' -</source>
@@ -1786,12 +2066,20 @@ de:Selenskyj
       <translation>Verdi</translation>
     </message>
     <message>
+      <source>Vs. first</source>
+      <translation>Mot første</translation>
+    </message>
+    <message>
       <source>Welcome to annotator</source>
       <translation>Velkommen til annotator</translation>
     </message>
     <message>
       <source>Whose progress the status column and filter show</source>
       <translation>Hvem sin fremdrift statuskolonnen og filteret viser</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Hvorfor</translation>
     </message>
     <message>
       <source>Write &amp;predictions instead of annotations (Label Studio)</source>
@@ -1804,6 +2092,10 @@ de:Selenskyj
     <message>
       <source>Wrote {n} annotator package(s).</source>
       <translation>Skrev {n} annotatørpakke(r).</translation>
+    </message>
+    <message>
+      <source>Your claims in no event</source>
+      <translation>Dine krav uten hendelse</translation>
     </message>
     <message>
       <source>your name (recorded with each decision)</source>

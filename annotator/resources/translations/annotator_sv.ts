@@ -32,6 +32,10 @@
       <translation>&amp;Lägg till filer…</translation>
     </message>
     <message>
+      <source>&amp;Add to event</source>
+      <translation>&amp;Lägg till i händelse</translation>
+    </message>
+    <message>
       <source>&amp;Add…</source>
       <translation>&amp;Lägg till…</translation>
     </message>
@@ -76,6 +80,10 @@
       <translation>&amp;Skapa och öppna</translation>
     </message>
     <message>
+      <source>&amp;Create event</source>
+      <translation>&amp;Skapa händelse</translation>
+    </message>
+    <message>
       <source>&amp;Decide</source>
       <translation>&amp;Besluta</translation>
     </message>
@@ -102,6 +110,18 @@
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Redigera…</translation>
+    </message>
+    <message>
+      <source>&amp;Events</source>
+      <translation>&amp;Händelser</translation>
+    </message>
+    <message>
+      <source>&amp;Events across documents…</source>
+      <translation>&amp;Händelser över dokument…</translation>
+    </message>
+    <message>
+      <source>&amp;Events of every annotator…</source>
+      <translation>&amp;Alla annotatörers händelser…</translation>
     </message>
     <message>
       <source>&amp;Every document ({n})</source>
@@ -158,6 +178,10 @@
     <message>
       <source>&amp;Language:</source>
       <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+      <source>&amp;Learned suggestions pane</source>
+      <translation>Panelen &amp;Inlärda förslag</translation>
     </message>
     <message>
       <source>&amp;Local project:</source>
@@ -264,6 +288,10 @@
       <translation>&amp;Granskning</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Spara</translation>
+    </message>
+    <message>
       <source>&amp;Sector:</source>
       <translation>&amp;Sektor:</translation>
     </message>
@@ -284,6 +312,10 @@
       <translation>&amp;Spann</translation>
     </message>
     <message>
+      <source>&amp;Split off</source>
+      <translation>&amp;Dela av</translation>
+    </message>
+    <message>
       <source>&amp;Split the documents between the annotators</source>
       <translation>&amp;Dela upp dokumenten mellan annotatörerna</translation>
     </message>
@@ -298,6 +330,14 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Verktyg</translation>
+    </message>
+    <message>
+      <source>&amp;Train now</source>
+      <translation>&amp;Träna nu</translation>
+    </message>
+    <message>
+      <source>&amp;Train suggestions from finished documents</source>
+      <translation>&amp;Träna förslag på färdiga dokument</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
@@ -420,6 +460,10 @@
       <translation>Om annotator</translation>
     </message>
     <message>
+      <source>Accept &amp;stance</source>
+      <translation>Godta &amp;hållning</translation>
+    </message>
+    <message>
       <source>accept agreements (#{doc_n})</source>
       <translation>godta överensstämmelser (#{doc_n})</translation>
     </message>
@@ -452,6 +496,10 @@
       <translation>Godta till guld</translation>
     </message>
     <message>
+      <source>Accept suggested &amp;grade</source>
+      <translation>Godta föreslagen &amp;gradering</translation>
+    </message>
+    <message>
       <source>accept {n} agreed (#{doc_n})</source>
       <translation>godta {n} överensstämmande (#{doc_n})</translation>
     </message>
@@ -462,6 +510,10 @@
     <message>
       <source>Accepted {n} {layer} suggestions.</source>
       <translation>Godtog {n} {layer}-förslag.</translation>
+    </message>
+    <message>
+      <source>ACTOR F1</source>
+      <translation>ACTOR F1</translation>
     </message>
     <message>
       <source>Actor registry</source>
@@ -480,12 +532,24 @@
       <translation>Lägg till paketfilerna som annotatörerna skickade tillbaka.</translation>
     </message>
     <message>
+      <source>Add the selected claim to its best suggested event</source>
+      <translation>Lägg till det valda anspråket i den bäst föreslagna händelsen</translation>
+    </message>
+    <message>
+      <source>Add the selected claim to the selected event</source>
+      <translation>Lägg till det valda anspråket i den valda händelsen</translation>
+    </message>
+    <message>
       <source>Add the typed name as a new registry actor</source>
       <translation>Lägg till det skrivna namnet som en ny aktör i registret</translation>
     </message>
     <message>
       <source>Add the typed name to the actor registry (Ctrl+Return)</source>
       <translation>Lägg till det skrivna namnet i aktörsregistret (Ctrl+Retur)</translation>
+    </message>
+    <message>
+      <source>Add to s&amp;uggested</source>
+      <translation>Lägg till i &amp;föreslagen</translation>
     </message>
     <message>
       <source>add {layer} span</source>
@@ -688,6 +752,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Välj var returpaketet ska skrivas.</translation>
     </message>
     <message>
+      <source>Claim</source>
+      <translation>Anspråk</translation>
+    </message>
+    <message>
       <source>claim coded by only some annotators</source>
       <translation>anspråk kodat av bara några annotatörer</translation>
     </message>
@@ -752,6 +820,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Omfattar: ”{text}”</translation>
     </message>
     <message>
+      <source>Create an event from the selected claims</source>
+      <translation>Skapa en händelse av de valda anspråken</translation>
+    </message>
+    <message>
       <source>CSV tables: documents, spans, claims (PCA style)</source>
       <translation>CSV-tabeller: dokument, spann, anspråk (PCA-stil)</translation>
     </message>
@@ -764,16 +836,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Datum</translation>
     </message>
     <message>
+      <source>DATE F1</source>
+      <translation>DATE F1</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
       <source>decision refused: {reason}</source>
       <translation>beslutet avvisades: {reason}</translation>
     </message>
     <message>
-      <source>Delete actor</source>
-      <translation>Ta bort aktör</translation>
-    </message>
-    <message>
       <source>delete actor</source>
       <translation>ta bort aktör</translation>
+    </message>
+    <message>
+      <source>Delete actor</source>
+      <translation>Ta bort aktör</translation>
     </message>
     <message>
       <source>delete actor {name}</source>
@@ -784,8 +864,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Ta bort anspråk</translation>
     </message>
     <message>
+      <source>Delete the selected event</source>
+      <translation>Ta bort den valda händelsen</translation>
+    </message>
+    <message>
       <source>Deleted {name}.</source>
       <translation>Tog bort {name}.</translation>
+    </message>
+    <message>
+      <source>Demand</source>
+      <translation>Krav</translation>
+    </message>
+    <message>
+      <source>DEMAND F1</source>
+      <translation>DEMAND F1</translation>
     </message>
     <message>
       <source>derived from the name</source>
@@ -860,6 +952,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Dokumentfält</translation>
     </message>
     <message>
+      <source>Documents</source>
+      <translation>Dokument</translation>
+    </message>
+    <message>
       <source>Documents:</source>
       <translation>Dokument:</translation>
     </message>
@@ -878,6 +974,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>E   Edit, then accept…</source>
       <translation>E   Redigera, godta sedan…</translation>
+    </message>
+    <message>
+      <source>E&amp;vidence for a claim line</source>
+      <translation>&amp;Belägg för en påståenderad</translation>
     </message>
     <message>
       <source>E&amp;xport CSV…</source>
@@ -936,8 +1036,32 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Ange först ditt namn som granskare</translation>
     </message>
     <message>
+      <source>Event</source>
+      <translation>Händelse</translation>
+    </message>
+    <message>
+      <source>Event ledger: events, claims, event-article crosswalk (CSV+JSON)</source>
+      <translation>Händelseregister: händelser, anspråk, koppling händelse–artikel (CSV+JSON)</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>Händelser</translation>
+    </message>
+    <message>
+      <source>Events (timeline)</source>
+      <translation>Händelser (tidslinje)</translation>
+    </message>
+    <message>
+      <source>Events of every annotator (review)</source>
+      <translation>Alla annotatörers händelser (granskning)</translation>
+    </message>
+    <message>
       <source>Every document is done.</source>
       <translation>Alla dokument är klara.</translation>
+    </message>
+    <message>
+      <source>Every document is started: nothing left to rank.</source>
+      <translation>Alla dokument är påbörjade: inget kvar att rangordna.</translation>
     </message>
     <message>
       <source>Everything shown here is adjudicated</source>
@@ -990,6 +1114,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Field</source>
       <translation>Fält</translation>
+    </message>
+    <message>
+      <source>Fields and claim type (accuracy)</source>
+      <translation>Fält och anspråkstyp (träffsäkerhet)</translation>
     </message>
     <message>
       <source>Fields: layer, text, actor, claimant, addressee, object, event, reliability, credibility, status, title, outlet, language, published, doc, has, and every span attribute and document field of the codebook. Combine with OR, NOT or -, and parentheses.</source>
@@ -1076,6 +1204,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Guld, annars den valda annotatören</translation>
     </message>
     <message>
+      <source>Grade</source>
+      <translation>Gradering</translation>
+    </message>
+    <message>
       <source>Guideline</source>
       <translation>Riktlinje</translation>
     </message>
@@ -1086,6 +1218,14 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Guideline — {title}</source>
       <translation>Riktlinje — {title}</translation>
+    </message>
+    <message>
+      <source>Held out</source>
+      <translation>Undanhållna</translation>
+    </message>
+    <message>
+      <source>Hide below confidence</source>
+      <translation>Dölj under säkerhet</translation>
     </message>
     <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
@@ -1176,12 +1316,24 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Lager</translation>
     </message>
     <message>
+      <source>Learned suggester: quality on held-out documents, by model version</source>
+      <translation>Inlärda förslag: kvalitet på undanhållna dokument, per modellversion</translation>
+    </message>
+    <message>
+      <source>Learned suggestions</source>
+      <translation>Inlärda förslag</translation>
+    </message>
+    <message>
       <source>linked to different registry actors</source>
       <translation>länkade till olika aktörer i registret</translation>
     </message>
     <message>
       <source>List the article's actors, then the registry</source>
       <translation>Lista artikelns aktörer, sedan registret</translation>
+    </message>
+    <message>
+      <source>Looking for a learned model…</source>
+      <translation>Letar efter en inlärd modell…</translation>
     </message>
     <message>
       <source>Made &amp;for:</source>
@@ -1242,6 +1394,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Slå samman returnerade paket</translation>
     </message>
     <message>
+      <source>Merge the selected events</source>
+      <translation>Slå ihop de valda händelserna</translation>
+    </message>
+    <message>
       <source>Merge two actors</source>
       <translation>Slå samman två aktörer</translation>
     </message>
@@ -1258,12 +1414,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Slog samman {merged_n} av {total_n} paket.</translation>
     </message>
     <message>
+      <source>Model</source>
+      <translation>Modell</translation>
+    </message>
+    <message>
       <source>Modifier: start, middle, end of the period, about, before …</source>
       <translation>Modifierare: början, mitten, slutet av perioden, omkring, före …</translation>
     </message>
     <message>
       <source>Move between fields</source>
       <translation>Flytta mellan fälten</translation>
+    </message>
+    <message>
+      <source>Move the selected reports to a new event</source>
+      <translation>Flytta de valda rapporterna till en ny händelse</translation>
     </message>
     <message>
       <source>Move the selected span's end by a character (Shift: by a word)</source>
@@ -1310,6 +1474,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Nytt projekt</translation>
     </message>
     <message>
+      <source>newly finished documents</source>
+      <translation>nyss färdiga dokument</translation>
+    </message>
+    <message>
       <source>New…</source>
       <translation>Ny…</translation>
     </message>
@@ -1320,6 +1488,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Next &amp;unfinished document</source>
       <translation>Nästa &amp;oavslutade dokument</translation>
+    </message>
+    <message>
+      <source>Next unfinished: the one the model is least sure of</source>
+      <translation>Nästa ofärdiga: det modellen är minst säker på</translation>
     </message>
     <message>
       <source>No backups yet in {folder}.</source>
@@ -1338,6 +1510,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Inget dokument</translation>
     </message>
     <message>
+      <source>No document of this project has a claim line to check.</source>
+      <translation>Inget dokument i projektet har en påståenderad att pröva.</translation>
+    </message>
+    <message>
       <source>No document. Open a project with File › Open, or start one with File › New project and File › Import.</source>
       <translation>Inget dokument. Öppna ett projekt med Arkiv › Öppna, eller starta ett med Arkiv › Nytt projekt och Arkiv › Importera.</translation>
     </message>
@@ -1346,8 +1522,28 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Inga dokument är tilldelade än: Team › Fördela och skriv paket…</translation>
     </message>
     <message>
+      <source>No event is suggested for this claim; create one instead.</source>
+      <translation>Ingen händelse föreslås för anspråket; skapa en i stället.</translation>
+    </message>
+    <message>
+      <source>No event suggested for this claim.</source>
+      <translation>Ingen händelse föreslagen för anspråket.</translation>
+    </message>
+    <message>
+      <source>no learned model for this project yet (looked in {path}); train one with `annotator train PROJECT` or Assist &gt; Train suggestions from finished documents - the registry and date suggestions work meanwhile</source>
+      <translation>ingen inlärd modell för projektet än (letade i {path}); träna en med `annotator train PROJECT` eller Assistans &gt; Träna förslag på färdiga dokument – registrets och datumreglernas förslag fungerar under tiden</translation>
+    </message>
+    <message>
+      <source>No learned model yet: Assist › Train suggestions from finished documents.</source>
+      <translation>Ingen inlärd modell än: Assistans › Träna förslag på färdiga dokument.</translation>
+    </message>
+    <message>
       <source>No project open — File › New project or File › Open</source>
       <translation>Inget projekt öppet — Arkiv › Nytt projekt eller Arkiv › Öppna</translation>
+    </message>
+    <message>
+      <source>No project open.</source>
+      <translation>Inget projekt öppet.</translation>
     </message>
     <message>
       <source>No suggestion selected: F8 goes to the next one.</source>
@@ -1454,6 +1650,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Medium</translation>
     </message>
     <message>
+      <source>Outlet grade</source>
+      <translation>Mediets gradering</translation>
+    </message>
+    <message>
       <source>Output &amp;folder:</source>
       <translation>Utdata&amp;mapp:</translation>
     </message>
@@ -1470,6 +1670,18 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Parquet-tabeller: dokument, spann, anspråk  [kräver parquet]</translation>
     </message>
     <message>
+      <source>Passage</source>
+      <translation>Stycke</translation>
+    </message>
+    <message>
+      <source>Passages elsewhere on this claim</source>
+      <translation>Stycken på annat håll om detta anspråk</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Plats</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Framsteg</translation>
     </message>
@@ -1478,8 +1690,16 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Översikt över framsteg</translation>
     </message>
     <message>
+      <source>Proposed by the learned model</source>
+      <translation>Föreslaget av den inlärda modellen</translation>
+    </message>
+    <message>
       <source>Publication date</source>
       <translation>Publiceringsdatum</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Publicerad</translation>
     </message>
     <message>
       <source>QID</source>
@@ -1500,6 +1720,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Redo</source>
       <translation>Gör om</translation>
+    </message>
+    <message>
+      <source>REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti, NVivo</source>
+      <translation>REFI-QDA-projekt (.qdpx) för QualCoder, MAXQDA, ATLAS.ti, NVivo</translation>
     </message>
     <message>
       <source>Reject</source>
@@ -1542,6 +1766,10 @@ The current content is backed up first.</source>
 Det nuvarande innehållet säkerhetskopieras först.</translation>
     </message>
     <message>
+      <source>Reports</source>
+      <translation>Rapporter</translation>
+    </message>
+    <message>
       <source>Restore from &amp;backup…</source>
       <translation>Återställ från &amp;säkerhetskopia…</translation>
     </message>
@@ -1560,6 +1788,10 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
     <message>
       <source>Result</source>
       <translation>Resultat</translation>
+    </message>
+    <message>
+      <source>Retrain after</source>
+      <translation>Träna om efter</translation>
     </message>
     <message>
       <source>Returned</source>
@@ -1594,8 +1826,16 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
       <translation>samma värde, olika precision eller modifierare</translation>
     </message>
     <message>
+      <source>Save the event's label and place</source>
+      <translation>Spara händelsens namn och plats</translation>
+    </message>
+    <message>
       <source>Saved {name}.</source>
       <translation>Sparade {name}.</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Poäng</translation>
     </message>
     <message>
       <source>Search all articles…</source>
@@ -1614,8 +1854,16 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
       <translation>Välj exakt två aktörer att slå samman.</translation>
     </message>
     <message>
+      <source>Select one event to see its reports.</source>
+      <translation>Välj en händelse för att se dess rapporter.</translation>
+    </message>
+    <message>
       <source>Select text in the article</source>
       <translation>Markera text i artikeln</translation>
+    </message>
+    <message>
+      <source>Set the selected report's grade to the suggested one</source>
+      <translation>Sätt den valda rapportens gradering till den föreslagna</translation>
     </message>
     <message>
       <source>set {field}</source>
@@ -1632,6 +1880,14 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
     <message>
       <source>Show decided</source>
       <translation>Visa beslutade</translation>
+    </message>
+    <message>
+      <source>Show the learned model's suggestions</source>
+      <translation>Visa den inlärda modellens förslag</translation>
+    </message>
+    <message>
+      <source>SOURCE F1</source>
+      <translation>SOURCE F1</translation>
     </message>
     <message>
       <source>Sp&amp;readsheet-safe cells (CSV)</source>
@@ -1678,6 +1934,10 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
       <translation>Utgå från</translation>
     </message>
     <message>
+      <source>Suggested</source>
+      <translation>Föreslagen</translation>
+    </message>
+    <message>
       <source>Suggestion {index_n} of {total_n}: {preview} — Return accepts, Delete rejects</source>
       <translation>Förslag {index_n} av {total_n}: {preview} — Retur godtar, Delete avvisar</translation>
     </message>
@@ -1700,6 +1960,14 @@ de:Selenskyj
     <message>
       <source>T&amp;ype:</source>
       <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+      <source>Take &amp;out</source>
+      <translation>&amp;Ta ut</translation>
+    </message>
+    <message>
+      <source>Take the selected reports out of the event</source>
+      <translation>Ta ut de valda rapporterna ur händelsen</translation>
     </message>
     <message>
       <source>Taken</source>
@@ -1742,6 +2010,10 @@ de:Selenskyj
       <translation>Titel</translation>
     </message>
     <message>
+      <source>Trained</source>
+      <translation>Tränad</translation>
+    </message>
+    <message>
       <source>Try the sample as anna</source>
       <translation>Prova exemplet som anna</translation>
     </message>
@@ -1762,12 +2034,20 @@ de:Selenskyj
       <translation>Skriv först den nya aktörens namn</translation>
     </message>
     <message>
+      <source>UIMA CAS XMI for INCEpTION / WebAnno (with TypeSystem.xml)  [needs xmi]</source>
+      <translation>UIMA CAS XMI för INCEpTION / WebAnno (med TypeSystem.xml)  [kräver xmi]</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Ångra</translation>
     </message>
     <message>
       <source>Units</source>
       <translation>Enheter</translation>
+    </message>
+    <message>
+      <source>Use</source>
+      <translation>Använd</translation>
     </message>
     <message>
       <source>Use 1-64 letters, digits, spaces or . @ ' -</source>
@@ -1786,12 +2066,20 @@ de:Selenskyj
       <translation>Värde</translation>
     </message>
     <message>
+      <source>Vs. first</source>
+      <translation>Mot första</translation>
+    </message>
+    <message>
       <source>Welcome to annotator</source>
       <translation>Välkommen till annotator</translation>
     </message>
     <message>
       <source>Whose progress the status column and filter show</source>
       <translation>Vems framsteg statuskolumnen och filtret visar</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Varför</translation>
     </message>
     <message>
       <source>Write &amp;predictions instead of annotations (Label Studio)</source>
@@ -1804,6 +2092,10 @@ de:Selenskyj
     <message>
       <source>Wrote {n} annotator package(s).</source>
       <translation>Skrev {n} annotatörspaket.</translation>
+    </message>
+    <message>
+      <source>Your claims in no event</source>
+      <translation>Dina anspråk utan händelse</translation>
     </message>
     <message>
       <source>your name (recorded with each decision)</source>

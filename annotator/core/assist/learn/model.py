@@ -122,7 +122,8 @@ class LearnedModel:
         if not found:
             raise ModelUnavailable(
                 f"no learned model for this project yet (looked in {models}); train one with "
-                "`annotator train PROJECT` or Tools > Train suggestions - the registry and "
+                "`annotator train PROJECT` or Assist > Train suggestions from finished documents "
+                "- the registry and "
                 "date suggestions work meanwhile")
         chosen = version if version is not None else found[-1]
         folder = models / f"v{chosen}"
