@@ -16,6 +16,14 @@ file is downloaded); its memory is the peak resident size of its server
 processes sampled during the step; annotator's is the whole process. Last, the
 file annotator exported is imported into a second Label Studio project, so that
 Label Studio itself confirms it reads every task and annotation of it.
+
+``--round-trip PROJECT`` sends a whole project through Label Studio instead (the
+sample: ``annotator sample s.annotator``, with its claims, roles, statuses and
+registry): annotator exports it, Label Studio imports the tasks with annotator's
+labelling config and exports them in its own JSON, annotator imports that file
+into a new project, and the two projects are compared record by record (spans
+with their attributes and actor keys, claims with their roles and spans, document
+fields, statuses, per annotator and document). Exit status 1 on any difference.
 """
 
 from __future__ import annotations
@@ -222,11 +230,95 @@ def row(label: str, ls: tuple[float, float], ours: tuple[float, float]) -> None:
           f"{ls[0] / ours[0]:5.2f}x, memory {ls[1] / ours[1]:4.1f}x")
 
 
+def _comparable(path: Path) -> dict[str, Any]:
+    """Each document's annotations by text hash and annotator, without ids or timestamps."""
+    from annotator.core import Project
+    from annotator.core.models import CLAIM_FIELDS
+
+    out: dict[str, Any] = {}
+    with Project.open(path, read_only=True) as project:
+        keys = {a.id: a.key for a in project.actors()}
+        for summary in project.documents():
+            doc = project.document(summary.id)
+            for name in project.annotators_of(summary.id):
+                spans = {s.id: s for s in project.spans(summary.id, name)}
+
+                def where(span_id: Any, spans: dict[Any, Any] = spans) -> Any:
+                    span = spans.get(span_id)
+                    return None if span is None else (span.layer, span.start, span.end)
+
+                out[f"{doc.sha256}/{name}"] = {
+                    "spans": sorted((s.layer, s.start, s.end, s.text, keys.get(s.actor_id),
+                                     json.dumps(s.attributes, sort_keys=True))
+                                    for s in spans.values()),
+                    "claims": sorted(json.dumps({
+                        "claimant": keys.get(c.claimant_id), "addressee": keys.get(c.addressee_id),
+                        "object": keys.get(c.object_id), "event": c.event_type,
+                        "demand": sorted(filter(None, map(where, c.demand_span_ids))),
+                        "date": where(c.date_span_id), "source": where(c.source_span_id),
+                        "fields": {k: getattr(c, k) for k in CLAIM_FIELDS if not k.endswith(
+                            ("_id", "_ids"))},
+                    }, sort_keys=True, default=str) for c in project.claims(summary.id, name)),
+                    "values": project.values(summary.id, name),
+                    "status": str(project.status(summary.id, name)),
+                }
+    return out
+
+
+def round_trip(server: Server, project: Path, work: Path) -> int:
+    """The project through Label Studio and back; 0 when nothing changed."""
+    ours = work / "ours.json"
+    annotator("export", str(project), "--format", "labelstudio", "--out", str(ours), "--quiet")
+    tasks = json.loads(ours.read_text(encoding="utf-8"))
+    config = (work / "ours.label_config.xml").read_text(encoding="utf-8")
+    try:
+        _, _, pid = ls_import(server, ours, len(tasks), "round trip", config)
+        ls_export(server, pid, work / "from-ls.json")
+    except urllib.error.HTTPError as exc:
+        print(f"Label Studio REFUSED the export: HTTP {exc.code} "
+              f"{exc.read().decode(errors='replace')[:1500]}")
+        return 1
+    print(f"Label Studio took {len(tasks)} tasks and gave back "
+          f"{results_in(work / 'from-ls.json')} (tasks, results)")
+    for companion in work.glob("ours.*"):  # the registry and user table travel beside it
+        if companion.name not in ("ours.json", "ours.label_config.xml"):
+            shutil.copy(companion, work / companion.name.replace("ours.", "from-ls.", 1))
+    again = work / "again.annotator"
+    annotator("new", str(again))
+    result = annotator("import", str(again), str(work / "from-ls.json"))
+    print(f"annotator read Label Studio's export in {result.seconds:.1f} s")
+    before, after = _comparable(project), _comparable(again)
+    differ = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    records = sum(len(v["spans"]) + len(v["claims"]) for v in before.values())
+    print(f"{len(before)} document-annotator pairs, {records} spans and claims: "
+          f"{len(differ)} pairs differ")
+    for key in differ[:5]:
+        for part in ("spans", "claims", "values", "status"):
+            one, two = (before.get(key) or {}).get(part), (after.get(key) or {}).get(part)
+            if one != two:
+                print(f"  {key} {part}:\n    before {one}\n    after  {two}")
+    return 1 if differ else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="annotated tasks (10,000)")
+    parser.add_argument("--round-trip", type=Path, metavar="PROJECT",
+                        help="send this project through Label Studio and back, and compare")
     args = parser.parse_args(argv)
     exe = ensure_installed()
+    if args.round_trip:
+        PEER.mkdir(parents=True, exist_ok=True)
+        data = Path(tempfile.mkdtemp(prefix="data-", dir=PEER))
+        work = Path(tempfile.mkdtemp(prefix="peer_round_"))
+        server = Server(exe, data)
+        try:
+            print(f"Label Studio answered after {server.wait_ready():.1f} s")
+            return round_trip(server, args.round_trip.resolve(), work)
+        finally:
+            server.stop()
+            shutil.rmtree(data, ignore_errors=True)
+            print(f"files kept in {work}")
     tasks = corpus.cached("labelstudio", args.n)
     PEER.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="data-", dir=PEER))
