@@ -73,6 +73,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     batch_id: BatchId | None = None
     source_file: str = ""
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    """Site chrome: sorted (start, end) code-point ranges into ``text``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class NewDocument:
     claim: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     source_file: str = ""
+    boilerplate: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

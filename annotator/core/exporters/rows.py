@@ -253,7 +253,12 @@ def _object(text: str) -> dict[str, Any]:
 
 def make_document(r: Sequence[Any]) -> Document:
     return Document(DocId(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                    _object(r[10]), None if r[11] is None else BatchId(r[11]), r[12])
+                    _object(r[10]), None if r[11] is None else BatchId(r[11]), r[12],
+                    _boilerplate(r[13]))
+
+
+def _boilerplate(text: str) -> tuple[tuple[int, int], ...]:
+    return () if text == "[]" else tuple((int(a), int(b)) for a, b in _loads(text))
 
 
 def make_span(r: Sequence[Any], annotator: str) -> Span:

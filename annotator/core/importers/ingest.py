@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.boilerplate import RepeatCounter
 from annotator.core.errors import FileRejected, RecordError, UnreadableText
 from annotator.core.importers import ImportOptions, ParsedFile, Record, expand_paths, read_file
 from annotator.core.models import (
@@ -25,6 +26,7 @@ from annotator.core.models import (
     Alias,
     DocId,
     ImportReport,
+    NewDocument,
     Rejection,
     Status,
 )
@@ -63,6 +65,7 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: 
     with repo.write():
         report.batch_id = repo.new_batch(description or ", ".join(str(p) for p in paths)[:500])
     last_commit = time.monotonic()
+    repeats = RepeatCounter()
     repo.conn.execute("BEGIN IMMEDIATE")
     try:
         for index, path in enumerate(files):
@@ -70,11 +73,12 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: 
             if state.cancelled:
                 report.cancelled = True
                 break
-            _import_one(target, path, options, report)
+            _import_one(target, path, options, report, repeats)
             if time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
                 repo.conn.execute("COMMIT")
                 repo.conn.execute("BEGIN IMMEDIATE")
                 last_commit = time.monotonic()
+        repo.set_boilerplate({DocId(k): v for k, v in repeats.ranges().items()})
         repo.set_batch_report(report.batch_id, {
             "imported": len(report.imported), "duplicates": len(report.duplicates),
             "rejected": [str(r) for r in report.rejected], "cancelled": report.cancelled})
@@ -88,7 +92,7 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: 
 
 
 def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
-                report: ImportReport) -> None:
+                report: ImportReport, repeats: RepeatCounter) -> None:
     try:
         parsed = read_file(path, options)
     except FileRejected as exc:
@@ -104,7 +108,7 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
     before = (len(report.imported), len(report.duplicates), report.annotations, report.actors)
     try:
         with target.repo.write():
-            _write_file(target, parsed, report)
+            fresh = _write_file(target, parsed, report)
     except (RecordError, KeyError, ValueError, TypeError, AttributeError, OverflowError,
             RecursionError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         del report.imported[before[0]:]
@@ -113,9 +117,13 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
         report.rejected.append(Rejection(str(path), f"file not imported: {exc}"))
         return
     report.files_accepted.append(str(path))
+    for doc_id, doc in fresh:
+        repeats.add(doc_id, doc.text, doc.boilerplate, (doc.title,), doc.byline)
 
 
-def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) -> None:
+def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport
+                ) -> list[tuple[DocId, NewDocument]]:
+    """Write one parsed file; the documents that are new to the project."""
     repo = target.repo
     for item in parsed.actors:
         if upsert_actor(target.repo, actor_from_record(item)):
@@ -125,10 +133,12 @@ def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) 
         [(record.document, sha) for record, sha in zip(parsed.records, shas, strict=True)],
         report.batch_id)
     decoder = Decoder(target.codebook, repo)
+    fresh: list[tuple[DocId, NewDocument]] = []
     for record, sha, new_id in zip(parsed.records, shas, new_ids, strict=True):
         if new_id is not None:
             doc_id = new_id
             report.imported.append(doc_id)
+            fresh.append((doc_id, record.document))
         else:
             doc_id = repo.doc_id_by_sha(sha)  # type: ignore[assignment]
             report.duplicates.append(record.document.source_file or sha[:12])
@@ -137,6 +147,7 @@ def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) 
                 report.annotations += _write_annotations(target, decoder, doc_id, record)
             except RecordError as exc:
                 raise RecordError(f"line {record.line}: {exc}") from None
+    return fresh
 
 
 def _sha(record: Record) -> str:

@@ -24,7 +24,7 @@ from annotator.core.errors import FileRejected, LimitExceeded
 from annotator.core.importers import ImportOptions, ParsedFile, Record, read_bytes, read_text
 from annotator.core.limits import loads_json
 from annotator.core.models import NewDocument, Rejection
-from annotator.core.text import clean_text, detect_language, sha256
+from annotator.core.text import clean_text, detect_language, language_of_record, sha256
 
 DEFAULT_ANNOTATOR = "labelstudio"
 _ROLES = {"Claimant": "claimant", "Addressee": "addressee", "Object": "object"}
@@ -111,7 +111,7 @@ def _task(item: dict[str, Any], number: int, path: Path, options: ImportOptions
         raise ValueError("text with annotations must be stored text (NFC, LF, trimmed)")
     text = clean_text(text) if clean_text(text) != text else text
     doc = NewDocument(
-        text=text, language=options.language or str(data.get("language") or "")
+        text=text, language=options.language or language_of_record(data)
         or detect_language(text), source_file=str(data.get("source_file") or
                                                   f"{path.name}:{number}"),
         title=_meta(data, "title"), outlet=_meta(data, "outlet"), url=_meta(data, "url"),

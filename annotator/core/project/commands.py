@@ -381,6 +381,37 @@ class SetDocumentFields(Command):
                                                              **self.before)])
 
 
+class MarkBoilerplate(Command):
+    """Mark a stretch of a document as boilerplate, or as article text (``boilerplate`` False)."""
+
+    def __init__(self, doc_id: DocId, annotator: str, start: int, end: int,
+                 boilerplate: bool = True) -> None:
+        self.doc_id: DocId = doc_id
+        self.annotator = annotator
+        self.start, self.end, self.boilerplate = start, end, boilerplate
+        self.text = "mark as boilerplate" if boilerplate else "mark as article text"
+        self.before: tuple[tuple[int, int], ...] = ()
+        self._after: tuple[tuple[int, int], ...] | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        with project._repo.write():
+            current = project._repo.boilerplate(self.doc_id)
+            if self._after is not None:
+                expect(current, self.before, "the document's boilerplate")
+            changes = project.mark_boilerplate(self.doc_id, self.annotator, self.start,
+                                               self.end, self.boilerplate)
+        self.before, self._after = current, (changes.after or {})["boilerplate"]
+        if self.before == self._after:
+            return []
+        return [changes]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        return _checked(project, lambda: expect(project._repo.boilerplate(self.doc_id),
+                                                self._after, "the document's boilerplate"),
+                        lambda: [project.set_boilerplate(self.doc_id, self.annotator,
+                                                         self.before)])
+
+
 # ---------------------------------------------------------------------- queries
 
 

@@ -208,6 +208,32 @@ class AnnotationEditing(ProjectBase):
             self._repo.log(annotator, "update", "document", doc_id, doc_id, before, fields)
         return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), before, fields)
 
+    def mark_boilerplate(self, doc_id: DocId, annotator: str, start: int, end: int,
+                         boilerplate: bool = True) -> Changes[dict[str, Any]]:
+        """Mark ``start:end`` of a document as boilerplate (site chrome), or with
+        ``boilerplate=False`` as article text; the text itself never changes."""
+        from annotator.core.boilerplate import merge, subtract
+
+        doc = self._repo.document(doc_id)
+        if not 0 <= start < end <= len(doc.text):
+            raise ValidationError(f"range {start}..{end} is not inside the text "
+                                  f"(0..{len(doc.text)})")
+        ranges = (merge([*doc.boilerplate, (start, end)]) if boilerplate
+                  else subtract(doc.boilerplate, (start, end)))
+        return self.set_boilerplate(doc_id, annotator, ranges)
+
+    def set_boilerplate(self, doc_id: DocId, annotator: str,
+                        ranges: tuple[tuple[int, int], ...]) -> Changes[dict[str, Any]]:
+        """Replace the boilerplate ranges of a document (one transaction, in the history);
+        the Changes hold ``{"boilerplate": ranges}`` before and after."""
+        before = self._repo.boilerplate(doc_id)
+        with self._repo.write():
+            self._repo.set_boilerplate({doc_id: ranges})
+            self._repo.log(annotator, "update", "boilerplate", doc_id, doc_id,
+                           [list(r) for r in before], [list(r) for r in ranges])
+        return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), {"boilerplate": before},
+                       {"boilerplate": ranges})
+
     def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes[Status]:
         status = Status(status)
         self._repo.document(doc_id)

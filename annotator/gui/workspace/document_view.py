@@ -41,6 +41,8 @@ class DocumentView(QWidget):
     """Claim line, layer buttons, the article and the find bar."""
 
     sig_span_requested = Signal(str, int, int)
+    """(start, end, as boilerplate): mark the selection as site chrome or as article text."""
+    sig_boilerplate_requested = Signal(int, int, bool)
     """Mark ``text[start:end]`` (code points) with this layer."""
     sig_span_selected = Signal(object)
     """The span the annotator clicked (its id, an int), or None."""
@@ -65,6 +67,8 @@ class DocumentView(QWidget):
         self._spans: list[Span] = []
         self._selected: int | None = None
         self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._boilerplate: tuple[tuple[int, int], ...] = ()
+        self.hide_boilerplate: QToolButton | None = None
         self._layers: dict[str, Layer] = {}
         self._actor_names: dict[int, str] = {}
         self._suggestions: list[Suggestion] = []
@@ -140,6 +144,29 @@ class DocumentView(QWidget):
             self.layer_bar.addWidget(button)
             self.buttons[layer.name] = button
         self.layer_bar.addStretch(1)
+        for name, flag, hint in (("Boilerplate", True, "Mark the selection as site chrome "
+                                  "(greyed out, left out of suggestions and exports)"),
+                                 ("Article text", False, "Mark the selection as article text "
+                                  "(no longer boilerplate)")):
+            button = QToolButton()
+            button.setText(name)
+            button.setObjectName("boilerplate" if flag else "articleText")
+            button.setToolTip(tip(hint))
+            button.setAccessibleName(f"Mark as {name.lower()}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, f=flag: self.request_boilerplate(f))
+            self.layer_bar.addWidget(button)
+            self.buttons[button.objectName()] = button
+        hide = QToolButton()
+        hide.setText("Hide boilerplate")
+        hide.setObjectName("hideBoilerplate")
+        hide.setCheckable(True)
+        hide.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        hide.setToolTip(tip("Show boilerplate in the background colour (offsets stay; the "
+                            "text is still there)"))
+        hide.toggled.connect(lambda _on: self._render())
+        self.layer_bar.addWidget(hide)
+        self.hide_boilerplate = hide
 
     def set_document(self, doc: Document | None, spans: list[Span]) -> None:
         self._text = doc.text if doc else ""
@@ -161,6 +188,7 @@ class DocumentView(QWidget):
             self.meta.setText("  ·  ".join(p for p in parts if p))
             self.claim.setText(f"<b>Claim to check:</b> {escape(doc.claim)}")
             self.claim.setVisible(bool(doc.claim))
+        self._boilerplate = doc.boilerplate if doc is not None else ()
 
     def set_actor_names(self, names: dict[int, str]) -> None:
         self._actor_names = names
@@ -218,6 +246,15 @@ class DocumentView(QWidget):
             self.edit.setTextCursor(cursor)
             self.edit.ensureCursorVisible()
         self._render(spans_changed=False)
+
+    def request_boilerplate(self, boilerplate: bool) -> None:
+        start, end = self.selection()
+        if end > start:
+            self.sig_boilerplate_requested.emit(start, end, boilerplate)
+
+    @property
+    def boilerplate(self) -> tuple[tuple[int, int], ...]:
+        return self._boilerplate
 
     def request_span(self, layer: str) -> None:
         start, end = self.selection()
@@ -368,7 +405,9 @@ class DocumentView(QWidget):
         highlighter = self.highlighter
         if spans_changed:
             self._highlights = highlighter.tints(self._spans)
-        selections = list(self._highlights)
+        hidden = self.hide_boilerplate is not None and self.hide_boilerplate.isChecked()
+        selections = [highlighter.boilerplate(a, b, hidden) for a, b in self._boilerplate]
+        selections += self._highlights
         span = self.selected_span
         self.edit.edges = None
         if span is not None:

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.doc_list.sig_document_activated.connect(self._on_doc_list_document_activated)
         self.view.sig_span_requested.connect(self._on_view_span_requested)
         self.view.sig_span_selected.connect(self._on_view_span_selected)
+        self.view.sig_boilerplate_requested.connect(self._on_view_boilerplate_requested)
         self.view.sig_delete_requested.connect(self._on_view_delete_requested)
         self.view.sig_relabel_requested.connect(self._on_view_relabel_requested)
         self.view.sig_boundary_requested.connect(self._on_view_boundary_requested)
@@ -357,6 +358,10 @@ class MainWindow(QMainWindow):
     def _on_doc_list_document_activated(self, doc_id: int) -> None:
         if self.doc is None or self.doc.id != doc_id:
             self.show_document(doc_id)
+
+    def _on_view_boilerplate_requested(self, start: int, end: int, boilerplate: bool) -> None:
+        if self.doc is not None:
+            self.session.mark_boilerplate(self.doc.id, start, end, boilerplate)
 
     def _on_view_span_requested(self, layer: str, start: int, end: int) -> None:
         if self.doc is not None:

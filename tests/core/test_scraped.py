@@ -1,0 +1,243 @@
+"""Scraped articles: language, header lines, outlet and boilerplate, one small case per rule."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core import Project
+from annotator.core.boilerplate import RepeatCounter, merge, segment, subtract
+from annotator.core.header import date_in_line, is_title_cased, parse_header
+from annotator.core.text import detect_language, language_of_record
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.create(tmp_path / "p.annotator") as proj:
+        yield proj
+
+
+PARAGRAPH = {
+    "sv": "Utrikesministern sa på fredagen att regeringen inte tänker ändra sin hållning "
+          "i frågan om sanktionerna, och att beskedet från Moskva inte förändrar något för "
+          "de nordiska länderna.",
+    "nb": "Utenriksministeren sa fredag at regjeringen ikke vil endre sitt standpunkt i "
+          "spørsmålet om sanksjonene, og at beskjeden fra Moskva ikke endrer noe for de "
+          "nordiske landene.",
+    "da": "Udenrigsministeren sagde fredag, at regeringen ikke vil ændre sin holdning i "
+          "spørgsmålet om sanktionerne, og at beskeden fra Moskva ikke ændrer noget for de "
+          "nordiske lande.",
+    "en": "The foreign minister said on Friday that the government would not change its "
+          "position on the sanctions, and that the message from Moscow changes nothing for "
+          "the Nordic countries.",
+    "de": "Der Außenminister sagte am Freitag, die Regierung werde ihre Haltung zu den "
+          "Sanktionen nicht ändern, und die Botschaft aus Moskau ändere nichts für die "
+          "nordischen Länder.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPH))
+def test_language_of_a_paragraph(lang: str) -> None:
+    banner = "Share this article: Facebook Twitter\n"  # short English chrome is not read
+    assert detect_language(banner + PARAGRAPH[lang]) == lang
+
+
+def test_language_named_under_other_keys() -> None:
+    assert language_of_record({"lang": "en"}) == "en"
+    assert language_of_record({"locale": "sv_SE"}) == "sv-SE"
+    assert language_of_record({"metadata": {"language": "nb"}}) == "nb"
+    assert language_of_record({"text": "x"}) == ""
+
+
+def test_record_with_lang_key_is_not_detected(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": PARAGRAPH["sv"], "lang": "en"}) + "\n", "utf-8")
+    doc = project.document(project.import_paths([path]).imported[0])
+    assert doc.language == "en"
+
+
+def test_dates_in_every_header_form() -> None:
+    assert date_in_line("Publicerad 1 oktober 2024 kl 15.11") == "2024-10-01"
+    assert date_in_line("Oppdatert 3.11.2024") == "2024-11-03"
+    assert date_in_line("Published November 4, 2024") == "2024-11-04"
+    assert date_in_line("CONFLICT RESOLUTION - MEDIATION, 18 Nov 2024") == "2024-11-18"
+    assert date_in_line("Stand: 27.05.2023") == "2023-05-27"
+    assert date_in_line("i november 2024") == "2024-11"  # month precision
+
+
+def test_section_rubric_date_and_dateline() -> None:
+    rubric = parse_header("CONFLICT RESOLUTION - MEDIATION, 18 Nov 2024\nTalks resume in "
+                          "Geneva\n\n" + PARAGRAPH["en"])
+    assert rubric.published == "2024-11-18" and rubric.title == "Talks resume in Geneva"
+    dateline = parse_header("Talks resume in Geneva\n\n15 Nov 2024 – " + PARAGRAPH["en"])
+    assert dateline.published == "2024-11-15"
+
+
+def test_published_and_updated_apart() -> None:
+    head = parse_header("Nytt samtal om Ukraina\nPublicerad 1 oktober 2024 kl 15.11\n"
+                        "Uppdaterad 2 oktober 2024\n\n" + PARAGRAPH["sv"])
+    assert (head.published, head.updated) == ("2024-10-01", "2024-10-02")
+    only_updated = parse_header("Nytt samtal\nUppdaterad 2 okt 2024\n\n" + PARAGRAPH["sv"])
+    assert (only_updated.published, only_updated.updated) == ("2024-10-02", "2024-10-02")
+
+
+def test_aggregator_slogan_and_banner_are_not_the_title() -> None:
+    slogan = parse_header("Get all your news in one place.\nRussia and Ukraine resume "
+                          "talks\n\n" + PARAGRAPH["en"])
+    assert slogan.title == "Russia and Ukraine resume talks"
+    banner = parse_header("Norrnytt | Senaste nytt – dygnet runt\nNytt samtal om Ukraina\n\n"
+                          + PARAGRAPH["sv"])
+    assert banner.title == "Nytt samtal om Ukraina" and banner.outlet == "Norrnytt"
+
+
+def test_teaser_above_headline_is_kept_apart() -> None:
+    head = parse_header("Börsen föll efter beskedet.\nKremls krav avvisas\n\n"
+                        + PARAGRAPH["sv"])
+    assert head.title == "Kremls krav avvisas"
+
+
+def test_repeated_exclaimed_headline_is_never_a_claim() -> None:
+    text = ("Kremlsjefen møter Trump i Alaska!\n\nKremlsjefen møter Trump i Alaska!\n"
+            "Av Kari Nordmann, NTB\n\n" + PARAGRAPH["nb"] + "\n\n" + PARAGRAPH["nb"])
+    head = parse_header(text)
+    assert head.claim == "" and head.title == "Kremlsjefen møter Trump i Alaska!"
+    assert head.body == text and head.byline == "Kari Nordmann"
+    assert is_title_cased("Putin Meets Xi in Beijing")
+    assert not is_title_cased("Putin met Xi in Beijing on 3 May 2023.")
+
+
+def test_claim_line_still_found() -> None:
+    text = ("Vollmer visited Kyiv on 3 May 2023.\n\nTalks resume in Geneva\n\n"
+            + PARAGRAPH["en"] + "\n\n" + PARAGRAPH["en"])
+    head = parse_header(text)
+    assert head.claim == "Vollmer visited Kyiv on 3 May 2023."
+    assert head.body.startswith("Talks resume")
+
+
+@pytest.mark.parametrize(("tail", "outlet"), [
+    ("Go to Original – news.example.com", "news.example.com"),
+    ("© Fjordposten 2024. Innholdet er beskyttet.", "Fjordposten"),
+    ("Så arbetar Radio Nord med nyheter och fakta", "Radio Nord"),
+    ("Read it at https://www.dailyledger.example/world/1", "dailyledger.example"),
+])
+def test_outlet_from_the_tail(tail: str, outlet: str) -> None:
+    assert parse_header("Talks resume\n\n" + PARAGRAPH["en"] + "\n\n" + tail).outlet == outlet
+
+
+CHROME = [
+    "Dela: Facebook | X | E-post",
+    "Sign up to read this article",
+    "Allerede abonnent? Logg inn for å lese videre",
+    "Jetzt abonnieren und weiterlesen",
+    "Regeringen ger besked om miljonbelopp.0 Plus",
+    "• Norge höjer beredskapen i norr (Plus)",
+    "There are no comments so far.",
+    "2 × 1 =",
+    "Foto: Anna Lindqvist/TT",
+    "Quellen",
+]
+
+
+@pytest.mark.parametrize("line", CHROME)
+def test_chrome_lines_are_boilerplate_and_text_stays(line: str) -> None:
+    text = f"Nytt samtal\n\n{PARAGRAPH['sv']}\n\n{line}\n\n{PARAGRAPH['sv']}"
+    ranges = segment(text)
+    start = text.index(line)
+    assert ranges == ((start, start + len(line)),)
+    assert text[ranges[0][0]:ranges[0][1]] == line  # offsets into the unchanged text
+
+
+def test_article_sentences_and_headline_are_not_boilerplate() -> None:
+    text = f"Nytt samtal om Ukraina\n\n{PARAGRAPH['sv']}\n\nDet är allvarligt, sa hon.\n\n" \
+           f"{PARAGRAPH['sv']}"
+    assert segment(text, ("Nytt samtal om Ukraina",)) == ()
+
+
+def test_long_copyright_notice_and_tail_labels() -> None:
+    notice = ("© Fjordposten 2024. Innholdet er beskyttet etter åndsverkloven. Det er ikke "
+              "tillatt å kopiere eller videreformidle innholdet uten skriftlig samtykke fra "
+              "redaksjonen.")
+    text = f"Ny samtale\n\n{PARAGRAPH['nb']}\n\n{notice}\n\nTips oss\nDel"
+    ranges = segment(text)
+    assert ranges == ((text.index(notice), len(text)),)  # joined across blank lines
+
+
+def test_ranges_merge_and_subtract() -> None:
+    assert merge([(5, 9), (0, 3), (2, 4)]) == ((0, 4), (5, 9))
+    assert subtract([(0, 10)], (3, 5)) == ((0, 3), (5, 10))
+    assert subtract([(0, 10)], (0, 10)) == ()
+
+
+def test_repeated_lines_count_only_in_enough_documents() -> None:
+    counter = RepeatCounter(minimum=3)
+    texts = {n: f"Rubrik {n}\n\n{PARAGRAPH['sv']}\n\nTipsa redaktionen här\n\n"
+                f"{PARAGRAPH['sv']} {n}" for n in range(1, 4)}
+    for doc_id, text in texts.items():
+        counter.add(doc_id, text, (), (f"Rubrik {doc_id}",))
+    found = counter.ranges()
+    assert set(found) == {1, 2, 3}
+    start = texts[1].index("Tipsa")
+    assert found[1] == ((start, start + len("Tipsa redaktionen här")),)
+    fewer = RepeatCounter(minimum=4)
+    for doc_id, text in texts.items():
+        fewer.add(doc_id, text, ())
+    assert fewer.ranges() == {}
+
+
+def test_import_marks_lines_repeated_across_the_batch(project: Project, tmp_path: Path
+                                                      ) -> None:
+    for n in range(4):
+        (tmp_path / f"{n}.txt").write_text(
+            f"Rubrik nummer {n}\n\n{PARAGRAPH['sv']} {n}\n\nTipsa redaktionen här\n\n"
+            f"{PARAGRAPH['sv']}", "utf-8")
+    report = project.import_paths([tmp_path])
+    assert len(report.imported) == 4
+    for doc_id in report.imported:
+        doc = project.document(doc_id)
+        assert [doc.text[a:b] for a, b in doc.boilerplate] == ["Tipsa redaktionen här"]
+
+
+def test_boilerplate_travels_in_the_native_format(project: Project, tmp_path: Path) -> None:
+    text = f"Nytt samtal\n\n{PARAGRAPH['sv']}\n\nDela: Facebook | X"
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": text, "sha256": _sha(text),
+                                "boilerplate": [[0, 11]]}) + "\n", "utf-8")
+    doc = project.document(project.import_paths([path]).imported[0])
+    assert doc.boilerplate == ((0, 11),)
+    bad = tmp_path / "b.jsonl"
+    bad.write_text(json.dumps({"text": text + " x", "sha256": _sha(text + " x"),
+                               "boilerplate": [[0, 9999]]}) + "\n", "utf-8")
+    report = project.import_paths([bad])
+    assert not report.imported and "boilerplate range" in str(report.rejected[0])
+
+
+def _sha(text: str) -> str:
+    from annotator.core.text import sha256
+
+    return sha256(text)
+
+
+def test_marking_boilerplate_is_one_undoable_command(project: Project, tmp_path: Path) -> None:
+    from annotator.core.errors import ValidationError
+    from annotator.core.project.commands import MarkBoilerplate
+
+    path = tmp_path / "a.txt"
+    path.write_text(f"Nytt samtal\n\n{PARAGRAPH['sv']}\n\nDela: Facebook | X", "utf-8")
+    doc = project.document(project.import_paths([path]).imported[0])
+    original = doc.boilerplate
+    assert len(original) == 1
+    mark = MarkBoilerplate(doc.id, "alice", 0, 11)
+    assert mark.apply(project)
+    assert project.document(doc.id).boilerplate == ((0, 11), *original)
+    unmark = MarkBoilerplate(doc.id, "alice", *original[0], boilerplate=False)
+    unmark.apply(project)
+    assert project.document(doc.id).boilerplate == ((0, 11),)
+    unmark.revert(project)
+    mark.revert(project)
+    assert project.document(doc.id).boilerplate == original
+    assert project.document(doc.id).text == doc.text
+    with pytest.raises(ValidationError):
+        project.mark_boilerplate(doc.id, "alice", 5, 99999)

@@ -1,0 +1,42 @@
+"""Boilerplate in the document view: greyed out, hidden on request, marked from a selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from annotator.gui.text.span_highlight import BOILERPLATE_COLOR
+
+
+def _foreground_at(window: Any, pos: int) -> str:
+    for extra in window.view.edit.extraSelections():
+        cursor = extra.cursor
+        if cursor.selectionStart() <= pos < cursor.selectionEnd() and \
+                extra.format.foreground().style() != Qt.BrushStyle.NoBrush:
+            return str(extra.format.foreground().color().name())
+    return ""
+
+
+def test_mark_as_boilerplate_greys_it_and_undo_restores(qtbot: Any, window: Any) -> None:
+    view = window.view
+    doc_id = window.doc.id
+    before = window.session.project.document(doc_id).boilerplate
+    view.select_text(0, 5)
+    qtbot.mouseClick(view.buttons["boilerplate"], Qt.MouseButton.LeftButton)
+    after = window.session.project.document(doc_id).boilerplate
+    assert (0, 5) in after or any(a == 0 and b >= 5 for a, b in after)
+    assert view.boilerplate == after
+    assert _foreground_at(window, 2) == BOILERPLATE_COLOR
+    qtbot.mouseClick(view.hide_boilerplate, Qt.MouseButton.LeftButton)
+    base = view.edit.palette().base().color().name()
+    assert _foreground_at(window, 2) == base  # hidden: drawn in the background colour
+    view.select_text(1, 3)
+    qtbot.mouseClick(view.buttons["articleText"], Qt.MouseButton.LeftButton)
+    split = window.session.project.document(doc_id).boilerplate
+    assert (0, 1) in split and all(not (a < 3 and 1 < b) for a, b in split)
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert window.session.project.document(doc_id).boilerplate == before
+    assert view.boilerplate == before
+    assert window.doc.text == window.session.project.document(doc_id).text
