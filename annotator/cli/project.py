@@ -54,11 +54,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "annotations": report.annotations, "actors": report.actors,
             "rejected": [{"source": r.source, "line": r.line, "reason": r.reason}
                          for r in report.rejected],
+            "skipped": [{"source": r.source, "reason": r.reason} for r in report.skipped],
         }, ensure_ascii=False, indent=2))
     else:
         print(report.summary())
         for rejection in report.rejected:
             print(f"  rejected {terminal_safe(str(rejection))}")
+        for skipped in report.skipped:
+            print(f"  skipped {terminal_safe(str(skipped))}")
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 

@@ -236,16 +236,26 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     files_accepted: list[str] = field(default_factory=list)
+    """Files that brought something new (a file of duplicates only is not among them)."""
+    skipped: list[Rejection] = field(default_factory=list)
+    """Files below an imported folder that were not read (an unknown type), with why."""
     annotations: int = 0
     actors: int = 0
     cancelled: bool = False
+
+    @property
+    def rejected_files(self) -> int:
+        """Files refused: a file with several bad lines is one."""
+        return len({r.source for r in self.rejected})
 
     def summary(self) -> str:
         parts = [
             f"{count(len(self.imported), 'document')} imported",
             f"{len(self.duplicates)} already present",
-            f"{len(self.rejected)} rejected",
+            f"{self.rejected_files} rejected",
         ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
         if self.annotations:
             parts.append(f"{self.annotations} annotations")
         if self.actors:

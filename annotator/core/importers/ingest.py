@@ -57,8 +57,8 @@ COMMIT_EVERY_SECONDS = 1.0
 def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: str,
                  language: str, state: TaskState, description: str) -> ImportReport:
     skipped: list[Rejection] = []
-    files = list(expand_paths(paths, skipped))
     report = ImportReport()
+    files = list(expand_paths(paths, skipped, report.skipped))
     report.rejected.extend(skipped)
     options = ImportOptions(text_column=text_column, language=language)
     repo = target.repo
@@ -101,9 +101,9 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
     except (OSError, UnicodeError, ValueError) as exc:
         report.rejected.append(Rejection(str(path), f"cannot read: {exc}"))
         return
-    if parsed.problems:
-        report.rejected.extend(parsed.problems)
-        report.rejected.append(Rejection(str(path), "file not imported: fix the lines above"))
+    if parsed.problems:  # the file is refused whole: each bad line says so, the file counts once
+        report.rejected.extend(Rejection(p.source, f"{p.reason} (file not imported)", p.line)
+                               for p in parsed.problems)
         return
     before = (len(report.imported), len(report.duplicates), report.annotations, report.actors)
     try:
@@ -116,7 +116,9 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
         report.annotations, report.actors = before[2], before[3]
         report.rejected.append(Rejection(str(path), f"file not imported: {exc}"))
         return
-    report.files_accepted.append(str(path))
+    if (fresh or report.annotations > before[2] or report.actors > before[3]
+            or not parsed.records):
+        report.files_accepted.append(str(path))  # a file of duplicates only is listed there
     for doc_id, doc in fresh:
         repeats.add(doc_id, doc.text, doc.boilerplate, (doc.title,), doc.byline)
 

@@ -55,6 +55,7 @@ def import_report_dialog(report: ImportReport, parent: QWidget | None = None) ->
     rows += [("rejected", r.source + (f":{r.line}" if r.line else ""), r.reason)
              for r in report.rejected]
     rows += [("duplicate", name, "already in the project") for name in report.duplicates]
+    rows += [("skipped", r.source, r.reason) for r in report.skipped]
     model = RowsModel(("Result", "File", "Reason"), rows)
     return TableDialog("Import report", report.summary(), model, parent)
 
