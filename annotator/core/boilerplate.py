@@ -22,6 +22,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+from annotator.core.header import banner_outlet, is_name_line, is_slogan
+
 Range = tuple[int, int]
 
 _AT_START = (
@@ -63,6 +65,10 @@ _ANYWHERE = (  # searched in the lower-cased line: no IGNORECASE, no leading \b 
     r"(all rights reserved|alle rechte vorbehalten|allt material är skyddat|"
     r"fair use|åndsverkloven|upphovsrätt|ohne gewähr)",
     r"(newsletter|nyhetsbrev|cookies|annonse|anzeige|advertisement)",
+    # where the text came from: 'Texten publicerades först hos ...', automatic feeds
+    r"(publicerades (först|automatiskt)|først publisert|ble først publisert|"
+    r"first (published|appeared) (on|in|at|by)|originally appeared|erschien zuerst|"
+    r"automatically (published|generated)|automatisk publisert|automatisch erstellt)",
     # a teaser with a paywall marker: '... miljonbelopp.0 Plus', '... (Abo)'
     r"(\((plus|\+|premium|abo|pluss|subscriber)\)| plus| \+)$",
 )
@@ -76,7 +82,6 @@ _RULE_MAX_CHARS = 160
 _NOTICE_MAX_CHARS = 800
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
-_BANNER = re.compile(r"^[^\n|]{2,40}?\s+\|\s+[^\n|]{3,80}$")
 _CRUMB = re.compile(r"[›»>] *\w")
 _SENTENCE_END = (".", "!", "?", ":", "”", "\"", "»", "’")
 _PARAGRAPH_CHARS = 160
@@ -167,7 +172,8 @@ def segment(text: str, protected: Iterable[str] = ()) -> tuple[Range, ...]:
             continue
         if is_rule_line(line):
             found.append((start + _lead(raw), end))
-        elif end <= head_end and (_BANNER.match(line) or len(_CRUMB.findall(line)) >= 2):
+        elif end <= head_end and (banner_outlet(line) or is_slogan(line) or is_name_line(line)
+                                  or len(_CRUMB.findall(line)) >= 2):
             found.append((start + _lead(raw), end))
         elif start >= tail_start and len(line) < 60 and not line.endswith(".") \
                 and len(_WORD.findall(line)) <= 8:
@@ -213,13 +219,12 @@ class RepeatCounter:
                 continue  # a sentence of the body: repeated facts are still article text
             if start < head_end and (_DIGIT.search(line) or (byline and byline in line)):
                 continue
-            if covered(ranges, start, end):
-                continue
             key = hash(line)
             if key not in seen:
                 seen.add(key)
                 self._counts[key] += 1
-            self._lines[doc_id].append((key, start + _lead(raw), end))
+            if not covered(ranges, start, end):
+                self._lines[doc_id].append((key, start + _lead(raw), end))
 
     def ranges(self) -> dict[int, tuple[Range, ...]]:
         """Per document id whose boilerplate grows, all its ranges: those it had and its

@@ -67,10 +67,14 @@ _NAME_SOURCE = re.compile(
     r"^(?P<name>[A-ZÅÄÖØÆÜ][\w'’.-]+(?: [A-ZÅÄÖØÆÜ][\w'’.-]+){1,3}) [|–] [^\n]{2,40}$")
 _CRUMBS = re.compile(r"[›»>/] *\w")
 _BANNER = re.compile(r"^(?P<outlet>[^\n|]{2,40}?)\s+\|\s+(?P<slogan>[^\n|]{3,80})$")
+_DASH_BANNER = re.compile(r"^(?P<outlet>[^\n–—|]{2,40}?)\s+[–—]\s+(?P<slogan>[^\n]{3,80})$")
+_NAME_LINE = re.compile(r"^[A-ZÅÄÖØÆÜ][\w'’&.-]*(?: [A-ZÅÄÖØÆÜ][\w'’&.-]*){0,2}$")
+"""A site's name alone on a line: one to three capitalised words, no punctuation at the end."""
 _SLOGAN_WORDS = re.compile(
     r"\b(all your news|news you can trust|in one place|latest news|breaking news|"
     r"senaste nytt|dygnet runt|nyheter døgnet|døgnet rundt|siste nytt|nachrichten aus|"
-    r"aktuelle nachrichten|your source for|din källa|nyheter fra hele)\b", re.IGNORECASE)
+    r"aktuelle nachrichten|your source for|din källa|nyheter fra hele|oberoende röster|"
+    r"independent voices|uavhengige stemmer|unabhängige stimmen)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(foto|photo|bild|bilde|image|illustration)\s*:", re.IGNORECASE)
 _URL = re.compile(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
 _GO_TO_ORIGINAL = re.compile(
@@ -197,9 +201,28 @@ def _date_kind(line: str) -> tuple[str, str]:
     return "", ""
 
 
+def banner_outlet(line: str) -> str:
+    """The outlet of a site banner ('Norrnytt | Senaste nytt', 'Klarsyn – Oberoende
+    röster'), or ''."""
+    if m := _BANNER.match(line):
+        return m.group("outlet").strip()
+    if (m := _DASH_BANNER.match(line)) and _SLOGAN_WORDS.search(m.group("slogan")):
+        return m.group("outlet").strip()
+    return ""
+
+
+def is_slogan(line: str) -> bool:
+    return bool(_SLOGAN_WORDS.search(line))
+
+
+def is_name_line(line: str) -> bool:
+    """A site's name alone on a line ('Hanseatische Zeitung')."""
+    return bool(_NAME_LINE.match(line)) and not _MONTH_YEAR.search(line)
+
+
 def _is_chrome(line: str) -> bool:
     """Banner, breadcrumbs, slogan, caption or a short label: never the headline."""
-    if _BANNER.match(line) or _SLOGAN_WORDS.search(line) or _CAPTION.match(line):
+    if banner_outlet(line) or _SLOGAN_WORDS.search(line) or _CAPTION.match(line):
         return True
     if _URL.search(line) or _GO_TO_ORIGINAL.match(line):
         return True
@@ -217,12 +240,12 @@ def _byline(line: str) -> str:
     return ""
 
 
-def outlet_named(text: str, head: list[str]) -> str:
+def outlet_named(text: str, head: list[str], name_line: str = "") -> str:
     """The outlet a text names: a banner, a 'Go to Original' line, a copyright or a
     "how we work" footer, or the domain of a URL; '' when it names none."""
     for line in head[:3]:
-        if m := _BANNER.match(line):
-            return m.group("outlet").strip()
+        if found := banner_outlet(line):
+            return found
     tail = text[-2000:]
     if m := _GO_TO_ORIGINAL.search(tail):
         found = m.group("outlet").strip()
@@ -231,7 +254,7 @@ def outlet_named(text: str, head: list[str]) -> str:
     m = _HOW_WE_WORK.search(tail) or _COPYRIGHT.search(tail)
     if m:
         return m.group("outlet").strip()
-    return _domain([*head, tail])
+    return _domain([*head, tail]) or name_line
 
 
 def _domain(texts: list[str]) -> str:
@@ -244,7 +267,7 @@ def _domain(texts: list[str]) -> str:
 def _read_head(head: list[str]) -> dict[str, str]:
     """Dates, byline, headline and teaser among the head lines; ``lines``: those read as
     dateline or byline, joined by newlines."""
-    out = dict.fromkeys(("published", "updated", "byline", "title", "teaser"), "")
+    out = dict.fromkeys(("published", "updated", "byline", "title", "teaser", "name"), "")
     header_lines: list[str] = []
     seen: set[str] = set()
     for line in head:
@@ -253,11 +276,15 @@ def _read_head(head: list[str]) -> dict[str, str]:
             header_lines.append(line)
             out[kind] = out[kind] or found
             continue
-        if not out["title"] and _BANNER.match(line):
+        if not out["title"] and banner_outlet(line):
             continue  # a site banner above the headline ("Outlet | slogan")
         if not out["byline"] and (name := _byline(line)):
             out["byline"] = name
             header_lines.append(line)
+            continue
+        if not out["name"] and line not in seen and is_name_line(line) and (
+                out["title"] or len(head) > 2):
+            out["name"] = line  # the site's name alone on a line
             continue
         if _is_chrome(line) or line in seen:
             continue
@@ -269,6 +296,8 @@ def _read_head(head: list[str]) -> dict[str, str]:
             out["teaser"] = line
         elif not out["teaser"] and title.endswith(".") and not line.endswith("."):
             out["teaser"], out["title"] = title, line  # a teaser line above the headline
+    if not out["title"] and out["name"]:  # the only candidate: a short headline after all
+        out["title"], out["name"] = out["name"], ""
     out["lines"] = "\n".join(header_lines)
     return out
 
@@ -298,5 +327,5 @@ def parse_header(text: str) -> Header:
         title = next((line for line in head), "")
     return Header(claim=claim, title=title[:300], published=published or updated,
                   body=body, updated=updated, byline=read["byline"],
-                  outlet=outlet_named(body, head),
+                  outlet=outlet_named(body, head, read["name"]),
                   header_lines=(*read["lines"].split("\n"), title))

@@ -241,3 +241,22 @@ def test_marking_boilerplate_is_one_undoable_command(project: Project, tmp_path:
     assert project.document(doc.id).text == doc.text
     with pytest.raises(ValidationError):
         project.mark_boilerplate(doc.id, "alice", 5, 99999)
+
+
+def test_site_name_line_and_dash_banner_name_the_outlet() -> None:
+    name = parse_header("Hanseatische Zeitung\nVollmer: »Wir stehen an der Seite der "
+                        "Ukraine«\nVon Mia Hoffmann\n\n" + PARAGRAPH["de"])
+    assert name.outlet == "Hanseatische Zeitung"
+    assert name.title.startswith("Vollmer:") and name.byline == "Mia Hoffmann"
+    dash = parse_header("Klarsyn – Oberoende röster\nVarför samtalen misslyckades\n\n"
+                        + PARAGRAPH["sv"])
+    assert (dash.outlet, dash.title) == ("Klarsyn", "Varför samtalen misslyckades")
+    short = parse_header("Neue Gespräche\nStand: 27.05.2023\n\n" + PARAGRAPH["de"])
+    assert short.title == "Neue Gespräche" and short.outlet == ""
+
+
+def test_origin_notice_and_site_name_are_boilerplate() -> None:
+    text = (f"Hanseatische Zeitung\nGespräche in Genf\n\n{PARAGRAPH['de']}\n\n"
+            "Der Text erschien zuerst in der Nordpost.")
+    lines = [text[a:b] for a, b in segment(text, ("Gespräche in Genf",))]
+    assert lines == ["Hanseatische Zeitung", "Der Text erschien zuerst in der Nordpost."]
