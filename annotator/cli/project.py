@@ -118,7 +118,7 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
     from annotator.core.exporters import parse_source
 
     selection = parse_source(args.source, status=args.status, language=args.language,
-                             batch_id=args.batch)
+                             batch_id=args.batch, keep_boilerplate=args.keep_boilerplate)
     options: dict[str, bool] = {"force": args.force}
     if args.predictions:
         options["predictions"] = True
@@ -139,6 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with open_project(args.project, read_only=True) as project:
             problems = project.check()
+            in_boilerplate = project.spans_in_boilerplate()
     except (SchemaTooNewError, NotAProjectError):
         raise  # not damage: the refusal's own line says it, and nothing opens the file
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in the check
@@ -149,6 +150,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(backup.damage_offer(path))
         return EXIT_PROBLEMS
     _print_sharing(path)
+    if in_boilerplate:
+        print(f"{args.project}: {in_boilerplate} span(s) inside boilerplate (allowed; left "
+              "out of exports and agreement unless --keep-boilerplate is given)")
     if not problems:
         print(f"{args.project}: ok")
         return EXIT_OK
@@ -319,6 +323,8 @@ def _add_export_parser(sub: Any) -> None:
     p.add_argument("--status", choices=["not_started", "in_progress", "done"])
     p.add_argument("--language")
     p.add_argument("--batch", type=int, help="import batch id")
+    p.add_argument("--keep-boilerplate", action="store_true",
+                   help="keep spans inside boilerplate (site chrome), left out by default")
     p.add_argument("--predictions", action="store_true",
                    help="labelstudio: write predictions instead of annotations")
     p.add_argument("--force", action="store_true",

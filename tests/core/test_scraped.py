@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,3 +261,69 @@ def test_origin_notice_and_site_name_are_boilerplate() -> None:
             "Der Text erschien zuerst in der Nordpost.")
     lines = [text[a:b] for a, b in segment(text, ("Gespräche in Genf",))]
     assert lines == ["Hanseatische Zeitung", "Der Text erschien zuerst in der Nordpost."]
+
+
+def _doc_with_chrome(project: Project, tmp_path: Path) -> Any:
+    text = (f"Nytt samtal\n\n{PARAGRAPH['sv']} Mötet hölls den 14 november 2024.\n\n"
+            f"Foto: Anna Lindqvist/TT den 15 november 2024\n\n{PARAGRAPH['sv']}")
+    path = tmp_path / "chrome.txt"
+    path.write_text(text, "utf-8")
+    return project.document(project.import_paths([path]).imported[0])
+
+
+def test_suggestions_skip_boilerplate(project: Project, tmp_path: Path) -> None:
+    doc = _doc_with_chrome(project, tmp_path)
+    (start, end), = doc.boilerplate
+    found = project.suggestions.find(doc.id, None)
+    assert found and not [s for s in found if s.start < end and start < s.end]
+    assert [s for s in found if s.end <= start]  # the article text still gets them
+
+
+def test_exports_and_agreement_leave_boilerplate_spans_out(project: Project, tmp_path: Path
+                                                           ) -> None:
+    from annotator.core.exporters import Selection
+
+    doc = _doc_with_chrome(project, tmp_path)
+    (start, _end), = doc.boilerplate
+    name = doc.text.index("Anna Lindqvist")
+    for who in ("alice", "bob"):
+        project.add_span(doc.id, who, "SOURCE", name, name + len("Anna Lindqvist"))
+        project.add_span(doc.id, who, "SOURCE", 0, 4)
+        project.set_status(doc.id, who, "done")
+    assert project.spans_in_boilerplate() == 2
+    out = tmp_path / "out.jsonl"
+    project.exports.write("jsonl", out)
+    lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    record = next(x for x in lines if x.get("type") == "document")
+    assert [s["start"] for s in record["annotations"]["alice"]["spans"]] == [0]
+    assert record["boilerplate"] == [list(r) for r in doc.boilerplate]
+    kept = tmp_path / "kept.jsonl"
+    project.exports.write("jsonl", kept, Selection(keep_boilerplate=True))
+    record = next(json.loads(x) for x in kept.read_text("utf-8").splitlines()
+                  if '"document"' in x)
+    assert sorted(s["start"] for s in record["annotations"]["alice"]["spans"]) == [0, name]
+    assert name > start
+    left = project.review.agreement_report(bootstrap=0)
+    both = project.review.agreement_report(bootstrap=0, keep_boilerplate=True)
+    assert _source_units(left) == 2 and _source_units(both) == 4  # both annotators' spans
+
+
+def _source_units(report: dict[str, Any]) -> int:
+    entry = next(e for e in report["entries"] if e.get("group") == "spans"
+                 and e["field"] == "SOURCE exact F1")
+    return int(entry["n_units"])
+
+
+def test_check_counts_spans_inside_boilerplate(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as project:
+        doc = _doc_with_chrome(project, tmp_path)
+        name = doc.text.index("Anna Lindqvist")
+        project.add_span(doc.id, "alice", "SOURCE", name, name + len("Anna Lindqvist"))
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 span(s) inside boilerplate" in out and ": ok" in out

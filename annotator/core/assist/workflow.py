@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.assist.base import Registry, Suggester, Suggestion, overlaps, run_suggesters
 from annotator.core.assist.registry import DEFAULT_SUGGESTERS, get_suggester
+from annotator.core.boilerplate import overlaps as in_boilerplate
 from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import rules
@@ -49,13 +50,17 @@ def registry(repo: Repository) -> Registry:
 def raw_suggestions(repo: Repository, codebook: Codebook, doc_id: DocId,
                     layers: Iterable[str] | None = None,
                     suggesters: Sequence[str] | None = None) -> list[Suggestion]:
-    """Every suggestion for the document, before any annotator's spans or rejections."""
+    """Every suggestion for the document, before any annotator's spans or rejections;
+    nothing inside its boilerplate (site chrome is not annotated)."""
     doc = repo.document(doc_id)
     chosen = _chosen(suggesters)
     known = set(codebook.layer_names())
     wanted = known if layers is None else set(layers) & known
-    return run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
-                          chosen, wanted)
+    found = run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
+                           chosen, wanted)
+    if not doc.boilerplate:
+        return found
+    return [s for s in found if not in_boilerplate(doc.boilerplate, s.start, s.end)]
 
 
 def _chosen(names: Sequence[str] | None) -> list[Suggester]:

@@ -296,6 +296,18 @@ class Project(AnnotationEditing, RegistryEditing):
             problems += [found] if found else []
         return problems
 
+    def spans_in_boilerplate(self) -> int:
+        """How many spans lie (partly) inside their document's boilerplate: allowed, and
+        counted by ``annotator check`` so that a coder sees them."""
+        from annotator.core.boilerplate import overlaps
+
+        ranges = self._repo.boilerplate_by_document()
+        if not ranges:
+            return 0
+        return sum(1 for span in self._repo.spans()
+                   if span.doc_id in ranges and overlaps(ranges[span.doc_id], span.start,
+                                                         span.end))
+
     @staticmethod
     def refuse_unusable(path: str | Path) -> None:
         """Raise the error opening ``path`` would meet because it is no project of ours or

@@ -175,6 +175,11 @@ class DocumentStore(StoreBase):
             raise KeyError(f"no document with id {doc_id}")
         return _ranges(str(value))
 
+    def boilerplate_by_document(self) -> dict[DocId, tuple[tuple[int, int], ...]]:
+        """The boilerplate ranges of every document that has any."""
+        return {DocId(d): _ranges(r) for d, r in self.conn.execute(
+            "SELECT id, boilerplate FROM documents WHERE boilerplate != '[]'")}
+
     def set_boilerplate(self, changes: Mapping[DocId, Sequence[tuple[int, int]]]) -> None:
         """Replace the boilerplate ranges of each document named (one statement for all)."""
         self.conn.executemany("UPDATE documents SET boilerplate = ? WHERE id = ?",
