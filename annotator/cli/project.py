@@ -178,6 +178,19 @@ def _print_sharing(path: Path) -> None:
         print(f"note: {path.name} is {others}")
 
 
+def cmd_redetect(args: argparse.Namespace) -> int:
+    """Re-run header and boilerplate detection; print what would change (or changed)."""
+    with open_project(args.project, read_only=args.dry_run) as project:
+        found = project.redetect(apply=not args.dry_run)
+    for item in found:
+        print(f"document {item.doc_id} ({terminal_safe(item.source_file)}):")
+        for line in item.lines():
+            print(f"  {terminal_safe(line)}")
+    verb = "would change" if args.dry_run else "changed"
+    print(f"{len(found)} document(s) {verb}; annotations are never touched")
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from annotator.core import backup
 
@@ -345,6 +358,13 @@ def _add_file_parsers(sub: Any) -> None:
                    help="back the file up, then drop schema objects annotator did not create "
                    "and recreate the indexes and triggers it needs")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("redetect", help="re-run title, date, outlet, claim and boilerplate "
+                       "detection on imported documents (annotations are never touched)")
+    p.add_argument("project")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only print what would change")
+    p.set_defaults(func=cmd_redetect)
 
     p = sub.add_parser("backup", help="copy the project into PROJECT.backups/ now")
     p.add_argument("project")

@@ -227,8 +227,8 @@ def _is_chrome(line: str) -> bool:
     if _URL.search(line) or _GO_TO_ORIGINAL.match(line):
         return True
     words = _words(line)
-    if len(words) < 3 and not line.endswith(("!", "?")):
-        return True
+    if len(words) < 2 and not line.endswith(("!", "?")):
+        return True  # a label ("Details", "Quellen"), not a headline
     return len(_CRUMBS.findall(line)) >= 2 and len(words) <= 8
 
 

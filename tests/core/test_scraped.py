@@ -13,6 +13,7 @@ from annotator.core import Project
 from annotator.core.boilerplate import RepeatCounter, merge, segment, subtract
 from annotator.core.header import date_in_line, is_title_cased, parse_header
 from annotator.core.text import detect_language, language_of_record
+from tests.storage import raw
 
 
 @pytest.fixture
@@ -327,3 +328,50 @@ def test_check_counts_spans_inside_boilerplate(tmp_path: Path,
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
     assert "1 span(s) inside boilerplate" in out and ": ok" in out
+
+
+def test_redetect_reports_then_applies_without_touching_annotations(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    path = tmp_path / "p.annotator"
+    article = tmp_path / "a.txt"
+    article.write_text(f"Norrnytt | Senaste nytt\nNytt samtal\n\n{PARAGRAPH['sv']}\n\n"
+                       "Dela: Facebook | X", "utf-8")
+    with Project.create(path) as project:
+        doc = project.document(project.import_paths([article]).imported[0])
+        project.add_span(doc.id, "alice", "SOURCE", 30, 40)
+    assert doc.outlet == "Norrnytt" and len(doc.boilerplate) == 2
+    with raw(path, writable=True) as conn:  # as an older import left it
+        conn.execute("UPDATE documents SET boilerplate = '[]', outlet = '' WHERE id = ?",
+                     (doc.id,))
+        conn.commit()
+    capsys.readouterr()
+    assert main(["redetect", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "outlet: '' -> 'Norrnytt'" in out and "boilerplate: 0 range(s)" in out
+    assert "1 document(s) would change" in out
+    with Project.open(path) as project:
+        assert project.document(doc.id).outlet == ""
+    assert main(["redetect", str(path)]) == 0
+    with Project.open(path) as project:
+        after = project.document(doc.id)
+        assert after.outlet == "Norrnytt" and after.boilerplate == doc.boilerplate
+        assert after.text == doc.text
+        assert [(s.start, s.end) for s in project.spans(doc.id)] == [(30, 40)]
+    capsys.readouterr()
+    assert main(["redetect", str(path), "--dry-run"]) == 0
+    assert "0 document(s) would change" in capsys.readouterr().out
+
+
+def test_redetect_keeps_what_was_corrected_by_hand(project: Project, tmp_path: Path) -> None:
+    doc = _doc_with_chrome(project, tmp_path)
+    project.set_document_fields(doc.id, "alice", title="My own title")
+    project.mark_boilerplate(doc.id, "alice", 0, 5)
+    found = project.redetect(apply=True)
+    assert [set(f.changes) for f in found] == [{"title", "boilerplate"}]
+    # what was kept by hand is still reported, never applied
+    assert {k for f in project.redetect(apply=True) for k in f.changes} == {"title",
+                                                                             "boilerplate"}
+    stored = project.document(doc.id)
+    assert stored.title == "My own title" and (0, 5) in stored.boilerplate

@@ -8,7 +8,7 @@ it in one transaction with one history entry, and returns the
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.models import (
@@ -26,6 +26,9 @@ from annotator.core.models import (
 )
 from annotator.core.project import defaults, rules
 from annotator.core.project.base import ProjectBase, _plain
+
+if TYPE_CHECKING:
+    from annotator.core.importers.redetect import Redetected
 
 
 class AnnotationEditing(ProjectBase):
@@ -233,6 +236,48 @@ class AnnotationEditing(ProjectBase):
                            [list(r) for r in before], [list(r) for r in ranges])
         return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), {"boilerplate": before},
                        {"boilerplate": ranges})
+
+    def redetect(self, annotator: str = "", *, apply: bool = False) -> list[Redetected]:
+        """Re-run header and boilerplate detection on every document; what differs.
+
+        With ``apply``, the differences are written in one transaction (in the history),
+        except for fields and boilerplate corrected by hand (found in the history) and
+        the claim line (moving it would change the text). Annotations are never touched.
+        """
+        from annotator.core.importers.redetect import redetect
+
+        found = redetect(self._repo.document(d) for d in self._repo.document_ids())
+        if not apply or not found:
+            return found
+        with self._repo.write():
+            for item in found:
+                edited = self._edited_by_hand(item.doc_id)
+                fields = {k: v[1] for k, v in item.changes.items()
+                          if k != "boilerplate" and k not in edited}
+                if fields:
+                    before = {k: item.changes[k][0] for k in fields}
+                    self._repo.update_document(item.doc_id, fields)
+                    self._repo.log(annotator, "redetect", "document", item.doc_id,
+                                   item.doc_id, before, fields)
+                if "boilerplate" in item.changes and "boilerplate" not in edited:
+                    old, new = item.changes["boilerplate"]
+                    self._repo.set_boilerplate({item.doc_id: new})
+                    self._repo.log(annotator, "redetect", "boilerplate", item.doc_id,
+                                   item.doc_id, [list(r) for r in old],
+                                   [list(r) for r in new])
+        return found
+
+    def _edited_by_hand(self, doc_id: DocId) -> set[str]:
+        """Document fields (and "boilerplate") someone corrected in the window."""
+        out: set[str] = set()
+        for entry in self._repo.history(doc_id, limit=10_000):
+            if entry["operation"] != "update":
+                continue
+            if entry["entity"] == "boilerplate":
+                out.add("boilerplate")
+            elif entry["entity"] == "document" and isinstance(entry["after"], dict):
+                out.update(entry["after"])
+        return out
 
     def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes[Status]:
         status = Status(status)
