@@ -88,6 +88,10 @@ _HOW_WE_WORK = re.compile(
     r"^\s*(?i:så arbetar|slik jobber|slik arbeider|how|so arbeitet|wie arbeitet)\s+"
     r"(?P<outlet>[A-ZÅÄÖØÆÜ][^\n]{1,40}?)\s+(?:med|arbetar|jobber|works?|with|mit|arbeitet)\b",
     re.MULTILINE)
+_ORIGIN_WORDS = ("original", "källa", "kilde", "quelle", "source", "publicerades först",
+                 "først publisert")
+_HOW_WORDS = ("så arbetar", "slik jobber", "slik arbeider", "how ", "so arbeitet",
+              "wie arbeitet")
 _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_BREAK = re.compile(r"[^\W\d]{2}[.!?] +[^\W\d]")
 _QUOTE_OPENERS = "\"'“”„«»‘’–—-"
@@ -247,11 +251,13 @@ def outlet_named(text: str, head: list[str], name_line: str = "") -> str:
         if found := banner_outlet(line):
             return found
     tail = text[-2000:]
-    if m := _GO_TO_ORIGINAL.search(tail):
+    low = tail.lower()  # cheap tests first: each expression scans the whole tail
+    if any(word in low for word in _ORIGIN_WORDS) and (m := _GO_TO_ORIGINAL.search(tail)):
         found = m.group("outlet").strip()
         url = _URL.search(found)
         return url.group(1).lower() if url else found
-    m = _HOW_WE_WORK.search(tail) or _COPYRIGHT.search(tail)
+    m = (_HOW_WE_WORK.search(tail) if any(w in low for w in _HOW_WORDS) else None) or (
+        _COPYRIGHT.search(tail) if "©" in tail else None)
     if m:
         return m.group("outlet").strip()
     return _domain([*head, tail]) or name_line

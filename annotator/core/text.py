@@ -53,15 +53,18 @@ def _looks_binary(data: bytes) -> bool:
     return nul_ratio > 0.1 or controls / max(1, len(sample)) > 0.05
 
 
-_TRAILING_SPACE = re.compile(r"[^\S\n]\n|[^\S\n]$")
-"""Whitespace at the end of a line (one C-level scan instead of a loop over lines)."""
+_LINE_END_SPACES = tuple(f"{c}\n" for c in " \t\xa0\u3000\u2009\u202f\x0b\x0c\x85")
+"""Whitespace before a line end, looked for with ``in`` (several times faster than a
+regular expression over the text); rarer Unicode spaces go through the full cleanup only
+when the text needs it for another reason."""
 
 
 def clean_text(text: str) -> str:
     """NFC, LF line endings, no NUL or BOM, no trailing whitespace lines."""
     if ("\r" not in text and "\x00" not in text and "\ufeff" not in text
             and unicodedata.is_normalized("NFC", text)
-            and _TRAILING_SPACE.search(text) is None):
+            and not text[-1:].isspace()
+            and not any(end in text for end in _LINE_END_SPACES)):
         return text.strip("\n")  # already clean but for blank lines around it
     text = text.replace("\ufeff", "").replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
