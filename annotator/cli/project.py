@@ -39,10 +39,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     state = TaskState(progress_printer(args.quiet))
     with open_project(args.project) as project:
-        if args.actors:
-            report = project.import_actors_csv(args.paths[0]) if len(args.paths) == 1 else None
-            if report is None:
-                raise CliError("--actors takes exactly one CSV file")
+        if args.actors or args.outlets:
+            if len(args.paths) != 1:
+                raise CliError(f"--{'actors' if args.actors else 'outlets'} takes exactly one "
+                               "CSV file")
+            report = (project.import_actors_csv(args.paths[0]) if args.actors
+                      else project.import_outlets_csv(args.paths[0]))
         else:
             report = project.import_paths(args.paths, text_column=args.text_column,
                                           language=args.language or "", state=state)
@@ -306,6 +308,8 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--text-column", default="text", help="CSV column holding the text")
     p.add_argument("--language", help="set this language instead of detecting it")
     p.add_argument("--actors", action="store_true", help="the file is an actor registry CSV")
+    p.add_argument("--outlets", action="store_true", help="the file is an outlet list CSV "
+                   "(name, domains, signatures, grade; | between several)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_import)

@@ -193,6 +193,21 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class Outlet:
+    """A publisher in the project's outlet list: how to recognise it, and its default grade.
+
+    ``grade`` is the Admiralty source-reliability code (A-F, '' for none) that pre-fills a
+    document's outlet reliability.
+    """
+
+    name: str
+    domains: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    """Text that only this outlet's pages carry (a footer line, a slogan)."""
+    grade: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One real-world actor in the project's shared registry."""
 
@@ -241,6 +256,7 @@ class ImportReport:
     """Files below an imported folder that were not read (an unknown type), with why."""
     annotations: int = 0
     actors: int = 0
+    outlets: int = 0
     cancelled: bool = False
 
     @property
@@ -260,6 +276,8 @@ class ImportReport:
             parts.append(f"{self.annotations} annotations")
         if self.actors:
             parts.append(count(self.actors, "actor"))
+        if self.outlets:
+            parts.append(count(self.outlets, "outlet"))
         if self.cancelled:
             parts.append("cancelled")
         return ", ".join(parts)

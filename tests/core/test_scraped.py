@@ -375,3 +375,47 @@ def test_redetect_keeps_what_was_corrected_by_hand(project: Project, tmp_path: P
                                                                              "boilerplate"}
     stored = project.document(doc.id)
     assert stored.title == "My own title" and (0, 5) in stored.boilerplate
+
+
+OUTLETS_CSV = """name,domains,signatures,grade
+Radio Nord,radionord.example|rn.example,Så arbetar Radio Nord,A
+Truth Beacon,truthbeacon.example,,E
+"""
+
+
+def test_outlet_list_from_csv_names_documents_and_prefills_the_grade(
+        project: Project, tmp_path: Path) -> None:
+    csv_path = tmp_path / "outlets.csv"
+    csv_path.write_text(OUTLETS_CSV, "utf-8")
+    report = project.import_outlets_csv(csv_path)
+    assert report.outlets == 2 and not report.rejected and "2 outlets" in report.summary()
+    assert [(o.name, o.domains, o.grade) for o in project.outlets()] == [
+        ("Radio Nord", ("radionord.example", "rn.example"), "A"),
+        ("Truth Beacon", ("truthbeacon.example",), "E")]
+    by_signature = tmp_path / "a.txt"
+    by_signature.write_text(f"Nytt samtal\n\n{PARAGRAPH['sv']}\n\nSå arbetar Radio Nord med "
+                            "nyheter", "utf-8")
+    by_url = tmp_path / "b.jsonl"
+    by_url.write_text(json.dumps({"text": PARAGRAPH["en"], "outlet": "truthbeacon",
+                                  "url": "https://news.truthbeacon.example/x/1"}) + "\n",
+                      "utf-8")
+    unknown = tmp_path / "c.txt"
+    unknown.write_text(f"Nytt samtal igen\n\n{PARAGRAPH['sv']} Mer.", "utf-8")
+    imported = project.import_paths([by_signature, by_url, unknown]).imported
+    docs = [project.document(d) for d in imported]
+    assert [d.outlet for d in docs] == ["Radio Nord", "Truth Beacon", ""]
+    assert project.values(docs[0].id, "alice") == {}
+    project.add_span(docs[0].id, "alice", "SOURCE", 0, 4)  # the first edit pre-fills
+    assert project.values(docs[0].id, "alice") == {"outlet_reliability": "A"}
+    project.set_value(docs[1].id, "alice", "outlet_reliability", "C")
+    assert project.values(docs[1].id, "alice") == {"outlet_reliability": "C"}  # not replaced
+    project.add_span(docs[2].id, "alice", "SOURCE", 0, 4)
+    assert project.values(docs[2].id, "alice") == {}  # no outlet, nothing proposed
+
+
+def test_outlet_csv_with_a_bad_grade_is_refused_whole(project: Project, tmp_path: Path
+                                                      ) -> None:
+    csv_path = tmp_path / "outlets.csv"
+    csv_path.write_text("name,grade\nRadio Nord,A\nOther,G\n", "utf-8")
+    report = project.import_outlets_csv(csv_path)
+    assert project.outlets() == [] and report.rejected[0].line == 3

@@ -31,6 +31,7 @@ from annotator.core.models import (
     Status,
 )
 from annotator.core.native import Decoder, actor_from_record, read_entry, record_uid, span_uid
+from annotator.core.outlets import OutletIndex, read_outlets_csv
 from annotator.core.project import rules
 from annotator.core.tasks import TaskState
 from annotator.core.text import decode_bytes
@@ -66,6 +67,7 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: 
         report.batch_id = repo.new_batch(description or ", ".join(str(p) for p in paths)[:500])
     last_commit = time.monotonic()
     repeats = RepeatCounter()
+    outlets = OutletIndex(repo.outlets())
     repo.conn.execute("BEGIN IMMEDIATE")
     try:
         for index, path in enumerate(files):
@@ -73,7 +75,7 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: 
             if state.cancelled:
                 report.cancelled = True
                 break
-            _import_one(target, path, options, report, repeats)
+            _import_one(target, path, options, report, repeats, outlets)
             if time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
                 repo.conn.execute("COMMIT")
                 repo.conn.execute("BEGIN IMMEDIATE")
@@ -91,8 +93,8 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, text_column: 
     return report
 
 
-def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
-                report: ImportReport, repeats: RepeatCounter) -> None:
+def _import_one(target: IngestTarget, path: Path, options: ImportOptions,  # noqa: PLR0913
+                report: ImportReport, repeats: RepeatCounter, outlets: OutletIndex) -> None:
     try:
         parsed = read_file(path, options)
     except FileRejected as exc:
@@ -105,6 +107,8 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
         report.rejected.extend(Rejection(p.source, f"{p.reason} (file not imported)", p.line)
                                for p in parsed.problems)
         return
+    if outlets:
+        _name_outlets(parsed, outlets)
     before = (len(report.imported), len(report.duplicates), report.annotations, report.actors)
     try:
         with target.repo.write():
@@ -121,6 +125,16 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
         report.files_accepted.append(str(path))  # a file of duplicates only is listed there
     for doc_id, doc in fresh:
         repeats.add(doc_id, doc.text, doc.boilerplate, (doc.title,), doc.byline)
+
+
+def _name_outlets(parsed: ParsedFile, outlets: OutletIndex) -> None:
+    """Documents of an outlet in the project's list carry its name."""
+    for index, record in enumerate(parsed.records):
+        doc = record.document
+        found = outlets.match(doc.outlet, doc.url, doc.text)
+        if found is not None and found.name != doc.outlet:
+            parsed.records[index] = dataclasses.replace(
+                record, document=dataclasses.replace(doc, outlet=found.name))
 
 
 def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport
@@ -276,3 +290,25 @@ def import_actors_csv(target: IngestTarget, path: Path) -> ImportReport:
     report.files_accepted.append(str(path))
     return report
 
+
+def import_outlets_csv(target: IngestTarget, path: Path) -> ImportReport:
+    """The outlet list from a CSV with columns name, domains, signatures, grade; an outlet
+    of a name already listed is replaced. All rows or none."""
+    report = ImportReport()
+    try:
+        raw = decode_bytes(path.read_bytes())
+    except (OSError, UnreadableText) as exc:
+        report.rejected.append(Rejection(str(path), str(exc)))
+        return report
+    outlets, problems = read_outlets_csv(raw, str(path))
+    if problems:
+        report.rejected.extend(problems)
+        return report
+    with target.repo.write():
+        for outlet in outlets:
+            target.repo.upsert_outlet(outlet)
+        target.repo.log("", "import", "outlets", str(path), None, None,
+                        {"outlets": len(outlets)})
+    report.outlets = len(outlets)
+    report.files_accepted.append(str(path))
+    return report

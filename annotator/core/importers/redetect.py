@@ -16,6 +16,7 @@ from typing import Any
 from annotator.core.boilerplate import RepeatCounter, merge, segment
 from annotator.core.header import parse_header
 from annotator.core.models import DocId, Document
+from annotator.core.outlets import OutletIndex
 
 FIELDS = ("title", "published", "outlet", "byline")
 """Document fields re-detection may set (besides the boilerplate)."""
@@ -50,8 +51,10 @@ def _describe(ranges: tuple[tuple[int, int], ...]) -> str:
     return f"{len(ranges)} range(s), {chars} characters"
 
 
-def redetect(docs: Iterable[Document]) -> list[Redetected]:
-    """Every document of ``docs`` whose detection today differs from what is stored.
+def redetect(docs: Iterable[Document], outlets: OutletIndex | None = None
+             ) -> list[Redetected]:
+    """Every document of ``docs`` whose detection today differs from what is stored
+    (the outlet matched against ``outlets``, the project's list, when given).
 
     Lines repeated across the documents count as boilerplate, as in an import of
     them all at once (one pass over each text; a few integers kept per short line).
@@ -64,8 +67,12 @@ def redetect(docs: Iterable[Document]) -> list[Redetected]:
         original = f"{doc.claim}\n\n{doc.text}" if doc.claim else doc.text
         header = parse_header(original)
         result = Redetected(doc.id, doc.source_file)
+        outlet = header.outlet
+        if outlets:
+            found_outlet = outlets.match(outlet or doc.outlet, doc.url, doc.text)
+            outlet = found_outlet.name if found_outlet is not None else outlet
         detected = {"title": header.title, "published": header.published,
-                    "outlet": header.outlet, "byline": header.byline}
+                    "outlet": outlet, "byline": header.byline}
         for name in FIELDS:
             new = detected[name]
             if new and new != getattr(doc, name):

@@ -41,6 +41,7 @@ from annotator.core.models import (
     Document,
     DocumentSummary,
     ImportReport,
+    Outlet,
     Span,
     SpanId,
     Status,
@@ -160,6 +161,18 @@ class Project(AnnotationEditing, RegistryEditing):
         from annotator.core.importers import ingest
 
         return ingest.import_actors_csv(ingest.IngestTarget(self._repo, self.codebook), Path(path))
+
+    def import_outlets_csv(self, path: str | Path) -> ImportReport:
+        """Add or replace outlets of the project's list from a CSV (name, domains,
+        signatures, grade; see README)."""
+        from annotator.core.importers import ingest
+
+        return ingest.import_outlets_csv(ingest.IngestTarget(self._repo, self.codebook),
+                                         Path(path))
+
+    def outlets(self) -> list[Outlet]:
+        """The project's outlet list, by name."""
+        return self._repo.outlets()
 
     # ----------------------------------------------------------------- reading
 

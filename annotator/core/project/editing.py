@@ -30,6 +30,9 @@ from annotator.core.project.base import ProjectBase, _plain
 if TYPE_CHECKING:
     from annotator.core.importers.redetect import Redetected
 
+OUTLET_GRADE_FIELD = "outlet_reliability"
+"""The document field the outlet list's default grade pre-fills."""
+
 
 class AnnotationEditing(ProjectBase):
     """The annotation half of the façade's editing methods."""
@@ -245,8 +248,10 @@ class AnnotationEditing(ProjectBase):
         the claim line (moving it would change the text). Annotations are never touched.
         """
         from annotator.core.importers.redetect import redetect
+        from annotator.core.outlets import OutletIndex
 
-        found = redetect(self._repo.document(d) for d in self._repo.document_ids())
+        found = redetect((self._repo.document(d) for d in self._repo.document_ids()),
+                         OutletIndex(self._repo.outlets()))
         if not apply or not found:
             return found
         with self._repo.write():
@@ -290,9 +295,25 @@ class AnnotationEditing(ProjectBase):
         return Changes(ChangeKind.STATUS, (doc_id,), (), before, status)
 
     def _touch(self, doc_id: DocId, annotator_id: Any) -> None:
-        """The first edit of a document moves it from 'not started' to 'in progress'."""
+        """The first edit of a document moves it from 'not started' to 'in progress', and
+        pre-fills the outlet reliability from the outlet list (proposed, see
+        :mod:`annotator.core.outlets`)."""
         if self._repo.status(doc_id, annotator_id) is Status.NOT_STARTED:
             self._repo.set_status(doc_id, annotator_id, Status.IN_PROGRESS)
+            self._prefill_outlet_grade(doc_id, annotator_id)
+
+    def _prefill_outlet_grade(self, doc_id: DocId, annotator_id: Any) -> None:
+        field = OUTLET_GRADE_FIELD
+        if field not in {f.name for f in self.codebook.document_fields}:
+            return
+        if field in self._repo.values(doc_id, annotator_id):
+            return
+        from annotator.core.outlets import grade_of
+
+        grade = grade_of(self._repo.outlets(), self._repo.document(doc_id).outlet)
+        if grade:
+            self._repo.set_value(doc_id, annotator_id, field, grade,
+                                 {defaults.PROPOSED: ["value"], "from": "outlet list"})
 
 
 def _changed_fields(before: Span, after: Span) -> list[str]:
