@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from annotator.core.models import Outlet, Rejection
 
 GRADES = ("", "A", "B", "C", "D", "E", "F")
-CSV_COLUMNS = ("name", "domains", "signatures", "grade")
 
 
 class OutletIndex:
