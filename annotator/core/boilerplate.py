@@ -94,6 +94,31 @@ _PARAGRAPH_CHARS = 160
 REPEAT_MIN_DOCUMENTS = 3
 """A line in at least this many documents of a batch is boilerplate (when it may be)."""
 _REPEAT_MAX_CHARS = 400
+_LONG_LINE = re.compile(r"^[^\n]{160,}", re.MULTILINE)
+_SHORT_LINE = re.compile(r"^[^\n]{1,79}$", re.MULTILINE)
+"""A line of the body short enough to be chrome repeated across documents."""
+
+
+def _tail_start(text: str) -> int:
+    """Where the lines after the last paragraph-long line begin."""
+    end = len(text)
+    cut = text.rfind("\n", 0, end)
+    while cut >= 0 and end - cut - 1 < _PARAGRAPH_CHARS:  # walk back over short lines
+        end = cut
+        cut = text.rfind("\n", 0, cut)
+    return end
+
+
+def _line_spans(text: str, start: int, end: int) -> list[Range]:
+    """(start, end) of the non-empty lines of ``text[start:end]`` up to
+    :data:`_REPEAT_MAX_CHARS` long."""
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        if 0 < len(line) <= _REPEAT_MAX_CHARS:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def merge(ranges: Iterable[Range], text: str = "") -> tuple[Range, ...]:
@@ -205,32 +230,32 @@ class RepeatCounter:
     def add(self, doc_id: int, text: str, ranges: Sequence[Range],
             protected: Iterable[str] = (), byline: str = "") -> None:
         """Count the candidate lines of one document; ``protected`` lines (the headline)
-        and, in the head, lines with a digit (datelines) or the ``byline`` never count."""
+        and, in the head, lines with a digit (datelines) or the ``byline`` never count.
+
+        Short lines are found by one scan of the text; only the head and the tail are
+        split into lines (paragraphs are never looked at one by one).
+        """
         keep = {line for line in protected if line}
-        lines = text.split("\n")
-        longs = [i for i, line in enumerate(lines) if len(line) >= _PARAGRAPH_CHARS]
-        first_long, last_long = (longs[0], longs[-1]) if longs else (len(lines), len(lines))
+        first = _LONG_LINE.search(text)
+        head_end = first.start() if first else len(text)
+        tail_start = _tail_start(text) if first else len(text)
         seen: set[int] = set()
         mine = self._lines[doc_id]
         counts = self._counts
-        pos = 0
-        for index, raw in enumerate(lines):
-            start, end = pos, pos + len(raw)
-            pos = end + 1
-            size = len(raw)
-            if not size or size > _REPEAT_MAX_CHARS:
-                continue
-            in_body = first_long <= index <= last_long
-            if in_body and (size >= 80 or raw.endswith(_SENTENCE_END)):
-                continue  # a sentence of the body: repeated facts are still article text
+        spans = [m.span() for m in _SHORT_LINE.finditer(text, head_end, tail_start)]
+        spans += _line_spans(text, 0, head_end) + _line_spans(text, tail_start, len(text))
+        for start, end in spans:
+            raw = text[start:end]
             line = raw
             if raw[0].isspace() or raw[-1].isspace():
                 line = raw.strip()
-                start += size - len(raw.lstrip())
+                start += len(raw) - len(raw.lstrip())
                 end = start + len(line)
             if not line or line in keep:
                 continue
-            if index < first_long and (_DIGIT.search(line) or (byline and byline in line)):
+            if head_end <= start and end <= tail_start and line.endswith(_SENTENCE_END):
+                continue  # a sentence of the body: repeated facts are still article text
+            if start < head_end and (_DIGIT.search(line) or (byline and byline in line)):
                 continue
             key = hash(line)
             if key not in seen:
