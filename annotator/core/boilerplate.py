@@ -19,7 +19,7 @@ ranges into the stored text, each covering whole lines. The signals, each cheap
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from annotator.core.header import banner_outlet, is_name_line, is_slogan
@@ -224,13 +224,19 @@ class RepeatCounter:
     def __init__(self, minimum: int = REPEAT_MIN_DOCUMENTS) -> None:
         self.minimum = minimum
         self._counts: Counter[int] = Counter()
-        self._lines: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        self._lines: dict[int, list[tuple[int, int, int]]] = {}
         self._base: dict[int, Sequence[Range]] = {}
 
     def add(self, doc_id: int, text: str, ranges: Sequence[Range],
             protected: Iterable[str] = (), byline: str = "") -> None:
-        """Count the candidate lines of one document; ``protected`` lines (the headline)
-        and, in the head, lines with a digit (datelines) or the ``byline`` never count.
+        """Count the candidate lines of one document and keep them for :meth:`ranges`."""
+        self.remember(doc_id, ranges, self.count(text, ranges, protected, byline))
+
+    def count(self, text: str, ranges: Sequence[Range], protected: Iterable[str] = (),
+              byline: str = "") -> list[tuple[int, int, int]]:
+        """Count the candidate lines of one document; its candidates outside ``ranges``
+        as (key, start, end). ``protected`` lines (the headline) and, in the head, lines
+        with a digit (datelines) or the ``byline`` never count.
 
         Short lines are found by one scan of the text; only the head and the tail are
         split into lines (paragraphs are never looked at one by one).
@@ -240,7 +246,7 @@ class RepeatCounter:
         head_end = first.start() if first else len(text)
         tail_start = _tail_start(text) if first else len(text)
         seen: set[int] = set()
-        mine = self._lines[doc_id]
+        mine: list[tuple[int, int, int]] = []
         counts = self._counts
         spans = [m.span() for m in _SHORT_LINE.finditer(text, head_end, tail_start)]
         spans += _line_spans(text, 0, head_end) + _line_spans(text, tail_start, len(text))
@@ -263,10 +269,25 @@ class RepeatCounter:
                 counts[key] += 1
             if not covered(ranges, start, end):
                 mine.append((key, start, end))
-        if mine:
+        return mine
+
+    def settle(self, ranges: Sequence[Range], lines: list[tuple[int, int, int]]
+               ) -> tuple[tuple[Range, ...], list[tuple[int, int, int]]]:
+        """``ranges`` with the ``lines`` already repeated often enough, and the lines
+        that are not (yet): an import marks most repeated chrome before it writes a
+        document, and only the first documents of a batch need :meth:`ranges` later."""
+        minimum, counts = self.minimum, self._counts
+        hits = [(a, b) for key, a, b in lines if counts[key] >= minimum]
+        if not hits:
+            return tuple(ranges), lines
+        return merge([*ranges, *hits]), [x for x in lines if counts[x[0]] < minimum]
+
+    def remember(self, doc_id: int, ranges: Sequence[Range],
+                 lines: list[tuple[int, int, int]]) -> None:
+        """Keep a written document's lines that may still reach the minimum."""
+        if lines:
+            self._lines[doc_id] = lines
             self._base[doc_id] = ranges
-        else:
-            del self._lines[doc_id]
 
     def ranges(self) -> dict[int, tuple[Range, ...]]:
         """Per document id whose boilerplate grows, all its ranges: those it had and its

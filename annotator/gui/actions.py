@@ -50,6 +50,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&Document", "mark_done", "Mark &done and go to next unfinished",
                ("Ctrl+Return", "Ctrl+Enter")),
     ActionSpec("&Document", "mark_in_progress", "Mark &in progress again"),
+    ActionSpec("&Document", "redetect", "Re-detect &title, date, outlet and boilerplate"),
     ActionSpec("&Document", "next_unfinished", "Next &unfinished document", ("Alt+Shift+Down",)),
     ActionSpec("&Document", "previous", "&Previous document", ("Alt+Up",)),
     ActionSpec("&Document", "next", "&Next document", ("Alt+Down",)),

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from annotator.gui.text.span_highlight import BOILERPLATE_COLOR
+from tests.storage import raw
+
+PARAGRAPH = ("Utrikesministern sa på fredagen att regeringen inte tänker ändra sin hållning i "
+             "frågan om sanktionerna, och att beskedet från Moskva inte förändrar något för de "
+             "nordiska länderna.")
 
 
 def _foreground_at(window: Any, pos: int) -> str:
@@ -40,3 +46,31 @@ def test_mark_as_boilerplate_greys_it_and_undo_restores(qtbot: Any, window: Any)
     assert window.session.project.document(doc_id).boilerplate == before
     assert view.boilerplate == before
     assert window.doc.text == window.session.project.document(doc_id).text
+
+
+def test_redetect_action_takes_detection_and_undo_restores(qtbot: Any, window: Any,
+                                                           tmp_path: Path) -> None:
+    project = window.session.project
+    article = tmp_path / "scraped.txt"
+    article.write_text("Norrnytt | Senaste nytt\nNytt samtal om Ukraina\n\n" + PARAGRAPH
+                       + "\n\nDela: Facebook | X", encoding="utf-8")
+    doc_id = project.import_paths([article]).imported[0]
+    detected = project.document(doc_id)
+    assert detected.outlet == "Norrnytt" and len(detected.boilerplate) == 2
+    with raw(project.path, writable=True) as conn:  # as an older import left it
+        conn.execute("UPDATE documents SET boilerplate = '[]', outlet = '' WHERE id = ?",
+                     (doc_id,))
+        conn.commit()
+    window.show_document(doc_id)
+    assert window.view.boilerplate == ()
+    window.menu_actions["redetect"].trigger()
+    after = project.document(doc_id)
+    assert (after.outlet, after.boilerplate, after.text) == (
+        "Norrnytt", detected.boilerplate, detected.text)
+    assert window.view.boilerplate == detected.boilerplate
+    assert "outlet: '' -> 'Norrnytt'" in window.statusBar().currentMessage()
+    window.session.undo_stack.undo()
+    undone = project.document(doc_id)
+    assert (undone.outlet, undone.boilerplate) == ("", ())
+    window.session.undo_stack.redo()
+    assert project.document(doc_id).boilerplate == detected.boilerplate

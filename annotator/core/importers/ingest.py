@@ -111,6 +111,7 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,  # noq
         _name_outlets(parsed, outlets)
     before = (len(report.imported), len(report.duplicates), report.annotations, report.actors)
     try:
+        pending = _mark_repeats(parsed, repeats)
         with target.repo.write():
             fresh = _write_file(target, parsed, report)
     except (RecordError, KeyError, ValueError, TypeError, AttributeError, OverflowError,
@@ -124,7 +125,27 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,  # noq
             or not parsed.records):
         report.files_accepted.append(str(path))  # a file of duplicates only is listed there
     for doc_id, doc in fresh:
-        repeats.add(doc_id, doc.text, doc.boilerplate, (doc.title,), doc.byline)
+        repeats.remember(doc_id, doc.boilerplate, pending.get(id(doc), []))
+
+
+def _mark_repeats(parsed: ParsedFile, repeats: RepeatCounter
+                  ) -> dict[int, list[tuple[int, int, int]]]:
+    """Count the lines of the file's documents and mark those already repeated often enough
+    in the batch before they are written; per document (by ``id``), the lines still
+    short of it (:meth:`RepeatCounter.ranges` settles them at the end of the batch)."""
+    pending: dict[int, list[tuple[int, int, int]]] = {}
+    for index, record in enumerate(parsed.records):
+        if record.annotations:  # stored text with its annotations: taken as it comes
+            continue
+        doc = record.document
+        lines = repeats.count(doc.text, doc.boilerplate, (doc.title,), doc.byline)
+        ranges, left = repeats.settle(doc.boilerplate, lines)
+        if ranges != doc.boilerplate:
+            doc = dataclasses.replace(doc, boilerplate=ranges)
+            parsed.records[index] = dataclasses.replace(record, document=doc)
+        if left:
+            pending[id(doc)] = left
+    return pending
 
 
 def _name_outlets(parsed: ParsedFile, outlets: OutletIndex) -> None:

@@ -272,6 +272,23 @@ class AnnotationEditing(ProjectBase):
                                    [list(r) for r in new])
         return found
 
+    def redetect_document(self, doc_id: DocId, *, neighbours: int = 500) -> Redetected | None:
+        """What detection finds today for one document, or None when nothing differs.
+
+        Lines repeated across documents count as in an import: up to ``neighbours``
+        other documents of the same import batch are read with it (bounded work).
+        """
+        from annotator.core.importers.redetect import redetect
+        from annotator.core.outlets import OutletIndex
+
+        doc = self._repo.document(doc_id)
+        others = [s.id for s in self._repo.list_documents(batch_id=doc.batch_id,
+                                                          limit=neighbours + 1)
+                  if s.id != doc_id][:neighbours] if doc.batch_id is not None else []
+        docs = [doc, *(self._repo.document(d) for d in others)]
+        found = redetect(docs, OutletIndex(self._repo.outlets()))
+        return next((item for item in found if item.doc_id == doc_id), None)
+
     def _edited_by_hand(self, doc_id: DocId) -> set[str]:
         """Document fields (and "boilerplate") someone corrected in the window."""
         out: set[str] = set()

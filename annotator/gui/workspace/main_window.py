@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import ChangeKind, Changes, DocId, Document, ImportReport, Status
 from annotator.core.project import Project
+from annotator.core.project.commands import Redetect
 from annotator.gui import actions as window_actions
 from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
 from annotator.gui.dialogs.basic import ask_annotator_name, shortcuts_dialog
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             "focus_document": self.form.focus_document_fields,
             "mark_done": self.mark_done_and_next,
             "mark_in_progress": lambda: self.set_status(Status.IN_PROGRESS),
+            "redetect": self.redetect_document,
             "next_unfinished": self.go_next_unfinished,
             "previous": lambda: self.go_neighbour(-1), "next": lambda: self.go_neighbour(+1),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
@@ -172,7 +174,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.who.setText(f"Annotator: {self.session.annotator}" if project else "")
         for name in ("import_files", "import_folder", "export_native", "mark_done",
-                     "next_unfinished", "previous", "next", "new_claim", "mark_in_progress"):
+                     "next_unfinished", "previous", "next", "new_claim", "mark_in_progress",
+                     "redetect"):
             self.menu_actions[name].setEnabled(project is not None)
         self.update_progress()
         self.show_document(None)
@@ -358,6 +361,16 @@ class MainWindow(QMainWindow):
     def _on_doc_list_document_activated(self, doc_id: int) -> None:
         if self.doc is None or self.doc.id != doc_id:
             self.show_document(doc_id)
+
+    def redetect_document(self) -> None:
+        """Take what detection finds today for this document (one undoable step)."""
+        if self.doc is None:
+            return
+        command = Redetect(self.doc.id, self.session.annotator)
+        if self.session.execute(command) is None or not command.found:
+            self.statusBar().showMessage("Re-detection: nothing would change", MESSAGE_MS)
+            return
+        self.statusBar().showMessage("Re-detected: " + "; ".join(command.found), MESSAGE_MS)
 
     def _on_view_boilerplate_requested(self, start: int, end: int, boilerplate: bool) -> None:
         if self.doc is not None:
