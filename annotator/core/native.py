@@ -206,7 +206,8 @@ def document_record(doc: Document, layers: Iterable[Layer], keys: Mapping[ActorI
     record: dict[str, Any] = {"type": "document"}
     for name in DOCUMENT_FIELDS:
         record[name] = getattr(doc, name)
-    record["boilerplate"] = [[start, end] for start, end in doc.boilerplate]
+    if doc.boilerplate:  # absent when none, so older exports stay byte-identical
+        record["boilerplate"] = [[start, end] for start, end in doc.boilerplate]
     shown = [layer for layer in layers if not is_blank(layer)]
     uids = {s.id: s.uid for layer in shown for s in layer.spans}
     if shown:
