@@ -251,13 +251,26 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     files_accepted: list[str] = field(default_factory=list)
-    """Files that brought something new (a file of duplicates only is not among them)."""
+    """Files read and written without error (also those that brought nothing new)."""
+    files_unchanged: list[str] = field(default_factory=list)
+    """Accepted files that brought nothing new: their documents are all duplicates."""
     skipped: list[Rejection] = field(default_factory=list)
     """Files below an imported folder that were not read (an unknown type), with why."""
     annotations: int = 0
     actors: int = 0
     outlets: int = 0
     cancelled: bool = False
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(result, file, reason) per file and record, each file once: accepted, duplicate
+        (a re-imported file is that, not also accepted), rejected or skipped."""
+        unchanged = set(self.files_unchanged)
+        rows = [("accepted", path, "") for path in self.files_accepted if path not in unchanged]
+        rows += [("rejected", r.source + (f":{r.line}" if r.line else ""), r.reason)
+                 for r in self.rejected]
+        rows += [("duplicate", name, "already in the project") for name in self.duplicates]
+        rows += [("skipped", r.source, r.reason) for r in self.skipped]
+        return rows
 
     @property
     def rejected_files(self) -> int:

@@ -27,7 +27,8 @@ def test_reimported_file_is_a_duplicate_not_also_accepted(project: Project, tmp_
     first = project.import_paths([path])
     assert first.files_accepted == [str(path)] and len(first.imported) == 1
     again = project.import_paths([path])
-    assert again.files_accepted == [] and again.duplicates == ["a.txt"]
+    assert again.files_unchanged == [str(path)] and again.duplicates == ["a.txt"]
+    assert again.rows() == [("duplicate", "a.txt", "already in the project")]
     assert "0 documents imported, 1 already present, 0 rejected" in again.summary()
 
 
@@ -38,6 +39,7 @@ def test_file_with_one_bad_line_counts_once(project: Project, tmp_path: Path) ->
     assert len(report.rejected) == 1 and report.rejected[0].line == 2
     assert "file not imported" in report.rejected[0].reason
     assert report.rejected_files == 1 and "1 rejected" in report.summary()
+    assert [row[0] for row in report.rows()] == ["rejected"]
     two_bad = tmp_path / "b.jsonl"
     two_bad.write_text("{x\n{y\n", "utf-8")
     report = project.import_paths([two_bad])
@@ -55,3 +57,4 @@ def test_unknown_file_type_in_a_folder_is_reported(project: Project, tmp_path: P
     assert [(Path(r.source).name, r.reason) for r in report.skipped] == [
         ("photo.png", "unknown file type .png, not read")]
     assert "1 skipped" in report.summary()
+    assert [row[0] for row in report.rows()] == ["accepted", "skipped"]

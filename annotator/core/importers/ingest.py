@@ -121,9 +121,10 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,  # noq
         report.annotations, report.actors = before[2], before[3]
         report.rejected.append(Rejection(str(path), f"file not imported: {exc}"))
         return
-    if (fresh or report.annotations > before[2] or report.actors > before[3]
+    report.files_accepted.append(str(path))
+    if not (fresh or report.annotations > before[2] or report.actors > before[3]
             or not parsed.records):
-        report.files_accepted.append(str(path))  # a file of duplicates only is listed there
+        report.files_unchanged.append(str(path))  # listed as its duplicates only
     for doc_id, doc in fresh:
         repeats.remember(doc_id, doc.boilerplate, pending.get(id(doc), []))
 
