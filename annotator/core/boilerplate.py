@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from annotator.core.header import banner_outlet, is_name_line, is_slogan
+from annotator.core.header import banner_outlet, is_name_line, is_navigation, is_slogan
 
 Range = tuple[int, int]
 
@@ -42,8 +42,7 @@ _AT_START = (
     r"(mer från|mer om|läs (också|mer|även)|les (også|mer)|related( articles| stories)?|"
     r"read (more|also|next)|more from|mehr zum thema|mehr aus|weitere artikel|"
     r"das könnte sie auch interessieren|you may also like|most read|mest lästa|mest lest)\b",
-    # bulleted teaser lists, captions
-    r"[•·▪►] ",
+    # captions
     r"(foto|photo|bild|bilde|image|illustration|grafik|video)\s*:",
     # copyright
     r"(copyright|©|\(c\) \d{4})",
@@ -89,6 +88,9 @@ _NOTICE_MAX_CHARS = 800
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _CRUMB = re.compile(r"[›»>] *\w")
+_BULLETS = ("• ", "· ", "▪ ", "► ")
+"""A bulleted line is a teaser list under a related-articles heading or after the article;
+a list inside the article is article text."""
 _SENTENCE_END = (".", "!", "?", ":", "”", "\"", "»", "’")
 _PARAGRAPH_CHARS = 160
 REPEAT_MIN_DOCUMENTS = 3
@@ -182,6 +184,7 @@ def segment(text: str, protected: Iterable[str] = ()) -> tuple[Range, ...]:
     notices = set(longs[-2:])
     found: list[Range] = []
     pos = 0
+    after_chrome = False  # the line before (blank lines aside) was boilerplate
     for index, raw in enumerate(lines):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -193,14 +196,19 @@ def segment(text: str, protected: Iterable[str] = ()) -> tuple[Range, ...]:
             start += len(raw) - len(raw.lstrip())
             end = start + len(line)
         if len(line) >= _PARAGRAPH_CHARS:
-            if index in notices and is_rule_line(line):
+            after_chrome = index in notices and is_rule_line(line)
+            if after_chrome:
                 found.append((start, end))
             continue
         if not line or line in keep:
+            after_chrome = False
             continue
-        if is_rule_line(line) or (index < first_long and _head_chrome(line)) or (
-                index > last_long and len(line) < 60 and not line.endswith(".")
-                and len(_WORD.findall(line)) <= 8):  # labels and buttons after the article
+        after_chrome = (
+            is_rule_line(line) or (index < first_long and _head_chrome(line))
+            or (line.startswith(_BULLETS) and (after_chrome or index > last_long))
+            or (index > last_long and len(line) < 60 and not line.endswith(".")
+                and len(_WORD.findall(line)) <= 8))  # labels and buttons after the article
+        if after_chrome:
             found.append((start, end))
     return merge(found, text)
 
@@ -208,7 +216,7 @@ def segment(text: str, protected: Iterable[str] = ()) -> tuple[Range, ...]:
 def _head_chrome(line: str) -> bool:
     """Above the article: a banner, a slogan, the site's name, breadcrumbs."""
     return bool(banner_outlet(line) or is_slogan(line) or is_name_line(line)
-                or len(_CRUMB.findall(line)) >= 2)
+                or is_navigation(line) or len(_CRUMB.findall(line)) >= 2)
 
 
 class RepeatCounter:

@@ -55,8 +55,9 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(
     rf"^\s*(\d{{1,2}}\.?\s+[{_L}]{{3,10}}\.?,?\s+\d{{4}}|[A-Za-z]{{3,9}}\.?\s+\d{{1,2}},?\s+"
-    r"\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*(kl\.?\s*[\d.:]+\s*)?([–—-]|$)")
-"""A line opening with a date, then a dash or nothing: '15 Nov 2024 – Russian ...'."""
+    r"\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*(kl\.?\s*[\d.:]+\s*)?([–—|·-]|$)")
+"""A line opening with a date, then a dash, a bar or nothing: '15 Nov 2024 – Russian ...',
+'18 Feb 2022 | Posted by admin'."""
 _SECTION_DATE = re.compile(
     rf"^[^\n]{{0,60}}?[,–—-]\s*(\d{{1,2}}\.?\s+[{_L}]{{3,10}}\.?,?\s+\d{{4}})\s*$")
 """A rubric then a date: 'CONFLICT RESOLUTION - MEDIATION, 18 Nov 2024'."""
@@ -68,6 +69,11 @@ _NAME_SOURCE = re.compile(
 _CRUMBS = re.compile(r"[›»>/] *\w")
 _BANNER = re.compile(r"^(?P<outlet>[^\n|]{2,40}?)\s+\|\s+(?P<slogan>[^\n|]{3,80})$")
 _DASH_BANNER = re.compile(r"^(?P<outlet>[^\n–—|]{2,40}?)\s+[–—]\s+(?P<slogan>[^\n]{3,80})$")
+_SLOGAN_SHAPE = re.compile(
+    r"(?i)\b(news|nyheter|nytt|nachrichten|journalism|journalistik|journalistikk|every|"
+    r"hver|varje|jeden|since|sedan|siden|seit|for hele|för hela|für alle|you can|du kan|"
+    r"independent|oberoende|uavhengig|unabhängig|nær deg|nära dig)\b")
+"""Words of a site's slogan after its name: 'Riksmedia – for hele landet'."""
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖØÆÜ][\w'’&.-]*(?: [A-ZÅÄÖØÆÜ][\w'’&.-]*){0,2}$")
 """A site's name alone on a line: one to three capitalised words, no punctuation at the end."""
 _SLOGAN_WORDS = re.compile(
@@ -207,12 +213,20 @@ def _date_kind(line: str) -> tuple[str, str]:
 
 def banner_outlet(line: str) -> str:
     """The outlet of a site banner ('Norrnytt | Senaste nytt', 'Klarsyn – Oberoende
-    röster'), or ''."""
+    röster', 'EuroDesk Daily — Europe's news, every hour'), or ''."""
     if m := _BANNER.match(line):
         return m.group("outlet").strip()
-    if (m := _DASH_BANNER.match(line)) and _SLOGAN_WORDS.search(m.group("slogan")):
+    if (m := _DASH_BANNER.match(line)) and (
+            _SLOGAN_WORDS.search(m.group("slogan"))
+            or (is_name_line(m.group("outlet")) and _SLOGAN_SHAPE.search(m.group("slogan")))):
         return m.group("outlet").strip()
     return ""
+
+
+def is_navigation(line: str) -> bool:
+    """A menu bar: 'Hem | Om oss | Kontakt', 'Nyheter  Debatt  Kultur  Sport'."""
+    return line.count("|") >= 2 or (line.count("  ") >= 2 and len(_words(line)) <= 12
+                                    and not line.endswith((".", "!", "?")))
 
 
 def is_slogan(line: str) -> bool:
@@ -226,7 +240,8 @@ def is_name_line(line: str) -> bool:
 
 def _is_chrome(line: str) -> bool:
     """Banner, breadcrumbs, slogan, caption or a short label: never the headline."""
-    if banner_outlet(line) or _SLOGAN_WORDS.search(line) or _CAPTION.match(line):
+    if banner_outlet(line) or _SLOGAN_WORDS.search(line) or _CAPTION.match(line) \
+            or is_navigation(line):
         return True
     if _URL.search(line) or _GO_TO_ORIGINAL.match(line):
         return True
@@ -260,6 +275,9 @@ def outlet_named(text: str, head: list[str], name_line: str = "") -> str:
         _COPYRIGHT.search(tail) if "©" in tail else None)
     if m:
         return m.group("outlet").strip()
+    for line in reversed(tail.rsplit("\n", 3)[1:]):  # a banner closing the page
+        if found := banner_outlet(line.strip()):
+            return found
     return _domain([*head, tail]) or name_line
 
 

@@ -419,3 +419,12 @@ def test_outlet_csv_with_a_bad_grade_is_refused_whole(project: Project, tmp_path
     csv_path.write_text("name,grade\nRadio Nord,A\nOther,G\n", "utf-8")
     report = project.import_outlets_csv(csv_path)
     assert project.outlets() == [] and report.rejected[0].line == 3
+
+
+def test_bullets_are_chrome_only_under_a_heading_or_after_the_article() -> None:
+    text = (f"Nytt samtal\n\n{PARAGRAPH['sv']}\n\n• 300 soldater har skadats\n"
+            f"• Två broar är förstörda\n\n{PARAGRAPH['sv']}\n\nLäs också\n"
+            "• Elpriset stiger igen i norr\n\n"
+            f"{PARAGRAPH['sv']}\n\n• Isen lade sig tidigt")
+    marked = [text[a:b] for a, b in segment(text, ("Nytt samtal",))]
+    assert marked == ["Läs också\n• Elpriset stiger igen i norr", "• Isen lade sig tidigt"]
