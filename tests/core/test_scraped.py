@@ -428,3 +428,17 @@ def test_bullets_are_chrome_only_under_a_heading_or_after_the_article() -> None:
             f"{PARAGRAPH['sv']}\n\n• Isen lade sig tidigt")
     marked = [text[a:b] for a, b in segment(text, ("Nytt samtal",))]
     assert marked == ["Läs också\n• Elpriset stiger igen i norr", "• Isen lade sig tidigt"]
+
+
+def test_navigation_bar_and_closing_banner() -> None:
+    text = ("Hem  |  Om oss  |  Kontakt\nEuroDesk Daily — Europe's news, every hour\n"
+            "Vollmer urges Putin to pull back troops\n18 Feb 2022 | Posted by admin\n\n"
+            f"{PARAGRAPH['en']}\n\nThe Atlantic Ledger — Independent journalism since 1921")
+    head = parse_header(text)
+    assert head.title == "Vollmer urges Putin to pull back troops"
+    assert head.published == "2022-02-18" and head.outlet == "EuroDesk Daily"
+    marked = [text[a:b] for a, b in segment(text, head.header_lines)]
+    assert marked[0].startswith("Hem  |") and "EuroDesk Daily" in marked[0]
+    tail = parse_header(f"Talks resume\n\n{PARAGRAPH['en']}\n\nThe Atlantic Ledger — "
+                        "Independent journalism since 1921")
+    assert tail.outlet == "The Atlantic Ledger"
