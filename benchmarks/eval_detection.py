@@ -3,7 +3,7 @@
 Two inputs, each imported through ``Project.import_paths`` as one batch (so lines
 repeated across files count, as in a user's import):
 
-- ``sample_data/scraped/``: hand-written originals and their ``truth.json`` (title,
+- ``sample_data/scraped/``: hand-written originals and ``sample_data/scraped_truth.json`` (title,
   publication date, outlet, claim, the exact boilerplate lines);
 - the twelve articles of the bundled sample project against its ``articles_meta.csv``
   (title, publication date, outlet), written before this detection existed;
@@ -69,7 +69,7 @@ def _print_fields(label: str, hits: dict[str, list[bool]]) -> None:
 
 
 def evaluate_samples(work: Path, verbose: bool) -> None:
-    truth = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))["files"]
+    truth = json.loads((SAMPLES.parent / "scraped_truth.json").read_text(encoding="utf-8"))["files"]
     docs = _import(SAMPLES, work)
     hits: dict[str, list[bool]] = {name: [] for name in FIELDS}
     tp = fp = fn = 0

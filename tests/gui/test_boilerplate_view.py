@@ -34,11 +34,11 @@ def test_mark_as_boilerplate_greys_it_and_undo_restores(qtbot: Any, window: Any)
     assert (0, 5) in after or any(a == 0 and b >= 5 for a, b in after)
     assert view.boilerplate == after
     assert _foreground_at(window, 2) == BOILERPLATE_COLOR
-    qtbot.mouseClick(view.hide_boilerplate, Qt.MouseButton.LeftButton)
+    view.hide_boilerplate.trigger()  # in the Boilerplate button's menu
     base = view.edit.palette().base().color().name()
     assert _foreground_at(window, 2) == base  # hidden: drawn in the background colour
     view.select_text(1, 3)
-    qtbot.mouseClick(view.buttons["articleText"], Qt.MouseButton.LeftButton)
+    view.article_text_action.trigger()
     split = window.session.project.document(doc_id).boilerplate
     assert (0, 1) in split and all(not (a < 3 and 1 < b) for a, b in split)
     window.session.undo_stack.undo()

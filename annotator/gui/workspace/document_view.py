@@ -13,10 +13,11 @@ for a third.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QTextEdit,
     QToolButton,
     QToolTip,
@@ -68,7 +69,8 @@ class DocumentView(QWidget):
         self._selected: int | None = None
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._boilerplate: tuple[tuple[int, int], ...] = ()
-        self.hide_boilerplate: QToolButton | None = None
+        self.hide_boilerplate: QAction | None = None
+        self.article_text_action: QAction | None = None
         self._layers: dict[str, Layer] = {}
         self._actor_names: dict[int, str] = {}
         self._suggestions: list[Suggestion] = []
@@ -144,28 +146,30 @@ class DocumentView(QWidget):
             self.layer_bar.addWidget(button)
             self.buttons[layer.name] = button
         self.layer_bar.addStretch(1)
-        for name, flag, hint in (("Boilerplate", True, "Mark the selection as site chrome "
-                                  "(greyed out, left out of suggestions and exports)"),
-                                 ("Article text", False, "Mark the selection as article text "
-                                  "(no longer boilerplate)")):
-            button = QToolButton()
-            button.setText(name)
-            button.setObjectName("boilerplate" if flag else "articleText")
-            button.setToolTip(tip(hint))
-            button.setAccessibleName(f"Mark as {name.lower()}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, f=flag: self.request_boilerplate(f))
-            self.layer_bar.addWidget(button)
-            self.buttons[button.objectName()] = button
-        hide = QToolButton()
-        hide.setText("Hide boilerplate")
+        button = QToolButton()
+        button.setText("Boilerplate")
+        button.setObjectName("boilerplate")
+        button.setToolTip(tip("Mark the selection as site chrome (greyed out, left out of "
+                              "suggestions, exports and agreement); the arrow: mark as "
+                              "article text, or hide boilerplate"))
+        button.setAccessibleName("Mark as boilerplate")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.clicked.connect(lambda _=False: self.request_boilerplate(True))
+        menu = QMenu(button)
+        self.article_text_action = menu.addAction("Mark selection as article text")
+        self.article_text_action.setObjectName("articleText")
+        self.article_text_action.triggered.connect(
+            lambda _=False: self.request_boilerplate(False))
+        hide = menu.addAction("Hide boilerplate")
         hide.setObjectName("hideBoilerplate")
         hide.setCheckable(True)
-        hide.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        hide.setToolTip(tip("Show boilerplate in the background colour (offsets stay; the "
-                            "text is still there)"))
+        hide.setToolTip("Draw boilerplate in the background colour (offsets stay; the text "
+                        "is still there)")
         hide.toggled.connect(lambda _on: self._render())
-        self.layer_bar.addWidget(hide)
+        button.setMenu(menu)
+        self.layer_bar.addWidget(button)
+        self.buttons["boilerplate"] = button
         self.hide_boilerplate = hide
 
     def set_document(self, doc: Document | None, spans: list[Span]) -> None:
