@@ -72,6 +72,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "write_return_package", "&Write return package…"),
     ActionSpec("&File", "restore_backup", "Restore from &backup…"),
     ActionSpec("&Tools", "actor_registry", "&Actor registry…", ("Ctrl+Shift+A",)),
+    ActionSpec("&Tools", "outlet_list", "&Outlet list…"),
     ActionSpec("&Review", "agreement_report", "&Agreement report…", ("Ctrl+Shift+R",)),
     ActionSpec("&Review", "adjudicate", "A&djudicate disagreements…", ("Ctrl+Shift+D",)),
     ActionSpec("&Team", "assign_packages", "&Assign and write packages…"),

@@ -74,3 +74,23 @@ def test_redetect_action_takes_detection_and_undo_restores(qtbot: Any, window: A
     assert (undone.outlet, undone.boilerplate) == ("", ())
     window.session.undo_stack.redo()
     assert project.document(doc_id).boilerplate == detected.boilerplate
+
+
+def test_outlet_list_window_imports_a_csv(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    csv_path = tmp_path / "outlets.csv"
+    csv_path.write_text("name,domains,signatures,grade\nRiksnytt,riksnytt.example,,A\n",
+                        encoding="utf-8")
+    window.menu_actions["outlet_list"].trigger()
+    dialog = window.tools.dialogs["outlet_list"]
+    assert dialog.table.model().rowCount() == 0
+    dialog.import_csv(csv_path)  # the button's file dialog, given its answer
+    model = dialog.table.model()
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in range(4)] == [
+        "Riksnytt", "riksnytt.example", "", "A"]
+    assert "Imported 1 outlet(s)" in dialog.summary.text()
+    assert window.session.project.outlets()[0].grade == "A"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,grade\nX,Z\n", encoding="utf-8")
+    dialog.import_csv(bad)
+    assert "Not imported" in dialog.summary.text() and model.rowCount() == 1
