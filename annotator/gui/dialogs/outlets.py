@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.project import Project
 from annotator.gui.dialogs.basic import TableDialog
@@ -29,7 +29,9 @@ class OutletListDialog(TableDialog):
         self.import_button.setToolTip("Add or replace outlets from a CSV with the columns "
                                       "name, domains, signatures, grade (| between several)")
         self.import_button.clicked.connect(lambda _=False: self.import_csv())
-        self.layout().insertWidget(2, self.import_button)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(2, self.import_button)
         self._summarise()
 
     def _summarise(self, note: str = "") -> None:
