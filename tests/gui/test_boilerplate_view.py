@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from annotator.gui.text.span_highlight import BOILERPLATE_COLOR
+from annotator.gui.workspace.annotation_form import TAB_DOCUMENT
 from tests.storage import raw
 
 PARAGRAPH = ("Utrikesministern sa på fredagen att regeringen inte tänker ändra sin hållning i "
@@ -94,3 +95,25 @@ def test_outlet_list_window_imports_a_csv(qtbot: Any, window: Any, tmp_path: Pat
     bad.write_text("name,grade\nX,Z\n", encoding="utf-8")
     dialog.import_csv(bad)
     assert "Not imported" in dialog.summary.text() and model.rowCount() == 1
+
+
+def test_first_span_shows_the_outlet_grade_proposed(qtbot: Any, window: Any,
+                                                    tmp_path: Path) -> None:
+    project = window.session.project
+    csv_path = tmp_path / "outlets.csv"
+    csv_path.write_text("name,domains,signatures,grade\nNorrnytt,,,B\n", encoding="utf-8")
+    project.import_outlets_csv(csv_path)
+    article = tmp_path / "n.txt"
+    article.write_text("Norrnytt | Senaste nytt\nNytt samtal om Ukraina\n\n" + PARAGRAPH,
+                       encoding="utf-8")
+    doc_id = project.import_paths([article]).imported[0]
+    window.doc_list.set_project(project, window.session.annotator)
+    window.show_document(doc_id)
+    combo = window.form.document_panel.fields.editors["outlet_reliability"]
+    assert combo.code() == ""
+    start = window.doc.text.index("Nytt")
+    window.view.select_text(start, start + 4)
+    qtbot.mouseClick(window.view.buttons["ACTOR"], Qt.MouseButton.LeftButton)
+    assert window.session.my_values(doc_id) == {"outlet_reliability": "B"}
+    window.form.tabs.setCurrentIndex(TAB_DOCUMENT)
+    assert combo.code() == "B"  # shown on this visit, not only on the next one

@@ -252,12 +252,22 @@ class MainWindow(QMainWindow):
             self.view.set_spans(spans)
             self.form.set_spans(spans)
             self.form.set_claims(self.session.my_claims(doc_id))
+            if self._first_edit(doc_id):  # it may have pre-filled the outlet reliability
+                self.form.set_values(self.session.my_values(doc_id))
         elif ChangeKind.VALUES in kind:
             self.form.set_values(self.session.my_values(doc_id))
         elif ChangeKind.DOCUMENTS in kind:
             self.show_document(doc_id)
         if kind & (ChangeKind.SPANS | ChangeKind.CLAIMS | ChangeKind.VALUES):
             self.doc_list.model.set_status(doc_id, self.session.my_status(doc_id))
+
+    def _first_edit(self, doc_id: DocId) -> bool:
+        """Whether the list still shows 'not started' for a document the annotator has now
+        begun (the list is told just after)."""
+        row = self.doc_list.model.row_of(doc_id)
+        return row is not None and \
+            self.doc_list.model.record(row).status is Status.NOT_STARTED and \
+            self.session.my_status(doc_id) is not Status.NOT_STARTED
 
     def update_progress(self) -> None:
         project = self.session.project
