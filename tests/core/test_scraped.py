@@ -442,3 +442,23 @@ def test_navigation_bar_and_closing_banner() -> None:
     tail = parse_header(f"Talks resume\n\n{PARAGRAPH['en']}\n\nThe Atlantic Ledger — "
                         "Independent journalism since 1921")
     assert tail.outlet == "The Atlantic Ledger"
+
+
+def test_a_line_repeated_across_small_batches_is_found_in_all(project: Project,
+                                                             tmp_path: Path) -> None:
+    paths = []
+    for n in range(4):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(f"Rubrik nummer {n}\n\n{PARAGRAPH['sv']} {n}\n\nTipsa redaktionen här"
+                        f"\n\n{PARAGRAPH['sv']}", "utf-8")
+        paths.append(path)
+    first = project.import_paths(paths[:2]).imported  # two: not yet repeated enough
+    assert all(project.document(d).boilerplate == () for d in first)
+    project.mark_boilerplate(first[1], "alice", 0, 5)
+    project.mark_boilerplate(first[1], "alice", 0, 5, boilerplate=False)  # corrected by hand
+    second = project.import_paths(paths[2:]).imported
+    marked = {d: [project.document(d).text[a:b] for a, b in project.document(d).boilerplate]
+              for d in [*first, *second]}
+    assert marked[first[0]] == marked[second[0]] == marked[second[1]] == [
+        "Tipsa redaktionen här"]
+    assert marked[first[1]] == []  # its boilerplate was corrected by hand: left as it is

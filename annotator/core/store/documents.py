@@ -264,6 +264,15 @@ class DocumentStore(StoreBase):
         base, params = self._doc_filter(DocumentFilter.among(filters))
         return int(self._one(f"SELECT COUNT(*) {base}", params))
 
+    def recent_documents(self, limit: int) -> list[Document]:
+        """The ``limit`` documents imported last, whose boilerplate no one corrected by hand
+        (no 'update boilerplate' in the history): what a new batch may re-mark."""
+        ids = [DocId(r[0]) for r in self.conn.execute(
+            "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM history h "
+            "WHERE h.doc_id = d.id AND h.entity = 'boilerplate' AND h.operation = 'update') "
+            "ORDER BY id DESC LIMIT ?", (limit,))]
+        return [self.document(d) for d in reversed(ids)]
+
     def document_ids(self) -> list[DocId]:
         return [DocId(r[0]) for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
