@@ -40,10 +40,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     state = TaskState(progress_printer(args.quiet))
     with open_project(args.project) as project:
-        if args.actors:
-            report = project.import_actors_csv(args.paths[0]) if len(args.paths) == 1 else None
-            if report is None:
-                raise CliError("--actors takes exactly one CSV file")
+        if args.actors or args.outlets:
+            if len(args.paths) != 1:
+                raise CliError(f"--{'actors' if args.actors else 'outlets'} takes exactly one "
+                               "CSV file")
+            report = (project.import_actors_csv(args.paths[0]) if args.actors
+                      else project.import_outlets_csv(args.paths[0]))
         else:
             report = project.import_paths(args.paths, text_column=args.text_column,
                                           language=args.language or "", state=state,
@@ -56,11 +58,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "annotations": report.annotations, "actors": report.actors,
             "rejected": [{"source": r.source, "line": r.line, "reason": r.reason}
                          for r in report.rejected],
+            "skipped": [{"source": r.source, "reason": r.reason} for r in report.skipped],
         }, ensure_ascii=False, indent=2))
     else:
         print(report.summary())
         for rejection in report.rejected:
             print(f"  rejected {terminal_safe(str(rejection))}")
+        for skipped in report.skipped:
+            print(f"  skipped {terminal_safe(str(skipped))}")
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
@@ -117,7 +122,7 @@ def _export_dataset(project: Any, args: argparse.Namespace, state: Any) -> Any:
     from annotator.core.exporters import parse_source
 
     selection = parse_source(args.source, status=args.status, language=args.language,
-                             batch_id=args.batch)
+                             batch_id=args.batch, keep_boilerplate=args.keep_boilerplate)
     options: dict[str, bool] = {"force": args.force}
     if args.predictions:
         options["predictions"] = True
@@ -138,6 +143,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with open_project(args.project, read_only=True) as project:
             problems = project.check()
+            in_boilerplate = project.spans_in_boilerplate()
     except (SchemaTooNewError, NotAProjectError):
         raise  # not damage: the refusal's own line says it, and nothing opens the file
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in the check
@@ -148,6 +154,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(backup.damage_offer(path))
         return EXIT_PROBLEMS
     _print_sharing(path)
+    if in_boilerplate:
+        print(f"{args.project}: {in_boilerplate} span(s) inside boilerplate (allowed; left "
+              "out of exports and agreement unless --keep-boilerplate is given)")
     if not problems:
         print(f"{args.project}: ok")
         return EXIT_OK
@@ -171,6 +180,19 @@ def _print_sharing(path: Path) -> None:
     others = presence.describe_others(presence.others(path))
     if others:
         print(f"note: {path.name} is {others}")
+
+
+def cmd_redetect(args: argparse.Namespace) -> int:
+    """Re-run header and boilerplate detection; print what would change (or changed)."""
+    with open_project(args.project, read_only=args.dry_run) as project:
+        found = project.redetect(apply=not args.dry_run)
+    for item in found:
+        print(f"document {item.doc_id} ({terminal_safe(item.source_file)}):")
+        for line in item.lines():
+            print(f"  {terminal_safe(line)}")
+    verb = "would change" if args.dry_run else "changed"
+    print(f"{len(found)} document(s) {verb}; annotations are never touched")
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -350,6 +372,8 @@ def add_parsers(sub: Any) -> None:
                         "the file (the default; all are listed before any work), add them "
                         "to a new codebook version, or keep them in each document's "
                         "metadata (labelstudio_unknown)")
+    p.add_argument("--outlets", action="store_true", help="the file is an outlet list CSV "
+                   "(name, domains, signatures, grade; | between several)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_import)
@@ -380,6 +404,8 @@ def _add_export_parser(sub: Any) -> None:
     p.add_argument("--status", choices=["not_started", "in_progress", "done"])
     p.add_argument("--language")
     p.add_argument("--batch", type=int, help="import batch id")
+    p.add_argument("--keep-boilerplate", action="store_true",
+                   help="keep spans inside boilerplate (site chrome), left out by default")
     p.add_argument("--predictions", action="store_true",
                    help="labelstudio: write predictions instead of annotations")
     p.add_argument("--force", action="store_true",
@@ -400,6 +426,13 @@ def _add_file_parsers(sub: Any) -> None:
                    help="back the file up, then drop schema objects annotator did not create "
                    "and recreate the indexes and triggers it needs")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("redetect", help="re-run title, date, outlet, claim and boilerplate "
+                       "detection on imported documents (annotations are never touched)")
+    p.add_argument("project")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only print what would change")
+    p.set_defaults(func=cmd_redetect)
 
     p = sub.add_parser("backup", help="copy the project into PROJECT.backups/ now")
     p.add_argument("project")

@@ -40,7 +40,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     with open_project(str(path), read_only=True) as project:
         report = project.review.agreement_report(getattr(args, "annotator", None) or None,
                                                  bootstrap=getattr(args, "bootstrap", 200),
-                                                 state=state)
+                                                 state=state, keep_boilerplate=getattr(
+                                                     args, "keep_boilerplate", False))
     end_progress(quiet)
     if "html" in outputs:
         with atomic_file(outputs["html"]) as tmp:
@@ -130,6 +131,8 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("agreement", help="inter-annotator agreement report")
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--keep-boilerplate", action="store_true",
+                   help="also compare spans inside boilerplate (left out by default)")
     p.add_argument("--html", metavar="FILE", help="also write the report as HTML")
     p.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     p.add_argument("--force", action="store_true",

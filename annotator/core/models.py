@@ -73,6 +73,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     batch_id: BatchId | None = None
     source_file: str = ""
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    """Site chrome: sorted (start, end) code-point ranges into ``text``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class NewDocument:
     claim: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     source_file: str = ""
+    boilerplate: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,21 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class Outlet:
+    """A publisher in the project's outlet list: how to recognise it, and its default grade.
+
+    ``grade`` is the Admiralty source-reliability code (A-F, '' for none) that pre-fills a
+    document's outlet reliability.
+    """
+
+    name: str
+    domains: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    """Text that only this outlet's pages carry (a footer line, a slogan)."""
+    grade: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One real-world actor in the project's shared registry."""
 
@@ -233,20 +251,46 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     files_accepted: list[str] = field(default_factory=list)
+    """Files read and written without error (also those that brought nothing new)."""
+    files_unchanged: list[str] = field(default_factory=list)
+    """Accepted files that brought nothing new: their documents are all duplicates."""
+    skipped: list[Rejection] = field(default_factory=list)
+    """Files below an imported folder that were not read (an unknown type), with why."""
     annotations: int = 0
     actors: int = 0
+    outlets: int = 0
     cancelled: bool = False
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(result, file, reason) per file and record, each file once: accepted, duplicate
+        (a re-imported file is that, not also accepted), rejected or skipped."""
+        unchanged = set(self.files_unchanged)
+        rows = [("accepted", path, "") for path in self.files_accepted if path not in unchanged]
+        rows += [("rejected", r.source + (f":{r.line}" if r.line else ""), r.reason)
+                 for r in self.rejected]
+        rows += [("duplicate", name, "already in the project") for name in self.duplicates]
+        rows += [("skipped", r.source, r.reason) for r in self.skipped]
+        return rows
+
+    @property
+    def rejected_files(self) -> int:
+        """Files refused: a file with several bad lines is one."""
+        return len({r.source for r in self.rejected})
 
     def summary(self) -> str:
         parts = [
             f"{count(len(self.imported), 'document')} imported",
             f"{len(self.duplicates)} already present",
-            f"{len(self.rejected)} rejected",
+            f"{self.rejected_files} rejected",
         ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
         if self.annotations:
             parts.append(f"{self.annotations} annotations")
         if self.actors:
             parts.append(count(self.actors, "actor"))
+        if self.outlets:
+            parts.append(count(self.outlets, "outlet"))
         if self.cancelled:
             parts.append("cancelled")
         return ", ".join(parts)

@@ -43,7 +43,25 @@ FORMAT_VERSION = 1
 
 DOCUMENT_FIELDS = ("sha256", "text", "title", "outlet", "url", "byline", "language",
                    "published", "claim", "metadata", "source_file")
-"""The document attributes a document record carries (besides its annotations)."""
+"""The document attributes a document record carries (besides its annotations and its
+``boilerplate``: a list of ``[start, end]`` code-point ranges into ``text``)."""
+
+
+def boilerplate_ranges(value: Any, text: str) -> tuple[tuple[int, int], ...]:
+    """The ``boilerplate`` of a document record, checked against its text."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("'boilerplate' must be a list of [start, end] ranges")
+    out = []
+    for item in value:
+        if (not isinstance(item, list) or len(item) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)
+                or not 0 <= item[0] < item[1] <= len(text)):
+            raise ValueError(f"boilerplate range {item!r} is not [start, end] inside the text "
+                             f"(0..{len(text)})")
+        out.append((item[0], item[1]))
+    return tuple(sorted(out))
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 _BIGGEST_INT = 2**62  # SQLite integers are 64-bit; larger numbers in a record are forged
@@ -188,6 +206,8 @@ def document_record(doc: Document, layers: Iterable[Layer], keys: Mapping[ActorI
     record: dict[str, Any] = {"type": "document"}
     for name in DOCUMENT_FIELDS:
         record[name] = getattr(doc, name)
+    if doc.boilerplate:  # absent when none, so older exports stay byte-identical
+        record["boilerplate"] = [[start, end] for start, end in doc.boilerplate]
     shown = [layer for layer in layers if not is_blank(layer)]
     uids = {s.id: s.uid for layer in shown for s in layer.spans}
     if shown:

@@ -1,4 +1,5 @@
-"""Turning raw article bytes into stored text: encoding, cleanup, language, header lines.
+"""Turning raw article bytes into stored text: encoding, cleanup, language (header lines:
+:mod:`annotator.core.header`).
 
 Stored text is NFC-normalised with LF line endings and no NUL bytes; offsets
 of every span are code points into exactly that text.
@@ -10,9 +11,9 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from annotator.core.errors import UnreadableText
 
@@ -53,11 +54,18 @@ def _looks_binary(data: bytes) -> bool:
     return nul_ratio > 0.1 or controls / max(1, len(sample)) > 0.05
 
 
+_LINE_END_SPACES = tuple(f"{c}\n" for c in " \t\xa0\u3000\u2009\u202f\x0b\x0c\x85")
+"""Whitespace before a line end, looked for with ``in`` (several times faster than a
+regular expression over the text); rarer Unicode spaces go through the full cleanup only
+when the text needs it for another reason."""
+
+
 def clean_text(text: str) -> str:
     """NFC, LF line endings, no NUL or BOM, no trailing whitespace lines."""
     if ("\r" not in text and "\x00" not in text and "\ufeff" not in text
             and unicodedata.is_normalized("NFC", text)
-            and not any(line[-1:].isspace() for line in text.split("\n"))):
+            and not text[-1:].isspace()
+            and not any(end in text for end in _LINE_END_SPACES)):
         return text.strip("\n")  # already clean but for blank lines around it
     text = text.replace("\ufeff", "").replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -191,6 +199,14 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+SAMPLE_CHARS = 600
+"""How much text the detector reads: enough for every language of :data:`LANGUAGES` on
+news prose (see docs/performance.md), a fraction of the cost of reading 4,000."""
+_PARAGRAPH = re.compile(r"^[^\n]{160,}", re.MULTILINE)
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_CLD2_CODES = {"no": "nb", "nn": "nn", "sv": "sv", "da": "da", "en": "en", "de": "de"}
+
+
 @lru_cache(maxsize=1)
 def _classifier() -> Callable[[str], tuple[str, float]]:
     """py3langid's bundled model (no download), restricted to our languages."""
@@ -202,113 +218,59 @@ def _classifier() -> Callable[[str], tuple[str, float]]:
     return classify
 
 
+@lru_cache(maxsize=1)
+def _compiled() -> Callable[[str], str] | None:
+    """pycld2 (compiled CLD2, model inside the wheel): the language code of a reliable
+    answer among ours, else ''; None when pycld2 is not installed."""
+    try:
+        import pycld2  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    detect = pycld2.detect
+    error = pycld2.error
+
+    def classify(sample: str) -> str:
+        try:
+            reliable, _size, details = detect(sample, bestEffort=True)
+        except error:  # text CLD2 cannot take (lone surrogates): let py3langid answer
+            return ""
+        code = _CLD2_CODES.get(details[0][1], "")
+        return code if reliable else ""
+
+    return classify
+
+
+def language_sample(text: str) -> str:
+    """What the detector reads: :data:`SAMPLE_CHARS` of the first paragraph-long line
+    (header lines, banners and share buttons are short and often in another language),
+    or of the start when there is none."""
+    found = _PARAGRAPH.search(text)
+    return (found.group() if found else text)[:SAMPLE_CHARS]
+
+
 def detect_language(text: str) -> str:
-    """A BCP-47 tag among :data:`LANGUAGES`, or '' for text too short to tell."""
-    sample = text[:4000]
-    if sum(c.isalpha() for c in sample) < 20:
+    """A BCP-47 tag among :data:`LANGUAGES`, or '' for text too short to tell.
+
+    CLD2 answers when it is sure; short or mixed samples go to py3langid.
+    """
+    sample = language_sample(text)
+    if len(sample) < 20 or len(_NON_LETTERS.sub("", sample)) < 20:
         return ""
+    compiled = _compiled()
+    if compiled is not None and (code := compiled(sample)):
+        return code
     lang, _prob = _classifier()(sample)
     return {"no": "nb"}.get(lang, lang)
 
 
-# --------------------------------------------------------------- header lines
-
-_MONTHS = {
-    # sv, nb, de and en month names and abbreviations -> month number
-    **{m: i for i, m in enumerate(
-        ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-         "oktober", "november", "december"], 1)},
-    **{m: i for i, m in enumerate(
-        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-         "oktober", "november", "desember"], 1)},
-    **{m: i for i, m in enumerate(
-        ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-         "oktober", "november", "dezember"], 1)},
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], 1)},
-    **{m: i for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        1)},
-    "okt": 10, "dez": 12, "des": 12, "mai": 5, "sept": 9, "mär": 3, "maj": 5,
-}
-_HEADER_WORDS = re.compile(
-    r"^\s*(publicerad|uppdaterad|publisert|oppdatert|published|updated|posted|"
-    r"veröffentlicht|aktualisiert|stand)\b[:\s]*(am\s+)?", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zÄÖÜäöüÅåæøÆØé]{3,10})\.?\s+(\d{4})\b")
-_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-
-
-def date_in_line(line: str) -> str:
-    """An ISO date found in a header line such as 'Publicerad 1 oktober 2024 kl 15.11'."""
-    candidates: list[tuple[int, int, int]] = []
-    if m := _ISO.search(line):
-        candidates.append((int(m[1]), int(m[2]), int(m[3])))
-    if m := _DAY_MONTH_YEAR.search(line):
-        month = _MONTHS.get(m[2].lower())
-        if month:
-            candidates.append((int(m[3]), month, int(m[1])))
-    if m := _MONTH_DAY_YEAR.search(line):
-        month = _MONTHS.get(m[1].lower())
-        if month:
-            candidates.append((int(m[3]), month, int(m[2])))
-    if m := _NUMERIC.search(line):
-        candidates.append((int(m[3]), int(m[2]), int(m[1])))
-    for year, month, day in candidates:
-        if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+def language_of_record(item: Mapping[str, Any]) -> str:
+    """The language a record names: ``language``, ``lang``, ``locale`` (``sv_SE`` ->
+    ``sv-SE``) or ``metadata.language``; '' when none is a non-empty string."""
+    metadata = item.get("metadata")
+    candidates = [item.get("language"), item.get("lang"), item.get("locale")]
+    if isinstance(metadata, Mapping):
+        candidates += [metadata.get("language"), metadata.get("lang")]
+    for value in candidates:
+        if isinstance(value, str) and value.strip():
+            return value.strip().replace("_", "-")
     return ""
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """What the first lines of a scraped article tell."""
-
-    claim: str
-    title: str
-    published: str
-    body: str
-
-
-_SENTENCE_BREAK = re.compile(r"[^\W\d]{2}[.!?] +[^\W\d]")
-
-
-def _is_claim_line(first: str, rest: list[str]) -> bool:
-    """A one-line claim: one short sentence, then a blank line, then the article."""
-    if not rest or rest[0].strip():
-        return False
-    if len(first) > 240 or not first.rstrip().endswith((".", "!", "?")):
-        return False
-    if first[:1] in "\"'“”„«»‘’–—-" or any(ord(c) > 0xFFFF for c in first):
-        return False  # a quoted teaser or a social-media post, not a claim to check
-    if _HEADER_WORDS.match(first) or date_in_line(first) == first.strip():
-        return False
-    remaining = [line for line in rest if line.strip()]
-    return len(remaining) >= 3 and not _SENTENCE_BREAK.search(first)
-
-
-def parse_header(text: str) -> Header:
-    """Split off a leading claim line and read the title and publication date.
-
-    The claim line is removed from the stored body (it is shown apart); the title
-    and date lines stay in the body, because annotators may mark spans in them.
-    Only the head of the text is looked at, so long files cost no more.
-    """
-    head = text[:2000]
-    lines = head.split("\n")
-    claim = ""
-    body = text
-    if len(lines) > 2 and _is_claim_line(lines[0].strip(), lines[1:]):
-        claim = lines[0].strip()
-        body = text[len(lines[0]):].lstrip("\n \t")
-        lines = body[:2000].split("\n")
-    title = next((line.strip() for line in lines if line.strip()), "")[:300]
-    published = ""
-    for line in lines[:12]:
-        if _HEADER_WORDS.match(line) or len(line.strip()) < 40:
-            published = date_in_line(line)
-            if published:
-                break
-    return Header(claim=claim, title=title, published=published, body=body)

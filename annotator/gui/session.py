@@ -331,6 +331,11 @@ class Session(QObject):
         return self.execute(commands.SetDocumentFields(doc_id, self._annotator, **fields)) \
             is not None
 
+    def mark_boilerplate(self, doc_id: DocId, start: int, end: int, boilerplate: bool) -> bool:
+        """Mark a stretch as boilerplate (or as article text): one undoable step."""
+        return self.execute(commands.MarkBoilerplate(doc_id, self._annotator, start, end,
+                                                     boilerplate)) is not None
+
     def add_actor(self, name: str) -> int | None:
         """A new registry actor; returns its id (None when refused)."""
         command = AddActor(name)

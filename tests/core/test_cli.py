@@ -57,8 +57,8 @@ def test_the_commands_and_their_order_in_the_help() -> None:
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert list(sub.choices) == [
-        "new", "import", "info", "export", "check", "backup", "restore", "sample", "suggest",
-        "train", "next",
+        "new", "import", "info", "export", "check", "redetect", "backup", "restore", "sample",
+        "suggest", "train", "next",
         "assign", "merge", "progress", "screenshot", "agreement", "review", "query", "events",
         "desktop-install", "open"]
 

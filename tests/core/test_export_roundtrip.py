@@ -30,8 +30,9 @@ def dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The importer dispatch the lead adds to importers/__init__.py (see the handover)."""
     original_expand = importers.expand_paths
 
-    def expand(paths: Iterable[str | Path], skipped: Any = None) -> Iterator[Path]:
-        for path in original_expand(paths, skipped):
+    def expand(paths: Iterable[str | Path], skipped: Any = None, unknown: Any = None
+               ) -> Iterator[Path]:
+        for path in original_expand(paths, skipped, unknown):
             if not (brat_reader.is_companion(path) or ls_reader.is_companion(path)):
                 yield path
 

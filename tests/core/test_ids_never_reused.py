@@ -20,9 +20,10 @@ from annotator.core.store import maintenance, migrations
 from tests.fixtures.make_schema_fixtures import fixture_path
 from tests.storage import stored
 
-NEVER_REUSED = 5
-"""The schema version whose migration made ids never reused; the files before it are tested."""
-OLD_VERSIONS = list(range(1, NEVER_REUSED))
+AUTOINCREMENT_VERSION = migrations.MIGRATIONS.index(migrations._ids_never_reused) + 1
+"""The schema version the AUTOINCREMENT migration produces; later ones build on it."""
+OLD_VERSIONS = list(range(1, AUTOINCREMENT_VERSION))
+BEFORE = AUTOINCREMENT_VERSION - 1
 TABLES = ("documents", "actors", "spans", "claims", "history", "packages", "adjudications")
 
 
@@ -73,7 +74,7 @@ def test_every_remembered_table_gets_autoincrement(version: int, tmp_path: Path)
 def test_the_sequence_starts_above_ids_only_the_history_still_names(tmp_path: Path) -> None:
     """A span deleted before the upgrade (id 40, only in the history) is never handed out:
     undoing that deletion in a later version must find its id free."""
-    path = _copy(NEVER_REUSED - 1, tmp_path)
+    path = _copy(BEFORE, tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("INSERT INTO history(at, annotator, operation, entity, entity_id, doc_id, "
                  "before) VALUES ('2024-03-02T10:00:00.000+00:00', 'alice', 'remove', 'span', "
@@ -85,7 +86,7 @@ def test_the_sequence_starts_above_ids_only_the_history_still_names(tmp_path: Pa
 
 
 def test_foreign_keys_and_cascades_survive_the_rebuild(tmp_path: Path) -> None:
-    path = _copy(NEVER_REUSED - 1, tmp_path)
+    path = _copy(BEFORE, tmp_path)
     Project.open(path).close()  # migrates
     with stored(path, writable=True) as repo:
         conn = repo.conn
@@ -102,17 +103,18 @@ def test_foreign_keys_and_cascades_survive_the_rebuild(tmp_path: Path) -> None:
 def test_a_migration_that_breaks_a_reference_is_rolled_back(tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch
                                                             ) -> None:
-    path = _copy(migrations.SCHEMA_VERSION - 1, tmp_path)
+    path = _copy(BEFORE, tmp_path)
 
     def orphan(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE spans SET doc_id = 999")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS[:-1], orphan])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [  # the rebuild's place taken by orphan
+        *migrations.MIGRATIONS[:BEFORE], orphan, *migrations.MIGRATIONS[BEFORE + 1:]])
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         with pytest.raises(sqlite3.IntegrityError, match="broken reference"):
             migrations.migrate(conn)
-        assert migrations.current_version(conn) == migrations.SCHEMA_VERSION - 1
+        assert migrations.current_version(conn) == BEFORE
         assert conn.execute("SELECT COUNT(*) FROM spans WHERE doc_id = 999").fetchone()[0] == 0
     finally:
         conn.close()

@@ -39,6 +39,7 @@ from annotator.core.agreement.span_rows import (
 )
 from annotator.core.agreement.spans import F1Result, overlap_count_places
 from annotator.core.agreement.unitizing import UnitizingSums, tiling
+from annotator.core.boilerplate import overlaps
 from annotator.core.models import GOLD, DocId
 from annotator.core.review import CLAIM_COMPARED, claim_items
 from annotator.core.tasks import NULL_STATE, TaskState
@@ -100,11 +101,17 @@ def _lean_claim() -> Any:
 class _Data:
     """Everything the report needs, loaded in a few bulk queries."""
 
-    def __init__(self, repo: Repository, names: Sequence[str]) -> None:
+    def __init__(self, repo: Repository, names: Sequence[str], keep_boilerplate: bool = False
+                 ) -> None:
         self.names = list(names)
         # units: documents that every selected annotator worked on
         self.docs = repo.docs_coded_by_all(self.names)
         rows = repo.bulk_span_rows(self.docs, self.names)
+        if not keep_boilerplate:  # spans in site chrome are not compared
+            chrome = repo.boilerplate_by_document()
+            if chrome:
+                rows = [r for r in rows
+                        if r[0] not in chrome or not overlaps(chrome[r[0]], r[3], r[4])]
         claims = repo.bulk_claim_rows(self.docs, self.names, _lean_claim()._fields[1:])
         values = repo.bulk_value_rows(self.docs, self.names)
         # document -> the spans of each annotator (in the order of names), in the
@@ -148,15 +155,17 @@ class _Data:
 
 def agreement_report(repo: Repository, codebook: Codebook,
                      annotators: Sequence[str] | None = None, *,
-                     bootstrap: int = 1000, state: TaskState = NULL_STATE) -> dict[str, Any]:
+                     bootstrap: int = 1000, state: TaskState = NULL_STATE,
+                     keep_boilerplate: bool = False) -> dict[str, Any]:
     """The report over ``annotators`` (default: every human annotator), read from the
-    store in bulk; ``project.review.agreement_report`` is the way in."""
+    store in bulk; ``project.review.agreement_report`` is the way in. Spans inside a
+    document's boilerplate are left out unless ``keep_boilerplate``."""
     names = [n for n in (annotators or repo.annotators("human")) if n != GOLD]
     if len(names) < 2:
         raise ValueError("agreement needs at least two annotators; the project has "
                          f"{len(names)}")
     with _no_gc():
-        return _report(repo, codebook, names, bootstrap, state)
+        return _report(repo, codebook, names, bootstrap, state, keep_boilerplate)
 
 
 @contextlib.contextmanager
@@ -174,8 +183,8 @@ def _no_gc() -> Iterator[None]:
 
 
 def _report(repo: Repository, codebook: Codebook, names: list[str], bootstrap: int,
-            state: TaskState) -> dict[str, Any]:
-    data = _Data(repo, names)
+            state: TaskState, keep_boilerplate: bool) -> dict[str, Any]:
+    data = _Data(repo, names, keep_boilerplate)
     entries: list[dict[str, Any]] = []
     steps: list[Callable[[], list[dict[str, Any]]]] = [
         lambda: _document_fields(codebook, data, bootstrap),

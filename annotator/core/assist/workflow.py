@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.assist.base import Registry, Suggester, Suggestion, overlaps, run_suggesters
 from annotator.core.assist.registry import DEFAULT_SUGGESTERS, LEARNED, get_suggester
+from annotator.core.boilerplate import overlaps as in_boilerplate
 from annotator.core.errors import SuggesterUnavailable, ValidationError
 from annotator.core.models import ChangeKind, Changes, DocId, Span
 from annotator.core.project import rules
@@ -52,7 +53,8 @@ def raw_suggestions(repo: Repository, codebook: Codebook, doc_id: DocId,
                     layers: Iterable[str] | None = None,
                     suggesters: Sequence[str] | None = None,
                     models: Path | None = None) -> list[Suggestion]:
-    """Every suggestion for the document, before any annotator's spans or rejections.
+    """Every suggestion for the document, before any annotator's spans or rejections;
+    nothing inside its boilerplate (site chrome is not annotated).
 
     ``models`` is the project's folder of learned models; ``learned`` among
     ``suggesters`` runs its newest version (and says why it cannot when there is none).
@@ -63,6 +65,8 @@ def raw_suggestions(repo: Repository, codebook: Codebook, doc_id: DocId,
     wanted = known if layers is None else set(layers) & known
     found = run_suggesters(doc.text, doc.language, doc.published or None, registry(repo),
                            chosen, wanted)
+    if doc.boilerplate:
+        found = [s for s in found if not in_boilerplate(doc.boilerplate, s.start, s.end)]
     learned = next((c for c in chosen if isinstance(c, LearnedSuggester)), None)
     return found if learned is None else learned.calibrated(found)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.boilerplate import overlaps
 from annotator.core.errors import SelectionError
 from annotator.core.exporters.selection import ALL, GOLD_FALLBACK, Selection
 from annotator.core.models import (
@@ -109,6 +110,8 @@ class Plan:
     annotators: dict[DocId, tuple[str, ...]]
     names: list[str]
     """Every annotator the export may show, in a stable order."""
+    keep_boilerplate: bool = False
+    """Whether spans inside a document's boilerplate stay (a claim's demand spans always do)."""
 
 
 def plan(project: Project, selection: Selection) -> Plan:
@@ -135,7 +138,7 @@ def plan(project: Project, selection: Selection) -> Plan:
                 continue
         doc_ids.append(doc_id)
         chosen[doc_id] = names
-    return Plan(doc_ids, chosen, _names(selection, sorted(ids)))
+    return Plan(doc_ids, chosen, _names(selection, sorted(ids)), selection.keep_boilerplate)
 
 
 def _check_names(selection: Selection, ids: dict[str, int]) -> None:
@@ -230,9 +233,11 @@ def _merge(reads: ExportRepository, the_plan: Plan, names: dict[int, str], state
             yield Bundle(doc, [])
             continue
         status = {names[r[1]]: r[2] for r in statuses.take(doc_id)}
-        by_name = _span_rows_by_annotator(spans.take(doc_id), names, wanted)
-        claim_map = _claims_by_annotator(claims.take(doc_id), demand.take(doc_id), names,
-                                         wanted)
+        span_rows, links = spans.take(doc_id), demand.take(doc_id)
+        if doc.boilerplate and not the_plan.keep_boilerplate:
+            span_rows = _outside_boilerplate(span_rows, links, doc.boilerplate)
+        by_name = _span_rows_by_annotator(span_rows, names, wanted)
+        claim_map = _claims_by_annotator(claims.take(doc_id), links, names, wanted)
         value_map = _values_by_annotator(values.take(doc_id), names, wanted)
         yield Bundle(doc, [
             View.streamed(name, Status(status.get(name, Status.NOT_STARTED.value)),
@@ -253,7 +258,12 @@ def _object(text: str) -> dict[str, Any]:
 
 def make_document(r: Sequence[Any]) -> Document:
     return Document(DocId(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                    _object(r[10]), None if r[11] is None else BatchId(r[11]), r[12])
+                    _object(r[10]), None if r[11] is None else BatchId(r[11]), r[12],
+                    _boilerplate(r[13]))
+
+
+def _boilerplate(text: str) -> tuple[tuple[int, int], ...]:
+    return () if text == "[]" else tuple((int(a), int(b)) for a, b in _loads(text))
 
 
 def make_span(r: Sequence[Any], annotator: str) -> Span:
@@ -261,6 +271,13 @@ def make_span(r: Sequence[Any], annotator: str) -> Span:
     return Span(r[1], r[2], r[0], annotator, r[4], r[5], r[6], r[7], r[8],
                 {} if r[9] == "{}" else dict(_loads(r[9])),
                 {} if r[10] == "{}" else dict(_loads(r[10])))
+
+
+def _outside_boilerplate(rows: list[Sequence[Any]], links: list[Sequence[Any]],
+                         ranges: tuple[tuple[int, int], ...]) -> list[Sequence[Any]]:
+    """Span rows not in boilerplate; a claim's demand span stays wherever it lies."""
+    linked = {r[2] for r in links}
+    return [r for r in rows if r[1] in linked or not overlaps(ranges, r[5], r[6])]
 
 
 def _span_rows_by_annotator(rows: list[Sequence[Any]], names: dict[int, str],

@@ -35,6 +35,8 @@ class Selection:
     status: str | None = None
     language: str | None = None
     batch_id: int | None = None
+    keep_boilerplate: bool = False
+    """Keep spans that lie in a document's boilerplate (left out by default)."""
 
     def __post_init__(self) -> None:
         if self.source not in SOURCES:
@@ -48,7 +50,8 @@ class Selection:
     def describe(self) -> dict[str, object]:
         """A JSON-ready description for export manifests."""
         return {"source": self.source, "annotator": self.annotator or None,
-                "status": self.status, "language": self.language, "batch_id": self.batch_id}
+                "status": self.status, "language": self.language, "batch_id": self.batch_id,
+                "keep_boilerplate": self.keep_boilerplate}
 
 
 def parse_source(text: str, **filters: object) -> Selection:

@@ -72,20 +72,26 @@ def _basename(source: str) -> str:
     return Path(source).name
 
 
-def expand_paths(paths: Iterable[str | Path], skipped: list[Rejection] | None = None
-                 ) -> Iterator[Path]:
+def expand_paths(paths: Iterable[str | Path], skipped: list[Rejection] | None = None,
+                 unknown: list[Rejection] | None = None) -> Iterator[Path]:
     """Files to import: the given files, and every importable file below given folders.
 
     Below a folder, special files (FIFOs, devices, sockets) and symbolic links
     that lead outside the folder are left out; each is added to ``skipped``
-    with the reason, when a list is given.
+    with the reason, when a list is given. Files of a type no importer reads
+    (a .png) are added to ``unknown``, when a list is given.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             root = path.resolve()
             for child in sorted(path.rglob("*")):
-                if child.suffix.lower() not in SUFFIXES or _export_companion(child):
+                if child.suffix.lower() not in SUFFIXES:
+                    if unknown is not None and child.is_file() and not _hidden(child, path):
+                        unknown.append(Rejection(str(child), "unknown file type "
+                                                 f"{child.suffix or '(none)'}, not read"))
+                    continue
+                if _export_companion(child):
                     continue
                 reason = _skip_reason(child, root)
                 if reason is None:
@@ -94,6 +100,11 @@ def expand_paths(paths: Iterable[str | Path], skipped: list[Rejection] | None = 
                     skipped.append(Rejection(str(child), f"skipped: {reason}"))
         else:
             yield path
+
+
+def _hidden(child: Path, root: Path) -> bool:
+    """A dot-file or a file inside a dot-folder (.git, .DS_Store): not worth a report line."""
+    return any(part.startswith(".") for part in child.relative_to(root).parts)
 
 
 def _skip_reason(child: Path, root: Path) -> str | None:

@@ -225,7 +225,7 @@ def _document(text: str, path: Path, entry: dict[str, Any], options: ImportOptio
               ) -> NewDocument:
     if entry and entry.get("sha256") not in (None, sha256(text)):
         raise FileRejected(f"{path.name}: the .txt does not match its sha256 in documents.jsonl")
-    meta = {k: str(entry.get(k) or "") for k in
+    meta: dict[str, Any] = {k: str(entry.get(k) or "") for k in
             ("title", "outlet", "url", "byline", "published", "claim")}
     if not meta["title"]:
         meta["title"] = next((line.strip() for line in text.split("\n") if line.strip()),

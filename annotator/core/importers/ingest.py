@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.boilerplate import RepeatCounter
 from annotator.core.errors import FileRejected, RecordError, UnreadableText
 from annotator.core.importers import ImportOptions, ParsedFile, Record, expand_paths, read_file
 from annotator.core.models import (
@@ -25,10 +26,12 @@ from annotator.core.models import (
     Alias,
     DocId,
     ImportReport,
+    NewDocument,
     Rejection,
     Status,
 )
 from annotator.core.native import Decoder, actor_from_record, read_entry, record_uid, span_uid
+from annotator.core.outlets import OutletIndex, read_outlets_csv
 from annotator.core.project import rules
 from annotator.core.tasks import TaskState
 from annotator.core.text import decode_bytes
@@ -55,14 +58,16 @@ COMMIT_EVERY_SECONDS = 1.0
 def import_paths(target: IngestTarget, paths: list[str | Path], *, options: ImportOptions,
                  state: TaskState, description: str) -> ImportReport:
     skipped: list[Rejection] = []
-    files = list(expand_paths(paths, skipped))
     report = ImportReport()
+    files = list(expand_paths(paths, skipped, report.skipped))
     report.rejected.extend(skipped)
     options = dataclasses.replace(options, codebook=target.codebook)
     repo = target.repo
     with repo.write():
         report.batch_id = repo.new_batch(description or ", ".join(str(p) for p in paths)[:500])
     last_commit = time.monotonic()
+    repeats = _seeded(repo)
+    outlets = OutletIndex(repo.outlets())
     repo.conn.execute("BEGIN IMMEDIATE")
     try:
         for index, path in enumerate(files):
@@ -70,11 +75,12 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, options: Impo
             if state.cancelled:
                 report.cancelled = True
                 break
-            _import_one(target, path, options, report)
+            _import_one(target, path, options, report, repeats, outlets)
             if time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
                 repo.conn.execute("COMMIT")
                 repo.conn.execute("BEGIN IMMEDIATE")
                 last_commit = time.monotonic()
+        repo.set_boilerplate({DocId(k): v for k, v in repeats.ranges().items()})
         repo.set_batch_report(report.batch_id, {
             "imported": len(report.imported), "duplicates": len(report.duplicates),
             "rejected": [str(r) for r in report.rejected], "cancelled": report.cancelled})
@@ -87,8 +93,8 @@ def import_paths(target: IngestTarget, paths: list[str | Path], *, options: Impo
     return report
 
 
-def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
-                report: ImportReport) -> None:
+def _import_one(target: IngestTarget, path: Path, options: ImportOptions,  # noqa: PLR0913
+                report: ImportReport, repeats: RepeatCounter, outlets: OutletIndex) -> None:
     try:
         parsed = read_file(path, options)
     except FileRejected as exc:
@@ -97,14 +103,17 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
     except (OSError, UnicodeError, ValueError) as exc:
         report.rejected.append(Rejection(str(path), f"cannot read: {exc}"))
         return
-    if parsed.problems:
-        report.rejected.extend(parsed.problems)
-        report.rejected.append(Rejection(str(path), "file not imported: fix the lines above"))
+    if parsed.problems:  # the file is refused whole: each bad line says so, the file counts once
+        report.rejected.extend(Rejection(p.source, f"{p.reason} (file not imported)", p.line)
+                               for p in parsed.problems)
         return
+    if outlets:
+        _name_outlets(parsed, outlets)
     before = (len(report.imported), len(report.duplicates), report.annotations, report.actors)
     try:
+        pending = _mark_repeats(parsed, repeats)
         with target.repo.write():
-            _write_file(target, parsed, report)
+            fresh = _write_file(target, parsed, report)
     except (RecordError, KeyError, ValueError, TypeError, AttributeError, OverflowError,
             RecursionError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         del report.imported[before[0]:]
@@ -113,9 +122,61 @@ def _import_one(target: IngestTarget, path: Path, options: ImportOptions,
         report.rejected.append(Rejection(str(path), f"file not imported: {exc}"))
         return
     report.files_accepted.append(str(path))
+    if not (fresh or report.annotations > before[2] or report.actors > before[3]
+            or not parsed.records):
+        report.files_unchanged.append(str(path))  # listed as its duplicates only
+    for doc_id, doc in fresh:
+        repeats.remember(doc_id, doc.boilerplate, pending.get(id(doc), []))
 
 
-def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) -> None:
+RECOUNTED_DOCUMENTS = 500
+"""How many of the project's last documents a new batch counts lines with (and may re-mark):
+a line repeated across small batches is still found, and the work stays bounded."""
+
+
+def _seeded(repo: Repository) -> RepeatCounter:
+    """A repetition counter that already counts the lines of the project's last documents;
+    those whose boilerplate no one edited by hand get lines the batch makes repeated."""
+    repeats = RepeatCounter()
+    for doc in repo.recent_documents(RECOUNTED_DOCUMENTS):
+        lines = repeats.count(doc.text, doc.boilerplate, (doc.title,), doc.byline)
+        repeats.remember(int(doc.id), doc.boilerplate, lines)
+    return repeats
+
+
+def _mark_repeats(parsed: ParsedFile, repeats: RepeatCounter
+                  ) -> dict[int, list[tuple[int, int, int]]]:
+    """Count the lines of the file's documents and mark those already repeated often enough
+    in the batch before they are written; per document (by ``id``), the lines still
+    short of it (:meth:`RepeatCounter.ranges` settles them at the end of the batch)."""
+    pending: dict[int, list[tuple[int, int, int]]] = {}
+    for index, record in enumerate(parsed.records):
+        if record.annotations:  # stored text with its annotations: taken as it comes
+            continue
+        doc = record.document
+        lines = repeats.count(doc.text, doc.boilerplate, (doc.title,), doc.byline)
+        ranges, left = repeats.settle(doc.boilerplate, lines)
+        if ranges != doc.boilerplate:
+            doc = dataclasses.replace(doc, boilerplate=ranges)
+            parsed.records[index] = dataclasses.replace(record, document=doc)
+        if left:
+            pending[id(doc)] = left
+    return pending
+
+
+def _name_outlets(parsed: ParsedFile, outlets: OutletIndex) -> None:
+    """Documents of an outlet in the project's list carry its name."""
+    for index, record in enumerate(parsed.records):
+        doc = record.document
+        found = outlets.match(doc.outlet, doc.url, doc.text)
+        if found is not None and found.name != doc.outlet:
+            parsed.records[index] = dataclasses.replace(
+                record, document=dataclasses.replace(doc, outlet=found.name))
+
+
+def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport
+                ) -> list[tuple[DocId, NewDocument]]:
+    """Write one parsed file; the documents that are new to the project."""
     repo = target.repo
     for item in parsed.actors:
         if upsert_actor(target.repo, actor_from_record(item)):
@@ -125,10 +186,12 @@ def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) 
         [(record.document, sha) for record, sha in zip(parsed.records, shas, strict=True)],
         report.batch_id)
     decoder = Decoder(target.codebook, repo)
+    fresh: list[tuple[DocId, NewDocument]] = []
     for record, sha, new_id in zip(parsed.records, shas, new_ids, strict=True):
         if new_id is not None:
             doc_id = new_id
             report.imported.append(doc_id)
+            fresh.append((doc_id, record.document))
         else:
             doc_id = repo.doc_id_by_sha(sha)  # type: ignore[assignment]
             report.duplicates.append(record.document.source_file or sha[:12])
@@ -137,6 +200,7 @@ def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport) 
                 report.annotations += _write_annotations(target, decoder, doc_id, record)
             except RecordError as exc:
                 raise RecordError(f"line {record.line}: {exc}") from None
+    return fresh
 
 
 def _sha(record: Record) -> str:
@@ -263,3 +327,25 @@ def import_actors_csv(target: IngestTarget, path: Path) -> ImportReport:
     report.files_accepted.append(str(path))
     return report
 
+
+def import_outlets_csv(target: IngestTarget, path: Path) -> ImportReport:
+    """The outlet list from a CSV with columns name, domains, signatures, grade; an outlet
+    of a name already listed is replaced. All rows or none."""
+    report = ImportReport()
+    try:
+        raw = decode_bytes(path.read_bytes())
+    except (OSError, UnreadableText) as exc:
+        report.rejected.append(Rejection(str(path), str(exc)))
+        return report
+    outlets, problems = read_outlets_csv(raw, str(path))
+    if problems:
+        report.rejected.extend(problems)
+        return report
+    with target.repo.write():
+        for outlet in outlets:
+            target.repo.upsert_outlet(outlet)
+        target.repo.log("", "import", "outlets", str(path), None, None,
+                        {"outlets": len(outlets)})
+    report.outlets = len(outlets)
+    report.files_accepted.append(str(path))
+    return report

@@ -7,6 +7,7 @@ are read here; a record may carry ``annotations`` in the native shape.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from annotator.core.importers.text_file import document_from_text
 from annotator.core.limits import loads_json
 from annotator.core.models import NewDocument, Rejection
 from annotator.core.native import FORMAT as NATIVE_FORMAT
-from annotator.core.text import clean_text, sha256
+from annotator.core.native import boilerplate_ranges
+from annotator.core.text import clean_text, language_of_record, sha256
 
 _META = ("title", "outlet", "url", "byline", "language", "published", "claim")
 
@@ -111,11 +113,19 @@ def _record(item: dict[str, Any], line: int, parsed: ParsedFile, options: Import
             raise ValueError("text with annotations must be stored text (NFC, LF, trimmed)")
         doc = NewDocument(
             text=stored, metadata=dict(metadata), source_file=source,
-            language=options.language or item.get("language", ""),
+            boilerplate=boilerplate_ranges(item.get("boilerplate"), stored),
+            language=options.language or language_of_record(item),
             **{k: item.get(k, "") for k in _META if k != "language"},
         )
     else:
         meta = {k: item[k] for k in _META if item.get(k)}
+        if named := language_of_record(item):
+            meta["language"] = named
         doc = document_from_text(text, source, options, **meta)
         doc.metadata.update(metadata)
+        if "boilerplate" in item:  # ranges into the text as given: only when it is stored text
+            if clean_text(text) != text:
+                raise ValueError("'boilerplate' ranges need the stored text (NFC, LF, trimmed)")
+            doc = dataclasses.replace(doc, boilerplate=boilerplate_ranges(
+                item["boilerplate"], doc.text))
     return Record(doc, annotations, sha256(doc.text), line)

@@ -41,7 +41,14 @@ from annotator.core.errors import FileRejected, LimitExceeded
 from annotator.core.importers import ImportOptions, ParsedFile, Record, read_bytes, read_text
 from annotator.core.limits import loads_json
 from annotator.core.models import CLAIM_FIELDS, NewDocument, Rejection
-from annotator.core.text import OffsetMap, clean_text, clean_with_map, detect_language, sha256
+from annotator.core.text import (
+    OffsetMap,
+    clean_text,
+    clean_with_map,
+    detect_language,
+    language_of_record,
+    sha256,
+)
 
 DEFAULT_ANNOTATOR = "labelstudio"
 CLAIM_LABEL = "CLAIM"
@@ -356,7 +363,7 @@ def _task(item: dict[str, Any], number: int, context: _Context) -> tuple[Record,
     metadata = dict(data.get("metadata") or {}) if isinstance(data.get("metadata"), dict) \
         else {}
     doc = NewDocument(
-        text=text.text, language=options.language or str(data.get("language") or "")
+        text=text.text, language=options.language or language_of_record(data)
         or detect_language(text.text), source_file=str(data.get("source_file") or
                                                        f"{context.path.name}:{number}"),
         title=_meta(data, "title"), outlet=_meta(data, "outlet"), url=_meta(data, "url"),

@@ -41,6 +41,7 @@ from annotator.core.models import (
     Document,
     DocumentSummary,
     ImportReport,
+    Outlet,
     Span,
     SpanId,
     Status,
@@ -191,6 +192,18 @@ class Project(AnnotationEditing, RegistryEditing):
 
         return ingest.import_actors_csv(ingest.IngestTarget(self._repo, self.codebook), Path(path))
 
+    def import_outlets_csv(self, path: str | Path) -> ImportReport:
+        """Add or replace outlets of the project's list from a CSV (name, domains,
+        signatures, grade; see README)."""
+        from annotator.core.importers import ingest
+
+        return ingest.import_outlets_csv(ingest.IngestTarget(self._repo, self.codebook),
+                                         Path(path))
+
+    def outlets(self) -> list[Outlet]:
+        """The project's outlet list, by name."""
+        return self._repo.outlets()
+
     # ----------------------------------------------------------------- reading
 
     def documents(self, **filters: Any) -> list[DocumentSummary]:
@@ -325,6 +338,18 @@ class Project(AnnotationEditing, RegistryEditing):
             found = rules.stored_claim_problem(claim, book, self._repo)
             problems += [found] if found else []
         return problems
+
+    def spans_in_boilerplate(self) -> int:
+        """How many spans lie (partly) inside their document's boilerplate: allowed, and
+        counted by ``annotator check`` so that a coder sees them."""
+        from annotator.core.boilerplate import overlaps
+
+        ranges = self._repo.boilerplate_by_document()
+        if not ranges:
+            return 0
+        return sum(1 for span in self._repo.spans()
+                   if span.doc_id in ranges and overlaps(ranges[span.doc_id], span.start,
+                                                         span.end))
 
     @staticmethod
     def refuse_unusable(path: str | Path) -> None:

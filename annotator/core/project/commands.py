@@ -381,6 +381,93 @@ class SetDocumentFields(Command):
                                                              **self.before)])
 
 
+class MarkBoilerplate(Command):
+    """Mark a stretch of a document as boilerplate, or as article text (``boilerplate`` False)."""
+
+    def __init__(self, doc_id: DocId, annotator: str, start: int, end: int,
+                 boilerplate: bool = True) -> None:
+        self.doc_id: DocId = doc_id
+        self.annotator = annotator
+        self.start, self.end, self.boilerplate = start, end, boilerplate
+        self.text = "mark as boilerplate" if boilerplate else "mark as article text"
+        self.before: tuple[tuple[int, int], ...] = ()
+        self._after: tuple[tuple[int, int], ...] | None = None
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        with project._repo.write():
+            current = project._repo.boilerplate(self.doc_id)
+            if self._after is not None:
+                expect(current, self.before, "the document's boilerplate")
+            changes = project.mark_boilerplate(self.doc_id, self.annotator, self.start,
+                                               self.end, self.boilerplate)
+        self.before, self._after = current, (changes.after or {})["boilerplate"]
+        if self.before == self._after:
+            return []
+        return [changes]
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        return _checked(project, lambda: expect(project._repo.boilerplate(self.doc_id),
+                                                self._after, "the document's boilerplate"),
+                        lambda: [project.set_boilerplate(self.doc_id, self.annotator,
+                                                         self.before)])
+
+
+class Redetect(Command):
+    """Take what detection finds today for one document: title, date, outlet, byline and
+    boilerplate (never the claim line, never annotations)."""
+
+    text = "re-detect title, date, outlet and boilerplate"
+
+    def __init__(self, doc_id: DocId, annotator: str) -> None:
+        self.doc_id: DocId = doc_id
+        self.annotator = annotator
+        self.found: list[str] = []
+        """What changed, one line per field (empty when nothing did)."""
+        self._fields: dict[str, str] = {}
+        self._before_fields: dict[str, str] = {}
+        self._ranges: tuple[tuple[int, int], ...] | None = None
+        self._before_ranges: tuple[tuple[int, int], ...] = ()
+
+    def _state(self, project: Project) -> tuple[dict[str, str], tuple[tuple[int, int], ...]]:
+        doc = project.document(self.doc_id)
+        return {k: getattr(doc, k) for k in self._fields}, doc.boilerplate
+
+    def apply(self, project: Project) -> list[Changes[object]]:
+        with project._repo.write():
+            if self.found:  # a redo: the document must be as the undo left it
+                expect(self._state(project), (self._before_fields, self._before_ranges),
+                       "the document's fields")
+            else:
+                item = project.redetect_document(self.doc_id)
+                if item is None:
+                    return []
+                self.found = item.lines()
+                self._fields = {k: str(v[1]) for k, v in item.changes.items()
+                                if k != "boilerplate"}
+                if "boilerplate" in item.changes:
+                    self._ranges = item.changes["boilerplate"][1]
+                self._before_fields, self._before_ranges = self._state(project)
+            return self._set(project, self._fields, self._ranges)
+
+    def revert(self, project: Project) -> list[Changes[object]]:
+        after = ({**self._before_fields, **self._fields},
+                 self._ranges if self._ranges is not None else self._before_ranges)
+        return _checked(project, lambda: expect(self._state(project), after,
+                                                "the document's fields"),
+                        lambda: self._set(project, self._before_fields,
+                                          self._before_ranges
+                                          if self._ranges is not None else None))
+
+    def _set(self, project: Project, fields: dict[str, str],
+             ranges: tuple[tuple[int, int], ...] | None) -> list[Changes[object]]:
+        out: list[Changes[object]] = []
+        if fields:
+            out.append(project.set_document_fields(self.doc_id, self.annotator, **fields))
+        if ranges is not None:
+            out.append(project.set_boilerplate(self.doc_id, self.annotator, ranges))
+        return out
+
+
 # ---------------------------------------------------------------------- queries
 
 

@@ -8,7 +8,7 @@ it in one transaction with one history entry, and returns the
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ValidationError  # noqa: F401 - re-exported
 from annotator.core.models import (
@@ -26,6 +26,12 @@ from annotator.core.models import (
 )
 from annotator.core.project import defaults, rules
 from annotator.core.project.base import ProjectBase, _plain
+
+if TYPE_CHECKING:
+    from annotator.core.importers.redetect import Redetected
+
+OUTLET_GRADE_FIELD = "outlet_reliability"
+"""The document field the outlet list's default grade pre-fills."""
 
 
 class AnnotationEditing(ProjectBase):
@@ -208,6 +214,93 @@ class AnnotationEditing(ProjectBase):
             self._repo.log(annotator, "update", "document", doc_id, doc_id, before, fields)
         return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), before, fields)
 
+    def mark_boilerplate(self, doc_id: DocId, annotator: str, start: int, end: int,
+                         boilerplate: bool = True) -> Changes[dict[str, Any]]:
+        """Mark ``start:end`` of a document as boilerplate (site chrome), or with
+        ``boilerplate=False`` as article text; the text itself never changes."""
+        from annotator.core.boilerplate import merge, subtract
+
+        doc = self._repo.document(doc_id)
+        if not 0 <= start < end <= len(doc.text):
+            raise ValidationError(f"range {start}..{end} is not inside the text "
+                                  f"(0..{len(doc.text)})")
+        ranges = (merge([*doc.boilerplate, (start, end)]) if boilerplate
+                  else subtract(doc.boilerplate, (start, end)))
+        return self.set_boilerplate(doc_id, annotator, ranges)
+
+    def set_boilerplate(self, doc_id: DocId, annotator: str,
+                        ranges: tuple[tuple[int, int], ...]) -> Changes[dict[str, Any]]:
+        """Replace the boilerplate ranges of a document (one transaction, in the history);
+        the Changes hold ``{"boilerplate": ranges}`` before and after."""
+        before = self._repo.boilerplate(doc_id)
+        with self._repo.write():
+            self._repo.set_boilerplate({doc_id: ranges})
+            self._repo.log(annotator, "update", "boilerplate", doc_id, doc_id,
+                           [list(r) for r in before], [list(r) for r in ranges])
+        return Changes(ChangeKind.DOCUMENTS, (doc_id,), (doc_id,), {"boilerplate": before},
+                       {"boilerplate": ranges})
+
+    def redetect(self, annotator: str = "", *, apply: bool = False) -> list[Redetected]:
+        """Re-run header and boilerplate detection on every document; what differs.
+
+        With ``apply``, the differences are written in one transaction (in the history),
+        except for fields and boilerplate corrected by hand (found in the history) and
+        the claim line (moving it would change the text). Annotations are never touched.
+        """
+        from annotator.core.importers.redetect import redetect
+        from annotator.core.outlets import OutletIndex
+
+        found = redetect((self._repo.document(d) for d in self._repo.document_ids()),
+                         OutletIndex(self._repo.outlets()))
+        if not apply or not found:
+            return found
+        with self._repo.write():
+            for item in found:
+                edited = self._edited_by_hand(item.doc_id)
+                fields = {k: v[1] for k, v in item.changes.items()
+                          if k != "boilerplate" and k not in edited}
+                if fields:
+                    before = {k: item.changes[k][0] for k in fields}
+                    self._repo.update_document(item.doc_id, fields)
+                    self._repo.log(annotator, "redetect", "document", item.doc_id,
+                                   item.doc_id, before, fields)
+                if "boilerplate" in item.changes and "boilerplate" not in edited:
+                    old, new = item.changes["boilerplate"]
+                    self._repo.set_boilerplate({item.doc_id: new})
+                    self._repo.log(annotator, "redetect", "boilerplate", item.doc_id,
+                                   item.doc_id, [list(r) for r in old],
+                                   [list(r) for r in new])
+        return found
+
+    def redetect_document(self, doc_id: DocId, *, neighbours: int = 500) -> Redetected | None:
+        """What detection finds today for one document, or None when nothing differs.
+
+        Lines repeated across documents count as in an import: up to ``neighbours``
+        other documents of the same import batch are read with it (bounded work).
+        """
+        from annotator.core.importers.redetect import redetect
+        from annotator.core.outlets import OutletIndex
+
+        doc = self._repo.document(doc_id)
+        others = [s.id for s in self._repo.list_documents(batch_id=doc.batch_id,
+                                                          limit=neighbours + 1)
+                  if s.id != doc_id][:neighbours] if doc.batch_id is not None else []
+        docs = [doc, *(self._repo.document(d) for d in others)]
+        found = redetect(docs, OutletIndex(self._repo.outlets()))
+        return next((item for item in found if item.doc_id == doc_id), None)
+
+    def _edited_by_hand(self, doc_id: DocId) -> set[str]:
+        """Document fields (and "boilerplate") someone corrected in the window."""
+        out: set[str] = set()
+        for entry in self._repo.history(doc_id, limit=10_000):
+            if entry["operation"] != "update":
+                continue
+            if entry["entity"] == "boilerplate":
+                out.add("boilerplate")
+            elif entry["entity"] == "document" and isinstance(entry["after"], dict):
+                out.update(entry["after"])
+        return out
+
     def set_status(self, doc_id: DocId, annotator: str, status: Status | str) -> Changes[Status]:
         status = Status(status)
         self._repo.document(doc_id)
@@ -219,9 +312,25 @@ class AnnotationEditing(ProjectBase):
         return Changes(ChangeKind.STATUS, (doc_id,), (), before, status)
 
     def _touch(self, doc_id: DocId, annotator_id: Any) -> None:
-        """The first edit of a document moves it from 'not started' to 'in progress'."""
+        """The first edit of a document moves it from 'not started' to 'in progress', and
+        pre-fills the outlet reliability from the outlet list (proposed, see
+        :mod:`annotator.core.outlets`)."""
         if self._repo.status(doc_id, annotator_id) is Status.NOT_STARTED:
             self._repo.set_status(doc_id, annotator_id, Status.IN_PROGRESS)
+            self._prefill_outlet_grade(doc_id, annotator_id)
+
+    def _prefill_outlet_grade(self, doc_id: DocId, annotator_id: Any) -> None:
+        field = OUTLET_GRADE_FIELD
+        if field not in {f.name for f in self.codebook.document_fields}:
+            return
+        if field in self._repo.values(doc_id, annotator_id):
+            return
+        from annotator.core.outlets import grade_of
+
+        grade = grade_of(self._repo.outlets(), self._repo.document(doc_id).outlet)
+        if grade:
+            self._repo.set_value(doc_id, annotator_id, field, grade,
+                                 {defaults.PROPOSED: ["value"], "from": "outlet list"})
 
 
 def _changed_fields(before: Span, after: Span) -> list[str]:

@@ -194,14 +194,16 @@ class Review:
                                             reviewer)
 
     def agreement_report(self, annotators: Sequence[str] | None = None, *,
-                         bootstrap: int = 1000, state: TaskState = NULL_STATE
-                         ) -> dict[str, Any]:
-        """Agreement per field with intervals (see :mod:`annotator.core.agreement.report`)."""
+                         bootstrap: int = 1000, state: TaskState = NULL_STATE,
+                         keep_boilerplate: bool = False) -> dict[str, Any]:
+        """Agreement per field with intervals (see :mod:`annotator.core.agreement.report`);
+        spans in boilerplate are left out unless ``keep_boilerplate``."""
         from annotator.core.agreement.report import agreement_report
 
         project = self._project
         report = agreement_report(project._repo, project.codebook, annotators,
-                                  bootstrap=bootstrap, state=state)
+                                  bootstrap=bootstrap, state=state,
+                                  keep_boilerplate=keep_boilerplate)
         report["entries"] += project.events.identity_entries(report["annotators"])
         return report
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from annotator.core.models import (
     ActorId,
     Alias,
     ClaimId,
+    Outlet,
     SpanId,
 )
 from annotator.core.store.base import StoreBase
@@ -125,3 +127,24 @@ class ActorStore(StoreBase):
                 raise ValueError(f"claims have no actor role {column!r}")
             self.conn.execute(f"UPDATE claims SET {column} = ? WHERE id = ?",
                               (actor_id, claim_id))
+
+
+class OutletStore(StoreBase):
+    """The project's outlet list (name, domains, text signatures, default grade)."""
+
+    def outlets(self) -> list[Outlet]:
+        return [Outlet(name, tuple(json.loads(domains)), tuple(json.loads(signatures)), grade)
+                for name, domains, signatures, grade in self.conn.execute(
+                    "SELECT name, domains, signatures, grade FROM outlets ORDER BY name")]
+
+    def upsert_outlet(self, outlet: Outlet) -> bool:
+        """Add the outlet or replace the one of the same name; True when it was added."""
+        added = self.conn.execute("SELECT 1 FROM outlets WHERE name = ?",
+                                  (outlet.name,)).fetchone() is None
+        self.conn.execute(
+            "INSERT INTO outlets(name, domains, signatures, grade) VALUES (?,?,?,?) "
+            "ON CONFLICT(name) DO UPDATE SET domains = excluded.domains, "
+            "signatures = excluded.signatures, grade = excluded.grade",
+            (outlet.name, json.dumps(list(outlet.domains), ensure_ascii=False),
+             json.dumps(list(outlet.signatures), ensure_ascii=False), outlet.grade))
+        return added

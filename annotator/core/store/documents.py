@@ -19,6 +19,17 @@ from annotator.core.models import (
 )
 from annotator.core.store.base import StoreBase, _dump, fts_query, now
 
+
+def _ranges_json(ranges: Sequence[tuple[int, int]]) -> str:
+    return json.dumps([[a, b] for a, b in ranges]) if ranges else "[]"
+
+
+def _ranges(value: str) -> tuple[tuple[int, int], ...]:
+    if value == "[]" or not value:
+        return ()
+    return tuple((int(a), int(b)) for a, b in json.loads(value))
+
+
 _DOC_COLUMNS = ("title", "outlet", "url", "byline", "language", "published", "claim")
 _SORTS = {
     "id": "d.id",
@@ -119,11 +130,12 @@ class DocumentStore(StoreBase):
         last = int(self._one("SELECT COALESCE(MAX(id), 0) FROM documents"))
         self.conn.executemany(
             "INSERT INTO documents(id, sha256, text, title, outlet, url, byline, language, "
-            "published, claim, metadata, batch_id, source_file, length) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "published, claim, metadata, batch_id, source_file, length, boilerplate) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(last + n, sha, doc.text, doc.title, doc.outlet, doc.url, doc.byline,
               doc.language, doc.published, doc.claim, _dump(doc.metadata), batch_id,
-              doc.source_file, len(doc.text)) for n, (doc, sha) in enumerate(fresh, start=1)])
+              doc.source_file, len(doc.text), _ranges_json(doc.boilerplate))
+             for n, (doc, sha) in enumerate(fresh, start=1)])
         if fresh:
             self.conn.execute("INSERT INTO documents_fts(rowid, title, text) "
                               "SELECT id, title, text FROM documents WHERE id > ?", (last,))
@@ -145,7 +157,7 @@ class DocumentStore(StoreBase):
     def document(self, doc_id: DocId) -> Document:
         row = self.conn.execute(
             "SELECT id, text, sha256, title, outlet, url, byline, language, published, claim, "
-            "metadata, batch_id, source_file FROM documents WHERE id = ?",
+            "metadata, batch_id, source_file, boilerplate FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -154,7 +166,24 @@ class DocumentStore(StoreBase):
             id=DocId(row[0]), text=row[1], sha256=row[2], title=row[3], outlet=row[4],
             url=row[5], byline=row[6], language=row[7], published=row[8], claim=row[9],
             metadata=json.loads(row[10]), batch_id=row[11], source_file=row[12],
+            boilerplate=_ranges(row[13]),
         )
+
+    def boilerplate(self, doc_id: DocId) -> tuple[tuple[int, int], ...]:
+        value = self._one("SELECT boilerplate FROM documents WHERE id = ?", (doc_id,))
+        if value is None:
+            raise KeyError(f"no document with id {doc_id}")
+        return _ranges(str(value))
+
+    def boilerplate_by_document(self) -> dict[DocId, tuple[tuple[int, int], ...]]:
+        """The boilerplate ranges of every document that has any."""
+        return {DocId(d): _ranges(r) for d, r in self.conn.execute(
+            "SELECT id, boilerplate FROM documents WHERE boilerplate != '[]'")}
+
+    def set_boilerplate(self, changes: Mapping[DocId, Sequence[tuple[int, int]]]) -> None:
+        """Replace the boilerplate ranges of each document named (one statement for all)."""
+        self.conn.executemany("UPDATE documents SET boilerplate = ? WHERE id = ?",
+                              [(_ranges_json(r), d) for d, r in changes.items()])
 
     def document_text(self, doc_id: DocId) -> str:
         value = self._one("SELECT text FROM documents WHERE id = ?", (doc_id,))
@@ -245,6 +274,15 @@ class DocumentStore(StoreBase):
         (order and paging options are accepted and do not matter)."""
         base, params = self._doc_filter(DocumentFilter.among(filters))
         return int(self._one(f"SELECT COUNT(*) {base}", params))
+
+    def recent_documents(self, limit: int) -> list[Document]:
+        """The ``limit`` documents imported last, whose boilerplate no one corrected by hand
+        (no 'update boilerplate' in the history): what a new batch may re-mark."""
+        ids = [DocId(r[0]) for r in self.conn.execute(
+            "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM history h "
+            "WHERE h.doc_id = d.id AND h.entity = 'boilerplate' AND h.operation = 'update') "
+            "ORDER BY id DESC LIMIT ?", (limit,))]
+        return [self.document(d) for d in reversed(ids)]
 
     def document_ids(self) -> list[DocId]:
         return [DocId(r[0]) for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]

@@ -59,10 +59,10 @@ class ExportRepository:
 
     def stream_documents(self, lo: int, hi: int) -> Iterator[Sequence[Any]]:
         """(id, text, sha256, title, outlet, url, byline, language, published, claim,
-        metadata, batch_id, source_file) in id order."""
+        metadata, batch_id, source_file, boilerplate) in id order."""
         return iter(self.conn.execute(
             "SELECT id, text, sha256, title, outlet, url, byline, language, published, claim, "
-            "metadata, batch_id, source_file FROM documents WHERE id BETWEEN ? AND ? "
+            "metadata, batch_id, source_file, boilerplate FROM documents WHERE id BETWEEN ? AND ? "
             "ORDER BY id", (lo, hi)))
 
     def stream_spans(self, lo: int, hi: int) -> Iterator[Sequence[Any]]:

@@ -381,9 +381,29 @@ def _v7_events(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8_boilerplate_and_outlets(conn: sqlite3.Connection) -> None:
+    """The boilerplate ranges of each document (a JSON list of [start, end] code-point
+    ranges into its text: share buttons, prompts, teasers, disclaimers), and the project's
+    outlet list (name, domains, text signatures, default Admiralty source grade)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN boilerplate TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE outlets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            domains TEXT NOT NULL DEFAULT '[]',
+            signatures TEXT NOT NULL DEFAULT '[]',
+            grade TEXT NOT NULL DEFAULT '' CHECK (grade IN ('', 'A', 'B', 'C', 'D', 'E', 'F'))
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [_v1_initial, _v2_team_and_suggestions, _v3_list_indexes,
                                _v4_annotation_search, _ids_never_reused,
-                               _v6_counts_by_annotator, _v7_events]
+                               _v6_counts_by_annotator, _v7_events,
+                               _v8_boilerplate_and_outlets]
 """Released migrations in order; index + 1 is the schema version they produce."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.store.actors import ActorStore
+from annotator.core.store.actors import ActorStore, OutletStore
 from annotator.core.store.adjudication import AdjudicationStore
 from annotator.core.store.annotations import AnnotationStore
 from annotator.core.store.documents import DocumentStore
@@ -18,8 +18,8 @@ from annotator.core.store.events import EventStore
 from annotator.core.store.query import QueryStore
 
 
-class Repository(DocumentStore, AnnotationStore, ActorStore, AdjudicationStore, QueryStore,
-                 EventStore):
+class Repository(DocumentStore, AnnotationStore, ActorStore, OutletStore, AdjudicationStore,
+                 QueryStore, EventStore):
     """SQL over one project database: every aggregate's part of the store on one connection."""
 
     # ------------------------------------------------------------------ counts

@@ -51,10 +51,7 @@ class TableDialog(QDialog):
 
 def import_report_dialog(report: ImportReport, parent: QWidget | None = None) -> TableDialog:
     """Every file the import accepted or rejected, with the reason for each rejection."""
-    rows: list[tuple[str, ...]] = [("accepted", path, "") for path in report.files_accepted]
-    rows += [("rejected", r.source + (f":{r.line}" if r.line else ""), r.reason)
-             for r in report.rejected]
-    rows += [("duplicate", name, "already in the project") for name in report.duplicates]
+    rows: list[tuple[str, ...]] = list(report.rows())
     model = RowsModel(("Result", "File", "Reason"), rows)
     return TableDialog("Import report", report.summary(), model, parent)
 

@@ -29,6 +29,7 @@ TINT_ALPHA = 70
 SUGGESTION_ALPHA = 45
 UNKNOWN_COLOR = "#888888"
 """A layer the codebook does not know."""
+BOILERPLATE_COLOR = "#9a9a9a"
 MISSING_COLOR = "#4b5563"
 MISSING_EDGE = "#374151"
 
@@ -128,6 +129,17 @@ class SpanHighlighter:
                 tint.setAlpha(SUGGESTION_ALPHA)
                 fmt.setBackground(tint)
                 fmt.setForeground(QColor(self.color(layer)).darker(180))
+            self._formats[key] = fmt
+        return self.selection(start, end, fmt)
+
+    def boilerplate(self, start: int, end: int, hidden: bool) -> QTextEdit.ExtraSelection:
+        """Site chrome: grey text, or (hidden) text in the background colour."""
+        key = ("boilerplate", "hidden" if hidden else "")
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            base = self.edit.palette().base().color()
+            fmt.setForeground(base if hidden else QColor(BOILERPLATE_COLOR))
             self._formats[key] = fmt
         return self.selection(start, end, fmt)
 

@@ -13,10 +13,11 @@ for a third.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QTextEdit,
     QToolButton,
     QToolTip,
@@ -42,6 +43,8 @@ class DocumentView(QWidget):
     """Claim line, layer buttons, the article and the find bar."""
 
     sig_span_requested = Signal(str, int, int)
+    """(start, end, as boilerplate): mark the selection as site chrome or as article text."""
+    sig_boilerplate_requested = Signal(int, int, bool)
     """Mark ``text[start:end]`` (code points) with this layer."""
     sig_span_selected = Signal(object)
     """The span the annotator clicked (its id, an int), or None."""
@@ -66,6 +69,9 @@ class DocumentView(QWidget):
         self._spans: list[Span] = []
         self._selected: int | None = None
         self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._boilerplate: tuple[tuple[int, int], ...] = ()
+        self.hide_boilerplate: QAction | None = None
+        self.article_text_action: QAction | None = None
         self._layers: dict[str, Layer] = {}
         self._actor_names: dict[int, str] = {}
         self._suggestions: list[Suggestion] = []
@@ -141,6 +147,31 @@ class DocumentView(QWidget):
             self.layer_bar.addWidget(button)
             self.buttons[layer.name] = button
         self.layer_bar.addStretch(1)
+        button = QToolButton()
+        button.setText("Boilerplate")
+        button.setObjectName("boilerplate")
+        button.setToolTip(tip("Mark the selection as site chrome (greyed out, left out of "
+                              "suggestions, exports and agreement); the arrow: mark as "
+                              "article text, or hide boilerplate"))
+        button.setAccessibleName("Mark as boilerplate")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.clicked.connect(lambda _=False: self.request_boilerplate(True))
+        menu = QMenu(button)
+        self.article_text_action = menu.addAction("Mark selection as article text")
+        self.article_text_action.setObjectName("articleText")
+        self.article_text_action.triggered.connect(
+            lambda _=False: self.request_boilerplate(False))
+        hide = menu.addAction("Hide boilerplate")
+        hide.setObjectName("hideBoilerplate")
+        hide.setCheckable(True)
+        hide.setToolTip("Draw boilerplate in the background colour (offsets stay; the text "
+                        "is still there)")
+        hide.toggled.connect(lambda _on: self._render())
+        button.setMenu(menu)
+        self.layer_bar.addWidget(button)
+        self.buttons["boilerplate"] = button
+        self.hide_boilerplate = hide
 
     def set_document(self, doc: Document | None, spans: list[Span]) -> None:
         self._text = doc.text if doc else ""
@@ -164,6 +195,7 @@ class DocumentView(QWidget):
             self.meta.setText("  ·  ".join(p for p in parts if p))
             self.claim.setText(f"<b>Claim to check:</b> {escape(doc.claim)}")
             self.claim.setVisible(bool(doc.claim))
+        self._boilerplate = doc.boilerplate if doc is not None else ()
 
     def set_actor_names(self, names: dict[int, str]) -> None:
         self._actor_names = names
@@ -221,6 +253,15 @@ class DocumentView(QWidget):
             self.edit.setTextCursor(cursor)
             self.edit.ensureCursorVisible()
         self._render(spans_changed=False)
+
+    def request_boilerplate(self, boilerplate: bool) -> None:
+        start, end = self.selection()
+        if end > start:
+            self.sig_boilerplate_requested.emit(start, end, boilerplate)
+
+    @property
+    def boilerplate(self) -> tuple[tuple[int, int], ...]:
+        return self._boilerplate
 
     def request_span(self, layer: str) -> None:
         start, end = self.selection()
@@ -371,7 +412,9 @@ class DocumentView(QWidget):
         highlighter = self.highlighter
         if spans_changed:
             self._highlights = highlighter.tints(self._spans)
-        selections = list(self._highlights)
+        hidden = self.hide_boilerplate is not None and self.hide_boilerplate.isChecked()
+        selections = [highlighter.boilerplate(a, b, hidden) for a, b in self._boilerplate]
+        selections += self._highlights
         span = self.selected_span
         self.edit.edges = None
         if span is not None:

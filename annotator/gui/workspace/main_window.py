@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import ChangeKind, Changes, DocId, Document, ImportReport, Status
 from annotator.core.project import Project
+from annotator.core.project.commands import Redetect
 from annotator.gui import actions as window_actions
 from annotator.gui import i18n
 from annotator.gui.dialogs.backup_dialog import offer_restore_if_damaged
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             "focus_document": self.form.focus_document_fields,
             "mark_done": self.mark_done_and_next,
             "mark_in_progress": lambda: self.set_status(Status.IN_PROGRESS),
+            "redetect": self.redetect_document,
             "next_unfinished": self.go_next_unfinished,
             "previous": lambda: self.go_neighbour(-1), "next": lambda: self.go_neighbour(+1),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.doc_list.sig_document_activated.connect(self._on_doc_list_document_activated)
         self.view.sig_span_requested.connect(self._on_view_span_requested)
         self.view.sig_span_selected.connect(self._on_view_span_selected)
+        self.view.sig_boilerplate_requested.connect(self._on_view_boilerplate_requested)
         self.view.sig_delete_requested.connect(self._on_view_delete_requested)
         self.view.sig_relabel_requested.connect(self._on_view_relabel_requested)
         self.view.sig_boundary_requested.connect(self._on_view_boundary_requested)
@@ -178,7 +181,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.who.setText(f"Annotator: {self.session.annotator}" if project else "")
         for name in ("import_files", "import_folder", "export_native", "mark_done",
-                     "next_unfinished", "previous", "next", "new_claim", "mark_in_progress"):
+                     "next_unfinished", "previous", "next", "new_claim", "mark_in_progress",
+                     "redetect"):
             self.menu_actions[name].setEnabled(project is not None)
         self.update_progress()
         self.show_document(None)
@@ -268,12 +272,22 @@ class MainWindow(QMainWindow):
             self.view.set_spans(spans)
             self.form.set_spans(spans)
             self.form.set_claims(self.session.my_claims(doc_id))
+            if self._first_edit(doc_id):  # it may have pre-filled the outlet reliability
+                self.form.set_values(self.session.my_values(doc_id))
         elif ChangeKind.VALUES in kind:
             self.form.set_values(self.session.my_values(doc_id))
         elif ChangeKind.DOCUMENTS in kind:
             self.show_document(doc_id)
         if kind & (ChangeKind.SPANS | ChangeKind.CLAIMS | ChangeKind.VALUES):
             self.doc_list.model.set_status(doc_id, self.session.my_status(doc_id))
+
+    def _first_edit(self, doc_id: DocId) -> bool:
+        """Whether the list still shows 'not started' for a document the annotator has now
+        begun (the list is told just after)."""
+        row = self.doc_list.model.row_of(doc_id)
+        return row is not None and \
+            self.doc_list.model.record(row).status is Status.NOT_STARTED and \
+            self.session.my_status(doc_id) is not Status.NOT_STARTED
 
     def update_progress(self) -> None:
         project = self.session.project
@@ -377,6 +391,20 @@ class MainWindow(QMainWindow):
     def _on_doc_list_document_activated(self, doc_id: int) -> None:
         if self.doc is None or self.doc.id != doc_id:
             self.show_document(doc_id)
+
+    def redetect_document(self) -> None:
+        """Take what detection finds today for this document (one undoable step)."""
+        if self.doc is None:
+            return
+        command = Redetect(self.doc.id, self.session.annotator)
+        if self.session.execute(command) is None or not command.found:
+            self.statusBar().showMessage("Re-detection: nothing would change", MESSAGE_MS)
+            return
+        self.statusBar().showMessage("Re-detected: " + "; ".join(command.found), MESSAGE_MS)
+
+    def _on_view_boilerplate_requested(self, start: int, end: int, boilerplate: bool) -> None:
+        if self.doc is not None:
+            self.session.mark_boilerplate(self.doc.id, start, end, boilerplate)
 
     def _on_view_span_requested(self, layer: str, start: int, end: int) -> None:
         if self.doc is not None:

@@ -37,9 +37,9 @@ FILE_ITEMS = ("export", "open_package", "write_return_package", "restore_backup"
 """File menu actions of this module, placed after "Export native JSONL…"."""
 NEEDS_PROJECT = ("export", "write_return_package", "restore_backup", "actor_registry",
                  "agreement_report", "adjudicate", "assign_packages", "merge_packages",
-                 "progress_dashboard")
+                 "progress_dashboard", "outlet_list")
 NEEDS_WRITABLE = ("restore_backup", "actor_registry", "adjudicate", "assign_packages",
-                  "merge_packages")
+                  "merge_packages", "outlet_list")
 
 
 class WindowTools(QObject):
@@ -56,6 +56,7 @@ class WindowTools(QObject):
             "actor_registry": lambda: window.tools.open_actor_registry(),
             "events": lambda: window.tools.open_events(),
             "events_review": lambda: window.tools.open_events(reviewer=True),
+            "outlet_list": lambda: window.tools.open_outlet_list(),
             "agreement_report": lambda: window.tools.open_agreement_report(),
             "adjudicate": lambda: window.tools.open_adjudication(),
             "assign_packages": lambda: window.tools.assign_packages(),
@@ -193,6 +194,13 @@ class WindowTools(QObject):
         found.raise_()
         found.activateWindow()
         return found
+    def open_outlet_list(self) -> QWidget | None:
+        from annotator.gui.dialogs.outlets import OutletListDialog
+
+        project = self._project()
+        if project is None:
+            return None
+        return self._show("outlet_list", OutletListDialog(project, self.window))
 
     def open_agreement_report(self) -> Any:
         from annotator.gui.review import open_agreement_view
