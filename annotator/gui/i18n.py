@@ -97,6 +97,12 @@ TEMPLATES: tuple[str, ...] = (
     # texts the windows build at run time; {x} is data shown as it is, {x_text} a text of
     # ours translated in turn (an undo command's name, a kind of disagreement)
     "{name} — annotator",
+    "Re-detected: {details}",
+    "{n} outlet.",
+    "{n} outlets.",
+    "Imported {n} outlet from {name}.",
+    "Imported {n} outlets from {name}.",
+    "Not imported: {reasons}.",
     "no learned model for this project yet (looked in {path}); train one with `annotator train "
     "PROJECT` or Assist > Train suggestions from finished documents - the registry and date "
     "suggestions work meanwhile",

@@ -193,7 +193,8 @@ def scenes(folder: Path) -> Iterator[list[Scene]]:  # noqa: PLR0915 - one opener
         ("learned suggestions", learning),
         *((name.replace("_", " "), tool(name)) for name in (
             "open_export", "open_package", "write_return_package", "assign_packages",
-            "merge_packages", "progress_dashboard", "restore_backup", "open_actor_registry")),
+            "merge_packages", "progress_dashboard", "restore_backup", "open_actor_registry",
+            "open_outlet_list")),
     ]
 
     def tracked(make: Callable[[], QWidget]) -> Callable[[], QWidget]:

@@ -89,7 +89,7 @@ def test_outlet_list_window_imports_a_csv(qtbot: Any, window: Any, tmp_path: Pat
     assert model.rowCount() == 1
     assert [model.index(0, c).data() for c in range(4)] == [
         "Riksnytt", "riksnytt.example", "", "A"]
-    assert "Imported 1 outlet(s)" in dialog.summary.text()
+    assert "Imported 1 outlet from" in dialog.summary.text()
     assert window.session.project.outlets()[0].grade == "A"
     bad = tmp_path / "bad.csv"
     bad.write_text("name,grade\nX,Z\n", encoding="utf-8")

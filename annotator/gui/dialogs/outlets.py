@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from annotator.core import wording
 from annotator.core.project import Project
 from annotator.gui.dialogs.basic import TableDialog
 from annotator.gui.models.item_models import RowsModel
@@ -29,17 +30,18 @@ class OutletListDialog(TableDialog):
         self.import_button.setToolTip("Add or replace outlets from a CSV with the columns "
                                       "name, domains, signatures, grade (| between several)")
         self.import_button.clicked.connect(lambda _=False: self.import_csv())
+        self.explanation = QLabel(
+            "Imported documents of a listed outlet carry its name; its grade is proposed as "
+            "the outlet reliability on an annotator's first edit of the document.")
+        self.explanation.setWordWrap(True)
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(2, self.import_button)
+            layout.insertWidget(3, self.explanation)
         self._summarise()
 
     def _summarise(self, note: str = "") -> None:
-        count = self.table.model().rowCount()
-        text = (f"{count} outlet(s). Imported documents of a listed outlet carry its name; "
-                "its grade is proposed as the outlet reliability on an annotator's first "
-                "edit of the document.")
-        self.summary.setText(f"{note} {text}".strip())
+        self.summary.setText(note or f"{wording.count(self.table.model().rowCount(), 'outlet')}.")
 
     def import_csv(self, path: str | Path | None = None) -> None:
         if not path:
@@ -53,4 +55,5 @@ class OutletListDialog(TableDialog):
                             + ".")
             return
         self.table.setModel(RowsModel(COLUMNS, _rows(self.project)))
-        self._summarise(f"Imported {report.outlets} outlet(s) from {Path(path).name}.")
+        self._summarise(f"Imported {wording.count(report.outlets, 'outlet')} from "
+                        f"{Path(path).name}.")

@@ -220,6 +220,10 @@
       <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
+      <source>&amp;Outlet list…</source>
+      <translation>&amp;Medienliste…</translation>
+    </message>
+    <message>
       <source>&amp;Overlap:</source>
       <translation>&amp;Überlappung:</translation>
     </message>
@@ -528,6 +532,10 @@
       <translation>Forderung hinzufügen</translation>
     </message>
     <message>
+      <source>Add or replace outlets from a CSV with the columns name, domains, signatures, grade (| between several)</source>
+      <translation>Medien aus einer CSV mit den Spalten name, domains, signatures, grade hinzufügen oder ersetzen (| zwischen mehreren)</translation>
+    </message>
+    <message>
       <source>Add the package files the annotators sent back.</source>
       <translation>Fügen Sie die Paketdateien hinzu, die die Annotatoren zurückgeschickt haben.</translation>
     </message>
@@ -640,6 +648,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>Backups of {name} (in {folder}):</source>
       <translation>Sicherungen von {name} (in {folder}):</translation>
+    </message>
+    <message>
+      <source>Boilerplate</source>
+      <translation>Seitenbeiwerk</translation>
     </message>
     <message>
       <source>Bootstrap</source>
@@ -848,6 +860,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Entscheidung abgelehnt: {reason}</translation>
     </message>
     <message>
+      <source>Default grade</source>
+      <translation>Standardeinstufung</translation>
+    </message>
+    <message>
       <source>delete actor</source>
       <translation>Akteur löschen</translation>
     </message>
@@ -964,12 +980,20 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Bewirkt</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>fertig</translation>
+      <source>Domains</source>
+      <translation>Domains</translation>
     </message>
     <message>
       <source>Done</source>
       <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>fertig</translation>
+    </message>
+    <message>
+      <source>Draw boilerplate in the background colour (offsets stay; the text is still there)</source>
+      <translation>Seitenbeiwerk in der Hintergrundfarbe zeichnen (die Positionen bleiben; der Text ist noch da)</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1228,6 +1252,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Ausblenden unter Konfidenz</translation>
     </message>
     <message>
+      <source>Hide boilerplate</source>
+      <translation>Seitenbeiwerk ausblenden</translation>
+    </message>
+    <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
       <translation>Hugging Face datasets (save_to_disk)  [benötigt hf]</translation>
     </message>
@@ -1256,12 +1284,32 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Artikel importieren</translation>
     </message>
     <message>
+      <source>Import CSV…</source>
+      <translation>CSV importieren…</translation>
+    </message>
+    <message>
+      <source>Import outlets</source>
+      <translation>Medien importieren</translation>
+    </message>
+    <message>
       <source>Import report</source>
       <translation>Importbericht</translation>
     </message>
     <message>
+      <source>Imported documents of a listed outlet carry its name; its grade is proposed as the outlet reliability on an annotator's first edit of the document.</source>
+      <translation>Importierte Dokumente eines gelisteten Mediums tragen dessen Namen; seine Einstufung wird bei der ersten Bearbeitung des Dokuments durch einen Annotator als Zuverlässigkeit des Mediums vorgeschlagen.</translation>
+    </message>
+    <message>
       <source>Imported {n} new actor(s) from {file}.</source>
       <translation>{n} neue(n) Akteur(e) aus {file} importiert.</translation>
+    </message>
+    <message>
+      <source>Imported {n} outlet from {name}.</source>
+      <translation>{n} Medium aus {name} importiert.</translation>
+    </message>
+    <message>
+      <source>Imported {n} outlets from {name}.</source>
+      <translation>{n} Medien aus {name} importiert.</translation>
     </message>
     <message>
       <source>In context</source>
@@ -1352,8 +1400,16 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>als fertig markieren</translation>
     </message>
     <message>
+      <source>Mark selection as article text</source>
+      <translation>Auswahl als Artikeltext markieren</translation>
+    </message>
+    <message>
       <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
       <translation>Den ausgewählten Text als {layer} markieren (kein Text ausgewählt: den gewählten Span in diese Ebene verschieben)</translation>
+    </message>
+    <message>
+      <source>Mark the selection as site chrome (greyed out, left out of suggestions, exports and agreement); the arrow: mark as article text, or hide boilerplate</source>
+      <translation>Auswahl als Seitenbeiwerk markieren (ausgegraut, nicht in Vorschlägen, Exporten und Übereinstimmung); der Pfeil: als Artikeltext markieren oder Seitenbeiwerk ausblenden</translation>
     </message>
     <message>
       <source>Mark the selection as {layer} ({key})
@@ -1578,6 +1634,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>nicht gefunden</translation>
     </message>
     <message>
+      <source>Not imported: {reasons}.</source>
+      <translation>Nicht importiert: {reasons}.</translation>
+    </message>
+    <message>
       <source>Not started</source>
       <translation>Nicht begonnen</translation>
     </message>
@@ -1654,6 +1714,10 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
       <translation>Einstufung des Mediums</translation>
     </message>
     <message>
+      <source>Outlet list</source>
+      <translation>Medienliste</translation>
+    </message>
+    <message>
       <source>Output &amp;folder:</source>
       <translation>Ausgabe&amp;ordner:</translation>
     </message>
@@ -1708,6 +1772,18 @@ Offline-Annotation von Nachrichtenartikeln.</translation>
     <message>
       <source>R   Reject (nothing into gold)</source>
       <translation>R   Ablehnen (nichts ins Gold)</translation>
+    </message>
+    <message>
+      <source>Re-detect &amp;title, date, outlet and boilerplate</source>
+      <translation>&amp;Titel, Datum, Medium und Seitenbeiwerk neu erkennen</translation>
+    </message>
+    <message>
+      <source>Re-detected: {details}</source>
+      <translation>Neu erkannt: {details}</translation>
+    </message>
+    <message>
+      <source>Re-detection: nothing would change</source>
+      <translation>Neuerkennung: nichts würde sich ändern</translation>
     </message>
     <message>
       <source>Read-only</source>
@@ -1884,6 +1960,10 @@ Der aktuelle Inhalt wird vorher gesichert.</translation>
     <message>
       <source>Show the learned model's suggestions</source>
       <translation>Vorschläge des gelernten Modells anzeigen</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Signaturen</translation>
     </message>
     <message>
       <source>SOURCE F1</source>
@@ -2236,6 +2316,14 @@ Sie wiederherstellen und das Projekt öffnen? Die beschädigte Datei bleibt in {
     <message>
       <source>{n} documents imported</source>
       <translation>{n} Dokumente importiert</translation>
+    </message>
+    <message>
+      <source>{n} outlet.</source>
+      <translation>{n} Medium.</translation>
+    </message>
+    <message>
+      <source>{n} outlets.</source>
+      <translation>{n} Medien.</translation>
     </message>
     <message>
       <source>{n} rejected</source>

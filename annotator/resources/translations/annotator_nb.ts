@@ -220,6 +220,10 @@
       <translation>&amp;Åpne prosjekt…</translation>
     </message>
     <message>
+      <source>&amp;Outlet list…</source>
+      <translation>&amp;Medieliste…</translation>
+    </message>
+    <message>
       <source>&amp;Overlap:</source>
       <translation>&amp;Overlapp:</translation>
     </message>
@@ -528,6 +532,10 @@
       <translation>legg til krav</translation>
     </message>
     <message>
+      <source>Add or replace outlets from a CSV with the columns name, domains, signatures, grade (| between several)</source>
+      <translation>Legg til eller erstatt medier fra en CSV med kolonnene name, domains, signatures, grade (| mellom flere)</translation>
+    </message>
+    <message>
       <source>Add the package files the annotators sent back.</source>
       <translation>Legg til pakkefilene annotatørene sendte tilbake.</translation>
     </message>
@@ -640,6 +648,10 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>Backups of {name} (in {folder}):</source>
       <translation>Sikkerhetskopier av {name} (i {folder}):</translation>
+    </message>
+    <message>
+      <source>Boilerplate</source>
+      <translation>Sidestoff</translation>
     </message>
     <message>
       <source>Bootstrap</source>
@@ -848,6 +860,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>avgjørelsen ble avvist: {reason}</translation>
     </message>
     <message>
+      <source>Default grade</source>
+      <translation>Standardgradering</translation>
+    </message>
+    <message>
       <source>delete actor</source>
       <translation>slett aktør</translation>
     </message>
@@ -964,12 +980,20 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Gjør</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>ferdig</translation>
+      <source>Domains</source>
+      <translation>Domener</translation>
     </message>
     <message>
       <source>Done</source>
       <translation>Ferdig</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>ferdig</translation>
+    </message>
+    <message>
+      <source>Draw boilerplate in the background colour (offsets stay; the text is still there)</source>
+      <translation>Tegn sidestoff i bakgrunnsfargen (posisjonene består; teksten er der fortsatt)</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1228,6 +1252,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Skjul under sikkerhet</translation>
     </message>
     <message>
+      <source>Hide boilerplate</source>
+      <translation>Skjul sidestoff</translation>
+    </message>
+    <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
       <translation>Hugging Face datasets (save_to_disk)  [krever hf]</translation>
     </message>
@@ -1256,12 +1284,32 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Importer artikler</translation>
     </message>
     <message>
+      <source>Import CSV…</source>
+      <translation>Importer CSV…</translation>
+    </message>
+    <message>
+      <source>Import outlets</source>
+      <translation>Importer medier</translation>
+    </message>
+    <message>
       <source>Import report</source>
       <translation>Importrapport</translation>
     </message>
     <message>
+      <source>Imported documents of a listed outlet carry its name; its grade is proposed as the outlet reliability on an annotator's first edit of the document.</source>
+      <translation>Importerte dokumenter fra et listet medium får navnet; graderingen foreslås som mediets pålitelighet når en annotatør først redigerer dokumentet.</translation>
+    </message>
+    <message>
       <source>Imported {n} new actor(s) from {file}.</source>
       <translation>Importerte {n} ny(e) aktør(er) fra {file}.</translation>
+    </message>
+    <message>
+      <source>Imported {n} outlet from {name}.</source>
+      <translation>Importerte {n} medium fra {name}.</translation>
+    </message>
+    <message>
+      <source>Imported {n} outlets from {name}.</source>
+      <translation>Importerte {n} medier fra {name}.</translation>
     </message>
     <message>
       <source>In context</source>
@@ -1352,8 +1400,16 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>merk som ferdig</translation>
     </message>
     <message>
+      <source>Mark selection as article text</source>
+      <translation>Merk utvalget som artikkeltekst</translation>
+    </message>
+    <message>
       <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
       <translation>Merk den valgte teksten som {layer} (ingen tekst valgt: flytt det valgte spennet til det laget)</translation>
+    </message>
+    <message>
+      <source>Mark the selection as site chrome (greyed out, left out of suggestions, exports and agreement); the arrow: mark as article text, or hide boilerplate</source>
+      <translation>Merk utvalget som sidestoff (grått, utelatt fra forslag, eksporter og samsvar); pilen: merk som artikkeltekst eller skjul sidestoff</translation>
     </message>
     <message>
       <source>Mark the selection as {layer} ({key})
@@ -1578,6 +1634,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>ikke funnet</translation>
     </message>
     <message>
+      <source>Not imported: {reasons}.</source>
+      <translation>Ikke importert: {reasons}.</translation>
+    </message>
+    <message>
       <source>Not started</source>
       <translation>Ikke påbegynt</translation>
     </message>
@@ -1654,6 +1714,10 @@ Annotering av nyhetsartikler uten nett.</translation>
       <translation>Mediets gradering</translation>
     </message>
     <message>
+      <source>Outlet list</source>
+      <translation>Medieliste</translation>
+    </message>
+    <message>
       <source>Output &amp;folder:</source>
       <translation>Utdata&amp;mappe:</translation>
     </message>
@@ -1708,6 +1772,18 @@ Annotering av nyhetsartikler uten nett.</translation>
     <message>
       <source>R   Reject (nothing into gold)</source>
       <translation>R   Avvis (ingenting til gull)</translation>
+    </message>
+    <message>
+      <source>Re-detect &amp;title, date, outlet and boilerplate</source>
+      <translation>Finn &amp;tittel, dato, medium og sidestoff på nytt</translation>
+    </message>
+    <message>
+      <source>Re-detected: {details}</source>
+      <translation>Funnet på nytt: {details}</translation>
+    </message>
+    <message>
+      <source>Re-detection: nothing would change</source>
+      <translation>Ny gjenkjenning: ingenting ville endres</translation>
     </message>
     <message>
       <source>Read-only</source>
@@ -1884,6 +1960,10 @@ Det nåværende innholdet sikkerhetskopieres først.</translation>
     <message>
       <source>Show the learned model's suggestions</source>
       <translation>Vis den lærte modellens forslag</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Signaturer</translation>
     </message>
     <message>
       <source>SOURCE F1</source>
@@ -2236,6 +2316,14 @@ Gjenopprette den og åpne prosjektet? Den skadde filen er tatt vare på i {folde
     <message>
       <source>{n} documents imported</source>
       <translation>{n} dokumenter importert</translation>
+    </message>
+    <message>
+      <source>{n} outlet.</source>
+      <translation>{n} medium.</translation>
+    </message>
+    <message>
+      <source>{n} outlets.</source>
+      <translation>{n} medier.</translation>
     </message>
     <message>
       <source>{n} rejected</source>

@@ -220,6 +220,10 @@
       <translation>&amp;Öppna projekt…</translation>
     </message>
     <message>
+      <source>&amp;Outlet list…</source>
+      <translation>&amp;Medielista…</translation>
+    </message>
+    <message>
       <source>&amp;Overlap:</source>
       <translation>&amp;Överlapp:</translation>
     </message>
@@ -528,6 +532,10 @@
       <translation>lägg till anspråk</translation>
     </message>
     <message>
+      <source>Add or replace outlets from a CSV with the columns name, domains, signatures, grade (| between several)</source>
+      <translation>Lägg till eller ersätt medier från en CSV med kolumnerna name, domains, signatures, grade (| mellan flera)</translation>
+    </message>
+    <message>
       <source>Add the package files the annotators sent back.</source>
       <translation>Lägg till paketfilerna som annotatörerna skickade tillbaka.</translation>
     </message>
@@ -640,6 +648,10 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>Backups of {name} (in {folder}):</source>
       <translation>Säkerhetskopior av {name} (i {folder}):</translation>
+    </message>
+    <message>
+      <source>Boilerplate</source>
+      <translation>Sidmaterial</translation>
     </message>
     <message>
       <source>Bootstrap</source>
@@ -848,6 +860,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>beslutet avvisades: {reason}</translation>
     </message>
     <message>
+      <source>Default grade</source>
+      <translation>Standardgradering</translation>
+    </message>
+    <message>
       <source>delete actor</source>
       <translation>ta bort aktör</translation>
     </message>
@@ -964,12 +980,20 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Gör</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>klar</translation>
+      <source>Domains</source>
+      <translation>Domäner</translation>
     </message>
     <message>
       <source>Done</source>
       <translation>Klar</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>klar</translation>
+    </message>
+    <message>
+      <source>Draw boilerplate in the background colour (offsets stay; the text is still there)</source>
+      <translation>Rita sidmaterial i bakgrundsfärgen (positionerna består; texten finns kvar)</translation>
     </message>
     <message>
       <source>E   Edit, then accept…</source>
@@ -1228,6 +1252,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Dölj under säkerhet</translation>
     </message>
     <message>
+      <source>Hide boilerplate</source>
+      <translation>Dölj sidmaterial</translation>
+    </message>
+    <message>
       <source>Hugging Face datasets (save_to_disk)  [needs hf]</source>
       <translation>Hugging Face datasets (save_to_disk)  [kräver hf]</translation>
     </message>
@@ -1256,12 +1284,32 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Importera artiklar</translation>
     </message>
     <message>
+      <source>Import CSV…</source>
+      <translation>Importera CSV…</translation>
+    </message>
+    <message>
+      <source>Import outlets</source>
+      <translation>Importera medier</translation>
+    </message>
+    <message>
       <source>Import report</source>
       <translation>Importrapport</translation>
     </message>
     <message>
+      <source>Imported documents of a listed outlet carry its name; its grade is proposed as the outlet reliability on an annotator's first edit of the document.</source>
+      <translation>Importerade dokument från ett listat medium får dess namn; dess gradering föreslås som mediets tillförlitlighet när en annotatör först redigerar dokumentet.</translation>
+    </message>
+    <message>
       <source>Imported {n} new actor(s) from {file}.</source>
       <translation>Importerade {n} ny(a) aktör(er) från {file}.</translation>
+    </message>
+    <message>
+      <source>Imported {n} outlet from {name}.</source>
+      <translation>Importerade {n} medium från {name}.</translation>
+    </message>
+    <message>
+      <source>Imported {n} outlets from {name}.</source>
+      <translation>Importerade {n} medier från {name}.</translation>
     </message>
     <message>
       <source>In context</source>
@@ -1352,8 +1400,16 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>markera som klar</translation>
     </message>
     <message>
+      <source>Mark selection as article text</source>
+      <translation>Markera urvalet som artikeltext</translation>
+    </message>
+    <message>
       <source>Mark the selected text as {layer} (no text selected: move the selected span to that layer)</source>
       <translation>Markera den valda texten som {layer} (ingen text vald: flytta det valda spannet till det lagret)</translation>
+    </message>
+    <message>
+      <source>Mark the selection as site chrome (greyed out, left out of suggestions, exports and agreement); the arrow: mark as article text, or hide boilerplate</source>
+      <translation>Markera urvalet som sidmaterial (gråtonat, utelämnat ur förslag, exporter och överensstämmelse); pilen: markera som artikeltext eller dölj sidmaterial</translation>
     </message>
     <message>
       <source>Mark the selection as {layer} ({key})
@@ -1578,6 +1634,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>hittades inte</translation>
     </message>
     <message>
+      <source>Not imported: {reasons}.</source>
+      <translation>Inte importerat: {reasons}.</translation>
+    </message>
+    <message>
       <source>Not started</source>
       <translation>Inte påbörjad</translation>
     </message>
@@ -1654,6 +1714,10 @@ Annotering av nyhetsartiklar offline.</translation>
       <translation>Mediets gradering</translation>
     </message>
     <message>
+      <source>Outlet list</source>
+      <translation>Medielista</translation>
+    </message>
+    <message>
       <source>Output &amp;folder:</source>
       <translation>Utdata&amp;mapp:</translation>
     </message>
@@ -1708,6 +1772,18 @@ Annotering av nyhetsartiklar offline.</translation>
     <message>
       <source>R   Reject (nothing into gold)</source>
       <translation>R   Avvisa (inget till guld)</translation>
+    </message>
+    <message>
+      <source>Re-detect &amp;title, date, outlet and boilerplate</source>
+      <translation>Identifiera &amp;rubrik, datum, medium och sidmaterial på nytt</translation>
+    </message>
+    <message>
+      <source>Re-detected: {details}</source>
+      <translation>Identifierat på nytt: {details}</translation>
+    </message>
+    <message>
+      <source>Re-detection: nothing would change</source>
+      <translation>Ny identifiering: inget skulle ändras</translation>
     </message>
     <message>
       <source>Read-only</source>
@@ -1884,6 +1960,10 @@ Det nuvarande innehållet säkerhetskopieras först.</translation>
     <message>
       <source>Show the learned model's suggestions</source>
       <translation>Visa den inlärda modellens förslag</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Signaturer</translation>
     </message>
     <message>
       <source>SOURCE F1</source>
@@ -2236,6 +2316,14 @@ Den senaste felfria säkerhetskopian togs {when} ({why}).
     <message>
       <source>{n} documents imported</source>
       <translation>{n} dokument importerade</translation>
+    </message>
+    <message>
+      <source>{n} outlet.</source>
+      <translation>{n} medium.</translation>
+    </message>
+    <message>
+      <source>{n} outlets.</source>
+      <translation>{n} medier.</translation>
     </message>
     <message>
       <source>{n} rejected</source>
