@@ -64,7 +64,7 @@ def project_path(n: int) -> Path:
 
 def build(n: int) -> Path:
     path = project_path(n)
-    if path.exists():
+    if synthetic.reusable(path):
         return path
     rng = random.Random(15)
     with Project.create(path) as project:

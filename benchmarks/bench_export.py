@@ -36,6 +36,9 @@ from annotator.core.store.db import connect, open_db
 from annotator.core.store.repository import Repository
 from annotator.core.text import sha256
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+from benchmarks import synthetic  # noqa: E402
+
 TARGET_RATIO = 2.0
 SPANS_PER_DOC = 10
 LAYERS = ("ACTOR", "DATE", "DEMAND", "SOURCE")
@@ -164,10 +167,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time the per-document native exporter")
     args = parser.parse_args(argv)
     cached = Path(tempfile.gettempdir()) / f"annotator-bench-export-{args.n}.annotator"
-    if args.rebuild or not cached.exists():
-        cached.unlink(missing_ok=True)
+    if args.rebuild or not synthetic.reusable(cached):  # an older schema is upgraded once
+        synthetic.discard(cached)
         build(cached, args.n)
-    Project.open(cached).close()  # a cache from an older schema is upgraded once
     out = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     print(f"{args.n} documents x {SPANS_PER_DOC} spans ({cached})")
     try:

@@ -66,12 +66,35 @@ def store(path: Path, *, read_only: bool = False) -> Iterator[Repository]:
         db.close()
 
 
+def reusable(path: Path) -> bool:
+    """Whether a cached benchmark project can be used as it is (upgraded if older).
+
+    A cache another checkout built (another branch's schema of the same version, a
+    damaged file) is removed, so the caller builds it again instead of failing."""
+    if not path.exists():
+        return False
+    from annotator.core.errors import AnnotatorError
+
+    try:
+        with Project.open(path) as project:
+            usable = not project.read_only
+    except (AnnotatorError, OSError):
+        usable = False
+    if not usable:
+        discard(path)
+    return usable
+
+
+def discard(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def build(n: int, *, force: bool = False) -> Path:
     path = project_path(n)
-    if path.exists() and not force:
+    if not force and reusable(path):
         return path
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    discard(path)
     rng = random.Random(7)
     with Project.create(path) as project:
         actors = [project.add_actor(f"Actor {k}", key=f"actor-{k}").after.id for k in range(50)]
