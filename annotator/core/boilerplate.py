@@ -32,6 +32,7 @@ _AT_START = (
     r".{0,20}\b(facebook|twitter|x|whatsapp|linkedin|e-?post|e-?mail)\b",
     r"(facebook|twitter|x|whatsapp|linkedin)( \| | · |, | )(facebook|twitter|x|whatsapp|"
     r"linkedin|e-?post|e-?mail|skriv ut|print)",
+    r"(kopiera länk(en)?|kopier lenke(n)?|link kopieren|copy (the )?link)\s*$",
     # sign up / log in / subscribe prompts
     r"(sign up|log in|subscribe|register) (to|for) (read|continue|unlimited|access|get)",
     r"(logga in|bli prenumerant|prenumerera|redan prenumerant|köp prenumeration|"
