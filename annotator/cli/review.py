@@ -108,7 +108,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     width, _, height = str(getattr(args, "size", "1440x860")).partition("x")
     scene = Scene(getattr(args, "window", "main"), args.doc,
-                  getattr(args, "annotator", None), (int(width), int(height)))
+                  getattr(args, "annotator", None), (int(width), int(height)),
+                  getattr(args, "language", "en"))
     out = render_scene(args.project, args.out, scene, force=getattr(args, "force", False))
     print(f"wrote {out}")
     return EXIT_OK
@@ -126,6 +127,8 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
     p.add_argument("--window", choices=("main", "review", "agreement"), default="main",
                    help="the window to render (review: --annotator is the reviewer)")
+    p.add_argument("--language", choices=("en", "sv", "nb", "de"), default="en",
+                   help="the interface language (default English, whatever the locale)")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("agreement", help="inter-annotator agreement report")

@@ -164,6 +164,8 @@ class Scene:
     doc_id: int | None = None
     annotator: str | None = None
     size: tuple[int, int] = (1440, 860)
+    language: str = "en"
+    """The interface language (en, sv, nb, de); English unless asked, whatever the locale."""
 
 
 def render_scene(project_path: str | Path, out_png: str | Path, scene: Scene, *,
@@ -183,6 +185,8 @@ def render_scene(project_path: str | Path, out_png: str | Path, scene: Scene, *,
     app = _application()
     flash_time = app.cursorFlashTime()
     app.setCursorFlashTime(0)  # a steady text cursor: the same picture on every run
+    language = i18n.current_language()
+    i18n.set_language(scene.language)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(Path(tmp) / "screenshot.ini")
         if window == "main":
@@ -202,6 +206,7 @@ def render_scene(project_path: str | Path, out_png: str | Path, scene: Scene, *,
         shown.close()
         app.processEvents()
     app.setCursorFlashTime(flash_time)
+    i18n.set_language(language)
     return out
 
 

@@ -215,3 +215,17 @@ def test_undo_names_the_command_in_the_language(qtbot, tmp_path: Path) -> None:
             status="in_progress"), undo.text()
         i18n.set_language("en")
         assert undo.text() == "&Undo mark in_progress"
+
+
+def test_a_screenshot_is_rendered_in_the_language_asked(qtbot, tmp_path: Path) -> None:
+    from annotator.core.sample import build_sample_project
+    from annotator.gui.app import Scene, render_scene
+
+    project = build_sample_project(tmp_path / "sample.annotator")
+    i18n.set_language("nb")  # what the window had: the screenshot must not keep it
+    english = render_scene(project, tmp_path / "en.png", Scene(size=(900, 400)))
+    german = render_scene(project, tmp_path / "de.png", Scene(size=(900, 400), language="de"))
+    assert english.read_bytes() != german.read_bytes()
+    assert i18n.current_language() == "nb"
+    again = render_scene(project, tmp_path / "en2.png", Scene(size=(900, 400)))
+    assert again.read_bytes() == english.read_bytes()  # English whatever was set before
