@@ -52,7 +52,7 @@ MAX_PACKAGE_MEMBER_BYTES = 512 * MiB
 MAX_PACKAGE_TOTAL_BYTES = 1024 * MiB
 MAX_PACKAGE_MANIFEST_BYTES = 1 * MiB
 MAX_PACKAGE_ENTRIES = 16
-"""Central-directory entries (a package has six members); checked before they are read."""
+"""Central-directory entries (a package has six or seven members); checked before reading."""
 MAX_PACKAGE_DIRECTORY_BYTES = 64 * 1024
 """The size of the zip central directory, likewise checked before it is read."""
 MAX_PACKAGE_RATIO = 200
