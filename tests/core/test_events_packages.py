@@ -340,3 +340,54 @@ def test_an_event_line_naming_an_unknown_claim_refuses_the_file(team: dict[str, 
         assert copy.events.all() == [] and copy.document_ids() == []
     finally:
         copy.close()
+
+
+def test_links_outside_the_package_and_links_by_the_reviewer_stay(tmp_path: Path) -> None:
+    master = _master(tmp_path)
+    claims = _code(master, "alice")
+    docs = [d.id for d in master.documents()]
+    wide = _create(master, "alice", "The call", claims[:2])
+    reviewer = _create(master, "gold", "Reviewer's meeting", claims[2:])
+    # only the first document goes out: the event travels with its link on that document
+    info = master.team.make_package("alice", tmp_path / "one.annpkg", docs[:1])
+    (line,) = _members(info.path)[EVENTS].decode().splitlines()
+    record = json.loads(line)
+    assert [k["claim"] for k in record["links"]] == [master.claims(docs[0])[0].uid]
+    local = Project.from_package(info.path, tmp_path / "one.annotator", "alice")
+    try:
+        (event,) = local.events.all("alice")
+        ec.rename_event(event.id, "alice", "The phone call").apply(local)
+        back = local.team.return_package(tmp_path / "one-back.annpkg").path
+    finally:
+        local.close()
+    report = master.team.merge(back)
+    assert (report.events_updated, report.links_removed) == (1, 0)
+    merged = master.events.get(wide.id)
+    assert merged.label == "The phone call"
+    assert merged.claim_ids == wide.claim_ids  # the link on the other document is kept
+    assert master.events.get(reviewer.id).claim_ids == reviewer.claim_ids
+
+
+def test_a_claim_the_reviewer_placed_stays_in_the_reviewers_event(team: dict[str, Any]
+                                                                 ) -> None:
+    master, local = team["master"], team["local"]
+    master.team.merge(team["back"])
+    meeting_claim = team["alice"][2]
+    uid = local.events.claim_refs([meeting_claim])[meeting_claim][0]
+    in_master = next(c.id for c in master.claims(annotator="alice") if c.uid == uid)
+    reviewer = _create(master, "gold", "Reviewer's event", [in_master])
+    # meanwhile alice moves the same claim into her call
+    ec.link_claim(team["call"].id, meeting_claim, "alice").apply(local)
+    report = master.team.merge(local.team.return_package(team["tmp"] / "again.annpkg").path)
+    assert any(k.startswith(f"claim {uid} stays in event {reviewer.uid}") for k in report.kept)
+    assert master.events.get(reviewer.id).claim_ids == (in_master,)
+    call = next(e for e in master.events.all("alice") if e.uid == team["call"].uid)
+    assert in_master not in call.claim_ids and len(call.claim_ids) == 2
+
+
+def test_a_dry_run_with_events_changes_nothing(team: dict[str, Any]) -> None:
+    master, tmp = team["master"], team["tmp"]
+    before = _export(master, tmp / "before.jsonl")
+    report = master.team.merge(team["back"], dry_run=True)
+    assert report.events_added == 2 and "would merge" in report.summary()
+    assert _export(master, tmp / "after.jsonl") == before

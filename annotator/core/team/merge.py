@@ -398,7 +398,7 @@ class _EventMerger:
             claimed |= {uid for uid, _ in entry.links}
             self._one(entry, self._claims(entry))
 
-    def _claims(self, entry: EventEntry) -> list[ClaimId]:
+    def _claims(self, entry: EventEntry) -> list[tuple[ClaimId, str]]:
         """The master ids of the claims the event links, refused unless each is this
         annotator's own claim, linked by them."""
         out = []
@@ -413,10 +413,10 @@ class _EventMerger:
             if found[2] != self.m.annotator_id:
                 raise PackageError(f"event {entry.uid} links claim {claim_uid}, which is not "
                                    f"{self.m.annotator}'s")
-            out.append(ClaimId(found[0]))
+            out.append((ClaimId(found[0]), claim_uid))
         return out
 
-    def _one(self, entry: EventEntry, claim_ids: list[ClaimId]) -> None:
+    def _one(self, entry: EventEntry, claims: list[tuple[ClaimId, str]]) -> None:
         current = self.repo.event_by_uid(entry.uid)
         if current is not None and current.created_by != self.m.annotator:
             raise PackageError(f"event {entry.uid} in the package is {current.created_by!r}'s "
@@ -425,7 +425,8 @@ class _EventMerger:
             self.m.report.kept.append(f"event {entry.uid} ({current.label})")
             return
         own = current.id if current is not None else EventId(0)
-        incoming = [EventLink(c, self.m.annotator) for c in claim_ids if self._may_take(c, own)]
+        incoming = [EventLink(c, self.m.annotator) for c, uid in claims
+                    if self._may_take(c, uid, own)]
         kept: list[EventLink] = []
         dropped = 0
         if current is not None:
@@ -461,15 +462,16 @@ class _EventMerger:
         else:
             self.m.report.events_updated += 1
 
-    def _may_take(self, claim_id: ClaimId, event_id: EventId) -> bool:
+    def _may_take(self, claim_id: ClaimId, uid: str, event_id: EventId) -> bool:
         """Whether the package may put the claim in its event: a claim in another event
         moves when the annotator linked it there, and stays when someone else did."""
         link = self.repo.event_link(claim_id)
         if link is None or link[0] == event_id:
             return True
         if link[1] != self.m.annotator:
-            self.m.report.kept.append(f"claim {claim_id} stays in event {link[0]} (linked "
-                                      f"there by {link[1]})")
+            other = self.repo.event(link[0])
+            self.m.report.kept.append(f"claim {uid} stays in event {other.uid} "
+                                      f"({other.label}, linked there by {link[1]})")
             return False
         self.touched.add(link[0])
         return True
