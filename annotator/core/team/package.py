@@ -204,7 +204,8 @@ def _check_directory(path: Path, limits: PackageLimits) -> None:
                 entries, directory = _ZIP64_EOCD.unpack(record)[7:9]
     if entries > limits.max_entries:
         raise PackageError(f"{path.name} lists {entries:,} members; a package has "
-                           f"{len(MEMBERS)} (at most {limits.max_entries} are read)")
+                           f"{len(REQUIRED_MEMBERS)} or {len(MEMBERS)} (at most "
+                           f"{limits.max_entries} are read)")
     if directory > limits.max_directory_bytes:
         raise PackageError(f"{path.name} has a zip directory of {directory:,} bytes, more "
                            f"than the limit of {limits.max_directory_bytes:,}")
