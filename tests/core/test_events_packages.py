@@ -391,3 +391,15 @@ def test_a_dry_run_with_events_changes_nothing(team: dict[str, Any]) -> None:
     report = master.team.merge(team["back"], dry_run=True)
     assert report.events_added == 2 and "would merge" in report.summary()
     assert _export(master, tmp / "after.jsonl") == before
+
+
+def test_an_export_of_one_annotator_holds_only_their_events(team: dict[str, Any]) -> None:
+    master, tmp = team["master"], team["tmp"]
+    master.team.merge(team["back"])
+    master.exports.native(tmp / "bob.jsonl", annotators=["bob"], timestamp=False)
+    records = [json.loads(x) for x in (tmp / "bob.jsonl").read_text().splitlines()]
+    events = [r for r in records if r["type"] == "event"]
+    bob_claims = {c.uid for c in master.claims(annotator="bob")}
+    assert {r["created_by"] for r in events} == {"bob"} and len(events) == 2
+    assert {k["claim"] for r in events for k in r["links"]} == bob_claims
+    assert records[0]["events"] == 2
