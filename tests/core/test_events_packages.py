@@ -403,3 +403,19 @@ def test_an_export_of_one_annotator_holds_only_their_events(team: dict[str, Any]
     assert {r["created_by"] for r in events} == {"bob"} and len(events) == 2
     assert {k["claim"] for r in events for k in r["links"]} == bob_claims
     assert records[0]["events"] == 2
+
+
+def test_merging_and_splitting_events_locally_arrive_as_such(team: dict[str, Any]) -> None:
+    master, local, tmp = team["master"], team["local"], team["tmp"]
+    master.team.merge(team["back"])
+    call, meeting = team["call"], team["meeting"]
+    ec.merge_events(call.id, [meeting.id], "alice").apply(local)
+    split = ec.split_event(call.id, [team["alice"][1]], "alice", "The second report")
+    split.apply(local)
+    report = master.team.merge(local.team.return_package(tmp / "reshaped.annpkg").path)
+    assert (report.events_added, report.events_updated, report.events_deleted) == (1, 1, 1)
+    assert [s for s in _state(master) if s[2] == "alice"] == _state(local)
+    labels = sorted(e.label for e in master.events.all("alice"))
+    assert labels == ["The second report", "Vollmer phones Putin"]
+    merged = next(e for e in master.events.all("alice") if e.uid == call.uid)
+    assert (merged.earliest, merged.latest) == ("2024-11-15", "2024-12-03")
