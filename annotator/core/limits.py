@@ -35,6 +35,16 @@ QPlainTextEdit)."""
 MAX_JSON_DEPTH = 64
 """The deepest nesting of arrays and objects in any JSON we read (ours needs 6)."""
 
+# ---- events (native records and packages)
+
+MAX_EVENT_TEXT_CHARS = 10_000
+"""The longest label, type, place or note of an event read from a file or a package (a
+label is a line, a note a paragraph or two)."""
+MAX_EVENT_NAME_CHARS = 200
+"""The longest uid, creator or linker name, or time stamp of an event record."""
+MAX_EVENT_LINKS = 100_000
+"""Claim links in one event record (the largest event of a busy year has a few hundred)."""
+
 # ---- packages (zip files)
 
 MAX_PACKAGE_BYTES = 1024 * MiB
@@ -42,7 +52,7 @@ MAX_PACKAGE_MEMBER_BYTES = 512 * MiB
 MAX_PACKAGE_TOTAL_BYTES = 1024 * MiB
 MAX_PACKAGE_MANIFEST_BYTES = 1 * MiB
 MAX_PACKAGE_ENTRIES = 16
-"""Central-directory entries (a package has six members); checked before they are read."""
+"""Central-directory entries (a package has six or seven members); checked before reading."""
 MAX_PACKAGE_DIRECTORY_BYTES = 64 * 1024
 """The size of the zip central directory, likewise checked before it is read."""
 MAX_PACKAGE_RATIO = 200

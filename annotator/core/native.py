@@ -18,11 +18,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol, TextIO
 
+from annotator.core import limits as bounds
 from annotator.core.codebook import Codebook
 from annotator.core.errors import RecordError, ValidationError
+from annotator.core.events.records import ROLES, Event
 from annotator.core.models import (
     CLAIM_TEXT_FIELDS,
     Actor,
@@ -73,9 +75,10 @@ def line(record: dict[str, Any]) -> str:
 
 
 def write_file(handle: TextIO, header: dict[str, Any], actors: Iterable[Actor],
-               documents: Iterable[dict[str, Any]]) -> int:
-    """A native file: the header, the actors in key order, then the document records;
-    returns how many documents were written."""
+               documents: Iterable[dict[str, Any]],
+               events: Iterable[dict[str, Any]] = ()) -> int:
+    """A native file: the header, the actors in key order, the document records, then
+    the event records; returns how many documents were written."""
     handle.write(line(header))
     for actor in sorted(actors, key=lambda a: a.key):
         handle.write(line(actor_record(actor)))
@@ -83,6 +86,8 @@ def write_file(handle: TextIO, header: dict[str, Any], actors: Iterable[Actor],
     for record in documents:
         handle.write(line(record))
         count += 1
+    for record in events:
+        handle.write(line(record))
     return count
 
 
@@ -213,6 +218,31 @@ def document_record(doc: Document, layers: Iterable[Layer], keys: Mapping[ActorI
     if shown:
         record["annotations"] = {layer.annotator: entry_record(layer, keys, uids)
                                  for layer in shown}
+    return record
+
+
+EVENT_TEXT_FIELDS = ("label", "event_type", "place", "note")
+"""The fields of an event record a person wrote."""
+EVENT_DATE_FIELDS = ("earliest", "latest")
+"""The date range an event record carries (ISO dates or '')."""
+
+
+def event_record(event: Event, claims: Mapping[ClaimId, str], keys: Mapping[ActorId, str],
+                 *, updated_at: str = "") -> dict[str, Any]:
+    """An event with its links by claim uid; ``claims`` maps the ids of the claims the
+    record may name to their uids (links to other claims are left out), ``keys`` actor ids
+    to registry keys."""
+    record: dict[str, Any] = {"type": "event", "uid": event.uid, "created_by": event.created_by}
+    for name in (*EVENT_TEXT_FIELDS, *EVENT_DATE_FIELDS):
+        record[name] = getattr(event, name)
+    record["participants"] = sorted(
+        ({"actor": keys[p.actor_id], "role": p.role} for p in event.participants),
+        key=lambda p: (p["role"], p["actor"]))
+    record["links"] = sorted(({"claim": claims[k.claim_id], "linked_by": k.linked_by}
+                              for k in event.links if k.claim_id in claims),
+                             key=lambda k: k["claim"])
+    if updated_at:
+        record["updated_at"] = updated_at
     return record
 
 
@@ -396,6 +426,97 @@ class Decoder:
         if found is None:
             raise RecordError(f"claim {claim_uid} points to unknown span {ref!r}")
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    """An event record, its shape checked: links and participants still by uid and key."""
+
+    uid: str
+    created_by: str
+    fields: dict[str, str]
+    """label, event_type, place and note."""
+    dates: tuple[str, str]
+    """earliest, latest as recorded ('' when none)."""
+    links: tuple[tuple[str, str], ...]
+    """(claim uid, linked by), in the record's order."""
+    participants: tuple[tuple[str, str], ...] | None
+    """(actor key, role); None when the record has none (then they follow the links)."""
+    updated_at: str = ""
+
+
+def read_event(item: Mapping[str, Any]) -> EventEntry:
+    """An event record, refused (:class:`RecordError`) unless every field has the native
+    type and fits :mod:`annotator.core.limits`."""
+    uid = _event_name(item, "uid", "an event")
+    where = f"event {uid}"
+    created_by = _event_name(item, "created_by", where)
+    fields = {name: _event_text(item, name, where) for name in EVENT_TEXT_FIELDS}
+    dates = tuple(_event_date(item, name, where) for name in EVENT_DATE_FIELDS)
+    links = item.get("links", [])
+    if not isinstance(links, list) or not all(isinstance(k, dict) for k in links):
+        raise RecordError(f"{where}: 'links' must be a list of objects")
+    if len(links) > bounds.MAX_EVENT_LINKS:
+        raise RecordError(f"{where} has {len(links):,} links, more than the limit of "
+                          f"{bounds.MAX_EVENT_LINKS:,}")
+    pairs = tuple((_event_name(k, "claim", f"a link of {where}"),
+                   _event_name(k, "linked_by", f"a link of {where}")) for k in links)
+    if len({claim for claim, _ in pairs}) != len(pairs):
+        raise RecordError(f"{where} links the same claim twice")
+    participants: tuple[tuple[str, str], ...] | None = None
+    if "participants" in item:
+        found = item["participants"]
+        if not isinstance(found, list) or not all(isinstance(p, dict) for p in found) \
+                or len(found) > 3 * bounds.MAX_EVENT_LINKS:
+            raise RecordError(f"{where}: 'participants' must be a list of objects")
+        participants = tuple((_event_name(p, "actor", where), _event_role(p, where))
+                             for p in found)
+    updated_at = _event_name(item, "updated_at", where) if item.get("updated_at") else ""
+    return EventEntry(uid, created_by, fields, (dates[0], dates[1]), pairs, participants,
+                      updated_at)
+
+
+def _event_name(item: Mapping[str, Any], key: str, where: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise RecordError(f"{where}: '{key}' must be non-empty text")
+    if len(value) > bounds.MAX_EVENT_NAME_CHARS:
+        raise RecordError(f"{where}: '{key}' is longer than {bounds.MAX_EVENT_NAME_CHARS} "
+                          "characters")
+    return value
+
+
+def _event_text(item: Mapping[str, Any], key: str, where: str) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        raise RecordError(f"{where}: '{key}' must be text")
+    if len(value) > bounds.MAX_EVENT_TEXT_CHARS:
+        raise RecordError(f"{where}: '{key}' is longer than {bounds.MAX_EVENT_TEXT_CHARS:,} "
+                          "characters")
+    return value
+
+
+def _event_date(item: Mapping[str, Any], key: str, where: str) -> str:
+    value = item.get(key, "")
+    if value == "":
+        return ""
+    try:
+        return date.fromisoformat(value).isoformat() if isinstance(value, str) and \
+            len(value) == 10 else _bad_date(where, key, value)
+    except ValueError:
+        return _bad_date(where, key, value)
+
+
+def _bad_date(where: str, key: str, value: Any) -> str:
+    raise RecordError(f"{where}: '{key}' must be an ISO date (YYYY-MM-DD) or empty, "
+                      f"not {str(value)[:40]!r}")
+
+
+def _event_role(item: Mapping[str, Any], where: str) -> str:
+    role = item.get("role")
+    if role not in ROLES:
+        raise RecordError(f"{where}: a participant's role must be one of {', '.join(ROLES)}")
+    return str(role)
 
 
 def _text(item: Mapping[str, Any], name: str, uid: str) -> str:

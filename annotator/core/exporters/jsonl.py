@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.exporters.base import ExportResult, output
+from annotator.core.exporters.native import event_records
 from annotator.core.exporters.rows import iter_bundles, plan
 from annotator.core.exporters.selection import Selection
 from annotator.core.native import document_record, header_record, write_file
@@ -32,8 +33,13 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
     the_plan = plan(project, selection)
     actors = project.actors()
     keys = {a.id: a.key for a in actors}
+    views = the_plan.annotators
+    events = event_records(project, None if selection == Selection() else the_plan.names,
+                           lambda name, doc_id: name in views.get(doc_id, ()))
     header = header_record(project.codebook, the_plan.names, len(the_plan.doc_ids),
                            len(actors))
+    if events:
+        header["events"] = len(events)
     if timestamp:
         header["exported_at"] = exported_at()
     if selection != Selection():
@@ -45,5 +51,5 @@ def export(project: Project, path: Path, selection: Selection, state: TaskState,
             yield document_record(bundle.doc, bundle.views, keys)
 
     with output() as out, out.file(path).open("w", encoding="utf-8", newline="\n") as handle:
-        result.documents = write_file(handle, header, actors, documents())
+        result.documents = write_file(handle, header, actors, documents(), events)
     return result

@@ -1,7 +1,8 @@
 """The native JSONL export of a whole project (or of some annotators): lossless, importable.
 
 Line 1 is a header, then one line per registry actor, then one line per
-document with every annotator's spans, claims, values and status; output is
+document with every annotator's spans, claims, values and status, then one line
+per event (its claims named by uid); output is
 sorted so that export -> import into an empty project -> export is identical.
 The records and their encoding are :mod:`annotator.core.native`'s (the
 ``jsonl`` exporter writes the same ones from bulk reads of a selection); this
@@ -11,14 +12,14 @@ through :func:`document_record`. The format is documented in docs/native-format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.exporters.rows import View
 from annotator.core.models import ActorId, DocId
 from annotator.core.native import document_record as record_of
-from annotator.core.native import header_record, write_file
+from annotator.core.native import event_record, header_record, write_file
 from annotator.core.native import timestamp as exported_at
 from annotator.core.outputs import atomic_file
 from annotator.core.tasks import TaskState
@@ -32,6 +33,19 @@ def document_record(project: Project, doc_id: DocId, annotators: Sequence[str],
     """The native record of one document with the entries of ``annotators``."""
     return record_of(project.document(doc_id), (_view(project, doc_id, name)
                                                 for name in annotators), keys)
+
+
+def event_records(project: Project, creators: Collection[str] | None,
+                  wanted: Callable[[str, DocId], bool]) -> list[dict[str, Any]]:
+    """The native records of the events of ``creators`` (None: everyone's), in uid order,
+    with the links to the claims ``wanted(annotator, document)`` takes; an event whose
+    links all point elsewhere is left out (one without any links stays)."""
+    events = [e for e in project.events.all() if creators is None or e.created_by in creators]
+    refs = project.events.claim_refs(c for e in events for c in e.claim_ids)
+    claims = {c: uid for c, (uid, name, doc_id) in refs.items() if wanted(name, doc_id)}
+    keys = {a.id: a.key for a in project.actors()}
+    return [event_record(e, claims, keys) for e in sorted(events, key=lambda e: e.uid)
+            if not e.links or any(k.claim_id in claims for k in e.links)]
 
 
 def _view(project: Project, doc_id: DocId, annotator: str) -> View:
@@ -51,7 +65,12 @@ def export(project: Project, path: Path, *, state: TaskState,
     actors = project.actors()
     keys = {a.id: a.key for a in actors}
     doc_ids = project.document_ids()
+    chosen = set(names)
+    events = event_records(project, None if annotators is None else chosen,
+                           lambda name, _doc: name in chosen)
     header = header_record(project.codebook, names, len(doc_ids), len(actors))
+    if events:  # absent when none, so older exports stay byte-identical
+        header["events"] = len(events)
     if timestamp:
         header["exported_at"] = exported_at()
 
@@ -63,6 +82,6 @@ def export(project: Project, path: Path, *, state: TaskState,
             yield document_record(project, doc_id, names, keys)
 
     with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
-        write_file(out, header, actors, documents())
+        write_file(out, header, actors, documents(), events)
     state.progress(len(doc_ids), len(doc_ids), f"wrote {path}")
     return len(doc_ids)

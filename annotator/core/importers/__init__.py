@@ -47,6 +47,8 @@ class ParsedFile:
     source: str
     records: list[Record] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    """Native event records (they link claims of the file or the project by uid)."""
     problems: list[Rejection] = field(default_factory=list)
     header: dict[str, Any] = field(default_factory=dict)
 

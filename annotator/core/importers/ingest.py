@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.boilerplate import RepeatCounter
 from annotator.core.errors import FileRejected, RecordError, UnreadableText
+from annotator.core.events.records import Event, EventId, EventLink, Participant
 from annotator.core.importers import ImportOptions, ParsedFile, Record, expand_paths, read_file
 from annotator.core.models import (
     Actor,
@@ -30,7 +31,14 @@ from annotator.core.models import (
     Rejection,
     Status,
 )
-from annotator.core.native import Decoder, actor_from_record, read_entry, record_uid, span_uid
+from annotator.core.native import (
+    Decoder,
+    actor_from_record,
+    read_entry,
+    read_event,
+    record_uid,
+    span_uid,
+)
 from annotator.core.outlets import OutletIndex, read_outlets_csv
 from annotator.core.project import rules
 from annotator.core.tasks import TaskState
@@ -200,7 +208,53 @@ def _write_file(target: IngestTarget, parsed: ParsedFile, report: ImportReport
                 report.annotations += _write_annotations(target, decoder, doc_id, record)
             except RecordError as exc:
                 raise RecordError(f"line {record.line}: {exc}") from None
+    report.annotations += _write_events(repo, decoder, parsed.events)
     return fresh
+
+
+def _write_events(repo: Repository, decoder: Decoder, items: list[dict[str, Any]]) -> int:
+    """The native event records not in the project yet (matched by uid); how many.
+
+    Links name claims by uid (of this file or already in the project); a claim already
+    in another event stays there (a claim is in one event). Participants and the date
+    range are taken as recorded, or follow the links when the record has none."""
+    written = 0
+    for item in items:
+        entry = read_event(item)
+        if repo.event_by_uid(entry.uid) is not None:
+            continue
+        links = []
+        for claim_uid, linked_by in entry.links:
+            claim_id = repo.claim_id_by_uid(claim_uid)
+            if claim_id is None:
+                raise RecordError(f"event {entry.uid} links claim {claim_uid!r}, which is "
+                                  "neither in the file nor in the project")
+            if repo.event_link(claim_id) is None:
+                links.append(EventLink(claim_id, linked_by))
+        fields = entry.fields
+        event = Event(EventId(0), entry.uid, fields["label"], entry.created_by,
+                      event_type=fields["event_type"], place=fields["place"],
+                      note=fields["note"], earliest=entry.dates[0], latest=entry.dates[1],
+                      links=tuple(sorted(links, key=lambda k: k.claim_id)))
+        if entry.participants is None:
+            from annotator.core.events.derive import derived  # loads rapidfuzz: only if needed
+
+            event = derived(event, repo.claim_frames(event.claim_ids))
+        else:
+            found = {Participant(_actor(decoder, key, entry.uid), role)
+                     for key, role in entry.participants}
+            event = dataclasses.replace(event, participants=tuple(sorted(
+                found, key=lambda p: (p.role, p.actor_id))))
+        repo.put_event(event, keep_id=False)
+        written += 1
+    return written
+
+
+def _actor(decoder: Decoder, key: str, event_uid: str) -> ActorId:
+    actor_id = decoder.actor(key)
+    if actor_id is None:
+        raise RecordError(f"event {event_uid} names a participant without a key")
+    return actor_id
 
 
 def _sha(record: Record) -> str:

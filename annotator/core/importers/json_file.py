@@ -38,7 +38,7 @@ def read_jsonl(path: Path, options: ImportOptions) -> ParsedFile:
             parsed.problems.append(Rejection(str(path), str(exc), number))
             continue
         _add_item(parsed, item, number, options)
-    if not parsed.records and not parsed.actors and not parsed.problems:
+    if not (parsed.records or parsed.actors or parsed.events or parsed.problems):
         raise FileRejected("no records in the file")
     return parsed
 
@@ -77,6 +77,8 @@ def _add_item(parsed: ParsedFile, item: Any, line: int, options: ImportOptions) 
                                              line))
         else:
             parsed.actors.append(item)
+    elif kind == "event":
+        parsed.events.append(item)
     elif kind == "document":
         try:
             parsed.records.append(_record(item, line, parsed, options))

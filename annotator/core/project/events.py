@@ -19,7 +19,6 @@ disagree) follow the links; the label, type, place and note are the user's.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +29,6 @@ from annotator.core.events.records import (
     Event,
     EventId,
     EventLink,
-    Participant,
 )
 from annotator.core.models import GOLD, ChangeKind, Changes, ClaimId, DocId, new_uid
 
@@ -50,23 +48,9 @@ def _may_edit(event: Event, by: str) -> None:
 
 def _derived(event: Event, claims: Sequence[ClaimFrame]) -> Event:
     """The event with participants, date range and (if unset) type from its claims."""
-    from annotator.core.events import frames  # the services load when first used
+    from annotator.core.events import derive  # the services load when first used
 
-    participants = sorted({Participant(actor, role) for c in claims for actor, role in
-                           ((c.claimant_id, "claimant"), (c.addressee_id, "addressee"),
-                            (c.object_id, "object")) if actor is not None},
-                          key=lambda p: (p.role, p.actor_id))
-    spans = [s for s in (frames.frame_interval(c) for c in claims) if s is not None]
-    earliest = latest = ""
-    if spans:
-        lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
-        if lo > hi:
-            lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
-        earliest, latest = lo.isoformat(), hi.isoformat()
-    types = Counter(c.event_type for c in claims if c.event_type)
-    event_type = event.event_type or (types.most_common(1)[0][0] if types else "")
-    return dataclasses.replace(event, participants=tuple(participants), earliest=earliest,
-                               latest=latest, event_type=event_type)
+    return derive.derived(event, claims)
 
 
 class Events:
@@ -105,6 +89,11 @@ class Events:
                ) -> list[ClaimFrame]:
         """The claims as the event services read them (text = gloss and demand spans)."""
         result: list[ClaimFrame] = self._repo.claim_frames(list(claim_ids), viewer)
+        return result
+
+    def claim_refs(self, claim_ids: Iterable[ClaimId]) -> dict[ClaimId, tuple[str, str, DocId]]:
+        """(uid, annotator, document) of each claim: how files and packages name links."""
+        result: dict[ClaimId, tuple[str, str, DocId]] = self._repo.claim_refs(claim_ids)
         return result
 
     def loose(self, viewer: str | None = None, limit: int = 2000) -> list[ClaimFrame]:

@@ -28,6 +28,7 @@ from annotator.core.team.package import (
     CODEBOOK,
     DEFAULT_LIMITS,
     DOCUMENTS,
+    EVENTS,
     REGISTRY,
     Package,
     PackageLimits,
@@ -75,7 +76,9 @@ def _build_local(project_cls: type[Project], package: Package, path: Path, annot
         book_file = Path(tmp) / CODEBOOK
         book_file.write_bytes(package.members[CODEBOOK])
         data = Path(tmp) / "package.jsonl"
-        data.write_bytes(package.members[REGISTRY] + package.members[DOCUMENTS])
+        # the annotator's events come last: their links name claims of the documents
+        data.write_bytes(package.members[REGISTRY] + package.members[DOCUMENTS]
+                         + package.members.get(EVENTS, b""))
         with project_cls.create(path, codebook=book_file) as project:
             if sha256(project._repo.codebook_text() or "") != sha256(book_text):
                 raise PackageError("the codebook changed while installing it")

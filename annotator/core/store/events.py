@@ -96,6 +96,27 @@ class EventStore(StoreBase):
                                 (claim_id,)).fetchone()
         return None if row is None else (EventId(row[0]), row[1])
 
+    def claim_refs(self, claim_ids: Iterable[ClaimId]) -> dict[ClaimId, tuple[str, str, DocId]]:
+        """(uid, annotator, document) of each claim, for writing links by claim uid."""
+        ids = sorted(set(claim_ids))
+        out: dict[ClaimId, tuple[str, str, DocId]] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for claim_id, uid, name, doc_id in self.conn.execute(
+                    "SELECT c.id, c.uid, a.name, c.doc_id FROM claims c JOIN annotators a "
+                    f"ON a.id = c.annotator_id WHERE c.id IN ({','.join('?' * len(part))})",
+                    part):
+                out[ClaimId(claim_id)] = (uid, name, DocId(doc_id))
+        return out
+
+    def event_updated_at(self, event_id: EventId) -> str:
+        """When the event was last written (its ``updated_at``)."""
+        row = self.conn.execute("SELECT updated_at FROM events WHERE id = ?",
+                                (event_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no event with id {event_id}")
+        return str(row[0])
+
     def claim_frames(self, claim_ids: Iterable[ClaimId], viewer: str | None = None
                      ) -> list[ClaimFrame]:
         ids = list(claim_ids)

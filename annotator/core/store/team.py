@@ -25,6 +25,7 @@ _STAMPED = {
     "claim": ("claims", "id = ?"),
     "value": ("doc_values", "doc_id = ? AND annotator_id = ? AND field = ?"),
     "status": ("doc_status", "doc_id = ? AND annotator_id = ?"),
+    "event": ("events", "id = ?"),
 }
 
 
@@ -138,7 +139,7 @@ def status_stamp(repo: Repository, doc_id: DocId, annotator_id: AnnotatorId
 
 
 def stamp(repo: Repository, kind: str, key: tuple[Any, ...], at: str) -> None:
-    """Set ``updated_at`` of one span, claim, value or status row to ``at``."""
+    """Set ``updated_at`` of one span, claim, value, status or event row to ``at``."""
     table, where = _STAMPED[kind]
     repo.conn.execute(f"UPDATE {table} SET updated_at = ? WHERE {where}", (at, *key))
 
@@ -147,8 +148,8 @@ def stamp(repo: Repository, kind: str, key: tuple[Any, ...], at: str) -> None:
 
 
 def removed_uids(repo: Repository, entity: str, annotator: str) -> list[str]:
-    """uids of ``annotator``'s spans or claims removed and not restored since."""
-    table = {"span": "spans", "claim": "claims"}[entity]
+    """uids of ``annotator``'s spans, claims or events removed and not restored since."""
+    table = {"span": "spans", "claim": "claims", "event": "events"}[entity]
     rows = repo.conn.execute(
         "SELECT DISTINCT json_extract(h.before, '$.uid') AS uid FROM history h "
         "WHERE h.entity = ? AND h.operation = 'remove' AND h.annotator = ? "

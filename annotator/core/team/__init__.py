@@ -28,8 +28,8 @@ from annotator import __version__
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import PackageError
 from annotator.core.filenames import unique_stems
-from annotator.core.models import GOLD, DocId, new_uid
-from annotator.core.native import actor_record, header_record, line
+from annotator.core.models import GOLD, ActorId, DocId, new_uid
+from annotator.core.native import actor_record, event_record, header_record, line
 from annotator.core.project import rules
 from annotator.core.store import team as rt
 from annotator.core.store.base import now
@@ -38,6 +38,7 @@ from annotator.core.team.package import (
     CODEBOOK,
     DELETIONS,
     DOCUMENTS,
+    EVENTS,
     FORMAT,
     FORMAT_VERSION,
     REGISTRY,
@@ -228,6 +229,7 @@ def return_package(target: TeamTarget, out_path: str | Path) -> PackageInfo:
     deletions = {
         "spans": rt.removed_uids(repo, "span", annotator),
         "claims": rt.removed_uids(repo, "claim", annotator),
+        "events": rt.removed_uids(repo, "event", annotator),
         "values": [{"sha256": target.repo.document(doc_id).sha256, "field": name}
                    for doc_id, name in rt.cleared_values(repo, annotator)],
     }
@@ -279,12 +281,31 @@ def _contents(target: TeamTarget, annotator: str, doc_ids: Sequence[DocId], book
     lines = [line(header)]
     lines.extend(line(target.document_record(d, [annotator], keys)) for d in doc_ids)
     registry = "".join(line(actor_record(a)) for a in actors)
-    return {CODEBOOK: book_text.encode("utf-8"), REGISTRY: registry.encode("utf-8"),
-            DOCUMENTS: "".join(lines).encode("utf-8")}, len(actors)
+    contents = {CODEBOOK: book_text.encode("utf-8"), REGISTRY: registry.encode("utf-8"),
+                DOCUMENTS: "".join(lines).encode("utf-8")}
+    events = _event_lines(target, annotator, doc_ids, keys)
+    if events:  # absent without events, so such a package still reads in older versions
+        contents[EVENTS] = events.encode("utf-8")
+    return contents, len(actors)
+
+
+def _event_lines(target: TeamTarget, annotator: str, doc_ids: Sequence[DocId],
+                 keys: Mapping[ActorId, str]) -> str:
+    """The annotator's own events, with their own links to their own claims on the
+    package's documents (blind annotation: nobody else's events or links travel)."""
+    repo = target.repo
+    events = repo.events(created_by=annotator)
+    docs = set(doc_ids)
+    refs = repo.claim_refs(k.claim_id for e in events for k in e.links
+                           if k.linked_by == annotator)
+    claims = {c: uid for c, (uid, name, doc_id) in refs.items()
+              if name == annotator and doc_id in docs}
+    return "".join(line(event_record(e, claims, keys, updated_at=repo.event_updated_at(e.id)))
+                   for e in sorted(events, key=lambda e: e.uid))
 
 
 def _no_deletions() -> dict[str, list[Any]]:
-    return {"spans": [], "claims": [], "values": []}
+    return {"spans": [], "claims": [], "events": [], "values": []}
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import PackageError
+from annotator.core.events.records import Event, EventId, EventLink
 from annotator.core.importers.ingest import upsert_actor
 from annotator.core.models import Claim, ClaimId, DocId, Span, SpanId, Status
-from annotator.core.native import Decoder, actor_from_record, read_entry
+from annotator.core.native import Decoder, EventEntry, actor_from_record, read_entry
 from annotator.core.project import rules
 from annotator.core.store import team as rt
 from annotator.core.team.merge_checks import (
@@ -46,6 +47,7 @@ from annotator.core.team.package import (
     Package,
     PackageLimits,
     deletion_lists,
+    event_records,
     read_package,
     registry_records,
 )
@@ -69,6 +71,14 @@ class MergeReport:
     statuses: int = 0
     """Document statuses (not started, in progress, done) the merge changed."""
     actors_added: int = 0
+    events_added: int = 0
+    events_updated: int = 0
+    events_deleted: int = 0
+    events_unchanged: int = 0
+    links_added: int = 0
+    """Claims the merged events link that were in none of them before."""
+    links_removed: int = 0
+    """Claims the annotator took out of an event (or its deletion) since the last sync."""
     kept: list[str] = field(default_factory=list)
     """Records whose master copy changed since the last synchronisation and was kept."""
     warnings: list[str] = field(default_factory=list)
@@ -86,6 +96,12 @@ class MergeReport:
             parts.append(f"{len(self.kept)} kept (changed in the master meanwhile)")
         if self.actors_added:
             parts.append(f"{count(self.actors_added, 'actor')} added")
+        events = (self.events_added, self.events_updated, self.events_deleted,
+                  self.events_unchanged)
+        if any(events) or self.links_added or self.links_removed:
+            parts.append(f"events: {events[0]} added, {events[1]} updated, {events[2]} "
+                         f"deleted, {events[3]} unchanged, {count(self.links_added, 'link')} "
+                         f"added, {self.links_removed} removed")
         verb = "would merge" if self.dry_run else "merged"
         return (f"{verb} {self.annotator}'s package ({count(self.documents, 'document')}): "
                 + ", ".join(parts))
@@ -122,6 +138,7 @@ class _Content:
     actors: list[dict[str, Any]]
     documents: list[tuple[DocId, dict[str, Any]]]
     deletions: dict[str, list[Any]]
+    events: list[EventEntry] = field(default_factory=list)
 
 
 def merge_package(target: TeamTarget, path: str | Path, *, limits: PackageLimits = DEFAULT_LIMITS,
@@ -149,7 +166,7 @@ def _merge_package(target: TeamTarget, path: str | Path, *, limits: PackageLimit
     check_codebook(target, package)
     base = sync_point(target, package)
     content = _Content(registry_records(package), matched_documents(target, package, annotator),
-                       deletion_lists(package))
+                       deletion_lists(package), event_records(package))
     report.documents = len(content.documents)
     if foreign_origin(target, package):
         report.warnings.append("the package was made from another project; documents were "
@@ -181,6 +198,11 @@ def _record(target: TeamTarget, package: Package, report: MergeReport) -> None:
                "added": report.added, "updated": report.updated, "deleted": report.deleted,
                "kept": len(report.kept), "statuses": report.statuses,
                "documents": report.documents}
+    if report.events_added or report.events_updated or report.events_deleted:
+        summary["events"] = {"added": report.events_added, "updated": report.events_updated,
+                             "deleted": report.events_deleted,
+                             "links_added": report.links_added,
+                             "links_removed": report.links_removed}
     rt.record_package(target.repo, report.package_uid, "in", report.annotator,
                       package.checksum, summary)
     target.repo.log(report.annotator, "merge", "package", report.package_uid, None, None,
@@ -215,9 +237,14 @@ class _Merger:
             entry = (record.get("annotations") or {}).get(self.annotator)
             if entry is not None:
                 self._document(doc_id, record["text"], entry)
+        merger = _EventMerger(self, {doc_id for doc_id, _ in content.documents})
+        merger.upsert(content.events)
+        merger.delete(content.deletions["events"])
+        merger.note_claims(content.deletions["claims"])
         self._delete_records("claim", content.deletions["claims"])
         self._delete_records("span", content.deletions["spans"])
         self._delete_values(content.deletions["values"])
+        merger.rederive()
 
     def _wins(self, master_updated_at: str) -> bool:
         """The returned version replaces a master copy unchanged since the sync point."""
@@ -333,3 +360,160 @@ class _Merger:
     def _updated(self, kind: str, key: tuple[Any, ...]) -> None:
         rt.stamp(self.repo, kind, key, self.stamp_at)
         self.report.updated += 1
+
+
+# ---------------------------------------------------------------- events
+
+
+class _EventMerger:
+    """The annotator's events of one package, upserted by uid inside the merge.
+
+    An event that wins (its master copy unchanged since the sync point) takes the
+    package's label, type, place and note and the package's links; the master keeps
+    its links to claims of documents the package does not hold and links made by
+    others. Participants and the date range are derived from the links afterwards,
+    as an event edit derives them. Links name the annotator's own claims by uid."""
+
+    def __init__(self, merger: _Merger, doc_ids: set[DocId]) -> None:
+        self.m = merger
+        self.repo = merger.repo
+        self.doc_ids = doc_ids
+        self.touched: set[EventId] = set()
+        """Events whose links changed: their derived fields are recomputed at the end."""
+
+    def upsert(self, entries: list[EventEntry]) -> None:
+        seen: set[str] = set()
+        claimed: set[str] = set()
+        for entry in entries:
+            if entry.uid in seen:
+                raise PackageError(f"event {entry.uid} appears twice in the package")
+            seen.add(entry.uid)
+            if entry.created_by != self.m.annotator:
+                raise PackageError(f"event {entry.uid} in the package was created by "
+                                   f"{entry.created_by!r}, not {self.m.annotator!r}")
+            twice = claimed & {uid for uid, _ in entry.links}
+            if twice:
+                raise PackageError(f"claim {sorted(twice)[0]} is linked to two events in "
+                                   "the package")
+            claimed |= {uid for uid, _ in entry.links}
+            self._one(entry, self._claims(entry))
+
+    def _claims(self, entry: EventEntry) -> list[tuple[ClaimId, str]]:
+        """The master ids of the claims the event links, refused unless each is this
+        annotator's own claim, linked by them."""
+        out = []
+        for claim_uid, linked_by in entry.links:
+            if linked_by != self.m.annotator:
+                raise PackageError(f"event {entry.uid} carries a link made by {linked_by!r}; "
+                                   f"a package from {self.m.annotator!r} holds only theirs")
+            found = rt.record_by_uid(self.repo, "claim", claim_uid)
+            if found is None:
+                raise PackageError(f"event {entry.uid} links claim {claim_uid}, which is not "
+                                   "in this project")
+            if found[2] != self.m.annotator_id:
+                raise PackageError(f"event {entry.uid} links claim {claim_uid}, which is not "
+                                   f"{self.m.annotator}'s")
+            out.append((ClaimId(found[0]), claim_uid))
+        return out
+
+    def _one(self, entry: EventEntry, claims: list[tuple[ClaimId, str]]) -> None:
+        current = self.repo.event_by_uid(entry.uid)
+        if current is not None and current.created_by != self.m.annotator:
+            raise PackageError(f"event {entry.uid} in the package is {current.created_by!r}'s "
+                               "in this project")
+        if current is not None and not self.m._wins(self.repo.event_updated_at(current.id)):
+            self.m.report.kept.append(f"event {entry.uid} ({current.label})")
+            return
+        own = current.id if current is not None else EventId(0)
+        incoming = [EventLink(c, self.m.annotator) for c, uid in claims
+                    if self._may_take(c, uid, own)]
+        kept: list[EventLink] = []
+        dropped = 0
+        if current is not None:
+            refs = self.repo.claim_refs(current.claim_ids)
+            taking = {k.claim_id for k in incoming}
+            for link in current.links:
+                doc_id = refs[link.claim_id][2] if link.claim_id in refs else None
+                if link.claim_id in taking:
+                    continue
+                if link.linked_by != self.m.annotator or doc_id not in self.doc_ids:
+                    kept.append(link)
+                else:
+                    dropped += 1
+        links = tuple(sorted((*kept, *incoming), key=lambda k: k.claim_id))
+        base = current or Event(EventId(0), entry.uid, entry.fields["label"],
+                                self.m.annotator)
+        fields = entry.fields
+        event = self._derive(dataclasses.replace(
+            base, links=links, label=fields["label"], event_type=fields["event_type"],
+            place=fields["place"], note=fields["note"]))
+        if current is not None and event == current:
+            self.m.report.events_unchanged += 1
+            return
+        before = set(current.claim_ids) if current is not None else set()
+        if current is not None:
+            self.repo.delete_event(current.id)
+        event_id = self.repo.put_event(event, keep_id=current is not None)
+        rt.stamp(self.repo, "event", (event_id,), self.m.stamp_at)
+        self.m.report.links_added += len(set(event.claim_ids) - before)
+        self.m.report.links_removed += dropped
+        if current is None:
+            self.m.report.events_added += 1
+        else:
+            self.m.report.events_updated += 1
+
+    def _may_take(self, claim_id: ClaimId, uid: str, event_id: EventId) -> bool:
+        """Whether the package may put the claim in its event: a claim in another event
+        moves when the annotator linked it there, and stays when someone else did."""
+        link = self.repo.event_link(claim_id)
+        if link is None or link[0] == event_id:
+            return True
+        if link[1] != self.m.annotator:
+            other = self.repo.event(link[0])
+            self.m.report.kept.append(f"claim {uid} stays in event {other.uid} "
+                                      f"({other.label}, linked there by {link[1]})")
+            return False
+        self.touched.add(link[0])
+        return True
+
+    def delete(self, uids: list[Any]) -> None:
+        for uid in uids:
+            event = self.repo.event_by_uid(str(uid))
+            if event is None:
+                continue
+            if event.created_by != self.m.annotator:
+                raise PackageError(f"the package deletes event {uid}, which is not "
+                                   f"{self.m.annotator}'s")
+            if not self.m._wins(self.repo.event_updated_at(event.id)):
+                self.m.report.kept.append(f"event {uid} (deleted in the package)")
+                continue
+            self.repo.delete_event(event.id)
+            self.touched.discard(event.id)
+            self.m.report.events_deleted += 1
+            self.m.report.links_removed += len(event.links)
+
+    def note_claims(self, uids: list[Any]) -> None:
+        """Remember the events that lose a claim the package deletes."""
+        for uid in uids:
+            claim_id = self.repo.claim_id_by_uid(str(uid))
+            link = None if claim_id is None else self.repo.event_link(claim_id)
+            if link is not None:
+                self.touched.add(link[0])
+
+    def rederive(self) -> None:
+        """Recompute participants and dates of the events that lost claims meanwhile."""
+        for event_id in sorted(self.touched):
+            try:
+                event = self.repo.event(event_id)
+            except KeyError:
+                continue
+            fresh = self._derive(event)
+            if fresh != event:
+                self.repo.delete_event(event.id)
+                self.repo.put_event(fresh, keep_id=True)
+                rt.stamp(self.repo, "event", (event.id,), self.m.stamp_at)
+
+    def _derive(self, event: Event) -> Event:
+        from annotator.core.events.derive import derived  # loads rapidfuzz: only if needed
+
+        return derived(event, self.repo.claim_frames(event.claim_ids))

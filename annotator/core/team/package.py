@@ -9,6 +9,8 @@ A package is a zip holding a fixed set of members::
     registry.jsonl    the actor registry as native actor lines
     documents.jsonl   a native header, then native document lines
     deletions.json    uids the annotator removed (empty in an assignment package)
+    events.jsonl      the annotator's events as native event lines (only when there
+                      are any, so a package without events reads in older versions)
 
 Nothing here knows about projects: :func:`write_package` takes bytes and a
 manifest, :func:`read_package` returns them after every structural check
@@ -41,8 +43,10 @@ from annotator.core import limits as bounds
 from annotator.core.errors import (
     LimitExceeded,
     PackageError,  # noqa: F401 - re-exported
+    RecordError,
 )
 from annotator.core.native import FORMAT as NATIVE_FORMAT
+from annotator.core.native import EventEntry, read_event
 
 FORMAT = "annotator-package"
 FORMAT_VERSION = 1
@@ -55,8 +59,12 @@ CODEBOOK = "codebook.toml"
 REGISTRY = "registry.jsonl"
 DOCUMENTS = "documents.jsonl"
 DELETIONS = "deletions.json"
+EVENTS = "events.jsonl"
 CONTENT_MEMBERS = (CODEBOOK, REGISTRY, DOCUMENTS, DELETIONS)
-MEMBERS = frozenset((MANIFEST, CHECKSUM, *CONTENT_MEMBERS))
+OPTIONAL_MEMBERS = (EVENTS,)
+"""Content members a package may lack (those of older versions never have them)."""
+REQUIRED_MEMBERS = frozenset((MANIFEST, CHECKSUM, *CONTENT_MEMBERS))
+MEMBERS = REQUIRED_MEMBERS | frozenset(OPTIONAL_MEMBERS)
 
 MiB = 1024 * 1024
 
@@ -112,12 +120,14 @@ def write_package(path: Path, manifest: dict[str, Any], contents: Mapping[str, b
     Returns the package checksum (the SHA-256 of manifest.json).
     """
     missing = set(CONTENT_MEMBERS) - set(contents)
-    if missing or set(contents) - set(CONTENT_MEMBERS):
-        raise ValueError(f"a package holds exactly {', '.join(CONTENT_MEMBERS)}")
+    if missing or set(contents) - set(CONTENT_MEMBERS) - set(OPTIONAL_MEMBERS):
+        raise ValueError(f"a package holds {', '.join(CONTENT_MEMBERS)} and may hold "
+                         f"{', '.join(OPTIONAL_MEMBERS)}")
+    names = [*CONTENT_MEMBERS, *(n for n in OPTIONAL_MEMBERS if n in contents)]
     manifest = dict(manifest)
     manifest["files"] = [
         {"path": name, "sha256": sha256_bytes(contents[name]), "size": len(contents[name])}
-        for name in CONTENT_MEMBERS
+        for name in names
     ]
     manifest_bytes = dumps_manifest(manifest)
     checksum = sha256_bytes(manifest_bytes)
@@ -126,7 +136,7 @@ def write_package(path: Path, manifest: dict[str, Any], contents: Mapping[str, b
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, manifest_bytes)
             archive.writestr(CHECKSUM, f"{checksum}  {MANIFEST}\n")
-            for name in CONTENT_MEMBERS:
+            for name in names:
                 archive.writestr(name, contents[name])
         os.replace(tmp, path)
     except BaseException:
@@ -164,7 +174,7 @@ def read_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> Pa
         raise
     except (TypeError, AttributeError, KeyError, ValueError) as exc:
         raise PackageError(f"{path.name} has a malformed manifest ({exc})") from None
-    members = {name: raw[name] for name in CONTENT_MEMBERS}
+    members = {name: raw[name] for name in (*CONTENT_MEMBERS, *OPTIONAL_MEMBERS) if name in raw}
     return Package(path, manifest, checksum, members)
 
 
@@ -194,7 +204,8 @@ def _check_directory(path: Path, limits: PackageLimits) -> None:
                 entries, directory = _ZIP64_EOCD.unpack(record)[7:9]
     if entries > limits.max_entries:
         raise PackageError(f"{path.name} lists {entries:,} members; a package has "
-                           f"{len(MEMBERS)} (at most {limits.max_entries} are read)")
+                           f"{len(REQUIRED_MEMBERS)} or {len(MEMBERS)} (at most "
+                           f"{limits.max_entries} are read)")
     if directory > limits.max_directory_bytes:
         raise PackageError(f"{path.name} has a zip directory of {directory:,} bytes, more "
                            f"than the limit of {limits.max_directory_bytes:,}")
@@ -216,7 +227,7 @@ def _checked_infos(archive: zipfile.ZipFile, limits: PackageLimits) -> list[zipf
     if total > limits.max_total_bytes:
         raise PackageError(f"members declare {total} bytes in all, more than the limit of "
                            f"{limits.max_total_bytes} (a zip bomb?)")
-    missing = MEMBERS - seen
+    missing = REQUIRED_MEMBERS - seen
     if missing:
         raise PackageError(f"not a complete package: {', '.join(sorted(missing))} missing")
     return infos
@@ -293,10 +304,11 @@ def _check_files(path: Path, manifest: Mapping[str, Any], raw: Mapping[str, byte
     if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
         raise PackageError(f"{path.name}: the manifest has no valid file list")
     listed = {str(f.get("path")): f for f in files}
-    if set(listed) != set(CONTENT_MEMBERS) or len(files) != len(listed):
+    present = [*CONTENT_MEMBERS, *(n for n in OPTIONAL_MEMBERS if n in raw)]
+    if set(listed) != set(present) or len(files) != len(listed):
         raise PackageError(f"{path.name}: the manifest lists {sorted(listed)}, expected "
-                           f"{sorted(CONTENT_MEMBERS)}")
-    for name in CONTENT_MEMBERS:
+                           f"{sorted(present)}")
+    for name in present:
         entry, data = listed[name], raw[name]
         if entry.get("size") != len(data) or entry.get("sha256") != sha256_bytes(data):
             raise PackageError(f"{path.name} was modified or damaged: {name} does not match "
@@ -371,8 +383,23 @@ def _check_document(item: dict[str, Any], number: int, annotator: str) -> None:
         raise PackageError(f"{DOCUMENTS} line {number}: annotations must be objects")
 
 
+def event_records(package: Package) -> list[EventEntry]:
+    """The event lines (none in a package without ``events.jsonl``), each checked."""
+    if EVENTS not in package.members:
+        return []
+    out = []
+    for number, item in _lines(package, EVENTS):
+        if item.get("type") != "event":
+            raise PackageError(f"{EVENTS} line {number}: not an event record")
+        try:
+            out.append(read_event(item))
+        except RecordError as exc:
+            raise PackageError(f"{EVENTS} line {number}: {exc}") from None
+    return out
+
+
 def deletion_lists(package: Package) -> dict[str, list[Any]]:
-    """uids of removed spans and claims, and cleared document fields."""
+    """uids of removed spans, claims and events, and cleared document fields."""
     try:
         data = bounds.loads_json(package.text(DELETIONS))
     except json.JSONDecodeError as exc:
@@ -381,7 +408,7 @@ def deletion_lists(package: Package) -> dict[str, list[Any]]:
         raise PackageError(f"{DELETIONS}: {exc}") from None
     if not isinstance(data, dict):
         raise PackageError(f"{DELETIONS} must be an object")
-    out = {key: data.get(key, []) for key in ("spans", "claims", "values")}
+    out = {key: data.get(key, []) for key in ("spans", "claims", "values", "events")}
     if not all(isinstance(v, list) for v in out.values()):
-        raise PackageError(f"{DELETIONS}: spans, claims and values must be lists")
+        raise PackageError(f"{DELETIONS}: spans, claims, values and events must be lists")
     return out
