@@ -245,3 +245,26 @@ def test_a_folder_of_exports_imports_without_their_sidecars(sample: Project,
         report = again.import_paths([folder])
         assert not report.rejected, report.rejected
         assert len(report.files_accepted) == 2
+
+
+def test_a_task_file_is_parsed_once_and_not_kept(sample: Project, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.importers import labelstudio
+
+    out = tmp_path / "tasks.json"
+    export(sample, "labelstudio", out)
+    parsed: list[int] = []
+    real = labelstudio.loads_json
+
+    def counting(text: Any, *args: Any) -> Any:
+        parsed.append(len(text))
+        return real(text, *args)
+
+    monkeypatch.setattr(labelstudio, "loads_json", counting)
+    with Project.create(tmp_path / "again.annotator") as again:
+        report = again.import_paths([out])
+        assert not report.rejected and len(report.imported) == len(sample.documents())
+    whole = len(out.read_text(encoding="utf-8"))
+    # the dispatch, the scan for unknown labels and the reader share one parse of the file
+    assert parsed.count(whole) == 1, parsed[:3]
+    assert not labelstudio._LAST_LOADED  # and nothing of it stays in memory afterwards

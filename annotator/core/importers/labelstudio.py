@@ -78,13 +78,33 @@ def is_companion(path: Path) -> bool:
     return False
 
 
-def load(path: Path) -> Any:
+_LAST_LOADED: dict[tuple[str, int, int], Any] = {}
+"""The task file the dispatch (:func:`sniff`) and the up-front scan for unknown labels
+parsed, by path, mtime and size, for :func:`read` to take: a large task file took about
+a second to parse each time."""
+
+
+def load(path: Path, *, keep: bool = False) -> Any:
+    """The parsed JSON of ``path``; ``keep`` leaves it for the next call (one file at most),
+    without it a kept copy is taken out."""
     try:
-        return loads_json(read_text(path))
+        stat = path.stat()
+        key: tuple[str, int, int] | None = (str(path.resolve()), stat.st_mtime_ns,
+                                            stat.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _LAST_LOADED:
+        return _LAST_LOADED[key] if keep else _LAST_LOADED.pop(key)
+    try:
+        data = loads_json(read_text(path))
     except LimitExceeded as exc:
         raise FileRejected(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise FileRejected(f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
+    if keep and key is not None:
+        _LAST_LOADED.clear()  # one file at a time: never a second copy kept
+        _LAST_LOADED[key] = data
+    return data
 
 
 def looks_like_tasks(data: Any) -> bool:
@@ -97,9 +117,12 @@ def looks_like_tasks(data: Any) -> bool:
 def sniff(path: Path) -> bool:
     """True for a .json file holding Label Studio tasks (for the importer dispatch)."""
     try:
-        return looks_like_tasks(load(path))
+        tasks = looks_like_tasks(load(path, keep=True))
     except (FileRejected, OSError):
         return False
+    if not tasks:
+        _LAST_LOADED.clear()  # another importer reads it: keep no copy
+    return tasks
 
 
 _ROLE_CHOICES = ("claimant", "addressee", "object")
@@ -215,7 +238,7 @@ def additions(paths: list[Path], book: Codebook) -> Additions:
     for path in paths:
         if path.suffix.lower() != ".json" or not sniff(path):
             continue
-        data = load(path)
+        data = load(path, keep=True)
         unknown = find_unknown(data if isinstance(data, list) else [data], book)
         if unknown.unaddable:
             raise FileRejected(f"{path.name}: no codebook can add "
