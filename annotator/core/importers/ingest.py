@@ -339,13 +339,21 @@ def format_aliases(aliases: tuple[Alias, ...]) -> str:
     return "|".join(f"{a.lang or '*'}:{a.alias}" for a in aliases)
 
 
+def _decoded(path: Path, report: ImportReport) -> str | None:
+    """The text of a CSV file in any encoding; None, with the file's rejection in
+    ``report``, when it cannot be read."""
+    try:
+        return decode_bytes(path.read_bytes())
+    except (OSError, UnreadableText) as exc:
+        report.rejected.append(Rejection(str(path), str(exc)))
+        return None
+
+
 def import_actors_csv(target: IngestTarget, path: Path) -> ImportReport:
     """Registry CSV with columns key,canonical_name,aliases,qid,country,sector,type,title."""
     report = ImportReport()
-    try:
-        raw = decode_bytes(path.read_bytes())
-    except (OSError, UnreadableText) as exc:
-        report.rejected.append(Rejection(str(path), str(exc)))
+    raw = _decoded(path, report)
+    if raw is None:
         return report
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     missing = {"canonical_name"} - set(reader.fieldnames or [])
@@ -386,10 +394,8 @@ def import_outlets_csv(target: IngestTarget, path: Path) -> ImportReport:
     """The outlet list from a CSV with columns name, domains, signatures, grade; an outlet
     of a name already listed is replaced. All rows or none."""
     report = ImportReport()
-    try:
-        raw = decode_bytes(path.read_bytes())
-    except (OSError, UnreadableText) as exc:
-        report.rejected.append(Rejection(str(path), str(exc)))
+    raw = _decoded(path, report)
+    if raw is None:
         return report
     outlets, problems = read_outlets_csv(raw, str(path))
     if problems:
