@@ -18,14 +18,12 @@ session on this window's own undo stack.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,6 +47,7 @@ from annotator.gui.events.evidence import EvidencePanel
 from annotator.gui.events.models import EVENT_COLUMNS, LOOSE_COLUMNS, REPORT_COLUMNS, LooseClaim
 from annotator.gui.models.record_table import RecordTableModel
 from annotator.gui.session import Session
+from annotator.gui.standalone import run
 from annotator.gui.text.plain import plain
 
 _REFRESH = ChangeKind.EVENTS | ChangeKind.CLAIMS | ChangeKind.DOCUMENTS
@@ -434,21 +433,7 @@ class EventsWindow(QWidget):
 
 def main(argv: list[str] | None = None) -> int:
     """Open the events window on its own (on the sample project by default)."""
-    args = sys.argv[1:] if argv is None else argv
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    session = Session(annotator="anna")
-    if args:
-        session.open_project(args[0])
-    else:
-        from annotator.core.sample import build_sample_project
-
-        session.open_project(build_sample_project(Path("sample_project/sample.annotator")))
-    window = EventsWindow(session)
-    window.resize(1300, 700)
-    window.show()
-    code = app.exec()
-    session.close_project()
-    return int(code)
+    return run(EventsWindow, (1300, 700), argv, annotator="anna")
 
 
 if __name__ == "__main__":

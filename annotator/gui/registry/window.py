@@ -21,7 +21,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -50,6 +49,7 @@ from annotator.core.project.commands import Command
 from annotator.gui.registry.edit_dialog import ActorEditDialog, MergeDialog
 from annotator.gui.registry.model import ROLE_RECORD, ActorFilterProxy, ActorTableModel
 from annotator.gui.session import Refused, Session
+from annotator.gui.standalone import run
 from annotator.gui.text.plain import plain
 
 _FIELDS = ("qid", "country", "sector", "actor_type", "title")
@@ -321,21 +321,7 @@ class ActorRegistryWindow(QWidget):
 
 def main(argv: list[str] | None = None) -> int:
     """Open the registry window on its own (on the sample project by default)."""
-    args = sys.argv[1:] if argv is None else argv
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    session = Session()
-    if args:
-        session.open_project(args[0])
-    else:
-        from annotator.core.sample import build_sample_project
-
-        session.open_project(build_sample_project(Path("sample_project/sample.annotator")))
-    window = ActorRegistryWindow(session)
-    window.resize(1100, 600)
-    window.show()
-    code = app.exec()
-    session.close_project()
-    return int(code)
+    return run(ActorRegistryWindow, (1100, 600), argv)
 
 
 if __name__ == "__main__":
