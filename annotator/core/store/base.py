@@ -101,6 +101,14 @@ class StoreBase:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+def in_chunks(ids: Sequence[Any], size: int = 500) -> Iterator[tuple[Sequence[Any], str]]:
+    """``ids`` in slices of at most ``size`` (under SQLite's parameter limit), each with
+    the ``?, ?, ...`` placeholders of its ``IN (...)`` list."""
+    for start in range(0, len(ids), size):
+        part = ids[start:start + size]
+        yield part, ",".join("?" * len(part))
+
+
 def fts_query(text: str) -> str:
     """Turn what a user typed into a safe FTS5 query: every word must occur (prefix match)."""
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]

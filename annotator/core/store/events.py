@@ -21,7 +21,7 @@ from annotator.core.events.records import (
     Participant,
 )
 from annotator.core.models import ActorId, ClaimId, DocId
-from annotator.core.store.base import StoreBase, now
+from annotator.core.store.base import StoreBase, in_chunks, now
 
 _EVENT_COLUMNS = ("uid", "label", "event_type", "place", "earliest", "latest", "note",
                   "created_by")
@@ -100,12 +100,10 @@ class EventStore(StoreBase):
         """(uid, annotator, document) of each claim, for writing links by claim uid."""
         ids = sorted(set(claim_ids))
         out: dict[ClaimId, tuple[str, str, DocId]] = {}
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
+        for part, marks in in_chunks(ids):
             for claim_id, uid, name, doc_id in self.conn.execute(
                     "SELECT c.id, c.uid, a.name, c.doc_id FROM claims c JOIN annotators a "
-                    f"ON a.id = c.annotator_id WHERE c.id IN ({','.join('?' * len(part))})",
-                    part):
+                    f"ON a.id = c.annotator_id WHERE c.id IN ({marks})", part):
                 out[ClaimId(claim_id)] = (uid, name, DocId(doc_id))
         return out
 
@@ -121,10 +119,9 @@ class EventStore(StoreBase):
                      ) -> list[ClaimFrame]:
         ids = list(claim_ids)
         out: list[ClaimFrame] = []
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            rows = self.conn.execute(_FRAME_SELECT + f"WHERE c.id IN ({','.join('?' * len(part))})"
-                                     " ORDER BY c.id", part).fetchall()
+        for part, marks in in_chunks(ids):
+            rows = self.conn.execute(_FRAME_SELECT + f"WHERE c.id IN ({marks}) ORDER BY c.id",
+                                     part).fetchall()
             out += [_frame(r, viewer) for r in rows]
         return out
 
@@ -178,11 +175,10 @@ class EventStore(StoreBase):
         """Outlet, publication date and title of each document."""
         ids = sorted(set(doc_ids))
         out: dict[DocId, tuple[str, str, str]] = {}
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
+        for part, marks in in_chunks(ids):
             for d, outlet, published, title in self.conn.execute(
-                    "SELECT id, outlet, published, title FROM documents WHERE id IN "
-                    f"({','.join('?' * len(part))})", part):
+                    f"SELECT id, outlet, published, title FROM documents WHERE id IN ({marks})",
+                    part):
                 out[DocId(d)] = (outlet, published, title)
         return out
 
